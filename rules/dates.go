@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"strconv"
+	"time"
+)
+
+// Month is a calendar month counted from year 0: year*12 + (month-1).
+type Month int
+
+// Date is a calendar day (UTC midnight); the zero Date means "none".
+type Date = time.Time
+
+func monthOf(year int, m time.Month) Month { return Month(year*12 + int(m) - 1) }
+
+// Year is the month's calendar year.
+func (m Month) Year() int { return int(m) / 12 }
+
+// Num is the month number, 1–12.
+func (m Month) Num() time.Month { return time.Month(int(m)%12 + 1) }
+
+// First is the first day of the month.
+func (m Month) First() Date { return time.Date(m.Year(), m.Num(), 1, 0, 0, 0, 0, time.UTC) }
+
+// Last is the last day of the month.
+func (m Month) Last() Date { return (m + 1).First().AddDate(0, 0, -1) }
+
+// String formats the month as YYYY-MM.
+func (m Month) String() string {
+	y, n := m.Year(), int(m.Num())
+	b := make([]byte, 0, 7)
+	b = appendPadded(b, y, 4)
+	b = append(b, '-')
+	return string(appendPadded(b, n, 2))
+}
+
+func monthOfDate(d Date) Month { return monthOf(d.Year(), d.Month()) }
+
+func yearStart(y int) Date { return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC) }
+func yearEnd(y int) Date   { return time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC) }
+
+// addMonths adds n calendar months to d, clamping to the end of a shorter
+// month (2026-11-30 + 3 months = 2027-02-28), as waiting periods are read.
+func addMonths(d Date, n int) Date {
+	target := monthOfDate(d) + Month(n)
+	day := d.Day()
+	if last := target.Last().Day(); day > last {
+		day = last
+	}
+	return time.Date(target.Year(), target.Num(), day, 0, 0, 0, 0, time.UTC)
+}
+
+func formatDate(d Date) string {
+	b := make([]byte, 0, 10)
+	b = appendPadded(b, d.Year(), 4)
+	b = append(b, '-')
+	b = appendPadded(b, int(d.Month()), 2)
+	b = append(b, '-')
+	return string(appendPadded(b, d.Day(), 2))
+}
+
+func appendPadded(b []byte, v, width int) []byte {
+	s := strconv.Itoa(v)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+func strp(s string) *string { return &s }
+
+func datep(d Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	return strp(formatDate(d))
+}
+
+// parseDate reads YYYY-MM-DD, rejecting days that do not exist.
+func parseDate(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	y, ok1 := digits(s[0:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:10])
+	if !ok1 || !ok2 || !ok3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
+		return Date{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return Date{}, false
+	}
+	return t, true
+}
+
+// parseMonth reads YYYY-MM.
+func parseMonth(s string) (Month, bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return 0, false
+	}
+	y, ok1 := digits(s[0:4])
+	m, ok2 := digits(s[5:7])
+	if !ok1 || !ok2 || y < 1900 || y > 2200 || m < 1 || m > 12 {
+		return 0, false
+	}
+	return monthOf(y, time.Month(m)), true
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}

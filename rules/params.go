@@ -1,0 +1,550 @@
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	json "github.com/goccy/go-json"
+)
+
+//go:embed data/*.json
+var dataFS embed.FS
+
+// Kinds of parameter value.
+const (
+	kindInt      = "int"      // a whole number (months, years, yuan)
+	kindEnum     = "enum"     // one of a fixed set of words
+	kindWindow   = "window"   // the resident enrollment window (集中参保期)
+	kindDuration = "duration" // ISO 8601 period: P90D, P6M
+	kindGroups   = "groups"   // a list of person groups
+)
+
+// paramSpec is what the engine expects of each parameter it reads. The data
+// must define exactly these, no more and no fewer.
+var paramSpecs = map[string]struct {
+	kind  string
+	enum  []string
+	min   int
+	max   int
+	cover bool // national values must run without holes to an open end
+}{
+	"employee.backpayMaxGapMonths":        {kind: kindInt, min: 0, max: 12, cover: true},
+	"employee.longGapWaitMonths":          {kind: kindInt, min: 0, max: 12, cover: true},
+	"employee.longGapWaitCapMonths":       {kind: kindInt, min: 0, max: 12, cover: true},
+	"switch.minContinuousYears":           {kind: kindInt, min: 0, max: 10, cover: true},
+	"switch.maxGapMonths":                 {kind: kindInt, min: 0, max: 12, cover: true},
+	"resident.window":                     {kind: kindWindow, cover: true},
+	"resident.fixedWaitMonths":            {kind: kindInt, min: 0, max: 12, cover: true},
+	"resident.variableMonthsPerYear":      {kind: kindInt, min: 0, max: 12, cover: true},
+	"resident.brokenYearCounting":         {kind: kindEnum, enum: []string{"afterFirst", "every"}, cover: true},
+	"resident.brokenYearsCountFrom":       {kind: kindInt, min: 1990, max: 2100, cover: true},
+	"resident.repairMonthsPerYear":        {kind: kindInt, min: 0, max: 12, cover: true},
+	"resident.longBreakYears":             {kind: kindInt, min: 1, max: 50, cover: true},
+	"resident.longBreakMinMonths":         {kind: kindInt, min: 0, max: 24, cover: true},
+	"resident.exemptGroups":               {kind: kindGroups, cover: true},
+	"resident.individualContribution":     {kind: kindInt, min: 1, max: 100000},
+	"newborn.window":                      {kind: kindDuration, cover: true},
+	"duplicates.employeeKeepMinYears":     {kind: kindInt, min: 0, max: 10, cover: true},
+	"duplicates.residentRefund":           {kind: kindEnum, enum: []string{"individualIfUnused", "nextYearIfUnused", "none"}, cover: true},
+	"incentive.continuousYearsBeforeRise": {kind: kindInt, min: 0, max: 20, cover: true},
+	"incentive.risePerYear":               {kind: kindInt, min: 0, max: 100000, cover: true},
+	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
+}
+
+// Source is where a value comes from: a document and its article.
+type Source struct {
+	Document string `json:"document"`
+	Article  string `json:"article"`
+	Note     string `json:"note,omitempty"`
+}
+
+// Document is a policy document the rules cite.
+type Document struct {
+	ID       string `json:"id"`
+	Number   string `json:"number"`
+	Title    string `json:"title"`
+	Issuer   string `json:"issuer"`
+	Issued   string `json:"issued"`
+	URL      string `json:"url,omitempty"`
+	Verified string `json:"verified"` // "official", "reprint", "unverified"
+	Note     string `json:"note,omitempty"`
+}
+
+// Effective is the range of days a value is in force; an empty To means
+// until further notice.
+type Effective struct {
+	From string `json:"from"`
+	To   string `json:"to,omitempty"`
+}
+
+// Value is one dated value of a parameter.
+type Value struct {
+	Effective Effective       `json:"effective"`
+	Raw       json.RawMessage `json:"value"`
+	Source    Source          `json:"source"`
+
+	from, to Date // to is zero when open-ended
+	num      int
+	word     string
+	window   Window
+	words    []string
+}
+
+// Window is the resident 集中参保期 for benefit year Y: from Start (MM-DD)
+// of year Y-1 to End (MM-DD) of year Y-1, or of year Y when EndInBenefitYear.
+type Window struct {
+	Start            string `json:"start"`
+	End              string `json:"end"`
+	EndInBenefitYear bool   `json:"endInBenefitYear,omitempty"`
+
+	startM, startD, endM, endD int
+}
+
+// Parameter is a named policy parameter with its dated values.
+type Parameter struct {
+	Name   string  `json:"-"`
+	Zh     string  `json:"zh"`
+	En     string  `json:"en"`
+	Unit   string  `json:"unit"`
+	Values []Value `json:"values"`
+}
+
+type nationalFile struct {
+	Version    string                `json:"version"`
+	Parameters map[string]*Parameter `json:"parameters"`
+}
+
+type documentsFile struct {
+	Documents []Document `json:"documents"`
+}
+
+// RegionRules is a region's own parameters (overrides of the national ones).
+type RegionRules struct {
+	Code string `json:"-"`
+	Name string `json:"name"`
+	Note string `json:"note"`
+	// Parameters maps a parameter name to the region's dated values.
+	Parameters map[string][]Value `json:"parameters"`
+}
+
+type regionsFile struct {
+	Regions map[string]*RegionRules `json:"regions"`
+}
+
+// RuleSet is a validated set of documents, national parameters and regional
+// overrides. It is immutable once loaded.
+type RuleSet struct {
+	Version   string
+	documents map[string]Document
+	docOrder  []string
+	national  map[string]*Parameter
+	regions   map[string]*RegionRules
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSet  *RuleSet
+	defaultErr  error
+)
+
+// Default returns the rule set embedded in the binary. The data is checked
+// by the tests, so an error here means a broken build.
+func Default() (*RuleSet, error) {
+	defaultOnce.Do(func() {
+		files := map[string][]byte{}
+		for _, name := range []string{"documents.json", "national.json", "regions.json"} {
+			b, err := dataFS.ReadFile("data/" + name)
+			if err != nil {
+				defaultErr = err
+				return
+			}
+			files[name] = b
+		}
+		defaultSet, defaultErr = Load(files["documents.json"], files["national.json"], files["regions.json"])
+	})
+	return defaultSet, defaultErr
+}
+
+// decodeStrict decodes one JSON document, rejecting unknown keys and
+// trailing data.
+func decodeStrict(name string, data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%s: data after the top-level object", name)
+	}
+	return nil
+}
+
+// Load parses and validates rules data: unknown keys, unknown parameters or
+// documents, values of the wrong kind, overlapping or missing date ranges and
+// missing sources are errors.
+func Load(documents, national, regions []byte) (*RuleSet, error) {
+	var df documentsFile
+	if err := decodeStrict("documents.json", documents, &df); err != nil {
+		return nil, err
+	}
+	var nf nationalFile
+	if err := decodeStrict("national.json", national, &nf); err != nil {
+		return nil, err
+	}
+	var rf regionsFile
+	if err := decodeStrict("regions.json", regions, &rf); err != nil {
+		return nil, err
+	}
+	rs := &RuleSet{documents: map[string]Document{}, national: nf.Parameters, regions: rf.Regions}
+	if nf.Version == "" {
+		return nil, fmt.Errorf("national.json: version: missing")
+	}
+	for i, d := range df.Documents {
+		where := fmt.Sprintf("documents.json: documents[%d]", i)
+		switch {
+		case d.ID == "":
+			return nil, fmt.Errorf("%s.id: missing", where)
+		case d.Number == "" || d.Title == "" || d.Issuer == "":
+			return nil, fmt.Errorf("%s (%s): number, title and issuer are required", where, d.ID)
+		case d.Verified != "official" && d.Verified != "reprint" && d.Verified != "unverified":
+			return nil, fmt.Errorf("%s.verified: %q is not official, reprint or unverified", where, d.Verified)
+		}
+		if _, ok := parseDate(d.Issued); !ok {
+			return nil, fmt.Errorf("%s.issued: %q is not a date", where, d.Issued)
+		}
+		if _, dup := rs.documents[d.ID]; dup {
+			return nil, fmt.Errorf("%s.id: %q is listed twice", where, d.ID)
+		}
+		rs.documents[d.ID] = d
+		rs.docOrder = append(rs.docOrder, d.ID)
+	}
+	for name := range paramSpecs {
+		if nf.Parameters[name] == nil {
+			return nil, fmt.Errorf("national.json: parameters.%s: missing", name)
+		}
+	}
+	for name, p := range nf.Parameters {
+		where := "national.json: parameters." + name
+		if _, ok := paramSpecs[name]; !ok {
+			return nil, fmt.Errorf("%s: unknown parameter", where)
+		}
+		if p.Zh == "" || p.En == "" || p.Unit == "" {
+			return nil, fmt.Errorf("%s: zh, en and unit are required", where)
+		}
+		p.Name = name
+		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover); err != nil {
+			return nil, err
+		}
+	}
+	for code, r := range rf.Regions {
+		where := "regions.json: regions." + code
+		reg, ok := LookupRegion(code)
+		if !ok || reg.Alias != "" {
+			return nil, fmt.Errorf("%s: not a region code (GB/T 2260, province or prefecture level)", where)
+		}
+		if r.Name != reg.Name {
+			return nil, fmt.Errorf("%s.name: %q, but the code is %s", where, r.Name, reg.Name)
+		}
+		if r.Note == "" {
+			return nil, fmt.Errorf("%s.note: missing (say what is local and what could not be verified)", where)
+		}
+		r.Code = code
+		for name, vals := range r.Parameters {
+			if _, ok := paramSpecs[name]; !ok {
+				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
+			}
+			if err := rs.checkValues(where+".parameters."+name, name, vals, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Regional waits may not exceed the cap in force for the same region.
+	for code, r := range rs.regions {
+		for _, v := range r.Parameters["employee.longGapWaitMonths"] {
+			capMonths, _, _ := rs.intAt("employee.longGapWaitCapMonths", code, v.from)
+			if v.num > capMonths {
+				return nil, fmt.Errorf("regions.json: regions.%s.parameters.employee.longGapWaitMonths: %d months exceeds the cap of %d", code, v.num, capMonths)
+			}
+		}
+	}
+	h := sha256.New()
+	h.Write(documents)
+	h.Write(national)
+	h.Write(regions)
+	rs.Version = nf.Version + "+" + hex.EncodeToString(h.Sum(nil))[:8]
+	return rs, nil
+}
+
+// checkValues validates the dated values of one parameter.
+func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) error {
+	spec := paramSpecs[name]
+	if len(vals) == 0 {
+		return fmt.Errorf("%s.values: no values", where)
+	}
+	for i := range vals {
+		v := &vals[i]
+		at := fmt.Sprintf("%s.values[%d]", where, i)
+		var ok bool
+		if v.from, ok = parseDate(v.Effective.From); !ok {
+			return fmt.Errorf("%s.effective.from: %q is not a date", at, v.Effective.From)
+		}
+		if v.Effective.To != "" {
+			if v.to, ok = parseDate(v.Effective.To); !ok {
+				return fmt.Errorf("%s.effective.to: %q is not a date", at, v.Effective.To)
+			}
+			if v.to.Before(v.from) {
+				return fmt.Errorf("%s.effective: to %s is before from %s", at, v.Effective.To, v.Effective.From)
+			}
+		}
+		if v.Source.Document == "" || v.Source.Article == "" {
+			return fmt.Errorf("%s.source: document and article are required", at)
+		}
+		if _, ok := rs.documents[v.Source.Document]; !ok {
+			return fmt.Errorf("%s.source.document: %q is not in documents.json", at, v.Source.Document)
+		}
+		if len(v.Raw) == 0 {
+			return fmt.Errorf("%s.value: missing", at)
+		}
+		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max); err != nil {
+			return fmt.Errorf("%s.value: %v", at, err)
+		}
+	}
+	sorted := append([]Value(nil), vals...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].from.Before(sorted[j].from) })
+	for i := 1; i < len(sorted); i++ {
+		prev := sorted[i-1]
+		if prev.to.IsZero() || !prev.to.Before(sorted[i].from) {
+			return fmt.Errorf("%s.values: effective ranges overlap (%s and %s)", where, prev.Effective.From, sorted[i].Effective.From)
+		}
+		if cover && !prev.to.AddDate(0, 0, 1).Equal(sorted[i].from) {
+			return fmt.Errorf("%s.values: no value between %s and %s", where, prev.Effective.To, sorted[i].Effective.From)
+		}
+	}
+	if cover {
+		if !sorted[len(sorted)-1].to.IsZero() {
+			return fmt.Errorf("%s.values: the last value must be open-ended", where)
+		}
+	}
+	copy(vals, sorted)
+	return nil
+}
+
+func (v *Value) parse(kind string, enum []string, min, max int) error {
+	switch kind {
+	case kindInt:
+		if err := json.Unmarshal(v.Raw, &v.num); err != nil {
+			return fmt.Errorf("want a whole number, got %s", v.Raw)
+		}
+		if v.num < min || v.num > max {
+			return fmt.Errorf("%d is outside %d…%d", v.num, min, max)
+		}
+	case kindEnum:
+		if err := json.Unmarshal(v.Raw, &v.word); err != nil {
+			return fmt.Errorf("want a string, got %s", v.Raw)
+		}
+		for _, e := range enum {
+			if v.word == e {
+				return nil
+			}
+		}
+		return fmt.Errorf("%q is not one of %s", v.word, strings.Join(enum, ", "))
+	case kindDuration:
+		if err := json.Unmarshal(v.Raw, &v.word); err != nil {
+			return fmt.Errorf("want a string such as P90D, got %s", v.Raw)
+		}
+		if _, _, ok := parseDuration(v.word); !ok {
+			return fmt.Errorf("%q is not a period in days or months (P90D, P6M)", v.word)
+		}
+	case kindGroups:
+		if err := decodeStrict("value", v.Raw, &v.words); err != nil {
+			return fmt.Errorf("want a list of groups, got %s", v.Raw)
+		}
+		for _, g := range v.words {
+			if !knownGroup(g) {
+				return fmt.Errorf("%q is not a group", g)
+			}
+		}
+	case kindWindow:
+		if err := decodeStrict("value", v.Raw, &v.window); err != nil {
+			return err
+		}
+		w := &v.window
+		var ok1, ok2 bool
+		w.startM, w.startD, ok1 = parseMonthDay(w.Start)
+		w.endM, w.endD, ok2 = parseMonthDay(w.End)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("start and end must be MM-DD, got %q and %q", w.Start, w.End)
+		}
+		if !w.EndInBenefitYear && (w.endM < w.startM || (w.endM == w.startM && w.endD < w.startD)) {
+			return fmt.Errorf("end %s is before start %s in the same year", w.End, w.Start)
+		}
+	}
+	return nil
+}
+
+func parseMonthDay(s string) (m, d int, ok bool) {
+	if len(s) != 5 || s[2] != '-' {
+		return 0, 0, false
+	}
+	m, ok1 := digits(s[:2])
+	d, ok2 := digits(s[3:])
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if !ok1 || !ok2 || m < 1 || m > 12 || d < 1 || d > days[m] {
+		return 0, 0, false
+	}
+	return m, d, true
+}
+
+// parseDuration reads P<n>D or P<n>M.
+func parseDuration(s string) (n int, unit byte, ok bool) {
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, 0, false
+	}
+	unit = s[len(s)-1]
+	n, ok = digits(s[1 : len(s)-1])
+	if !ok || n <= 0 || (unit != 'D' && unit != 'M') {
+		return 0, 0, false
+	}
+	return n, unit, true
+}
+
+func knownGroup(g string) bool {
+	switch g {
+	case GroupNewborn, GroupLowIncome, GroupVeteran, GroupStudent:
+		return true
+	}
+	return false
+}
+
+// LevelNational says a parameter value is the national one (LevelCity and
+// LevelProvince say it is a region's own).
+const LevelNational = "national"
+
+// lookup finds the value of a parameter in force on day for region: the
+// city's own value, else its province's, else the national one.
+func (rs *RuleSet) lookup(name, region string, day Date) (*Value, string) {
+	if r := rs.regions[region]; r != nil {
+		if v := valueAt(r.Parameters[name], day); v != nil {
+			if region == ProvinceOf(region) {
+				return v, LevelProvince
+			}
+			return v, LevelCity
+		}
+	}
+	if p := ProvinceOf(region); p != region {
+		if r := rs.regions[p]; r != nil {
+			if v := valueAt(r.Parameters[name], day); v != nil {
+				return v, LevelProvince
+			}
+		}
+	}
+	return valueAt(rs.national[name].Values, day), LevelNational
+}
+
+func valueAt(vals []Value, day Date) *Value {
+	for i := range vals {
+		v := &vals[i]
+		if !day.Before(v.from) && (v.to.IsZero() || !day.After(v.to)) {
+			return v
+		}
+	}
+	return nil
+}
+
+// intAt returns an integer parameter; ok is false when no value is in force.
+func (rs *RuleSet) intAt(name, region string, day Date) (int, *Value, bool) {
+	v, _ := rs.lookup(name, region, day)
+	if v == nil {
+		return 0, nil, false
+	}
+	return v.num, v, true
+}
+
+// param is a resolved parameter value with where it came from.
+type param struct {
+	v     *Value
+	level string
+}
+
+// get resolves a parameter that the data guarantees (national values run
+// without holes to an open end); days before the first value use it.
+func (rs *RuleSet) get(name, region string, day Date) param {
+	v, level := rs.lookup(name, region, day)
+	if v == nil {
+		v, level = &rs.national[name].Values[0], LevelNational
+	}
+	return param{v, level}
+}
+
+// cite formats a value's source as "document number article".
+func (rs *RuleSet) cite(v *Value) string {
+	d := rs.documents[v.Source.Document]
+	s := d.Number + " " + v.Source.Article
+	if d.Verified == "unverified" {
+		s += "（未核实）"
+	}
+	return s
+}
+
+// citeDoc formats a document and article.
+func (rs *RuleSet) citeDoc(id, article string) string {
+	return rs.documents[id].Number + " " + article
+}
+
+// Documents lists the policy documents the rules cite, in data order.
+func (rs *RuleSet) Documents() []Document {
+	out := make([]Document, 0, len(rs.docOrder))
+	for _, id := range rs.docOrder {
+		out = append(out, rs.documents[id])
+	}
+	return out
+}
+
+// Parameters lists the national parameters sorted by name.
+func (rs *RuleSet) Parameters() []Parameter {
+	out := make([]Parameter, 0, len(rs.national))
+	for _, p := range rs.national {
+		out = append(out, *p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// RegionRules lists the regions with parameters of their own, sorted by code.
+func (rs *RuleSet) RegionRules() []RegionRules {
+	out := make([]RegionRules, 0, len(rs.regions))
+	for _, r := range rs.regions {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// HasLocalRules reports whether region (or its province) has parameters of
+// its own.
+func (rs *RuleSet) HasLocalRules(region string) bool {
+	return rs.regions[region] != nil || rs.regions[ProvinceOf(region)] != nil
+}
+
+// Display returns the value as text for people (the rules page).
+func (v *Value) Display() string {
+	switch {
+	case v.window.Start != "":
+		s := v.window.Start + " – " + v.window.End
+		if v.window.EndInBenefitYear {
+			s += " (+1)"
+		}
+		return s
+	case v.words != nil:
+		return strings.Join(v.words, ", ")
+	case v.word != "":
+		return v.word
+	}
+	return fmt.Sprint(v.num)
+}

@@ -1,0 +1,158 @@
+package rules
+
+//go:generate go run ./internal/genregions
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Levels of a Region.
+const (
+	LevelProvince = "province" // 省级: province, autonomous region or municipality
+	LevelCity     = "city"     // 地级: prefecture-level city, prefecture, league, autonomous prefecture
+)
+
+// A Region is a province- or prefecture-level administrative division of
+// mainland China, identified by its 6-digit GB/T 2260 code.
+//
+// The table (see RegionsSource) holds the 31 province-level divisions and the
+// 342 prefecture-level entries under them. The prefecture-level entries of the
+// four municipalities (北京 110100, 天津 120100, 上海 310100, 重庆 500100 and
+// 500200) carry the municipality's name and have Alias set to its
+// province-level code, which is the code of the 统筹地区.
+type Region struct {
+	Code         string // 6-digit code, such as "440300"
+	Name         string // full name, such as "深圳市"
+	Province     string // code of the province-level division, such as "440000"
+	ProvinceName string // name of the province-level division, such as "广东省"
+	Level        string // LevelProvince or LevelCity
+	Initials     string // lowercase pinyin initials of the name without its suffix, such as "sz"
+	Pinyin       string // lowercase toneless pinyin of the name without its suffix, such as "shenzhen"
+	Alias        string // for a municipality's prefecture-level code, the province-level code it stands for; else ""
+}
+
+var (
+	regionIndexOnce sync.Once
+	regionIndex     map[string]int // code → index in regionTable
+)
+
+func regionIndexMap() map[string]int {
+	regionIndexOnce.Do(func() {
+		m := make(map[string]int, len(regionTable))
+		for i, r := range regionTable {
+			m[r.Code] = i
+		}
+		regionIndex = m
+	})
+	return regionIndex
+}
+
+// LookupRegion returns the region with the given 6-digit code and reports
+// whether there is one. The code must match exactly: "440300", not "4403" or
+// "440300 ". A municipality's prefecture-level code such as "110100" is found,
+// with Alias "110000".
+func LookupRegion(code string) (Region, bool) {
+	i, ok := regionIndexMap()[code]
+	if !ok {
+		return Region{}, false
+	}
+	return regionTable[i], true
+}
+
+// Regions returns a copy of all regions, sorted by code.
+func Regions() []Region {
+	out := make([]Region, len(regionTable))
+	copy(out, regionTable[:])
+	return out
+}
+
+// ProvinceOf returns the code of the province-level division that contains the
+// region with the given code: "440300" gives "440000", and "310000" gives
+// itself. It returns "" if code is not a region in the table.
+func ProvinceOf(code string) string {
+	r, ok := LookupRegion(code)
+	if !ok {
+		return ""
+	}
+	return r.Province
+}
+
+// SearchRegions returns up to limit regions matching query, for a region
+// picker; limit <= 0 means no limit. A region matches if its name contains the
+// query (Chinese, such as "成都" or "深"), its pinyin or its initials begin
+// with the query (case-insensitive, spaces and apostrophes ignored: "chengdu",
+// "Cheng Du", "cd"), or its code begins with the query ("4403").
+//
+// Prefecture-level entries that are aliases of a municipality are left out:
+// the municipality itself is found instead. Results come in this order: close
+// matches (the pinyin or the initials equal the query, or the name begins with
+// the Chinese query), then the others; within each group, provinces before
+// cities, then by code.
+func SearchRegions(query string, limit int) []Region {
+	q := strings.ToLower(strings.TrimSpace(query))
+	q = strings.NewReplacer(" ", "", "'", "", "’", "", "\u3000", "").Replace(q)
+	if q == "" {
+		return nil
+	}
+	ascii := isASCII(q)
+
+	type hit struct {
+		exact bool
+		r     Region
+	}
+	var hits []hit
+	for _, r := range regionTable {
+		if r.Alias != "" {
+			continue
+		}
+		var match, exact bool
+		if ascii {
+			switch {
+			case r.Initials == q || r.Pinyin == q:
+				match, exact = true, true
+			case strings.HasPrefix(r.Initials, q), strings.HasPrefix(r.Pinyin, q),
+				strings.HasPrefix(r.Code, q):
+				match = true
+			}
+		} else {
+			switch {
+			case strings.HasPrefix(r.Name, q):
+				match, exact = true, true
+			case strings.Contains(r.Name, q):
+				match = true
+			}
+		}
+		if match {
+			hits = append(hits, hit{exact, r})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.exact != b.exact {
+			return a.exact
+		}
+		if pa, pb := a.r.Level == LevelProvince, b.r.Level == LevelProvince; pa != pb {
+			return pa
+		}
+		return a.r.Code < b.r.Code
+	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Region, len(hits))
+	for i, h := range hits {
+		out[i] = h.r
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

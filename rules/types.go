@@ -1,0 +1,199 @@
+package rules
+
+// Input is one question put to the calculator: the person's enrollments,
+// their situation, and what they plan next (contract: "Input").
+type Input struct {
+	AsOf        string       `json:"asOf"`
+	Person      *Person      `json:"person,omitempty"`
+	Enrollments []Enrollment `json:"enrollments"`
+	Plan        *Plan        `json:"plan,omitempty"`
+}
+
+// Person is the situation that changes which rule applies.
+type Person struct {
+	BirthDate  string   `json:"birthDate,omitempty"`
+	Retired    bool     `json:"retired,omitempty"`
+	Groups     []string `json:"groups,omitempty"`
+	Residence  string   `json:"residence,omitempty"`
+	WorkRegion string   `json:"workRegion,omitempty"`
+	// StudyRegion is where a student studies (学籍地), for duplicates.
+	StudyRegion string `json:"studyRegion,omitempty"`
+}
+
+// Scheme names, as in the contract.
+const (
+	Employee = "employee" // 职工基本医疗保险
+	Resident = "resident" // 城乡居民基本医疗保险
+)
+
+// Groups that policies exempt from waiting periods or treat specially.
+const (
+	GroupNewborn   = "newborn"
+	GroupLowIncome = "lowIncome"
+	GroupVeteran   = "veteran"
+	GroupStudent   = "student"
+)
+
+// Enrollment is one period of paid enrollment in one region and scheme.
+// From and To are months (YYYY-MM), inclusive; an empty To means still paying.
+type Enrollment struct {
+	ID     string `json:"id"`
+	Region string `json:"region"`
+	Scheme string `json:"scheme"`
+	From   string `json:"from"`
+	To     string `json:"to,omitempty"`
+	// PaidOn is the day the (last) resident year was paid (YYYY-MM-DD).
+	PaidOn string `json:"paidOn,omitempty"`
+	// Backpaid lists the months of this employee enrollment that were paid
+	// afterwards as 补缴. In JSON it is either a count of months at the start
+	// of the enrollment, or an array of months (YYYY-MM).
+	Backpaid Months `json:"backpaid,omitempty"`
+}
+
+// Plan is an enrollment the person is about to make.
+type Plan struct {
+	Region     string `json:"region"`
+	Scheme     string `json:"scheme"`
+	PayOn      string `json:"payOn"`
+	ExtraYears int    `json:"extraYears,omitempty"`
+}
+
+// Output is the calculator's answer (contract: "Output").
+type Output struct {
+	AsOf       string           `json:"asOf"`
+	Coverage   CoverageAnswer   `json:"coverage"`
+	Waiting    *WaitingAnswer   `json:"waiting"`
+	Duplicates DuplicatesAnswer `json:"duplicates"`
+	Rules      RulesInfo        `json:"rules"`
+}
+
+// Step is one line of an explanation, in Chinese and English, with the
+// document and article it comes from.
+type Step struct {
+	Rule   string `json:"rule"`
+	Zh     string `json:"zh"`
+	En     string `json:"en"`
+	Source string `json:"source"`
+}
+
+// Coverage statuses.
+const (
+	StatusCovered = "covered" // benefits are paid on asOf
+	StatusWaiting = "waiting" // enrolled, but inside a waiting period
+	StatusRetired = "retired" // retiree: lifetime employee benefits without paying
+	StatusLapsed  = "lapsed"  // enrolled before, not covered on asOf
+	StatusNone    = "none"    // no enrollment at all
+	StatusFuture  = "future"  // enrolled, but benefits start after asOf
+)
+
+// CoverageAnswer says whether medical insurance pays for care on asOf.
+type CoverageAnswer struct {
+	Active     bool    `json:"active"`
+	Status     string  `json:"status"`
+	Enrollment *string `json:"enrollment"`
+	Region     string  `json:"region"`
+	RegionName string  `json:"regionName"`
+	Scheme     string  `json:"scheme"`
+	// From is the first day of the current stretch of benefits.
+	From *string `json:"from"`
+	// Until is the last day benefits are paid for what has been paid so far;
+	// null for retirees (no end).
+	Until *string `json:"until"`
+	// WaitingUntil is the last day of a waiting period running on asOf.
+	WaitingUntil *string `json:"waitingUntil"`
+	Explain      []Step  `json:"explain"`
+}
+
+// WaitingAnswer is the waiting period for the plan, or for the latest
+// enrollment that followed a gap.
+type WaitingAnswer struct {
+	About      string `json:"about"` // "plan" or an enrollment id
+	Region     string `json:"region"`
+	RegionName string `json:"regionName"`
+	Scheme     string `json:"scheme"`
+	// Previous is the enrollment whose end opened the gap (null if none).
+	Previous *string `json:"previous"`
+	// GapMonths counts the whole months without any coverage between the
+	// previous enrollment and this one.
+	GapMonths int `json:"gapMonths"`
+	// BrokenYears counts the benefit years without coverage (断保年数),
+	// resident scheme only.
+	BrokenYears    int  `json:"brokenYears"`
+	BackpayAllowed bool `json:"backpayAllowed"`
+	// BackpayDeadline is the last day to resume paying with the
+	// interruption still short enough for back-pay without a wait.
+	BackpayDeadline *string `json:"backpayDeadline"`
+	Retroactive     bool    `json:"retroactive"`
+	Exempt          *string `json:"exempt"` // the group or rule that removes the wait
+	// BenefitYear and InWindow describe a resident payment.
+	BenefitYear    int     `json:"benefitYear,omitempty"`
+	InWindow       *bool   `json:"inWindow"`
+	WindowFrom     *string `json:"windowFrom"`
+	WindowTo       *string `json:"windowTo"`
+	FixedMonths    int     `json:"fixedMonths"`
+	VariableMonths int     `json:"variableMonths"`
+	// RepairedMonths is how many variable months extraYears removed.
+	RepairedMonths int `json:"repairedMonths"`
+	ExtraYears     int `json:"extraYears"`
+	Months         int `json:"months"`
+	// WaitFrom is the day the waiting period starts counting.
+	WaitFrom     string   `json:"waitFrom"`
+	BenefitsFrom string   `json:"benefitsFrom"`
+	Shorten      []Option `json:"shorten"`
+	Explain      []Step   `json:"explain"`
+}
+
+// Option is one way to shorten the wait.
+type Option struct {
+	Kind string `json:"kind"` // "backpay", "repair", "payInWindow"
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+	// Deadline is the last day the option is open.
+	Deadline *string `json:"deadline"`
+	// Months is the waiting period if the option is taken.
+	Months       int    `json:"months"`
+	BenefitsFrom string `json:"benefitsFrom"`
+	Years        int    `json:"years,omitempty"`
+	Cost         *int   `json:"cost"` // yuan, when the data has the contribution
+	Source       string `json:"source"`
+}
+
+// DuplicatesAnswer lists overlapping enrollments and which one to keep.
+type DuplicatesAnswer struct {
+	Overlaps []Overlap `json:"overlaps"`
+	Keep     *string   `json:"keep"`
+	Stop     []string  `json:"stop"`
+	Actions  []Action  `json:"actions"`
+	Explain  []Step    `json:"explain"`
+}
+
+// Overlap is a stretch of months in which two enrollments are both paid.
+type Overlap struct {
+	A    string `json:"a"`
+	B    string `json:"b"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Kind is "sameScheme" (制度内重复参保) or "crossScheme" (跨制度重复参保).
+	Kind string `json:"kind"`
+}
+
+// Action says what to do with an enrollment that is not kept.
+type Action struct {
+	Enrollment string `json:"enrollment"`
+	Region     string `json:"region"`
+	// Refund is "individualIfUnused", "nextYearIfUnused", "none" or "personalAccount".
+	Refund string `json:"refund"`
+	Zh     string `json:"zh"`
+	En     string `json:"en"`
+	Source string `json:"source"`
+}
+
+// RulesInfo names the rule set that produced the answer.
+type RulesInfo struct {
+	Version    string `json:"version"`
+	Region     string `json:"region"`
+	RegionName string `json:"regionName"`
+	// Local is true when the region has parameters of its own; false when
+	// only national rules are known for it.
+	Local bool `json:"local"`
+}
