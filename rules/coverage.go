@@ -27,14 +27,23 @@ func spanTarget(s *span) target {
 	return t
 }
 
+// spanWait is what coverage needs of an enrollment's waiting period.
+type spanWait struct {
+	benefitsFrom Date
+	months       int
+	followedGap  bool
+}
+
 // segments computes every enrollment's benefit days, and its waiting result.
-func (e *engine) segments() ([]segment, []waitResult) {
+func (e *engine) segments() ([]segment, []spanWait) {
 	segs := make([]segment, 0, len(e.h.spans)+1)
-	waits := make([]waitResult, len(e.h.spans))
+	waits := make([]spanWait, len(e.h.spans))
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
-		w := e.wait(spanTarget(s))
-		waits[i] = w
+		t := spanTarget(s)
+		t.quiet = true
+		w := e.wait(t)
+		waits[i] = spanWait{w.benefitsFrom, w.Months, w.followedGap}
 		start := w.benefitsFrom
 		if start.Before(s.from.First()) {
 			start = s.from.First()
@@ -79,7 +88,7 @@ func within(d, from, to Date) bool { return !d.Before(from) && !d.After(to) }
 
 // coverage answers "is the person covered on asOf?" from the enrollments'
 // benefit days (社会保险法 第二十三条、第二十七条; 国办发〔2024〕38号).
-func (e *engine) coverage(segs []segment, waits []waitResult, keep *string) CoverageAnswer {
+func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) CoverageAnswer {
 	c := CoverageAnswer{Status: StatusNone, Explain: []Step{}}
 	add := func(rule, zh, en, src string) {
 		c.Explain = append(c.Explain, Step{Rule: rule, Zh: zh, En: en, Source: src})
@@ -131,7 +140,8 @@ func (e *engine) coverage(segs []segment, waits []waitResult, keep *string) Cove
 				fmt.Sprintf("Resident insurance in %s (%s) paid for %d: yearly contributions, benefits until %s.", regionNameEn(c.Region), s.id, s.to.Year(), formatDate(s.to.Last())),
 				e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"))
 		}
-		if w := waits[e.h.byIdx[s.idx]]; w.Months > 0 && best.from.Equal(w.benefitsFrom) {
+		if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
+			w := e.wait(spanTarget(s))
 			add("coverage.waited", fmt.Sprintf("该段参保的%d个月待遇等待期已于%s结束。", w.Months, formatDate(w.benefitsFrom.AddDate(0, 0, -1))),
 				fmt.Sprintf("This enrollment's %d-month waiting period ended on %s.", w.Months, formatDate(w.benefitsFrom.AddDate(0, 0, -1))),
 				lastSource(w.Explain))
@@ -149,8 +159,12 @@ func (e *engine) coverage(segs []segment, waits []waitResult, keep *string) Cove
 		if !within(e.asOf, s.from.First(), s.to.Last()) {
 			continue
 		}
-		w := waits[i]
-		start := e.segmentStart(segs, s)
+		w := e.wait(spanTarget(s))
+		start := e.segmentStart(segs, s, e.asOf)
+		if start.IsZero() && s.open {
+			// Still paying: benefits start when the wait ends.
+			start = w.benefitsFrom
+		}
 		c.Status = StatusWaiting
 		c.Enrollment = strp(s.id)
 		c.Region, c.Scheme = s.region, s.scheme
@@ -189,7 +203,7 @@ func (e *engine) coverage(segs []segment, waits []waitResult, keep *string) Cove
 		c.Enrollment = strp(next.id)
 		c.Region, c.Scheme = next.region, next.scheme
 		c.RegionName = regionName(next.region)
-		start := e.segmentStart(segs, next)
+		start := e.segmentStart(segs, next, e.asOf)
 		c.From = datep(start)
 		add("coverage.future", fmt.Sprintf("参保记录（%s）自%s开始，%s尚未生效。", next.id, next.from, formatDate(e.asOf)),
 			fmt.Sprintf("The enrollment (%s) starts in %s; it is not in force on %s.", next.id, next.from, formatDate(e.asOf)),
@@ -220,7 +234,7 @@ func (e *engine) coverage(segs []segment, waits []waitResult, keep *string) Cove
 		}
 	}
 	if next != nil {
-		start := e.segmentStart(segs, next)
+		start := e.segmentStart(segs, next, e.asOf)
 		if !start.IsZero() {
 			add("coverage.next", fmt.Sprintf("下一段参保（%s）%s起享受待遇。", next.id, formatDate(start)),
 				fmt.Sprintf("The next enrollment (%s) pays benefits from %s.", next.id, formatDate(start)),
@@ -267,10 +281,11 @@ func (e *engine) stretch(segs []segment, sg *segment) (from, to Date) {
 	return sg.from, sg.to
 }
 
-// segmentStart is the first benefit day of span s, zero when it has none.
-func (e *engine) segmentStart(segs []segment, s *span) Date {
+// segmentStart is the first benefit day of span s after day, zero when it
+// has none.
+func (e *engine) segmentStart(segs []segment, s *span, day Date) Date {
 	for i := range segs {
-		if segs[i].sp == s {
+		if segs[i].sp == s && segs[i].from.After(day) {
 			return segs[i].from
 		}
 	}

@@ -39,7 +39,8 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 	} else {
 		for i := len(e.h.spans) - 1; i >= 0; i-- {
 			if waits[i].followedGap {
-				out.Waiting = &waits[i].WaitingAnswer
+				w := e.wait(spanTarget(&e.h.spans[i]))
+				out.Waiting = &w.WaitingAnswer
 				break
 			}
 		}

@@ -25,13 +25,12 @@ type history struct {
 	prefix []int  // prefix[i]: position of the span with the latest end among spans[0..i]
 	all    []ival // merged paid months, any scheme
 	emp    []ival // merged paid months, employee scheme
-	years  map[int]bool
 }
 
 type ival struct{ from, to Month }
 
 func newHistory(in Input, asOf Date) *history {
-	h := &history{asOf: asOf, years: map[int]bool{}}
+	h := &history{asOf: asOf}
 	asOfMonth := monthOfDate(asOf)
 	h.spans = make([]span, len(in.Enrollments))
 	for i, e := range in.Enrollments {
@@ -80,11 +79,6 @@ func newHistory(in Input, asOf Date) *history {
 	}
 	h.all = merge(h.spans, "")
 	h.emp = merge(h.spans, Employee)
-	for _, iv := range h.all {
-		for y := iv.from.Year(); y <= iv.to.Year(); y++ {
-			h.years[y] = true
-		}
-	}
 	return h
 }
 
@@ -137,10 +131,17 @@ func (h *history) brokenYears(y, countFrom, birthYear int) int {
 	}
 	n := 0
 	for yy := y - 1; yy >= countFrom && yy > birthYear; yy-- {
-		if h.years[yy] {
+		if h.paidIn(yy) {
 			break
 		}
 		n++
 	}
 	return n
+}
+
+// paidIn reports whether any month of year y is paid.
+func (h *history) paidIn(y int) bool {
+	first := monthOf(y, 1)
+	i := sort.Search(len(h.all), func(i int) bool { return h.all[i].to >= first })
+	return i < len(h.all) && h.all[i].from <= first+11
 }

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Bad input, as in the contract: the error names the first offending field.
+func TestDecodeErrors(t *testing.T) {
+	ok := `{"id":"a","region":"440300","scheme":"employee","from":"2020-01"}`
+	tests := []struct {
+		name  string
+		input string
+		field string
+	}{
+		{"empty", ``, "input"},
+		{"whitespace", "  \n", "input"},
+		{"truncated", `{"asOf":"2026-11-22","enrollments":[{"id":"a"`, "input"},
+		{"not an object", `[1,2]`, "input"},
+		{"a string", `"hello"`, "input"},
+		{"missing asOf", `{}`, "asOf"},
+		{"asOf a number", `{"asOf":20261122}`, "asOf"},
+		{"asOf impossible day", `{"asOf":"2026-02-29"}`, "asOf"},
+		{"asOf month 13", `{"asOf":"2026-13-01"}`, "asOf"},
+		{"asOf wrong format", `{"asOf":"22/11/2026"}`, "asOf"},
+		{"enrollments an object", `{"asOf":"2026-11-22","enrollments":{}}`, "enrollments"},
+		{"enrollment a number", `{"asOf":"2026-11-22","enrollments":[1]}`, "enrollments[0]"},
+		{"unknown region", `{"asOf":"2026-11-22","enrollments":[` + ok + `,{"id":"b","region":"999999","scheme":"employee","from":"2020-01"}]}`, "enrollments[1].region"},
+		{"region too short", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"4403","scheme":"employee","from":"2020-01"}]}`, "enrollments[0].region"},
+		{"region a number", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":440300,"scheme":"employee","from":"2020-01"}]}`, "enrollments[0].region"},
+		{"unknown scheme", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"commercial","from":"2020-01"}]}`, "enrollments[0].scheme"},
+		{"missing from", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee"}]}`, "enrollments[0].from"},
+		{"from a date, not a month", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2020-01-01"}]}`, "enrollments[0].from"},
+		{"to before from", `{"asOf":"2026-11-22","enrollments":[` + ok + `,{"id":"b","region":"440300","scheme":"employee","from":"2024-06","to":"2024-01"}]}`, "enrollments[1].to"},
+		{"paidOn impossible", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"resident","from":"2025-01","paidOn":"2024-11-31"}]}`, "enrollments[0].paidOn"},
+		{"duplicate id", `{"asOf":"2026-11-22","enrollments":[` + ok + `,` + ok + `]}`, "enrollments[1].id"},
+		{"backpaid on a resident year", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"resident","from":"2025-01","backpaid":2}]}`, "enrollments[0].backpaid"},
+		{"backpaid month outside", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","to":"2025-06","backpaid":["2024-12"]}]}`, "enrollments[0].backpaid[0]"},
+		{"backpaid a string", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","backpaid":"two"}]}`, "enrollments[0].backpaid"},
+		{"person an array", `{"asOf":"2026-11-22","person":[]}`, "person"},
+		{"retired a string", `{"asOf":"2026-11-22","person":{"retired":"yes"}}`, "person.retired"},
+		{"unknown group", `{"asOf":"2026-11-22","person":{"groups":["vip"]}}`, "person.groups[0]"},
+		{"birth after asOf", `{"asOf":"2026-11-22","person":{"birthDate":"2027-01-01"}}`, "person.birthDate"},
+		{"unknown residence", `{"asOf":"2026-11-22","person":{"residence":"000000"}}`, "person.residence"},
+		{"plan without payOn", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident"}}`, "plan.payOn"},
+		{"plan extraYears negative", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":-1}}`, "plan.extraYears"},
+		{"plan extraYears a fraction", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":1.5}}`, "plan.extraYears"},
+		{"plan unknown scheme", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"x","payOn":"2026-12-05"}}`, "plan.scheme"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.input))
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want a *FieldError, got %v", err)
+			}
+			if fe.Field != tt.field || fe.Message == "" || fe.Zh == "" {
+				t.Errorf("got field %q message %q; want field %q", fe.Field, fe.Message, tt.field)
+			}
+		})
+	}
+}
+
+func TestDecodeAccepts(t *testing.T) {
+	tests := []struct{ name, input string }{
+		{"contract example", `{"asOf":"2026-11-22","person":{"birthDate":"1990-05-01","retired":false,"groups":[],"residence":"310000","workRegion":"310000"},"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"},{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}],"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":0}}`},
+		{"only asOf", `{"asOf":"2026-11-22"}`},
+		{"nulls", `{"asOf":"2026-11-22","person":null,"enrollments":null,"plan":null}`},
+		{"leap day", `{"asOf":"2028-02-29"}`},
+		{"municipality district code", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"310100","scheme":"employee","from":"2020-01"}]}`},
+		{"numeric id, no id", `{"asOf":"2026-11-22","enrollments":[{"id":7,"region":"440300","scheme":"employee","from":"2020-01","to":"2020-03"},{"region":"440300","scheme":"employee","from":"2021-01"}]}`},
+		{"unknown keys are ignored", `{"asOf":"2026-11-22","note":"x","person":{"hukou":"x"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, err := Decode([]byte(tt.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Evaluate(in); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	in, _ := Decode([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"310100","scheme":"employee","from":"2020-01"}]}`))
+	if in.Enrollments[0].Region != "310000" {
+		t.Errorf("310100 should stand for 310000, got %s", in.Enrollments[0].Region)
+	}
+}
+
+// Evaluate re-checks a hand-built Input.
+func TestEvaluateChecksInput(t *testing.T) {
+	_, err := Evaluate(Input{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2026-13"}}})
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "enrollments[0].from" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// manyEnrollments builds n one-month employee enrollments, ten a month
+// (so each overlaps nine others), alternating regions.
+func manyEnrollments(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"asOf":"2026-11-22","person":{"workRegion":"440300"},"enrollments":[`)
+	start := monthOf(2026, 11) - Month(n/10) + 1
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		region := "440300"
+		if i%2 == 1 {
+			region = "310000"
+		}
+		m := start + Month(i/10)
+		fmt.Fprintf(&b, `{"id":"e%d","region":"%s","scheme":"employee","from":"%s","to":"%s"}`, i, region, m, m)
+	}
+	b.WriteString(`],"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05"}}`)
+	return b.String()
+}
+
+func TestTenThousandEnrollments(t *testing.T) {
+	data := []byte(manyEnrollments(10000))
+	begin := time.Now()
+	in, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Evaluate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(begin); d > 2*time.Second {
+		t.Errorf("10,000 enrollments took %v", d)
+	} else {
+		t.Logf("10,000 enrollments: %v", d)
+	}
+	if !out.Coverage.Active || len(out.Duplicates.Overlaps) == 0 || out.Duplicates.Keep == nil {
+		t.Errorf("unexpected answer: active %v overlaps %d", out.Coverage.Active, len(out.Duplicates.Overlaps))
+	}
+}
+
+// Every enrollment overlapping every other: the listing is capped, the
+// answer still comes fast.
+func TestAllOverlapping(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"asOf":"2026-11-22","enrollments":[`)
+	for i := 0; i < 10000; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"e%d","region":"440300","scheme":"resident","from":"2026-01","to":"2026-12"}`, i)
+	}
+	b.WriteString(`]}`)
+	begin := time.Now()
+	in, err := Decode([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Evaluate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(begin); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(out.Duplicates.Overlaps) != MaxOverlapsListed || len(out.Duplicates.Stop) != 9999 {
+		t.Errorf("overlaps %d stop %d", len(out.Duplicates.Overlaps), len(out.Duplicates.Stop))
+	}
+}

@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func embedded(t *testing.T) (docs, nat, reg string) {
+	t.Helper()
+	d, err1 := dataFS.ReadFile("data/documents.json")
+	n, err2 := dataFS.ReadFile("data/national.json")
+	r, err3 := dataFS.ReadFile("data/regions.json")
+	if err1 != nil || err2 != nil || err3 != nil {
+		t.Fatal(err1, err2, err3)
+	}
+	return string(d), string(n), string(r)
+}
+
+func TestEmbeddedRulesLoad(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rs.Version, "2026.11+") {
+		t.Errorf("version %q", rs.Version)
+	}
+	if len(rs.Documents()) == 0 || len(rs.Parameters()) != len(paramSpecs) || len(rs.RegionRules()) == 0 {
+		t.Errorf("documents %d parameters %d regions %d", len(rs.Documents()), len(rs.Parameters()), len(rs.RegionRules()))
+	}
+}
+
+// The loader rejects malformed rules data; each row breaks one thing.
+func TestRulesDataValidation(t *testing.T) {
+	docs, nat, reg := embedded(t)
+	replace := func(s, old, new string) string {
+		if !strings.Contains(s, old) {
+			t.Fatalf("fixture text %q not found", old)
+		}
+		return strings.Replace(s, old, new, 1)
+	}
+	tests := []struct {
+		name           string
+		docs, nat, reg string
+		want           string
+	}{
+		{"unknown key in a value", docs, replace(nat, `"value": 3,`, `"value": 3, "valeu": 4,`), reg, "unknown field"},
+		{"unknown top-level key", docs, replace(nat, `"version"`, `"extra": 1, "version"`), reg, "unknown field"},
+		{"unknown parameter", docs, replace(nat, `"employee.backpayMaxGapMonths"`, `"employee.backpayMaxGap"`), reg, "employee.backpayMaxGap"},
+		{"missing source article", docs, replace(nat, `"article": "第十一条"`, `"article": ""`), reg, "source"},
+		{"unknown document", docs, replace(nat, `"document": "ybbf2021-43"`, `"document": "nope"`), reg, "not in documents.json"},
+		{"wrong value type", docs, replace(nat, `"value": 3,`, `"value": "3",`), reg, "whole number"},
+		{"value out of range", docs, replace(nat, `"value": 3,`, `"value": 99,`), reg, "outside"},
+		{"bad effective date", docs, replace(nat, `"from": "2021-11-01"`, `"from": "2021-11-31"`), reg, "not a date"},
+		{"overlapping dates", docs, replace(nat, `"to": "2024-12-31"`, `"to": "2025-03-31"`), reg, "overlap"},
+		{"hole between dates", docs, replace(nat, `"to": "2024-12-31"`, `"to": "2024-11-30"`), reg, "no value between"},
+		{"unknown enum word", docs, replace(nat, `"value": "afterFirst"`, `"value": "sometimes"`), reg, "not one of"},
+		{"bad window", docs, replace(nat, `"start": "09-01"`, `"start": "09-31"`), reg, "MM-DD"},
+		{"bad duration", docs, replace(nat, `"value": "P90D"`, `"value": "90 days"`), reg, "period"},
+		{"unknown group", docs, replace(nat, `"newborn",`, `"babies",`), reg, "not a group"},
+		{"region code unknown", docs, nat, replace(reg, `"320000": {`, `"329900": {`), "not a region code"},
+		{"region name mismatch", docs, nat, replace(reg, `"name": "江苏省"`, `"name": "江西省"`), "name"},
+		{"region without note", docs, nat, replace(reg, `"note": "江苏省`, `"note": "", "x": "`), "unknown field"},
+		{"regional wait above the cap", docs, nat, replace(reg, `"value": 3,
+      "source": {
+       "document": "js2022-transfer",
+       "article": "第十一条情形",
+       "note": "按江苏`, `"value": 5,
+      "source": {
+       "document": "js2022-transfer",
+       "article": "第十一条情形",
+       "note": "按江苏`), "exceeds the cap"},
+		{"document without issuer", replace(docs, `"issuer": "国务院办公厅"`, `"issuer": ""`), nat, reg, "issuer"},
+		{"document listed twice", replace(docs, `"id": "ybbf2021-43"`, `"id": "gbf2024-38"`), nat, reg, "twice"},
+		{"trailing data", docs, nat + "{}", reg, "after the top-level"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load([]byte(tt.docs), []byte(tt.nat), []byte(tt.reg))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Every region code resolves to a complete parameter set on every day the
+// engine answers for, and says whether it is local or national.
+func TestEveryRegionResolves(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := []string{"2021-11-01", "2024-06-30", "2025-01-01", "2026-11-23", "2030-12-31"}
+	for _, r := range Regions() {
+		for _, ds := range days {
+			day, _ := parseDate(ds)
+			for name, spec := range paramSpecs {
+				if !spec.cover {
+					continue
+				}
+				p := rs.get(name, r.Code, day)
+				if p.v == nil || rs.cite(p.v) == "" {
+					t.Fatalf("%s %s %s: no value", r.Code, ds, name)
+				}
+			}
+			capM, _, _ := rs.intAt("employee.longGapWaitCapMonths", r.Code, day)
+			wait, _, _ := rs.intAt("employee.longGapWaitMonths", r.Code, day)
+			if wait > capM {
+				t.Errorf("%s %s: wait %d above cap %d", r.Code, ds, wait, capM)
+			}
+		}
+	}
+	if !rs.HasLocalRules("320500") || !rs.HasLocalRules("320100") || rs.HasLocalRules("440300") {
+		t.Error("local rules: Suzhou and Nanjing (Jiangsu) are local, Shenzhen is national")
+	}
+}
