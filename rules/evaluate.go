@@ -161,3 +161,22 @@ func check(in *Input) error {
 	}
 	return nil
 }
+
+// Coverage answers only "is the person covered on asOf?".
+func Coverage(in Input) (CoverageAnswer, error) {
+	out, err := Evaluate(in)
+	return out.Coverage, err
+}
+
+// Waiting answers only the waiting-period question: about the plan, or the
+// latest enrollment that followed a gap; nil when neither exists.
+func Waiting(in Input) (*WaitingAnswer, error) {
+	out, err := Evaluate(in)
+	return out.Waiting, err
+}
+
+// KeepWhich answers only "which duplicate enrollment do I keep?".
+func KeepWhich(in Input) (DuplicatesAnswer, error) {
+	out, err := Evaluate(in)
+	return out.Duplicates, err
+}

@@ -17,7 +17,13 @@ import (
 // 10,000 enrollments).
 const maxInput = 16 << 20
 
-func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// The contract: never a panic or a stack trace, whatever the bytes.
+		if p := recover(); p != nil {
+			code = fail(stderr, &rules.FieldError{Field: "input", Message: fmt.Sprintf("internal error: %v", p)})
+		}
+	}()
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	indent := fs.Bool("indent", false, "indent the output JSON")
@@ -40,10 +46,10 @@ Flags:
 	}
 	data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
 	if err != nil {
-		return fail(stderr, &rules.FieldError{Message: "cannot read standard input: " + err.Error()})
+		return fail(stderr, &rules.FieldError{Field: "input", Message: "cannot read standard input: " + err.Error()})
 	}
 	if len(data) > maxInput {
-		return fail(stderr, &rules.FieldError{Message: "input is larger than 16 MiB"})
+		return fail(stderr, &rules.FieldError{Field: "input", Message: "input is larger than 16 MiB"})
 	}
 	in, err := rules.Decode(data)
 	if err != nil {
@@ -60,7 +66,7 @@ Flags:
 		b, err = json.Marshal(out)
 	}
 	if err != nil {
-		return fail(stderr, &rules.FieldError{Message: "cannot encode the answer: " + err.Error()})
+		return fail(stderr, &rules.FieldError{Field: "input", Message: "cannot encode the answer: " + err.Error()})
 	}
 	b = append(b, '\n')
 	if _, err := stdout.Write(b); err != nil {
@@ -73,7 +79,7 @@ Flags:
 func fail(stderr io.Writer, err error) int {
 	var fe *rules.FieldError
 	if !errors.As(err, &fe) {
-		fe = &rules.FieldError{Message: err.Error()}
+		fe = &rules.FieldError{Field: "input", Message: err.Error()}
 	}
 	b, _ := json.Marshal(struct {
 		Error *rules.FieldError `json:"error"`
