@@ -209,6 +209,13 @@ func latest(set []*span) *span {
 func (e *engine) action(s, keep *span, m Month) Action {
 	a := Action{Enrollment: s.id, Region: s.region}
 	name := regionName(s.region)
+	if s.scheme == Employee && m < monthOfDate(e.asOf) {
+		a.Refund = "personalAccount"
+		a.Zh = fmt.Sprintf("%s的职工医保（%s）与%s的重复期间已于%s结束：重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。", name, s.id, keep.id, m)
+		a.En = fmt.Sprintf("The employee insurance in %s (%s) no longer overlaps %s (the overlap ended in %s): personal-account money for those months is merged through the transfer, and years are not counted twice.", regionNameEn(s.region), s.id, keep.id, m)
+		a.Source = e.rs.citeDoc("ybbf2021-43", "第二条") + "；" + e.rs.citeDoc("shbxf", "第三十二条")
+		return a
+	}
 	if s.scheme == Employee {
 		a.Refund = "personalAccount"
 		a.Zh = fmt.Sprintf("停止%s的职工医保（%s）：单位办理减员或个人办理停保；重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。先停保，再在保留地（%s）续保。", name, s.id, regionName(keep.region))
@@ -221,6 +228,11 @@ func (e *engine) action(s, keep *span, m Month) Action {
 	a.Source = e.rs.cite(refund.v)
 	stop := fmt.Sprintf("停止%s的城乡居民医保（%s）", name, s.id)
 	stopEn := fmt.Sprintf("Stop the resident insurance in %s (%s)", regionNameEn(s.region), s.id)
+	if now := monthOfDate(e.asOf); m < now {
+		// The duplicate is over: nothing to stop, only the duplicated months to settle.
+		stop = fmt.Sprintf("%s的城乡居民医保（%s）与%s的重复期间已于%s结束，无需停保", name, s.id, keep.id, m)
+		stopEn = fmt.Sprintf("The resident insurance in %s (%s) no longer overlaps %s (the overlap ended in %s): nothing to stop", regionNameEn(s.region), s.id, keep.id, m)
+	}
 	switch refund.v.word {
 	case "none":
 		a.Zh = stop + "：按当地规定，已缴纳的居民医保费不予退还；次年起不再在该地缴费。"

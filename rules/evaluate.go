@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 )
 
@@ -35,6 +36,7 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 	if p := in.Plan; p != nil {
 		pay, _ := parseDate(p.PayOn)
 		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(pay), payDate: pay, extraYears: p.ExtraYears, isPlan: true})
+		e.warnPlanOverlap(&w, monthOfDate(pay))
 		out.Waiting = &w.WaitingAnswer
 	} else {
 		for i := len(e.h.spans) - 1; i >= 0; i-- {
@@ -179,4 +181,21 @@ func Waiting(in Input) (*WaitingAnswer, error) {
 func KeepWhich(in Input) (DuplicatesAnswer, error) {
 	out, err := Evaluate(in)
 	return out.Duplicates, err
+}
+
+// warnPlanOverlap adds a step when the plan would start while another
+// enrollment is still paid: stop that one first (不得重复参保,
+// 医保办发〔2021〕43号).
+func (e *engine) warnPlanOverlap(w *waitResult, m Month) {
+	for i := range e.h.spans {
+		s := &e.h.spans[i]
+		if s.from > m || s.to < m {
+			continue
+		}
+		w.step("plan.overlap",
+			fmt.Sprintf("注意：%s（%s%s）仍缴费至%s，与计划参保重复。请先在原参保地办理停保（暂停参保）或确认保留哪一个，再参保；不得重复参保、重复享受待遇。", s.id, regionName(s.region), schemeZh(s.scheme), s.to),
+			fmt.Sprintf("Note: %s (%s, %s) is paid until %s and would overlap the plan. Stop it at the old place first (or decide which to keep), then enroll: duplicate enrollment and double benefits are not allowed.", s.id, regionNameEn(s.region), s.scheme, s.to),
+			e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"))
+		return
+	}
 }
