@@ -40,12 +40,12 @@ func Decode(data []byte) (Input, error) {
 	if err != nil {
 		return in, err
 	}
-	if err := requireString(top, "asOf", "", &in.AsOf); err != nil {
+	if err := optString(top, "asOf", "", &in.AsOf); err != nil {
 		return in, err
 	}
-	asOf, ok := parseDate(in.AsOf)
-	if !ok {
-		return in, badDate("asOf", in.AsOf)
+	asOf, err := checkAsOf(in.AsOf)
+	if err != nil {
+		return in, err
 	}
 	if raw, ok := top["person"]; ok && !isNull(raw) {
 		p, err := decodePerson(raw, asOf)
@@ -63,20 +63,16 @@ func Decode(data []byte) (Input, error) {
 			return in, fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
 		}
 		in.Enrollments = make([]Enrollment, len(items))
-		seen := make(map[string]int, len(items))
+		ids := make(idSet, len(items))
 		for i, item := range items {
 			path := "enrollments[" + strconv.Itoa(i) + "]"
 			e, err := decodeEnrollment(item, path)
 			if err != nil {
 				return in, err
 			}
-			if e.ID == "" {
-				e.ID = "#" + strconv.Itoa(i+1)
+			if err := ids.add(&e, i); err != nil {
+				return in, err
 			}
-			if j, dup := seen[e.ID]; dup {
-				return in, fieldErr(path+".id", "id "+strconv.Quote(e.ID)+" is also used by enrollments["+strconv.Itoa(j)+"]; ids must be unique", "编号与其他参保记录重复")
-			}
-			seen[e.ID] = i
 			in.Enrollments[i] = e
 		}
 	}
@@ -129,16 +125,6 @@ func optString(m map[string]json.RawMessage, key, path string, dst *string) erro
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
 		return fieldErr(join(path, key), "must be a string, got "+kindOf(raw), "应为字符串")
-	}
-	return nil
-}
-
-func requireString(m map[string]json.RawMessage, key, path string, dst *string) error {
-	if err := optString(m, key, path, dst); err != nil {
-		return err
-	}
-	if *dst == "" {
-		return fieldErr(join(path, key), "is required", "必填")
 	}
 	return nil
 }
@@ -200,15 +186,6 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 	if err := optString(m, "birthDate", "person", &p.BirthDate); err != nil {
 		return nil, err
 	}
-	if p.BirthDate != "" {
-		b, ok := parseDate(p.BirthDate)
-		if !ok {
-			return nil, badDate("person.birthDate", p.BirthDate)
-		}
-		if b.After(asOf) {
-			return nil, fieldErr("person.birthDate", "is after asOf", "出生日期晚于查询日期")
-		}
-	}
 	if r, ok := m["retired"]; ok && !isNull(r) {
 		if json.Unmarshal(r, &p.Retired) != nil {
 			return nil, fieldErr("person.retired", "must be true or false, got "+kindOf(r), "应为 true 或 false")
@@ -218,11 +195,6 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 		if json.Unmarshal(r, &p.Groups) != nil {
 			return nil, fieldErr("person.groups", "must be an array of group names", "应为人群类别数组")
 		}
-		for i, g := range p.Groups {
-			if !knownGroup(g) {
-				return nil, fieldErr("person.groups["+strconv.Itoa(i)+"]", "unknown group "+strconv.Quote(g)+": use newborn, lowIncome, veteran or student", "未知人群类别")
-			}
-		}
 	}
 	for _, f := range []struct {
 		key string
@@ -231,15 +203,8 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 		if err := optString(m, f.key, "person", f.dst); err != nil {
 			return nil, err
 		}
-		if *f.dst != "" {
-			code, err := checkRegion("person."+f.key, *f.dst)
-			if err != nil {
-				return nil, err
-			}
-			*f.dst = code
-		}
 	}
-	return p, nil
+	return p, checkPerson(p, asOf)
 }
 
 func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
@@ -258,91 +223,43 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 			e.ID = n.String()
 		}
 	}
-	if err := requireString(m, "region", path, &e.Region); err != nil {
-		return e, err
-	}
-	if e.Region, err = checkRegion(path+".region", e.Region); err != nil {
-		return e, err
-	}
-	if err := requireString(m, "scheme", path, &e.Scheme); err != nil {
-		return e, err
-	}
-	if err := checkScheme(path+".scheme", e.Scheme); err != nil {
-		return e, err
-	}
-	if err := requireString(m, "from", path, &e.From); err != nil {
-		return e, err
-	}
-	from, ok := parseMonth(e.From)
-	if !ok {
-		return e, badMonth(path+".from", e.From)
-	}
-	if err := optString(m, "to", path, &e.To); err != nil {
-		return e, err
-	}
-	to := Month(-1)
-	if e.To != "" {
-		if to, ok = parseMonth(e.To); !ok {
-			return e, badMonth(path+".to", e.To)
-		}
-		if to < from {
-			return e, fieldErr(path+".to", "is before from ("+e.To+" < "+e.From+")", "结束月份早于开始月份")
-		}
-	}
-	if err := optString(m, "paidOn", path, &e.PaidOn); err != nil {
-		return e, err
-	}
-	if e.PaidOn != "" {
-		if _, ok := parseDate(e.PaidOn); !ok {
-			return e, badDate(path+".paidOn", e.PaidOn)
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"region", &e.Region}, {"scheme", &e.Scheme}, {"from", &e.From}, {"to", &e.To}, {"paidOn", &e.PaidOn}} {
+		if err := optString(m, f.key, path, f.dst); err != nil {
+			return e, err
 		}
 	}
 	if r, ok := m["backpaid"]; ok && !isNull(r) {
-		bp, err := decodeBackpaid(r, path+".backpaid", from, to)
-		if err != nil {
+		if e.Backpaid, err = decodeBackpaid(r, path+".backpaid", e.From); err != nil {
 			return e, err
 		}
-		if len(bp) > 0 && e.Scheme != Employee {
-			return e, fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
-		}
-		e.Backpaid = bp
 	}
-	return e, nil
+	return e, checkEnrollment(&e, path)
 }
 
-// decodeBackpaid reads a count of months at the start of the enrollment, or
-// a list of months inside it.
-func decodeBackpaid(raw json.RawMessage, field string, from, to Month) (Months, error) {
+// decodeBackpaid reads a count of months at the start of the enrollment
+// (expanded to the months), or a list of months.
+func decodeBackpaid(raw json.RawMessage, field, from string) (Months, error) {
 	var n int
 	if json.Unmarshal(raw, &n) == nil {
-		if n < 0 {
-			return nil, fieldErr(field, "must not be negative", "不能为负数")
+		if n < 0 || n > 1200 {
+			return nil, fieldErr(field, "must be a count of months from 0 to 1200", "补缴月数应在 0 到 1200 之间")
 		}
-		if to >= 0 && n > int(to-from)+1 {
-			return nil, fieldErr(field, "is more months than the enrollment has", "补缴月数超过参保月数")
-		}
-		if n > 1200 {
-			return nil, fieldErr(field, "is more than 100 years of months", "补缴月数过大")
+		start, ok := parseMonth(from)
+		if !ok {
+			return nil, nil // checkEnrollment reports from
 		}
 		out := make(Months, n)
 		for i := range out {
-			out[i] = (from + Month(i)).String()
+			out[i] = (start + Month(i)).String()
 		}
 		return out, nil
 	}
 	var list []string
 	if json.Unmarshal(raw, &list) != nil {
 		return nil, fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
-	}
-	for i, s := range list {
-		m, ok := parseMonth(s)
-		f := field + "[" + strconv.Itoa(i) + "]"
-		if !ok {
-			return nil, badMonth(f, s)
-		}
-		if m < from || (to >= 0 && m > to) {
-			return nil, fieldErr(f, s+" is outside the enrollment's months", "补缴月份不在该参保记录的起止月份内")
-		}
 	}
 	return Months(list), nil
 }
@@ -353,33 +270,20 @@ func decodePlan(raw json.RawMessage) (*Plan, error) {
 		return nil, err
 	}
 	p := &Plan{}
-	if err := requireString(m, "region", "plan", &p.Region); err != nil {
-		return nil, err
-	}
-	if p.Region, err = checkRegion("plan.region", p.Region); err != nil {
-		return nil, err
-	}
-	if err := requireString(m, "scheme", "plan", &p.Scheme); err != nil {
-		return nil, err
-	}
-	if err := checkScheme("plan.scheme", p.Scheme); err != nil {
-		return nil, err
-	}
-	if err := requireString(m, "payOn", "plan", &p.PayOn); err != nil {
-		return nil, err
-	}
-	if _, ok := parseDate(p.PayOn); !ok {
-		return nil, badDate("plan.payOn", p.PayOn)
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"region", &p.Region}, {"scheme", &p.Scheme}, {"payOn", &p.PayOn}} {
+		if err := optString(m, f.key, "plan", f.dst); err != nil {
+			return nil, err
+		}
 	}
 	if r, ok := m["extraYears"]; ok && !isNull(r) {
 		if json.Unmarshal(r, &p.ExtraYears) != nil {
 			return nil, fieldErr("plan.extraYears", "must be a whole number of years, got "+kindOf(r), "应为整数年")
 		}
-		if p.ExtraYears < 0 || p.ExtraYears > 100 {
-			return nil, fieldErr("plan.extraYears", "must be between 0 and 100", "应在 0 到 100 之间")
-		}
 	}
-	return p, nil
+	return p, checkPlan(p)
 }
 
 // Months is a list of months (YYYY-MM). In JSON input it may also be given

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 )
 
 // Evaluate answers the three questions (coverage on asOf, the waiting
@@ -63,105 +62,6 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 		out.Rules.RegionName = ""
 	}
 	return out, nil
-}
-
-// check validates a hand-built Input with the same rules as Decode.
-func check(in *Input) error {
-	if _, ok := parseDate(in.AsOf); !ok {
-		return badDate("asOf", in.AsOf)
-	}
-	if len(in.Enrollments) > MaxEnrollments {
-		return fieldErr("enrollments", "too many enrollments", "参保记录过多")
-	}
-	if p := in.Person; p != nil {
-		if p.BirthDate != "" {
-			if _, ok := parseDate(p.BirthDate); !ok {
-				return badDate("person.birthDate", p.BirthDate)
-			}
-		}
-		for i, g := range p.Groups {
-			if !knownGroup(g) {
-				return fieldErr("person.groups["+strconv.Itoa(i)+"]", "unknown group "+strconv.Quote(g), "未知人群类别")
-			}
-		}
-		for _, f := range []struct {
-			name string
-			v    *string
-		}{{"residence", &p.Residence}, {"workRegion", &p.WorkRegion}, {"studyRegion", &p.StudyRegion}} {
-			if *f.v != "" {
-				code, err := checkRegion("person."+f.name, *f.v)
-				if err != nil {
-					return err
-				}
-				*f.v = code
-			}
-		}
-	}
-	seen := map[string]bool{}
-	enrollments := make([]Enrollment, len(in.Enrollments))
-	copy(enrollments, in.Enrollments)
-	in.Enrollments = enrollments
-	for i := range in.Enrollments {
-		e := &in.Enrollments[i]
-		path := "enrollments[" + strconv.Itoa(i) + "]"
-		if e.ID == "" {
-			e.ID = "#" + strconv.Itoa(i+1)
-		}
-		if seen[e.ID] {
-			return fieldErr(path+".id", "id "+strconv.Quote(e.ID)+" is used twice", "编号重复")
-		}
-		seen[e.ID] = true
-		code, err := checkRegion(path+".region", e.Region)
-		if err != nil {
-			return err
-		}
-		e.Region = code
-		if err := checkScheme(path+".scheme", e.Scheme); err != nil {
-			return err
-		}
-		from, ok := parseMonth(e.From)
-		if !ok {
-			return badMonth(path+".from", e.From)
-		}
-		if e.To != "" {
-			to, ok := parseMonth(e.To)
-			if !ok {
-				return badMonth(path+".to", e.To)
-			}
-			if to < from {
-				return fieldErr(path+".to", "is before from", "结束月份早于开始月份")
-			}
-		}
-		if e.PaidOn != "" {
-			if _, ok := parseDate(e.PaidOn); !ok {
-				return badDate(path+".paidOn", e.PaidOn)
-			}
-		}
-		for j, m := range e.Backpaid {
-			if _, ok := parseMonth(m); !ok {
-				return badMonth(path+".backpaid["+strconv.Itoa(j)+"]", m)
-			}
-		}
-	}
-	if p := in.Plan; p != nil {
-		code, err := checkRegion("plan.region", p.Region)
-		if err != nil {
-			return err
-		}
-		p2 := *p
-		p2.Region = code
-		in.Plan = &p2
-		if err := checkScheme("plan.scheme", p.Scheme); err != nil {
-			return err
-		}
-		if _, ok := parseDate(p.PayOn); !ok {
-			return badDate("plan.payOn", p.PayOn)
-		}
-		if p.ExtraYears < 0 || p.ExtraYears > 100 {
-			return fieldErr("plan.extraYears", "must be between 0 and 100", "应在 0 到 100 之间")
-		}
-	}
-	return nil
 }
 
 // Coverage answers only "is the person covered on asOf?".

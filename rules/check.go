@@ -1,0 +1,185 @@
+package rules
+
+import "strconv"
+
+// The checks below are shared by Decode (after typing each part of the
+// JSON) and Evaluate (on a hand-built Input), so both reject the same
+// inputs with the same field names and messages.
+
+func checkAsOf(s string) (Date, error) {
+	if s == "" {
+		return Date{}, fieldErr("asOf", "is required", "必填")
+	}
+	d, ok := parseDate(s)
+	if !ok {
+		return Date{}, badDate("asOf", s)
+	}
+	return d, nil
+}
+
+// checkPerson validates the person and normalizes their region codes.
+func checkPerson(p *Person, asOf Date) error {
+	if p.BirthDate != "" {
+		b, ok := parseDate(p.BirthDate)
+		if !ok {
+			return badDate("person.birthDate", p.BirthDate)
+		}
+		if b.After(asOf) {
+			return fieldErr("person.birthDate", "is after asOf", "出生日期晚于查询日期")
+		}
+	}
+	for i, g := range p.Groups {
+		if !knownGroup(g) {
+			return fieldErr("person.groups["+strconv.Itoa(i)+"]", "unknown group "+strconv.Quote(g)+": use newborn, lowIncome, veteran or student", "未知人群类别")
+		}
+	}
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"residence", &p.Residence}, {"workRegion", &p.WorkRegion}, {"studyRegion", &p.StudyRegion}} {
+		if *f.dst == "" {
+			continue
+		}
+		code, err := checkRegion("person."+f.key, *f.dst)
+		if err != nil {
+			return err
+		}
+		*f.dst = code
+	}
+	return nil
+}
+
+// checkEnrollment validates one enrollment and normalizes its region.
+func checkEnrollment(e *Enrollment, path string) error {
+	if e.Region == "" {
+		return fieldErr(path+".region", "is required", "必填")
+	}
+	code, err := checkRegion(path+".region", e.Region)
+	if err != nil {
+		return err
+	}
+	e.Region = code
+	if e.Scheme == "" {
+		return fieldErr(path+".scheme", "is required", "必填")
+	}
+	if err := checkScheme(path+".scheme", e.Scheme); err != nil {
+		return err
+	}
+	if e.From == "" {
+		return fieldErr(path+".from", "is required", "必填")
+	}
+	from, ok := parseMonth(e.From)
+	if !ok {
+		return badMonth(path+".from", e.From)
+	}
+	to := Month(-1)
+	if e.To != "" {
+		if to, ok = parseMonth(e.To); !ok {
+			return badMonth(path+".to", e.To)
+		}
+		if to < from {
+			return fieldErr(path+".to", "is before from ("+e.To+" < "+e.From+")", "结束月份早于开始月份")
+		}
+	}
+	if e.PaidOn != "" {
+		if _, ok := parseDate(e.PaidOn); !ok {
+			return badDate(path+".paidOn", e.PaidOn)
+		}
+	}
+	if len(e.Backpaid) > 0 && e.Scheme != Employee {
+		return fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
+	}
+	for i, s := range e.Backpaid {
+		f := path + ".backpaid[" + strconv.Itoa(i) + "]"
+		m, ok := parseMonth(s)
+		if !ok {
+			return badMonth(f, s)
+		}
+		if m < from || (to >= 0 && m > to) {
+			return fieldErr(f, s+" is outside the enrollment's months", "补缴月份不在该参保记录的起止月份内")
+		}
+	}
+	return nil
+}
+
+// idSet gives enrollments without an id one ("#1", "#2", …) and rejects
+// an id used twice.
+type idSet map[string]int
+
+func (ids idSet) add(e *Enrollment, i int) error {
+	if e.ID == "" {
+		e.ID = "#" + strconv.Itoa(i+1)
+	}
+	if j, dup := ids[e.ID]; dup {
+		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is also used by enrollments["+strconv.Itoa(j)+"]; ids must be unique", "编号与其他参保记录重复")
+	}
+	ids[e.ID] = i
+	return nil
+}
+
+// checkPlan validates the plan and normalizes its region.
+func checkPlan(p *Plan) error {
+	if p.Region == "" {
+		return fieldErr("plan.region", "is required", "必填")
+	}
+	code, err := checkRegion("plan.region", p.Region)
+	if err != nil {
+		return err
+	}
+	p.Region = code
+	if p.Scheme == "" {
+		return fieldErr("plan.scheme", "is required", "必填")
+	}
+	if err := checkScheme("plan.scheme", p.Scheme); err != nil {
+		return err
+	}
+	if p.PayOn == "" {
+		return fieldErr("plan.payOn", "is required", "必填")
+	}
+	if _, ok := parseDate(p.PayOn); !ok {
+		return badDate("plan.payOn", p.PayOn)
+	}
+	if p.ExtraYears < 0 || p.ExtraYears > 100 {
+		return fieldErr("plan.extraYears", "must be between 0 and 100", "应在 0 到 100 之间")
+	}
+	return nil
+}
+
+// check validates a hand-built Input with the same rules as Decode,
+// normalizing a copy (the caller's slices are not changed).
+func check(in *Input) error {
+	asOf, err := checkAsOf(in.AsOf)
+	if err != nil {
+		return err
+	}
+	if len(in.Enrollments) > MaxEnrollments {
+		return fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
+	}
+	if in.Person != nil {
+		p := *in.Person
+		if err := checkPerson(&p, asOf); err != nil {
+			return err
+		}
+		in.Person = &p
+	}
+	es := make([]Enrollment, len(in.Enrollments))
+	copy(es, in.Enrollments)
+	in.Enrollments = es
+	ids := make(idSet, len(es))
+	for i := range es {
+		if err := ids.add(&es[i], i); err != nil {
+			return err
+		}
+		if err := checkEnrollment(&es[i], "enrollments["+strconv.Itoa(i)+"]"); err != nil {
+			return err
+		}
+	}
+	if in.Plan != nil {
+		p := *in.Plan
+		if err := checkPlan(&p); err != nil {
+			return err
+		}
+		in.Plan = &p
+	}
+	return nil
+}
