@@ -40,7 +40,7 @@ func checkPerson(p *Person, asOf Date) error {
 		if *f.dst == "" {
 			continue
 		}
-		code, err := checkRegion("person."+f.key, *f.dst)
+		code, err := checkRegion("person.", f.key, *f.dst)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func checkEnrollment(e *Enrollment, path string) error {
 	if e.Region == "" {
 		return fieldErr(path+".region", "is required", "必填")
 	}
-	code, err := checkRegion(path+".region", e.Region)
+	code, err := checkRegion(path, ".region", e.Region)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func checkEnrollment(e *Enrollment, path string) error {
 	if e.Scheme == "" {
 		return fieldErr(path+".scheme", "is required", "必填")
 	}
-	if err := checkScheme(path+".scheme", e.Scheme); err != nil {
+	if err := checkScheme(path, ".scheme", e.Scheme); err != nil {
 		return err
 	}
 	if e.From == "" {
@@ -122,7 +122,7 @@ func checkPlan(p *Plan) error {
 	if p.Region == "" {
 		return fieldErr("plan.region", "is required", "必填")
 	}
-	code, err := checkRegion("plan.region", p.Region)
+	code, err := checkRegion("plan", ".region", p.Region)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func checkPlan(p *Plan) error {
 	if p.Scheme == "" {
 		return fieldErr("plan.scheme", "is required", "必填")
 	}
-	if err := checkScheme("plan.scheme", p.Scheme); err != nil {
+	if err := checkScheme("plan", ".scheme", p.Scheme); err != nil {
 		return err
 	}
 	if p.PayOn == "" {

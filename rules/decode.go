@@ -158,11 +158,12 @@ func badMonth(field, v string) *FieldError {
 }
 
 // checkRegion validates a region code and returns its 统筹地区 code (a
-// municipality's district code stands for the municipality).
-func checkRegion(field, code string) (string, error) {
+// municipality's district code stands for the municipality). The field is
+// path+key, joined only on error.
+func checkRegion(path, key, code string) (string, error) {
 	r, ok := LookupRegion(code)
 	if !ok {
-		return "", fieldErr(field, "unknown region "+strconv.Quote(code)+": use a 6-digit GB/T 2260 province or city code such as 440300", "未知地区代码")
+		return "", fieldErr(path+key, "unknown region "+strconv.Quote(code)+": use a 6-digit GB/T 2260 province or city code such as 440300", "未知地区代码")
 	}
 	if r.Alias != "" {
 		return r.Alias, nil
@@ -170,9 +171,9 @@ func checkRegion(field, code string) (string, error) {
 	return r.Code, nil
 }
 
-func checkScheme(field, s string) error {
+func checkScheme(path, key, s string) error {
 	if s != Employee && s != Resident {
-		return fieldErr(field, "unknown scheme "+strconv.Quote(s)+": use \"employee\" (职工医保) or \"resident\" (城乡居民医保)", "参保类型应为 employee 或 resident")
+		return fieldErr(path+key, "unknown scheme "+strconv.Quote(s)+": use \"employee\" (职工医保) or \"resident\" (城乡居民医保)", "参保类型应为 employee 或 resident")
 	}
 	return nil
 }

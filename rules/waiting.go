@@ -121,7 +121,9 @@ func (e *engine) employeeWait(t target) waitResult {
 		return r
 	}
 	r.followedGap = true
-	r.Previous = strp(prev.id)
+	if !r.quiet {
+		r.Previous = strp(prev.id)
+	}
 	deadline := (prev.to + Month(maxGap.v.num) + 1).Last()
 	gapFrom, gapTo := prev.to+1, pay-1
 	switchYears := e.rs.get("switch.minContinuousYears", t.region, day)
@@ -284,7 +286,9 @@ func (e *engine) residentWait(t target) waitResult {
 		}
 	}
 	r.BenefitYear = year
-	r.InWindow = &inWindow
+	if !r.quiet {
+		r.InWindow = &inWindow
+	}
 	if !r.quiet {
 		r.WindowFrom, r.WindowTo = datep(wFrom), datep(wTo)
 	}
@@ -295,7 +299,7 @@ func (e *engine) residentWait(t target) waitResult {
 	}
 	prev, gap := e.gapBefore(start)
 	r.GapMonths = gap
-	if prev != nil {
+	if prev != nil && !r.quiet {
 		r.Previous = strp(prev.id)
 	}
 	r.followedGap = (prev != nil && gap > 0) || !inWindow
