@@ -46,6 +46,9 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 			}
 		}
 	}
+	out.Transfer = e.transfer()
+	out.Deadlines = e.deadlines(&out)
+	out.Incentive = e.incentive()
 	region := ""
 	switch {
 	case in.Plan != nil:

@@ -55,6 +55,8 @@ var paramSpecs = map[string]struct {
 	"incentive.continuousYearsBeforeRise": {kind: kindInt, min: 0, max: 20, cover: true},
 	"incentive.risePerYear":               {kind: kindInt, min: 0, max: 100000, cover: true},
 	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
+	"incentive.countFrom":                 {kind: kindInt, min: 1990, max: 2100, cover: true},
+	"transfer.workingDays":                {kind: kindInt, min: 1, max: 60, cover: true},
 }
 
 // Source is where a value comes from: a document and its article.

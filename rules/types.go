@@ -64,7 +64,71 @@ type Output struct {
 	Coverage   CoverageAnswer   `json:"coverage"`
 	Waiting    *WaitingAnswer   `json:"waiting"`
 	Duplicates DuplicatesAnswer `json:"duplicates"`
-	Rules      RulesInfo        `json:"rules"`
+	// Transfer is how to move the enrollment to a new region (转移接续);
+	// null when nothing moves.
+	Transfer *TransferAnswer `json:"transfer"`
+	// Deadlines are the dates to act by, soonest first.
+	Deadlines []Deadline `json:"deadlines"`
+	// Incentive is the continuous-enrollment incentive for resident
+	// insurance; null without resident enrollment.
+	Incentive *IncentiveAnswer `json:"incentive"`
+	Rules     RulesInfo        `json:"rules"`
+}
+
+// TransferAnswer lists what to do to move to another region.
+type TransferAnswer struct {
+	From       string `json:"from"`
+	FromName   string `json:"fromName"`
+	To         string `json:"to"`
+	ToName     string `json:"toName"`
+	FromScheme string `json:"fromScheme"`
+	ToScheme   string `json:"toScheme"`
+	// Kind is "transfer" (转移接续) or "filing" (异地就医备案, retirees).
+	Kind        string `json:"kind"`
+	WorkingDays int    `json:"workingDays"`
+	Steps       []Text `json:"steps"`
+	Materials   []Text `json:"materials"`
+	Channels    []Text `json:"channels"`
+	DoNot       []Text `json:"doNot"`
+	Explain     []Step `json:"explain"`
+}
+
+// Text is one line for people, in Chinese and English.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Deadline is a date to act by.
+type Deadline struct {
+	// Kind is "backpay", "windowOpens", "windowEnds" or "newborn".
+	Kind   string `json:"kind"`
+	Date   string `json:"date"`
+	Region string `json:"region"`
+	Zh     string `json:"zh"`
+	En     string `json:"en"`
+	Source string `json:"source"`
+}
+
+// IncentiveAnswer is the 大病保险 cap increase earned by continuous resident
+// enrollment (国办发〔2024〕38号 参保激励).
+type IncentiveAnswer struct {
+	Region string `json:"region"`
+	// ContinuousYears counts consecutive resident benefit years, from
+	// CountFrom, up to the latest one paid.
+	ContinuousYears int `json:"continuousYears"`
+	CountFrom       int `json:"countFrom"`
+	// YearsBeforeRise is how many years must pass before the cap rises.
+	YearsBeforeRise int `json:"yearsBeforeRise"`
+	RisePerYear     int `json:"risePerYear"`
+	// EarnedRise is the cap increase earned so far, in yuan.
+	EarnedRise int `json:"earnedRise"`
+	// NextRiseYear is the benefit year of the next increase.
+	NextRiseYear int `json:"nextRiseYear"`
+	// CapPercent bounds the total increase, as a share of the region's
+	// original 大病保险 ceiling.
+	CapPercent int    `json:"capPercent"`
+	Explain    []Step `json:"explain"`
 }
 
 // Step is one line of an explanation, in Chinese and English, with the

@@ -1,0 +1,265 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Acting on the answer: transfer steps, deadlines and the
+// continuous-enrollment incentive.
+
+// transfer lists the steps to move an enrollment between regions
+// (医保办发〔2021〕43号; retirees file for care elsewhere instead, 第二条).
+func (e *engine) transfer() *TransferAnswer {
+	n := len(e.h.spans)
+	if n == 0 {
+		return nil
+	}
+	var from *span
+	to, toScheme := "", ""
+	if p := e.in.Plan; p != nil {
+		from = &e.h.spans[e.h.prefix[n-1]]
+		to, toScheme = p.Region, p.Scheme
+	} else if n >= 2 {
+		last := &e.h.spans[n-1]
+		from = e.h.before(last.from)
+		if from == nil {
+			from = &e.h.spans[n-2]
+		}
+		to, toScheme = last.region, last.scheme
+	}
+	if from == nil || from.region == to {
+		return nil
+	}
+	days := e.rs.get("transfer.workingDays", to, e.asOf)
+	src := e.rs.cite(days.v)
+	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
+		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.v.num}
+	fromZh, toZh := t.FromName, t.ToName
+	fromEn, toEn := regionNameEn(from.region), regionNameEn(to)
+	if e.retired() {
+		t.Kind = "filing"
+		t.Steps = []Text{
+			{"退休人员的医保关系不办理转移接续，仍在原参保地（" + fromZh + "）享受待遇。", "A retiree's insurance does not transfer: benefits stay with " + fromEn + "."},
+			{"在" + toZh + "长期居住就医的，办理异地就医备案（异地长期居住），备案后在" + toZh + "定点医疗机构直接结算。", "Living in " + toEn + ": file for care in another region (异地就医备案, long-term residence), then settle bills directly at designated hospitals there."},
+			{"备案可在国家医保服务平台 App、参保地医保公众号/小程序或经办窗口办理，一般即时办结。", "File in the national 医保服务平台 app, the insuring region's official account or mini program, or at the counter; usually done at once."},
+		}
+		t.Materials = []Text{{"有效身份证件或医保电子凭证；异地居住证明或个人承诺书（按参保地要求）。", "ID card or the medical-insurance e-voucher; proof of residence elsewhere or a personal pledge, as the insuring region asks."}}
+		t.Channels = channels()
+		t.DoNot = []Text{{"不要在新居住地重新参保：退休人员重复参保不能重复享受待遇。", "Do not enroll again where you now live: a retiree cannot get benefits twice."}}
+		t.Explain = []Step{{Rule: "transfer.retiree", Zh: "转移接续办法适用于职工医保参保人员（不含退休人员）和居民医保参保人员；退休人员异地居住就医办理异地就医备案。",
+			En: "The transfer rules cover employees (not retirees) and residents; retirees living elsewhere file for care in another region.", Source: e.rs.citeDoc("ybbf2021-43", "第二条")}}
+		return t
+	}
+	maxGap := e.rs.get("employee.backpayMaxGapMonths", to, e.asOf)
+	deadline := (from.to + Month(maxGap.v.num) + 1).Last()
+	t.Steps = []Text{
+		{fmt.Sprintf("先在%s停保（中止参保）：单位参保的由原单位办理减员；以个人身份参保的由本人在%s医保经办机构或线上办理停保。", fromZh, fromZh),
+			fmt.Sprintf("First stop the enrollment in %s (中止参保): the former employer deregisters you, or you stop it yourself online or at a %s counter if you paid as an individual.", fromEn, fromEn)},
+		{fmt.Sprintf("在%s参保缴费：%s。", toZh, enrollHowZh(toScheme)), fmt.Sprintf("Enroll and pay in %s: %s.", toEn, enrollHowEn(toScheme))},
+		{"申请转移接续：在国家医保服务平台 App“关系转移接续”、转入地或转出地医保经办窗口提出申请，无需开具纸质参保凭证。", "Apply for the transfer (转移接续) in the national 医保服务平台 app, or at the counter of either region; no paper certificate is needed."},
+		{fmt.Sprintf("办理时限：转出地10个工作日内转出，转入地5个工作日内转入，共%d个工作日；职工医保个人账户余额随之划转。", days.v.num),
+			fmt.Sprintf("Time limit: 10 working days to transfer out and 5 to transfer in, %d in all; an employee personal-account balance moves with it.", days.v.num)},
+		{"完成后缴费年限累计计算。", "Afterwards the contribution years add up."},
+	}
+	if from.scheme == Resident && toScheme == Resident {
+		t.Steps[2] = Text{"居民医保跨统筹地区流动的，当年度在转入地不再办理转移接续；按转入地规定参加下一年度居民医保并进入待遇享受期后，再申请转移接续。",
+			"Resident insurance moving between regions: no transfer in the current year; join the new region's insurance for the next year and apply for the transfer once its benefits have started."}
+	}
+	t.Materials = []Text{
+		{"有效身份证件（居民身份证）或医保电子凭证。", "ID card, or the medical-insurance e-voucher (医保电子凭证)."},
+		{"在新单位参保的，由单位提供劳动关系信息；灵活就业人员按转入地要求办理登记。", "With a new employer, the employer provides the employment details; flexible workers register as the new region asks."},
+	}
+	t.Channels = channels()
+	t.DoNot = []Text{
+		{"不要在新参保地先参保、再停原参保地：会形成重复参保，多缴的费用退费手续繁琐。", "Do not enroll in the new region before stopping the old one: that is duplicate enrollment, and refunds are slow."},
+		{fmt.Sprintf("中断缴费不要超过%d个月（%s前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", maxGap.v.num, formatDate(deadline)),
+			fmt.Sprintf("Do not stay unpaid for more than %d months (resume in the new region by %s): after that back-pay is not allowed and a waiting period applies.", maxGap.v.num, formatDate(deadline))},
+		{"已退休的不要办理转移接续：在居住地办理异地就医备案。", "Retirees do not transfer: they file for care where they live (异地就医备案)."},
+	}
+	t.Explain = []Step{
+		{Rule: "transfer.steps", Zh: fmt.Sprintf("从%s（%s）到%s（%s）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。", fromZh, schemeZh(from.scheme), toZh, schemeZh(toScheme)),
+			En: fmt.Sprintf("From %s (%s) to %s (%s): the national transfer rules apply, the same everywhere and available across provinces.", fromEn, from.scheme, toEn, toScheme), Source: e.rs.citeDoc("ybbf2021-43", "第三条")},
+		{Rule: "transfer.time", Zh: fmt.Sprintf("转出地10个工作日、转入地5个工作日，共%d个工作日。", days.v.num), En: fmt.Sprintf("10 + 5 working days: %d in all.", days.v.num), Source: src},
+		{Rule: "transfer.years", Zh: "个人跨统筹地区就业的，其基本医疗保险关系随本人转移，缴费年限累计计算。", En: "Moving to work in another region, the insurance moves with the person and the years add up.", Source: e.rs.citeDoc("shbxf", "第三十二条")},
+	}
+	return t
+}
+
+func enrollHowZh(scheme string) string {
+	if scheme == Employee {
+		return "就业的由新单位办理职工医保参保；灵活就业人员按当地规定以个人身份参加职工医保"
+	}
+	return "按当地规定在集中参保期（或持居住证）参加城乡居民医保"
+}
+
+func enrollHowEn(scheme string) string {
+	if scheme == Employee {
+		return "a new employer enrolls you in employee insurance; flexible workers join as individuals under local rules"
+	}
+	return "join resident insurance in the enrollment window (with a residence permit where needed), under local rules"
+}
+
+func channels() []Text {
+	return []Text{
+		{"国家医保服务平台 App（“关系转移接续”“异地就医备案”）", "The national 医保服务平台 app (transfers, filing for care elsewhere)"},
+		{"各省医保公共服务平台、当地医保公众号/小程序或政务 App", "The province's medical-insurance service platform, the local bureau's official account or mini program, or the local government app"},
+		{"转入地或转出地医保经办机构窗口", "The medical-insurance counter of either region"},
+	}
+}
+
+// deadlines lists the dates to act by: back-pay without a wait, the
+// enrollment window, the newborn window.
+func (e *engine) deadlines(out *Output) []Deadline {
+	ds := []Deadline{}
+	seen := map[string]bool{}
+	add := func(d Deadline) {
+		if key := d.Kind + d.Date; !seen[key] {
+			seen[key] = true
+			ds = append(ds, d)
+		}
+	}
+	if w := out.Waiting; w != nil && w.BackpayDeadline != nil && *w.BackpayDeadline >= formatDate(e.asOf) {
+		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region,
+			Zh:     fmt.Sprintf("%s前接续缴费并补缴：中断不超过3个月，不设等待期，待遇可追溯。", *w.BackpayDeadline),
+			En:     fmt.Sprintf("Resume paying and back-pay by %s: within 3 months there is no wait and benefits are retroactive.", *w.BackpayDeadline),
+			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
+	}
+	if n := len(e.h.spans); n > 0 {
+		last := &e.h.spans[e.h.prefix[n-1]]
+		if last.scheme == Employee && last.to < monthOfDate(e.asOf) {
+			maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
+			if d := (last.to + Month(maxGap.v.num) + 1).Last(); !d.Before(e.asOf) {
+				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region,
+					Zh:     fmt.Sprintf("%s前接续缴费并补缴：中断不超过%d个月，不设等待期，待遇可追溯。", formatDate(d), maxGap.v.num),
+					En:     fmt.Sprintf("Resume paying and back-pay by %s: within %d months there is no wait and benefits are retroactive.", formatDate(d), maxGap.v.num),
+					Source: e.rs.cite(maxGap.v)})
+			}
+		}
+	}
+	if region := e.residentRegion(); region != "" {
+		for y := e.asOf.Year(); y <= e.asOf.Year()+2; y++ {
+			from, to, p := e.window(region, y)
+			if to.Before(e.asOf) {
+				continue
+			}
+			if from.After(e.asOf) {
+				add(Deadline{Kind: "windowOpens", Date: formatDate(from), Region: region,
+					Zh:     fmt.Sprintf("%s%d年度居民医保集中参保期%s开始。", regionName(region), y, formatDate(from)),
+					En:     fmt.Sprintf("The %d resident enrollment window in %s opens on %s.", y, regionNameEn(region), formatDate(from)),
+					Source: e.rs.cite(p.v)})
+			}
+			add(Deadline{Kind: "windowEnds", Date: formatDate(to), Region: region,
+				Zh:     fmt.Sprintf("%s%d年度居民医保集中参保期%s截止：在此之前缴费不设等待期（连续参保时），%d年1月1日起享受待遇。", regionName(region), y, formatDate(to), y),
+				En:     fmt.Sprintf("The %d resident enrollment window in %s closes on %s: pay before then for no wait (if continuously insured), with benefits from 1 January %d.", y, regionNameEn(region), formatDate(to), y),
+				Source: e.rs.cite(p.v)})
+			break
+		}
+	}
+	if birth, ok := e.birth(); ok {
+		region := e.residentRegion()
+		if region == "" {
+			region = e.anyRegion()
+		}
+		if region != "" {
+			nw := e.rs.get("newborn.window", region, birth)
+			if last := newbornLast(birth, nw.v.word); !last.Before(e.asOf) {
+				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region,
+					Zh:     fmt.Sprintf("新生儿在%s前参保缴费，不设等待期，自出生之日起享受待遇。", formatDate(last)),
+					En:     fmt.Sprintf("Enroll the newborn by %s: no waiting period, benefits from the day of birth.", formatDate(last)),
+					Source: e.rs.cite(nw.v)})
+			}
+		}
+	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Date < ds[j].Date })
+	return ds
+}
+
+// residentRegion is where the person's resident insurance is or will be:
+// the plan's region for a resident plan, else the latest resident
+// enrollment's, else the residence.
+func (e *engine) residentRegion() string {
+	if p := e.in.Plan; p != nil && p.Scheme == Resident {
+		return p.Region
+	}
+	for i := len(e.h.spans) - 1; i >= 0; i-- {
+		if s := &e.h.spans[i]; s.scheme == Resident {
+			return s.region
+		}
+	}
+	if p := e.in.Person; p != nil && p.Residence != "" {
+		return p.Residence
+	}
+	return ""
+}
+
+func (e *engine) anyRegion() string {
+	if p := e.in.Plan; p != nil {
+		return p.Region
+	}
+	if n := len(e.h.spans); n > 0 {
+		return e.h.spans[n-1].region
+	}
+	return ""
+}
+
+// incentive applies 国办发〔2024〕38号 参保激励: after 4 continuous resident
+// years, each further year raises the 大病保险 cap.
+func (e *engine) incentive() *IncentiveAnswer {
+	years := map[int]bool{}
+	last, region := 0, ""
+	for i := range e.h.spans {
+		s := &e.h.spans[i]
+		if s.scheme != Resident {
+			continue
+		}
+		for y := s.from.Year(); y <= s.to.Year(); y++ {
+			years[y] = true
+		}
+		if y := s.to.Year(); y >= last {
+			last, region = y, s.region
+		}
+	}
+	if last == 0 {
+		return nil
+	}
+	day := yearStart(last)
+	if day.Before(yearStart(2025)) {
+		day = yearStart(2025)
+	}
+	countFrom := e.rs.get("incentive.countFrom", region, day)
+	threshold := e.rs.get("incentive.continuousYearsBeforeRise", region, day)
+	rise := e.rs.get("incentive.risePerYear", region, day)
+	capP := e.rs.get("incentive.capShareOfCeilingPercent", region, day)
+	n := 0
+	for y := last; y >= countFrom.v.num && years[y]; y-- {
+		n++
+	}
+	a := &IncentiveAnswer{Region: region, ContinuousYears: n, CountFrom: countFrom.v.num,
+		YearsBeforeRise: threshold.v.num, RisePerYear: rise.v.num, CapPercent: capP.v.num}
+	if n > threshold.v.num {
+		a.EarnedRise = (n - threshold.v.num) * rise.v.num
+	}
+	a.NextRiseYear = last + 1
+	if n < threshold.v.num {
+		a.NextRiseYear = last + threshold.v.num - n + 1
+	}
+	if last < countFrom.v.num {
+		a.NextRiseYear = countFrom.v.num + threshold.v.num
+	}
+	src := e.rs.cite(threshold.v)
+	a.Explain = []Step{
+		{Rule: "incentive.years", Zh: fmt.Sprintf("自%d年度起连续参加居民医保%d年（至%d年度）。", countFrom.v.num, n, last),
+			En: fmt.Sprintf("%d continuous years of resident insurance counted from %d (through %d).", n, countFrom.v.num, last), Source: e.rs.cite(countFrom.v)},
+		{Rule: "incentive.rise", Zh: fmt.Sprintf("连续参保满%d年后，每再连续参保1年，大病保险最高支付限额提高不低于%d元（%s）；目前已提高%d元，%d年度起再提高。", threshold.v.num, rise.v.num, levelZh(rise.level), a.EarnedRise, a.NextRiseYear),
+			En: fmt.Sprintf("After %d continuous years, each further year raises the 大病保险 cap by at least %d yuan (%s rule); earned so far: %d yuan; the next rise comes in %d.", threshold.v.num, rise.v.num, levelEn(rise.level), a.EarnedRise, a.NextRiseYear), Source: e.rs.cite(rise.v)},
+		{Rule: "incentive.cap", Zh: fmt.Sprintf("连续参保激励和零报销激励累计提高总额不超过当地大病保险原封顶线的%d%%。", capP.v.num),
+			En: fmt.Sprintf("All increases together are capped at %d%% of the region's original 大病保险 ceiling.", capP.v.num), Source: e.rs.cite(capP.v)},
+		{Rule: "incentive.break", Zh: fmt.Sprintf("一旦断保：连续参保年数重新计算，已获得的%d元提高额度不再保留，再参保时还要经过至少3个月的待遇等待期。", a.EarnedRise),
+			En: fmt.Sprintf("A break resets the count of continuous years, the %d yuan earned is lost, and enrolling again brings a waiting period of at least 3 months.", a.EarnedRise), Source: src},
+	}
+	if rise.level == LevelNational {
+		a.Explain = append(a.Explain, Step{Rule: "region.national", Zh: "按国家规定，当地细则请以当地医保部门为准。", En: "National rule applied; check the local medical-insurance bureau for the local rule.", Source: e.rs.cite(rise.v)})
+	}
+	return a
+}
