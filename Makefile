@@ -5,16 +5,27 @@ PORT ?= 8000
 GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/go_js_wasm_exec $(GOROOT)/misc/wasm/go_js_wasm_exec))
 
-.PHONY: run build test test-go test-wasm test-browser bench fuzz vet deps-node
+.PHONY: run build dist test test-go test-wasm test-browser bench fuzz vet deps-node deps-browser
+
+# VERSION names a build: git describe plus a hash of the rules data. The
+# served version adds a hash of web/ (app.wasm included), so every change the
+# browser would load is an update for installed apps, and nothing is
+# time-based.
+VERSION ?= $(shell (git describe --always --dirty 2>/dev/null || echo dev) | tr -d '\n')-$(shell cat rules/data/*.json 2>/dev/null | sha256sum | cut -c1-8)
+LDFLAGS := -X main.version=$(VERSION)
 
 ## build: the command-line binary (bin/yibao) and the browser binary (web/app.wasm)
 build:
-	$(GO) build -trimpath -o bin/yibao ./cmd/yibao
+	$(GO) build -trimpath -ldflags="$(LDFLAGS)" -o bin/yibao ./cmd/yibao
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm ./cmd/yibao
 
 ## run: build and serve the web app on http://localhost:$(PORT)
 run: build
 	./bin/yibao serve -addr localhost:$(PORT)
+
+## dist: the web app as a static site in dist/ (with .br and .gz beside large files)
+dist: build
+	./bin/yibao dist -o dist -web web
 
 ## test: vet, unit and table tests natively, the engine under wasm (node), browser tests
 test: vet test-go test-wasm test-browser
@@ -32,8 +43,20 @@ test-wasm: deps-node
 deps-node:
 	@command -v node >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; } || { echo "node is needed for the wasm tests: install nodejs"; exit 1; }
 
-test-browser:
-	@echo "browser tests: not yet"
+## test-browser: headless Chromium against `yibao serve` (e2e/, build tag "browser");
+## screenshots go to e2e/artifacts/
+test-browser: deps-browser
+	$(GO) test -tags browser -count=1 -timeout 20m ./e2e/
+
+# Debian's chromium and the CJK fonts the screenshots need, installed when
+# missing and running as root (CI); YIBAO_CHROMIUM points at another browser.
+deps-browser:
+	@if [ -z "$$YIBAO_CHROMIUM" ] && ! { dpkg -s chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; }; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium and fonts-noto-cjk"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else echo "the browser tests need Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk)"; exit 1; fi; \
+	fi
 
 ## bench: engine speed natively and in wasm
 bench: deps-node

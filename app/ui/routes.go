@@ -1,15 +1,28 @@
 // Package ui is yibao's web app: go-app components on the rules engine.
+//
+// The calculator (/) keeps its state in its component and in local storage;
+// the rules page (/rules) lists the policy data. The server half (handler.go,
+// built only natively) describes the PWA: icons, manifest, service worker.
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// rulesOutput is the engine's answer (a short name for the components).
+type rulesOutput = rules.Output
 
 // Routes registers the app's pages. It is called by both the browser and the
 // server build, so that the server can prerender what the browser will run.
 func Routes() {
-	app.Route("/", func() app.Composer { return &placeholder{} })
+	app.Route("/", func() app.Composer { return &calculator{} })
+	app.Route("/rules", func() app.Composer { return &rulesPage{} })
 }
 
-// TEMPORARY placeholder page until the calculator lands.
-type placeholder struct{ app.Compo }
-
-func (p *placeholder) Render() app.UI { return app.H1().Text("医保连续参保计算器") }
+// Pages lists the routed pages: the service worker precaches each one, and
+// the static site has a file for each.
+func Pages() []string {
+	return []string{"/", "/rules"}
+}

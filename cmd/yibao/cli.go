@@ -33,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalCommand(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serveCommand(args[1:], stdout, stderr)
+	case "dist":
+		return distCommand(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -3,12 +3,369 @@
 package main
 
 import (
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
 	"fmt"
+	"hash"
 	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/ui"
 )
 
-// TEMPORARY: the web app's server lands with the PWA work.
+// version names the build; the Makefile sets it with
+// -ldflags "-X main.version=…" (git describe and a hash of the rules data).
+// The site's version adds a hash of every file the browser loads, so that a
+// new build is an update for installed apps and a restart is not.
+var version string
+
+// site is the web app ready to serve: the go-app handler and the directory
+// of static files (web/, with app.wasm).
+type site struct {
+	dir     string
+	version string
+	handler *app.Handler
+}
+
+func loadSite(webDir, domain string) (*site, error) {
+	if real, err := filepath.EvalSymlinks(webDir); err == nil {
+		webDir = real
+	}
+	st, err := os.Stat(filepath.Join(webDir, "app.wasm"))
+	if err != nil {
+		return nil, fmt.Errorf("%s/app.wasm is missing: build it first (make build)", webDir)
+	}
+	sum, err := hashDir(webDir)
+	if err != nil {
+		return nil, err
+	}
+	sum.Write([]byte(ui.WorkerTemplate()))
+	v := version
+	if v == "" {
+		v = "dev"
+	}
+	v += "-" + hex.EncodeToString(sum.Sum(nil))[:10]
+	return &site{
+		dir:     webDir,
+		version: v,
+		handler: ui.Handler(ui.Build{Version: v, WasmSize: st.Size(), Domain: domain}),
+	}, nil
+}
+
+// hashDir hashes the names and contents of the files the browser may load
+// from dir (not the precompressed copies, which follow from them).
+func hashDir(dir string) (hash.Hash, error) {
+	h := sha256.New()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || precompressed(p) || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		rel, _ := filepath.Rel(dir, name)
+		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(rel))
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+func precompressed(name string) bool {
+	return strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
+}
+
+// contentSecurityPolicy keeps every request on the page's own origin; wasm
+// needs 'wasm-unsafe-eval' to compile.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+	"font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Security-Policy", contentSecurityPolicy)
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	if strings.HasPrefix(r.URL.Path, "/web/") {
+		s.serveStatic(w, r)
+		return
+	}
+	s.handler.ServeHTTP(w, r)
+}
+
+// serveStatic serves web/ like go-app would (no-cache plus an ETag of the
+// version), with application/wasm, and a .br or .gz copy of the file when
+// one lies beside it and the browser takes it.
+func (s *site) serveStatic(w http.ResponseWriter, r *http.Request) {
+	name := path.Clean("/" + strings.TrimPrefix(r.URL.Path, "/web/"))
+	if name == "/" || precompressed(name) {
+		http.NotFound(w, r)
+		return
+	}
+	file := filepath.Join(s.dir, filepath.FromSlash(name))
+	ctype := mime.TypeByExtension(path.Ext(name))
+	switch path.Ext(name) {
+	case ".wasm":
+		ctype = "application/wasm"
+	case ".webmanifest":
+		ctype = "application/manifest+json"
+	}
+	hdr := w.Header()
+	hdr.Set("Cache-Control", "no-cache")
+	hdr.Add("Vary", "Accept-Encoding")
+	if ctype != "" {
+		hdr.Set("Content-Type", ctype)
+	}
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, enc.token) {
+			continue
+		}
+		if f, err := os.Open(file + enc.ext); err == nil {
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil || st.IsDir() {
+				break
+			}
+			hdr.Set("Content-Encoding", enc.token)
+			hdr.Set("ETag", `"`+s.version+"-"+enc.token+`"`)
+			http.ServeContent(w, r, name, st.ModTime(), f)
+			return
+		}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		http.NotFound(w, r)
+		return
+	}
+	hdr.Set("ETag", `"`+s.version+`"`)
+	http.ServeContent(w, r, name, st.ModTime(), f)
+}
+
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), token) && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
+			return true
+		}
+	}
+	return false
+}
+
 func serveCommand(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "serve: not yet")
-	return 2
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "localhost:8000", "address to listen on")
+	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
+	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: yibao serve [-addr localhost:8000] [-web web]\n\nServes the web app (build web/app.wasm first: make build).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	s, err := loadSite(*webDir, *domain)
+	if err != nil {
+		fmt.Fprintln(stderr, "yibao serve:", err)
+		return 1
+	}
+	srv := &http.Server{
+		Addr:              *addr,
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	fmt.Fprintf(stdout, "yibao %s: serving on http://%s\n", s.version, *addr)
+	if err := srv.ListenAndServe(); err != nil {
+		fmt.Fprintln(stderr, "yibao serve:", err)
+		return 1
+	}
+	return 0
+}
+
+// distCommand writes the static site: go-app's pages and scripts, the web/
+// files, and .br and .gz copies of the large ones.
+func distCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dist", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "dist", "directory to write the site into (replaced)")
+	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
+	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: yibao dist [-o dist] [-web web]\n\nWrites the web app as a static site any static host can serve.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if err := writeDist(*out, *webDir, *domain, stdout); err != nil {
+		fmt.Fprintln(stderr, "yibao dist:", err)
+		return 1
+	}
+	return 0
+}
+
+func writeDist(out, webDir, domain string, stdout io.Writer) error {
+	s, err := loadSite(webDir, domain)
+	if err != nil {
+		return err
+	}
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
+			return fmt.Errorf("%s exists and is not a previous dist: not replacing it", out)
+		}
+		if err := os.RemoveAll(out); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, s.handler, ui.Pages()...); err != nil {
+		return err
+	}
+	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || precompressed(p) || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		rel, _ := filepath.Rel(webDir, p)
+		return copyFile(filepath.Join(out, "web", rel), p)
+	})
+	if err != nil {
+		return err
+	}
+	var total, br int64
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !compressible(p) {
+			return err
+		}
+		st, err := d.Info()
+		if err != nil || st.Size() < 1024 {
+			return err
+		}
+		n, err := compressFile(p)
+		if strings.HasSuffix(p, ".wasm") {
+			total, br = st.Size(), n
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "yibao dist: wrote %s (version %s; app.wasm %d bytes, %d with brotli)\n", out, s.version, total, br)
+	return nil
+}
+
+func compressible(name string) bool {
+	switch path.Ext(name) {
+	case ".wasm", ".js", ".css", ".html", ".svg", ".webmanifest", ".json", ".txt":
+		return true
+	}
+	return false
+}
+
+func copyFile(dst, src string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	o, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(o, in); err != nil {
+		o.Close()
+		return err
+	}
+	return o.Close()
+}
+
+// compressFile writes name.gz and name.br beside name and returns the size
+// of the brotli copy.
+func compressFile(name string) (int64, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return 0, err
+	}
+	gz, err := os.Create(name + ".gz")
+	if err != nil {
+		return 0, err
+	}
+	zw, _ := gzip.NewWriterLevel(gz, gzip.BestCompression)
+	if _, err := zw.Write(data); err != nil {
+		gz.Close()
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		gz.Close()
+		return 0, err
+	}
+	if err := gz.Close(); err != nil {
+		return 0, err
+	}
+	bf, err := os.Create(name + ".br")
+	if err != nil {
+		return 0, err
+	}
+	bw := brotli.NewWriterOptions(bf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+	if _, err := bw.Write(data); err != nil {
+		bf.Close()
+		return 0, err
+	}
+	if err := bw.Close(); err != nil {
+		bf.Close()
+		return 0, err
+	}
+	st, err := bf.Stat()
+	if err != nil {
+		bf.Close()
+		return 0, err
+	}
+	return st.Size(), bf.Close()
 }

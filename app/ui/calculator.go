@@ -1,0 +1,409 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// calculator is the main page: the form, the three answers and the
+// timeline. It holds the state; its children get values and callbacks.
+type calculator struct {
+	app.Compo
+
+	lang     lang
+	form     formState
+	asOfAuto bool // asOf follows today until the person changes it
+	res      result
+	ready    bool // the browser has loaded the state (client only)
+
+	shareURL  string
+	shareNote string
+	undo      *formState
+	linkError bool // a #input= link could not be read
+}
+
+// savedState is what local storage keeps between visits.
+type savedState struct {
+	Input    string `json:"input"`
+	AsOfAuto bool   `json:"asOfAuto"`
+}
+
+func (c *calculator) OnMount(ctx app.Context) {
+	c.lang = savedLang(ctx)
+	applyLang(ctx, c.lang)
+}
+
+// OnNav runs on the first load and whenever the fragment changes (a share
+// link pasted into the address bar): a #input= link wins over what was
+// saved.
+func (c *calculator) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return // prerendered HTML shows the empty form, never an answer
+	}
+	u := ctx.Page().URL()
+	if data, err := inputFromFragment(u.Fragment); err == nil {
+		f, err := parseInput(data)
+		if err == nil {
+			c.form, c.asOfAuto, c.linkError = f, false, false
+			c.ready = true
+			c.recompute(ctx)
+			c.save(ctx)
+			// Drop the fragment, so that a reload shows what the person
+			// edits next (saved locally), not the link again.
+			app.Window().Get("history").Call("replaceState", nil, "", u.Path)
+			return
+		}
+		c.linkError = true
+	} else if err != errNoInput {
+		c.linkError = true
+	}
+	if !c.ready {
+		c.restore(ctx)
+		c.ready = true
+		c.recompute(ctx)
+	}
+}
+
+// restore loads the saved input, or starts afresh.
+func (c *calculator) restore(ctx app.Context) {
+	c.form, c.asOfAuto = formState{}, true
+	var s savedState
+	if ctx.LocalStorage().Contains(storageInput) {
+		if err := ctx.LocalStorage().Get(storageInput, &s); err == nil {
+			if f, err := parseInput([]byte(s.Input)); err == nil {
+				c.form, c.asOfAuto = f, s.AsOfAuto
+			}
+		}
+	}
+	if c.asOfAuto || c.form.AsOf == "" {
+		c.form.AsOf, c.asOfAuto = today(), true
+	}
+}
+
+func (c *calculator) save(ctx app.Context) {
+	ctx.LocalStorage().Set(storageInput, savedState{Input: string(c.form.JSON()), AsOfAuto: c.asOfAuto})
+}
+
+func (c *calculator) recompute(ctx app.Context) {
+	c.res = evaluate(c.form)
+}
+
+// change is what every edit goes through: new form, new answer, saved.
+func (c *calculator) change(ctx app.Context, f formState) {
+	c.form = f
+	c.undo = nil
+	c.shareURL, c.shareNote = "", ""
+	c.recompute(ctx)
+	c.save(ctx)
+}
+
+func (c *calculator) setLang(ctx app.Context, l lang) {
+	c.lang = l
+	applyLang(ctx, l)
+}
+
+func (c *calculator) onEnrollment(ctx app.Context, i int, e formEnrollment) {
+	f := c.form.clone()
+	if i >= 0 && i < len(f.Enrollments) {
+		f.Enrollments[i] = e
+	}
+	c.change(ctx, f)
+}
+
+func (c *calculator) onRemove(ctx app.Context, i int) {
+	f := c.form.clone()
+	if i >= 0 && i < len(f.Enrollments) {
+		f.Enrollments = append(f.Enrollments[:i], f.Enrollments[i+1:]...)
+	}
+	c.change(ctx, f)
+}
+
+func (c *calculator) onAdd(ctx app.Context, e app.Event) {
+	f := c.form.clone()
+	e1 := formEnrollment{ID: f.nextID(), Scheme: "employee"}
+	if n := len(f.Enrollments); n > 0 {
+		last := f.Enrollments[n-1]
+		e1.Region, e1.Scheme = last.Region, last.Scheme
+		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
+			e1.From = monthString(to + 1)
+		}
+	}
+	f.Enrollments = append(f.Enrollments, e1)
+	c.change(ctx, f)
+	idx := len(f.Enrollments) - 1
+	ctx.Defer(func(ctx app.Context) {
+		focusID("enr-" + strconv.Itoa(idx) + "-region")
+	})
+}
+
+func (c *calculator) onAsOf(ctx app.Context, v string) {
+	f := c.form.clone()
+	f.AsOf = v
+	c.change(ctx, f)
+	c.asOfAuto = false
+	c.save(ctx)
+}
+
+func (c *calculator) onToday(ctx app.Context, e app.Event) {
+	f := c.form.clone()
+	f.AsOf = today()
+	c.change(ctx, f)
+	c.asOfAuto = true
+	c.save(ctx)
+}
+
+func (c *calculator) onShare(ctx app.Context, e app.Event) {
+	origin := app.Window().Get("location").Get("origin").String()
+	c.shareURL = shareLink(origin, c.form.normalized())
+	c.shareNote = c.lang.s("链接已生成，可复制发送。链接里包含你填写的全部信息。", "Link ready to copy. It carries everything you entered.")
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if clip.Truthy() {
+		clip.Call("writeText", c.shareURL)
+		c.shareNote = c.lang.s("链接已复制。链接里包含你填写的全部信息。", "Link copied. It carries everything you entered.")
+	}
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID("share-url"); el.Truthy() {
+			el.Call("select")
+		}
+	})
+}
+
+func (c *calculator) onClear(ctx app.Context, e app.Event) {
+	prev := c.form.clone()
+	f := formState{AsOf: today()}
+	c.change(ctx, f)
+	c.asOfAuto = true
+	c.undo = &prev
+	ctx.LocalStorage().Del(storageInput)
+}
+
+func (c *calculator) onUndo(ctx app.Context, e app.Event) {
+	if c.undo == nil {
+		return
+	}
+	f := *c.undo
+	c.change(ctx, f)
+	c.asOfAuto = false
+	c.save(ctx)
+}
+
+// labels names each enrollment for the cards: "#1 深圳市 职工医保".
+func (c *calculator) labels() map[string]string {
+	m := make(map[string]string, len(c.form.Enrollments))
+	for i, e := range c.form.Enrollments {
+		s := "#" + strconv.Itoa(i+1)
+		if e.Region != "" {
+			s += " " + regionName(e.Region)
+		}
+		if e.Scheme != "" {
+			s += " " + c.lang.schemeName(e.Scheme)
+		}
+		m[e.ID] = s
+	}
+	return m
+}
+
+// errorsAt keeps the errors of the fields that start with prefix.
+func (c *calculator) errorsAt(prefix string) fieldErrors {
+	out := fieldErrors{}
+	for k, v := range c.res.Errors {
+		if strings.HasPrefix(k, prefix) {
+			out[fieldPath(k)] = v
+		}
+	}
+	return out
+}
+
+func (c *calculator) Render() app.UI {
+	l := c.lang
+	f := c.form
+	labels := c.labels()
+	computed := c.ready && c.res.Computed
+	model, hasTimeline := buildTimeline(l, f.normalized(), c.outPtr())
+	layout := "layout"
+	if len(f.Enrollments) == 0 {
+		layout += " empty"
+	}
+	return app.Div().Class("app").Body(
+		&updateBanner{Lang: l},
+		&siteHeader{Lang: l, OnLang: c.setLang},
+		app.Main().Class(layout).Body(
+			app.Div().Class("col-results").Body(
+				app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
+				c.generalErrors(),
+				&coverageCard{Lang: l, Computed: computed, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
+				&waitingCard{Lang: l, Computed: computed, Answer: c.res.Out.Waiting, Labels: labels},
+				&duplicatesCard{Lang: l, Computed: computed, Answer: c.res.Out.Duplicates, Labels: labels},
+				&timeline{Lang: l, Model: model, OK: hasTimeline},
+			),
+			app.Form().Class("col-form").ID("calc-form").Attr("novalidate", true).
+				OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+				Body(
+					app.If(len(f.Enrollments) == 0, func() app.UI {
+						return app.Div().Class("card", "intro").Body(
+							app.H2().Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
+							app.P().Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+								"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
+						)
+					}),
+					app.Section().Class("card", "form-section").ID("basics").Body(
+						app.Div().Class("asof-row").Body(
+							textField(textFieldSpec{
+								ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
+								Placeholder: "2026-11-22", Error: c.fieldError("asOf"), Normalize: normalizeDate,
+								OnValue: c.onAsOf,
+							}),
+							app.Button().Type("button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
+						),
+					),
+					app.Section().Class("card", "form-section").ID("enrollments").Body(
+						app.H2().Text(l.s("参保记录", "Enrollments")),
+						app.P().Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
+						app.Range(f.Enrollments).Slice(func(i int) app.UI {
+							return &enrollmentEditor{
+								Index:    i,
+								Value:    f.Enrollments[i],
+								Lang:     l,
+								Errors:   c.errorsAt("enrollments[" + strconv.Itoa(i) + "]"),
+								OnChange: c.onEnrollment,
+								OnRemove: c.onRemove,
+							}
+						}),
+						app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
+							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
+					),
+					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), OnChange: c.change},
+					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), OnChange: c.change},
+					app.Section().Class("card", "actions").ID("actions").Body(
+						app.Div().Class("action-row").Body(
+							app.Button().Type("button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
+							app.Button().Type("button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
+							app.If(c.undo != nil, func() app.UI {
+								return app.Button().Type("button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
+							}),
+						),
+						app.If(c.shareURL != "", func() app.UI {
+							return app.Div().Class("field").Body(
+								app.Label().For("share-url").Text(l.s("分享链接", "Share link")),
+								app.Input().Type("text").ID("share-url").Class("field-input").ReadOnly(true).Value(c.shareURL).
+									Aria("describedby", "share-note"),
+								app.P().ID("share-note").Class("hint").Text(c.shareNote),
+							)
+						}),
+						app.If(c.linkError, func() app.UI {
+							return app.P().Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
+						}),
+					),
+				),
+		),
+		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
+	)
+}
+
+func (c *calculator) outPtr() *rulesOutput {
+	if !c.res.Computed {
+		return nil
+	}
+	return &c.res.Out
+}
+
+func (c *calculator) fieldError(path string) string {
+	if m, ok := c.res.Errors[path]; ok {
+		return m.in(c.lang)
+	}
+	return ""
+}
+
+// summary is the one line read out (aria-live) when the answer changes.
+func (c *calculator) summary() string {
+	l := c.lang
+	if !c.ready {
+		return l.s("正在准备计算……", "Getting ready…")
+	}
+	if !c.res.Computed {
+		n := len(c.res.Errors)
+		return l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
+	}
+	o := c.res.Out
+	parts := []string{}
+	if o.Coverage.Active {
+		parts = append(parts, l.s("现在能报销", "covered now"))
+	} else {
+		parts = append(parts, l.s("现在不能报销", "not covered now"))
+	}
+	if o.Waiting != nil {
+		parts = append(parts, l.s("等待期 "+strconv.Itoa(o.Waiting.Months)+" 个月", strconv.Itoa(o.Waiting.Months)+" months' wait"))
+	}
+	if o.Duplicates.Keep != nil {
+		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))
+	}
+	s := strings.Join(parts, l.s("；", "; "))
+	if l == langEn && s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s + l.s("。", ".")
+}
+
+// generalErrors shows the errors that belong to no field of the form.
+func (c *calculator) generalErrors() app.UI {
+	var msgs []string
+	for k, m := range c.res.Errors {
+		if !knownField(k) {
+			msgs = append(msgs, m.in(c.lang))
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return app.Div().Class("card", "error-box").Attr("role", "alert").Body(
+		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Class("error").Text(msgs[i]) }),
+	)
+}
+
+// fieldPath trims an engine error path to the form field that shows it:
+// "enrollments[1].backpaid[0]" → "enrollments[1].backpaid".
+func fieldPath(p string) string {
+	start := 0
+	if strings.HasPrefix(p, "enrollments[") {
+		if i := strings.Index(p, "]"); i > 0 {
+			start = i + 1
+		}
+	}
+	rest := p[start:]
+	if strings.HasPrefix(rest, ".") {
+		if i := strings.IndexAny(rest[1:], ".["); i >= 0 {
+			return p[:start+1+i]
+		}
+	}
+	return p
+}
+
+// knownField reports whether the form shows errors for path next to a field.
+func knownField(p string) bool {
+	p = fieldPath(p)
+	switch p {
+	case "asOf", "person.birthDate", "person.residence", "person.workRegion", "person.groups",
+		"plan.region", "plan.scheme", "plan.payOn", "plan.extraYears":
+		return true
+	}
+	if strings.HasPrefix(p, "enrollments[") {
+		i := strings.Index(p, "].")
+		if i < 0 {
+			return false
+		}
+		switch p[i+2:] {
+		case "region", "scheme", "from", "to", "paidOn", "backpaid", "id":
+			return true
+		}
+	}
+	return false
+}
+
+// focusID moves the keyboard focus to an element.
+func focusID(id string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
+}

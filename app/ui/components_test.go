@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// load mounts a component in go-app's test engine and returns its HTML.
+func load(t *testing.T, c app.Composer) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return app.HTMLString(c)
+}
+
+func computedCalculator(t *testing.T, doc string) *calculator {
+	t.Helper()
+	f, err := parseInput([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &calculator{lang: langZh, form: f, ready: true}
+	c.res = evaluate(f)
+	return c
+}
+
+// The prerendered page (what the server sends before the wasm runs) shows
+// the empty form and never claims to have computed anything.
+func TestPrerenderedCalculator(t *testing.T) {
+	html := load(t, &calculator{})
+	for _, want := range []string{`id="coverage"`, `id="waiting"`, `id="duplicates"`, `id="add-enrollment"`, `aria-live="polite"`, "正在准备计算"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered page lacks %s", want)
+		}
+	}
+	for _, bad := range []string{"data-computed", "data-active", "data-keep"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("prerendered page carries %s", bad)
+		}
+	}
+}
+
+// The form renders one editor per enrollment, with its values, and the
+// three cards the engine's answer.
+func TestCalculatorRendersFormAndAnswer(t *testing.T) {
+	c := computedCalculator(t, contractExample)
+	if !c.res.Computed {
+		t.Fatalf("not computed: %v", c.res.Errors)
+	}
+	html := load(t, c)
+	for _, want := range []string{
+		`id="enr-0-region"`, `value="深圳市 · 广东省"`, `id="enr-0-from"`, `value="2019-03"`,
+		`id="enr-1-paidOn"`, `value="2024-11-20"`, // resident: the payment day
+		`id="enr-0-backpaid"`, // employee: the back-paid months
+		`id="plan-payOn"`, `value="2026-12-05"`,
+		"2026年11月22日能报销吗？", "已断保，不能报销", "等待 3 个月", "2027年4月1日", "没有重复参保",
+		`class="tl"`, "依据与计算过程", "规则版本 " + c.res.Out.Rules.Version,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if n := strings.Count(html, `class="enrollment"`); n != 2 {
+		t.Errorf("%d enrollment editors, want 2", n)
+	}
+	// The card's heading, found by its place in the tree.
+	card := &coverageCard{Lang: langZh, Computed: true, AsOf: "2026-11-22", Answer: c.res.Out.Coverage, Labels: c.labels()}
+	load(t, card)
+	if err := app.TestMatch(card, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 0),
+		Expected: app.H2().ID("coverage-h").Text("2026年11月22日能报销吗？"),
+	}); err != nil {
+		t.Error(err)
+	}
+}
+
+// English throughout when switched.
+func TestCalculatorInEnglish(t *testing.T) {
+	c := computedCalculator(t, contractExample)
+	c.lang = langEn
+	html := load(t, c)
+	for _, want := range []string{"Covered on 22 Nov 2026?", "Lapsed: not covered", "3 months&#39; wait", "Enrollment 1", "中文"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("English page lacks %s", want)
+		}
+	}
+}
+
+// Errors are shown next to their field, tied to it for screen readers, and
+// nothing is claimed as computed.
+func TestCalculatorShowsErrorsAtFields(t *testing.T) {
+	c := computedCalculator(t, `{"asOf":"2026-11-22","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-13"}]}`)
+	if c.res.Computed {
+		t.Fatal("computed a bad month")
+	}
+	html := load(t, c)
+	for _, want := range []string{`id="enr-0-from-err"`, "年月格式应为 2019-03", `aria-describedby="enr-0-from-err"`, "还有 1 处需要填写或修改"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	// An engine error on a field the form does not show goes above the cards.
+	c2 := &calculator{lang: langZh, form: c.form, ready: true, res: result{Errors: fieldErrors{"enrollments": bi{"太多了", "too many"}}}}
+	if html := load(t, c2); !strings.Contains(html, `role="alert"`) || !strings.Contains(html, "太多了") {
+		t.Errorf("a general error is not shown")
+	}
+}
+
+func TestCards(t *testing.T) {
+	keep := "work"
+	dup := &duplicatesCard{Lang: langZh, Computed: true, Labels: map[string]string{"work": "#1 深圳市 职工医保", "home": "#2 南昌市 居民医保"},
+		Answer: rules.DuplicatesAnswer{Keep: &keep, Stop: []string{"home"},
+			Overlaps: []rules.Overlap{{A: "work", B: "home", From: "2026-01", To: "2026-06", Kind: "crossScheme"}},
+			Actions:  []rules.Action{{Enrollment: "home", Zh: "办理停保", En: "Stop it", Source: "医保发〔2020〕33号"}}}}
+	html := load(t, dup)
+	for _, want := range []string{"保留 #1 深圳市 职工医保", "停保：#2 南昌市 居民医保", "2026年1月 – 2026年6月", "职工与居民", "办理停保", "医保发〔2020〕33号"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("duplicates card lacks %s", want)
+		}
+	}
+	if got := dup.attrs(); got[0] != [2]string{"data-keep", "work"} {
+		t.Errorf("attrs %v", got)
+	}
+	none := &duplicatesCard{Lang: langZh, Computed: true}
+	if got := none.attrs(); got[0] != [2]string{"data-keep", ""} {
+		t.Errorf("no overlap: attrs %v", got)
+	}
+	w := &waitingCard{Lang: langZh, Computed: true}
+	if got := w.attrs(); got[0][1] != "" || got[1][1] != "" {
+		t.Errorf("no waiting: attrs %v", got)
+	}
+	if html := load(t, w); !strings.Contains(html, "无需等待") {
+		t.Errorf("waiting card without an answer: %s", html)
+	}
+	cov := &coverageCard{Lang: langZh}
+	if got := cov.attrs(); got[0] != [2]string{"data-active", ""} {
+		t.Errorf("not computed: attrs %v", got)
+	}
+}
+
+func TestRegionPicker(t *testing.T) {
+	p := &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: langZh}
+	html := load(t, p)
+	for _, want := range []string{`value="深圳市 · 广东省"`, `role="combobox"`, `aria-expanded="false"`, `<label for="r">参保地</label>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("picker lacks %s", want)
+		}
+	}
+	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: langZh, editing: true, query: "nc"}
+	html = load(t, p)
+	for _, want := range []string{`role="listbox"`, "南昌市", "aria-expanded", `id="r-opt-0"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("picker with a query lacks %s", want)
+		}
+	}
+}
+
+func TestRulesPage(t *testing.T) {
+	p := &rulesPage{}
+	p.OnInit()
+	html := load(t, p)
+	if p.catalog.Err != "" {
+		t.Fatalf("rules data: %s", p.catalog.Err)
+	}
+	if len(p.catalog.Docs) == 0 || len(p.catalog.Params) == 0 {
+		t.Fatalf("rules page lists %d documents and %d parameters", len(p.catalog.Docs), len(p.catalog.Params))
+	}
+	for _, d := range p.catalog.Docs {
+		if !strings.Contains(html, d.Number) {
+			t.Errorf("rules page lacks document %s", d.Number)
+		}
+	}
+	for _, prm := range p.catalog.Params {
+		if !strings.Contains(html, prm.Name) {
+			t.Errorf("rules page lacks parameter %s", prm.Name)
+		}
+		for _, v := range prm.Values {
+			if v.From == "" || v.Source == "" {
+				t.Errorf("parameter %s has a value without a date or a source: %+v", prm.Name, v)
+			}
+		}
+	}
+	if !strings.Contains(html, "规则版本 "+p.catalog.Version) || p.catalog.Version == "" {
+		t.Errorf("rules page lacks the version")
+	}
+}

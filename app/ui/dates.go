@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// normalizeMonth turns what a person types for a month into YYYY-MM when it
+// can be read ("2019-03", "2019-3", "2019.3", "2019/03", "201903",
+// "2019年3月"); otherwise it returns the text trimmed, for the checks to
+// report.
+func normalizeMonth(v string) string {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return ""
+	}
+	parts := splitDateParts(t)
+	if len(parts) == 1 && len(parts[0]) == 6 {
+		parts = []string{parts[0][:4], parts[0][4:]}
+	}
+	if len(parts) != 2 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 {
+		return t
+	}
+	y, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 {
+		return t
+	}
+	return pad(y, 4) + "-" + pad(m, 2)
+}
+
+// normalizeDate turns what a person types for a day into YYYY-MM-DD when it
+// can be read ("2026-11-22", "2026.11.22", "20261122", "2026年11月22日");
+// otherwise it returns the text trimmed.
+func normalizeDate(v string) string {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return ""
+	}
+	parts := splitDateParts(t)
+	if len(parts) == 1 && len(parts[0]) == 8 {
+		parts = []string{parts[0][:4], parts[0][4:6], parts[0][6:]}
+	}
+	if len(parts) != 3 || len(parts[0]) != 4 {
+		return t
+	}
+	y, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	d, err3 := strconv.Atoi(parts[2])
+	if err1 != nil || err2 != nil || err3 != nil || len(parts[1]) > 2 || len(parts[2]) > 2 {
+		return t
+	}
+	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return t
+	}
+	return s
+}
+
+func splitDateParts(t string) []string {
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "日"), "号")
+	t = strings.TrimSuffix(t, "月")
+	return strings.FieldsFunc(t, func(r rune) bool {
+		switch r {
+		case '-', '.', '/', '年', '月', ' ', '－', '。', '．':
+			return true
+		}
+		return false
+	})
+}
+
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
+}
+
+// validMonth reports whether v is a month YYYY-MM.
+func validMonth(v string) bool {
+	_, err := time.Parse("2006-01", v)
+	return err == nil && len(v) == 7
+}
+
+// validDate reports whether v is a day YYYY-MM-DD that exists.
+func validDate(v string) bool {
+	_, err := time.Parse("2006-01-02", v)
+	return err == nil && len(v) == 10
+}
+
+// monthIndex numbers months (year*12 + month - 1); ok is false for a bad month.
+func monthIndex(v string) (int, bool) {
+	if len(v) < 7 {
+		return 0, false
+	}
+	t, err := time.Parse("2006-01", v[:7])
+	if err != nil {
+		return 0, false
+	}
+	return t.Year()*12 + int(t.Month()) - 1, true
+}
+
+// monthString is the inverse of monthIndex.
+func monthString(i int) string {
+	return pad(i/12, 4) + "-" + pad(i%12+1, 2)
+}
+
+// today is the local day in the browser (or on the server).
+func today() string {
+	return time.Now().Format("2006-01-02")
+}
+
+// formatDay writes a day for people: "2027年3月1日" or "1 Mar 2027".
+func (l lang) formatDay(v string) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return v
+	}
+	if l == langEn {
+		return t.Format("2 Jan 2006")
+	}
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+// formatMonth writes a month for people: "2019年3月" or "Mar 2019".
+func (l lang) formatMonth(v string) string {
+	t, err := time.Parse("2006-01", v)
+	if err != nil {
+		return v
+	}
+	if l == langEn {
+		return t.Format("Jan 2006")
+	}
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月"
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// duplicatesCard says which of overlapping enrollments to keep and what
+// happens to the others.
+type duplicatesCard struct {
+	app.Compo
+
+	Lang     lang
+	Computed bool
+	Answer   rules.DuplicatesAnswer
+	Labels   map[string]string
+}
+
+func (c *duplicatesCard) attrs() [][2]string {
+	keep := ""
+	if c.Computed {
+		keep = deref(c.Answer.Keep)
+	}
+	return [][2]string{{"data-keep", keep}}
+}
+
+func (c *duplicatesCard) OnMount(ctx app.Context) {
+	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+}
+
+func (c *duplicatesCard) OnUpdate(ctx app.Context) {
+	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+}
+
+func (c *duplicatesCard) label(id string) string {
+	if v, ok := c.Labels[id]; ok {
+		return v
+	}
+	return id
+}
+
+func (c *duplicatesCard) Render() app.UI {
+	l := c.Lang
+	a := c.Answer
+	var headline, tone string
+	switch {
+	case !c.Computed:
+		headline, tone = "—", "pending"
+	case a.Keep == nil && len(a.Overlaps) == 0:
+		headline, tone = l.s("没有重复参保", "No duplicate enrollment"), "good"
+	case a.Keep == nil:
+		headline, tone = l.s("有重叠，无需停保", "Overlapping, nothing to stop"), "warn"
+	default:
+		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
+	}
+	return app.Section().ID("duplicates").Class("card", "result", "tone-"+tone).Aria("labelledby", "duplicates-h").Body(
+		app.H2().ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
+		app.P().Class("headline").Body(
+			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+			app.Text(headline),
+		),
+		app.If(c.Computed && len(a.Stop) > 0, func() app.UI {
+			names := make([]string, len(a.Stop))
+			for i, id := range a.Stop {
+				names[i] = c.label(id)
+			}
+			return app.P().Text(l.s("停保：", "Stop: ") + strings.Join(names, l.s("、", ", ")))
+		}),
+		app.If(c.Computed && len(a.Overlaps) > 0, func() app.UI {
+			return app.Ul().Class("overlaps").Body(app.Range(a.Overlaps).Slice(func(i int) app.UI {
+				o := a.Overlaps[i]
+				kind := l.s("同一制度", "same scheme")
+				if o.Kind == "crossScheme" {
+					kind = l.s("职工与居民", "employee and resident")
+				}
+				return app.Li().Text(c.label(o.A) + l.s(" 与 ", " and ") + c.label(o.B) + l.s(" 重叠：", " overlap: ") +
+					l.formatMonth(o.From) + " – " + l.formatMonth(o.To) + l.s("（", " (") + kind + l.s("）", ")"))
+			}))
+		}),
+		app.If(c.Computed && len(a.Actions) > 0, func() app.UI {
+			return app.Ul().Class("actions").Body(app.Range(a.Actions).Slice(func(i int) app.UI {
+				act := a.Actions[i]
+				return app.Li().Body(
+					app.P().Text(c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
+					app.If(act.Source != "", func() app.UI {
+						return app.P().Class("source").Body(app.Span().Class("muted").Text(l.s("出处：", "Source: ")), app.Cite().Text(act.Source))
+					}),
+				)
+			}))
+		}),
+		&explainList{Lang: l, Steps: a.Explain},
+	)
+}

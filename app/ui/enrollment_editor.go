@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// enrollmentEditor edits one enrollment: region, scheme, first and last
+// month, and for a resident year the payment day, for employee months the
+// back-paid months.
+type enrollmentEditor struct {
+	app.Compo
+
+	Index    int
+	Value    formEnrollment
+	Lang     lang
+	Errors   fieldErrors // keyed by the contract's path, only this row's
+	OnChange func(ctx app.Context, i int, e formEnrollment)
+	OnRemove func(ctx app.Context, i int)
+}
+
+func (r *enrollmentEditor) path(field string) string {
+	return "enrollments[" + strconv.Itoa(r.Index) + "]." + field
+}
+
+func (r *enrollmentEditor) err(field string) string {
+	if m, ok := r.Errors[r.path(field)]; ok {
+		return m.in(r.Lang)
+	}
+	return ""
+}
+
+func (r *enrollmentEditor) id(field string) string {
+	return "enr-" + strconv.Itoa(r.Index) + "-" + field
+}
+
+func (r *enrollmentEditor) set(ctx app.Context, f func(e *formEnrollment)) {
+	v := r.Value
+	f(&v)
+	if r.OnChange != nil {
+		r.OnChange(ctx, r.Index, v)
+	}
+}
+
+func (r *enrollmentEditor) Render() app.UI {
+	l := r.Lang
+	v := r.Value
+	n := strconv.Itoa(r.Index + 1)
+	title := l.s("参保记录 ", "Enrollment ") + n
+	return app.FieldSet().Class("enrollment").ID("enrollment-"+strconv.Itoa(r.Index)).Body(
+		app.Legend().Body(
+			app.Span().Class("enr-title").Text(title),
+			app.If(v.ID != "" && !autoID(v.ID), func() app.UI {
+				return app.Span().Class("enr-id").Text(" (" + v.ID + ")")
+			}),
+		),
+		app.Button().Type("button").Class("btn", "btn-quiet", "remove").
+			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n).
+			Text(l.s("删除", "Remove")).
+			OnClick(func(ctx app.Context, e app.Event) {
+				if r.OnRemove != nil {
+					r.OnRemove(ctx, r.Index)
+				}
+			}),
+		&regionPicker{
+			ID:    r.id("region"),
+			Label: l.s("参保地", "Region"),
+			Value: v.Region,
+			Lang:  l,
+			Error: r.err("region"),
+			OnChange: func(ctx app.Context, code string) {
+				r.set(ctx, func(e *formEnrollment) { e.Region = code })
+			},
+		},
+		segmented(r.id("scheme"), l.s("险种", "Scheme"), v.Scheme, [][2]string{
+			{"employee", l.s("职工医保", "Employee")},
+			{"resident", l.s("居民医保", "Resident")},
+		}, func(ctx app.Context, s string) {
+			r.set(ctx, func(e *formEnrollment) {
+				e.Scheme = s
+				if s == "employee" {
+					e.PaidOn = ""
+				} else {
+					e.Backpaid = ""
+				}
+			})
+		}),
+		app.If(r.err("scheme") != "", func() app.UI {
+			return app.P().Class("error").Text(r.err("scheme"))
+		}),
+		app.Div().Class("row2").Body(
+			textField(textFieldSpec{
+				ID: r.id("from"), Label: l.s("开始年月", "First month"), Value: v.From,
+				Placeholder: "2019-03", Error: r.err("from"),
+				Normalize: normalizeMonth,
+				OnValue: func(ctx app.Context, val string) {
+					r.set(ctx, func(e *formEnrollment) { e.From = val })
+				},
+			}),
+			textField(textFieldSpec{
+				ID: r.id("to"), Label: l.s("结束年月", "Last month"), Value: v.To,
+				Placeholder: l.s("空＝仍在缴", "empty = still paying"), Error: r.err("to"),
+				Normalize: normalizeMonth,
+				OnValue: func(ctx app.Context, val string) {
+					r.set(ctx, func(e *formEnrollment) { e.To = val })
+				},
+			}),
+		),
+		app.If(v.Scheme == "resident", func() app.UI {
+			return textField(textFieldSpec{
+				ID: r.id("paidOn"), Label: l.s("缴费日期（最后一年）", "Payment day (last year)"), Value: v.PaidOn,
+				Placeholder: "2024-11-20", Error: r.err("paidOn"),
+				Hint:      l.s("是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"),
+				Normalize: normalizeDate,
+				OnValue: func(ctx app.Context, val string) {
+					r.set(ctx, func(e *formEnrollment) { e.PaidOn = val })
+				},
+			})
+		}).ElseIf(v.Scheme == "employee", func() app.UI {
+			return textField(textFieldSpec{
+				ID: r.id("backpaid"), Label: l.s("补缴月份（可不填）", "Back-paid months (optional)"), Value: v.Backpaid,
+				Placeholder: l.s("如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"), Error: r.err("backpaid"),
+				InputMode: "text",
+				Normalize: normalizeBackpaid,
+				OnValue: func(ctx app.Context, val string) {
+					r.set(ctx, func(e *formEnrollment) { e.Backpaid = val })
+				},
+			})
+		}),
+		app.If(r.err("id") != "", func() app.UI {
+			return app.P().Class("error").Text(r.err("id"))
+		}),
+	)
+}
+
+// autoID reports whether an id is one the form made up (e1, e2, …).
+func autoID(id string) bool {
+	if len(id) < 2 || id[0] != 'e' {
+		return false
+	}
+	_, err := strconv.Atoi(id[1:])
+	return err == nil
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Helpers shared by the form components (plain functions, not components).
+
+// describedBy lists the ids of a field's error and hint.
+func describedBy(id, err, hint string) string {
+	var ids []string
+	if err != "" {
+		ids = append(ids, id+"-err")
+	}
+	if hint != "" {
+		ids = append(ids, id+"-hint")
+	}
+	return strings.Join(ids, " ")
+}
+
+// fieldMessages writes a field's hint and error next to it.
+func fieldMessages(id, err, hint string) app.UI {
+	return app.Div().Class("field-msgs").Body(
+		app.If(hint != "", func() app.UI {
+			return app.P().ID(id + "-hint").Class("hint").Text(hint)
+		}),
+		app.If(err != "", func() app.UI {
+			return app.P().ID(id + "-err").Class("error").Text(err)
+		}),
+	)
+}
+
+// textField is a labelled text input for a month or a day.
+type textFieldSpec struct {
+	ID          string
+	Label       string
+	Value       string
+	Placeholder string
+	Error       string
+	Hint        string
+	InputMode   string
+	// Normalize, if set, rewrites the text when the person leaves the
+	// field ("2019.3" → "2019-03"); while typing the text is kept as is.
+	Normalize func(string) string
+	OnValue   func(ctx app.Context, v string)
+}
+
+func textField(s textFieldSpec) app.UI {
+	mode := s.InputMode
+	if mode == "" {
+		mode = "numeric"
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(s.ID).Text(s.Label),
+		&textInput{
+			ID:    s.ID,
+			Value: s.Value,
+			Decorate: func(in app.HTMLInput) app.HTMLInput {
+				return in.Placeholder(s.Placeholder).
+					Attr("inputmode", mode).
+					Aria("describedby", describedBy(s.ID, s.Error, s.Hint)).
+					Aria("invalid", strconv.FormatBool(s.Error != ""))
+			},
+			OnInput:   s.OnValue,
+			OnChange:  s.OnValue,
+			Normalize: s.Normalize,
+		},
+		fieldMessages(s.ID, s.Error, s.Hint),
+	)
+}
+
+// segmented is a pair (or more) of radio buttons drawn as one control.
+func segmented(name, legend string, value string, options [][2]string, onChange func(ctx app.Context, v string)) app.UI {
+	return app.FieldSet().Class("segmented").Body(
+		app.Legend().Text(legend),
+		app.Div().Class("segmented-options").Body(
+			app.Range(options).Slice(func(i int) app.UI {
+				v, label := options[i][0], options[i][1]
+				id := name + "-" + v
+				return app.Label().For(id).Class("seg-option").Body(
+					app.Input().Type("radio").ID(id).Name(name).Value(v).Checked(value == v).
+						OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
+					app.Span().Text(label),
+				)
+			}),
+		),
+	)
+}

@@ -1,0 +1,68 @@
+//go:build !wasm
+
+package ui
+
+import (
+	_ "embed"
+	json "github.com/goccy/go-json"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+//go:embed worker.js
+var workerJS string
+
+// Build describes one build of the web app.
+type Build struct {
+	// Version names the build: it changes whenever anything the browser
+	// loads changes, and only then (never from the clock), since the
+	// service worker treats a new version as an update.
+	Version string
+	// WasmSize is the uncompressed size of web/app.wasm, for the loading
+	// progress when the file is served compressed.
+	WasmSize int64
+	// Domain is the host name the site is served on, for the og:url and
+	// og:image tags ("" leaves them without a host).
+	Domain string
+}
+
+// Handler is the go-app handler of the PWA: names, icons, manifest,
+// styles and our service worker. Nothing it references lives on another
+// origin.
+func Handler(b Build) *app.Handler {
+	h := &app.Handler{
+		Name:        "医保连续参保计算器",
+		ShortName:   "医保计算器",
+		Title:       "医保连续参保计算器：断缴能不能报销、等待期多久、重复参保留哪个",
+		Description: "离线可用的医保连续参保计算器：现在能否报销、断缴后重新参保的待遇等待期及如何缩短、重复参保该保留哪一个。全部在本机计算，并注明政策依据。",
+		Author:      "yibao",
+		Keywords:    []string{"医保", "断缴", "待遇等待期", "重复参保", "职工医保", "居民医保", "连续参保"},
+		Lang:        "zh-CN",
+		Domain:      b.Domain,
+		Image:       "/web/icon-512.png",
+		Version:     b.Version,
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable.png",
+			SVG:      "/web/icon.svg",
+		},
+		BackgroundColor:    "#f4f6f5",
+		ThemeColor:         "#0b7a5b",
+		LoadingLabel:       "正在加载计算器 {progress}%",
+		Styles:             []string{"/web/yibao.css"},
+		CacheableResources: []string{"/web/icon.svg"},
+	}
+	if b.WasmSize > 0 {
+		h.WasmContentLength = strconv.FormatInt(b.WasmSize, 10)
+	}
+	pages, _ := json.Marshal(Pages())
+	h.ServiceWorkerTemplate = strings.ReplaceAll(workerJS, "{{.Pages}}", string(pages))
+	return h
+}
+
+// WorkerTemplate is the service worker's source, for the build's version
+// hash.
+func WorkerTemplate() string { return workerJS }

@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	json "github.com/goccy/go-json"
+
+	"yibao/rules"
+)
+
+// formState is what the form holds: the contract's input as the person
+// typed it. Every field is kept as entered (after light normalisation of
+// months and days), so that the share link, the saved copy and the engine
+// all see the same document.
+type formState struct {
+	AsOf        string
+	BirthDate   string
+	Retired     bool
+	Groups      []string
+	Residence   string
+	WorkRegion  string
+	Enrollments []formEnrollment
+	HasPlan     bool
+	Plan        formPlan
+}
+
+// formEnrollment is one enrollment row of the form.
+type formEnrollment struct {
+	ID       string
+	Region   string
+	Scheme   string
+	From     string
+	To       string
+	PaidOn   string
+	Backpaid string // a count of months ("3") or months ("2024-01, 2024-02")
+}
+
+// formPlan is the enrollment the person is about to make.
+type formPlan struct {
+	Region     string
+	Scheme     string
+	PayOn      string
+	ExtraYears int
+}
+
+// inputDoc is the contract's input document, written and read with
+// goccy/go-json (the project's JSON library; package rules links it anyway).
+type inputDoc struct {
+	AsOf        string          `json:"asOf"`
+	Person      *personDoc      `json:"person,omitempty"`
+	Enrollments []enrollmentDoc `json:"enrollments"`
+	Plan        *planDoc        `json:"plan,omitempty"`
+}
+
+type personDoc struct {
+	BirthDate  string   `json:"birthDate,omitempty"`
+	Retired    bool     `json:"retired,omitempty"`
+	Groups     []string `json:"groups,omitempty"`
+	Residence  string   `json:"residence,omitempty"`
+	WorkRegion string   `json:"workRegion,omitempty"`
+}
+
+type enrollmentDoc struct {
+	ID       string          `json:"id"`
+	Region   string          `json:"region"`
+	Scheme   string          `json:"scheme"`
+	From     string          `json:"from"`
+	To       string          `json:"to,omitempty"`
+	PaidOn   string          `json:"paidOn,omitempty"`
+	Backpaid json.RawMessage `json:"backpaid,omitempty"`
+}
+
+type planDoc struct {
+	Region     string `json:"region"`
+	Scheme     string `json:"scheme"`
+	PayOn      string `json:"payOn"`
+	ExtraYears int    `json:"extraYears,omitempty"`
+}
+
+// normalized is the form with every month and day written as the contract
+// wants them (what the person typed may be "2019.3" or "20191120").
+func (f formState) normalized() formState {
+	g := f.clone()
+	g.AsOf = normalizeDate(f.AsOf)
+	g.BirthDate = normalizeDate(f.BirthDate)
+	for i, e := range g.Enrollments {
+		e.From = normalizeMonth(e.From)
+		e.To = normalizeMonth(e.To)
+		e.PaidOn = normalizeDate(e.PaidOn)
+		e.Backpaid = normalizeBackpaid(e.Backpaid)
+		g.Enrollments[i] = e
+	}
+	g.Plan.PayOn = normalizeDate(f.Plan.PayOn)
+	return g
+}
+
+// normalizeBackpaid writes a count as a number and a list as
+// "2024-01, 2024-02".
+func normalizeBackpaid(v string) string {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return ""
+	}
+	if n, err := strconv.Atoi(t); err == nil {
+		return strconv.Itoa(n)
+	}
+	return strings.Join(backpaidMonths(t), ", ")
+}
+
+// doc turns the form into the contract's input document.
+func (f formState) doc() inputDoc {
+	f = f.normalized()
+	d := inputDoc{AsOf: f.AsOf, Enrollments: make([]enrollmentDoc, 0, len(f.Enrollments))}
+	p := personDoc{
+		BirthDate:  f.BirthDate,
+		Retired:    f.Retired,
+		Groups:     f.Groups,
+		Residence:  f.Residence,
+		WorkRegion: f.WorkRegion,
+	}
+	if p.BirthDate != "" || p.Retired || len(p.Groups) > 0 || p.Residence != "" || p.WorkRegion != "" {
+		d.Person = &p
+	}
+	for _, e := range f.Enrollments {
+		d.Enrollments = append(d.Enrollments, enrollmentDoc{
+			ID:       e.ID,
+			Region:   e.Region,
+			Scheme:   e.Scheme,
+			From:     e.From,
+			To:       e.To,
+			PaidOn:   e.PaidOn,
+			Backpaid: backpaidJSON(e.Backpaid),
+		})
+	}
+	if f.HasPlan {
+		d.Plan = &planDoc{
+			Region:     f.Plan.Region,
+			Scheme:     f.Plan.Scheme,
+			PayOn:      f.Plan.PayOn,
+			ExtraYears: f.Plan.ExtraYears,
+		}
+	}
+	return d
+}
+
+// JSON is the input document as compact JSON.
+func (f formState) JSON() []byte {
+	b, err := json.Marshal(f.doc())
+	if err != nil { // cannot happen: only strings, bools and ints
+		return []byte(`{}`)
+	}
+	return b
+}
+
+// parseInput reads an input document (from a share link or local storage)
+// into the form. It is lenient: unknown keys are ignored, and the checks run
+// afterwards on the form report what is wrong, next to the field.
+func parseInput(data []byte) (formState, error) {
+	var d inputDoc
+	if err := json.Unmarshal(data, &d); err != nil {
+		return formState{}, err
+	}
+	f := formState{AsOf: d.AsOf}
+	if d.Person != nil {
+		f.BirthDate = d.Person.BirthDate
+		f.Retired = d.Person.Retired
+		f.Groups = d.Person.Groups
+		f.Residence = d.Person.Residence
+		f.WorkRegion = d.Person.WorkRegion
+	}
+	for _, e := range d.Enrollments {
+		bp, err := backpaidText(e.Backpaid)
+		if err != nil {
+			return formState{}, err
+		}
+		f.Enrollments = append(f.Enrollments, formEnrollment{
+			ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To,
+			PaidOn: e.PaidOn, Backpaid: bp,
+		})
+	}
+	if d.Plan != nil {
+		f.HasPlan = true
+		f.Plan = formPlan{Region: d.Plan.Region, Scheme: d.Plan.Scheme, PayOn: d.Plan.PayOn, ExtraYears: d.Plan.ExtraYears}
+	}
+	return f, nil
+}
+
+// backpaidJSON writes the back-paid field: a number for a count, an array
+// of months for a list, nothing when empty.
+func backpaidJSON(v string) json.RawMessage {
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return nil
+	}
+	if n, err := strconv.Atoi(t); err == nil {
+		return json.RawMessage(strconv.Itoa(n))
+	}
+	months := backpaidMonths(t)
+	b, _ := json.Marshal(months)
+	return b
+}
+
+// backpaidMonths splits a typed list of months.
+func backpaidMonths(t string) []string {
+	fields := strings.FieldsFunc(t, func(r rune) bool {
+		switch r {
+		case ',', '，', '、', ';', '；', ' ', '\n', '\t':
+			return true
+		}
+		return false
+	})
+	months := make([]string, 0, len(fields))
+	for _, f := range fields {
+		months = append(months, normalizeMonth(f))
+	}
+	return months
+}
+
+// backpaidText is the inverse of backpaidJSON.
+func backpaidText(raw json.RawMessage) (string, error) {
+	t := strings.TrimSpace(string(raw))
+	if t == "" || t == "null" {
+		return "", nil
+	}
+	if t[0] == '[' {
+		var months []string
+		if err := json.Unmarshal(raw, &months); err != nil {
+			return "", err
+		}
+		return strings.Join(months, ", "), nil
+	}
+	var n int
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return "", errors.New("backpaid: a count of months or a list of months")
+	}
+	return strconv.Itoa(n), nil
+}
+
+// nextID gives a new enrollment an id not used by the others: e1, e2, …
+func (f formState) nextID() string {
+	used := make(map[string]bool, len(f.Enrollments))
+	for _, e := range f.Enrollments {
+		used[e.ID] = true
+	}
+	for i := len(f.Enrollments) + 1; ; i++ {
+		id := "e" + strconv.Itoa(i)
+		if !used[id] {
+			return id
+		}
+	}
+}
+
+// hasGroup reports whether the person is in group g.
+func (f formState) hasGroup(g string) bool {
+	for _, v := range f.Groups {
+		if v == g {
+			return true
+		}
+	}
+	return false
+}
+
+// withGroup sets or clears group g, keeping the form's order.
+func (f formState) withGroup(g string, on bool) []string {
+	var out []string
+	for _, name := range groupNames {
+		if name == g && on || name != g && f.hasGroup(name) {
+			out = append(out, name)
+		}
+	}
+	for _, v := range f.Groups { // groups the form does not show survive
+		known := false
+		for _, name := range groupNames {
+			known = known || v == name
+		}
+		if !known {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// clone copies the form so that an undo keeps its own slices.
+func (f formState) clone() formState {
+	g := f
+	g.Groups = append([]string(nil), f.Groups...)
+	g.Enrollments = append([]formEnrollment(nil), f.Enrollments...)
+	return g
+}
+
+// bi is a message in both languages.
+type bi struct{ zh, en string }
+
+func (m bi) in(l lang) string { return l.s(m.zh, m.en) }
+
+// fieldErrors maps a field path of the contract ("enrollments[1].from") to
+// what is wrong with it.
+type fieldErrors map[string]bi
+
+// check finds, in both languages, what the form cannot send to the engine:
+// missing and malformed fields. The engine's Decode finds the rest.
+func (f formState) check() fieldErrors {
+	f = f.normalized()
+	errs := fieldErrors{}
+	if f.AsOf == "" {
+		errs["asOf"] = bi{"请填写查询日期", "Enter the day to ask about"}
+	} else if !validDate(f.AsOf) {
+		errs["asOf"] = bi{"日期格式应为 2026-11-22", "Use a date such as 2026-11-22"}
+	}
+	if f.BirthDate != "" && !validDate(f.BirthDate) {
+		errs["person.birthDate"] = bi{"日期格式应为 1990-05-01", "Use a date such as 1990-05-01"}
+	}
+	for i, e := range f.Enrollments {
+		p := "enrollments[" + strconv.Itoa(i) + "]."
+		if e.Region == "" {
+			errs[p+"region"] = bi{"请选择参保地", "Choose the region"}
+		}
+		if e.From == "" {
+			errs[p+"from"] = bi{"请填写开始年月", "Enter the first month"}
+		} else if !validMonth(e.From) {
+			errs[p+"from"] = bi{"年月格式应为 2019-03", "Use a month such as 2019-03"}
+		}
+		if e.To != "" && !validMonth(e.To) {
+			errs[p+"to"] = bi{"年月格式应为 2024-06", "Use a month such as 2024-06"}
+		}
+		if e.PaidOn != "" && !validDate(e.PaidOn) {
+			errs[p+"paidOn"] = bi{"日期格式应为 2024-11-20", "Use a date such as 2024-11-20"}
+		}
+		if t := strings.TrimSpace(normalizeBackpaid(e.Backpaid)); t != "" {
+			if n, err := strconv.Atoi(t); err == nil && (n < 0 || n > 1200) {
+				errs[p+"backpaid"] = bi{"补缴月数应在 0 到 1200 之间", "Back-paid months: 0 to 1200"}
+			} else if err != nil {
+				for _, m := range backpaidMonths(t) {
+					if !validMonth(m) {
+						errs[p+"backpaid"] = bi{"填月数（如 3）或年月列表（如 2024-01, 2024-02）", "A number of months (3) or a list of months (2024-01, 2024-02)"}
+						break
+					}
+				}
+			}
+		}
+	}
+	if f.HasPlan {
+		if f.Plan.Region == "" {
+			errs["plan.region"] = bi{"请选择参保地", "Choose the region"}
+		}
+		if f.Plan.PayOn == "" {
+			errs["plan.payOn"] = bi{"请填写缴费日期", "Enter the day you will pay"}
+		} else if !validDate(f.Plan.PayOn) {
+			errs["plan.payOn"] = bi{"日期格式应为 2026-12-05", "Use a date such as 2026-12-05"}
+		}
+	}
+	return errs
+}
+
+// result is what one evaluation of the form gave.
+type result struct {
+	Out      rules.Output
+	Errors   fieldErrors
+	Computed bool
+}
+
+// evaluate checks the form, then runs the engine exactly as `yibao eval`
+// does: Decode on the same JSON, then Evaluate.
+func evaluate(f formState) result {
+	if errs := f.check(); len(errs) > 0 {
+		return result{Errors: errs}
+	}
+	in, err := rules.Decode(f.JSON())
+	if err == nil {
+		var out rules.Output
+		out, err = rules.Evaluate(in)
+		if err == nil {
+			return result{Out: out, Computed: true}
+		}
+	}
+	var fe *rules.FieldError
+	if !errors.As(err, &fe) {
+		fe = &rules.FieldError{Message: err.Error()}
+	}
+	zh := fe.Zh
+	if zh == "" {
+		zh = fe.Message
+	}
+	return result{Errors: fieldErrors{fe.Field: bi{zh, fe.Message}}}
+}

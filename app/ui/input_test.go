@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"yibao/rules"
+)
+
+const contractExample = `{"asOf":"2026-11-22","person":{"birthDate":"1990-05-01","retired":false,"groups":[],"residence":"310000","workRegion":"310000"},"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"},{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}],"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":0}}`
+
+func TestNormalizeMonthAndDate(t *testing.T) {
+	months := map[string]string{
+		"2019-03": "2019-03", "2019-3": "2019-03", "2019.3": "2019-03", "2019/03": "2019-03",
+		"201903": "2019-03", "2019年3月": "2019-03", " 2019-03 ": "2019-03", "": "",
+		"2019-13": "2019-13", "2019-012": "2019-012", "abc": "abc", "20": "20",
+	}
+	for in, want := range months {
+		if got := normalizeMonth(in); got != want {
+			t.Errorf("normalizeMonth(%q) = %q, want %q", in, got, want)
+		}
+	}
+	days := map[string]string{
+		"2026-11-22": "2026-11-22", "20261122": "2026-11-22", "2026.11.2": "2026-11-02",
+		"2026年11月22日": "2026-11-22", "2026/1/5": "2026-01-05", "2026-02-30": "2026-02-30",
+		"2024-02-29": "2024-02-29", "2025-02-29": "2025-02-29", "202": "202",
+	}
+	for in, want := range days {
+		if got := normalizeDate(in); got != want {
+			t.Errorf("normalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The form keeps an input document intact: reading it and writing it again
+// gives the same document (fields left out equal their zero values).
+func TestInputRoundTrip(t *testing.T) {
+	for _, doc := range []string{
+		contractExample,
+		`{"asOf":"2026-02-01","enrollments":[{"id":"hz","region":"330100","scheme":"employee","from":"2024-01","backpaid":2}]}`,
+		`{"asOf":"2026-02-01","enrollments":[{"id":"a","region":"440100","scheme":"employee","from":"2025-03","backpaid":["2025-03","2025-04"]}]}`,
+		`{"asOf":"2026-02-01","enrollments":[]}`,
+		`{"asOf":"2026-02-01","person":{"groups":["student","newborn"]},"enrollments":[],"plan":{"region":"420100","scheme":"resident","payOn":"2026-09-20","extraYears":2}}`,
+	} {
+		f, err := parseInput([]byte(doc))
+		if err != nil {
+			t.Fatalf("parseInput(%s): %v", doc, err)
+		}
+		if got := f.JSON(); !sameDoc(t, got, []byte(doc)) {
+			t.Errorf("round trip:\n got %s\nwant %s", got, doc)
+		}
+	}
+	if _, err := parseInput([]byte(`{"asOf": 5}`)); err == nil {
+		t.Errorf("parseInput accepted a number for asOf")
+	}
+	if _, err := parseInput([]byte(`{"asOf":"2026-01-01","enrollments":[{"backpaid":"x"}]}`)); err == nil {
+		t.Errorf("parseInput accepted a string for backpaid")
+	}
+}
+
+// sameDoc compares two JSON documents, dropping false, 0, "" and empty lists.
+func sameDoc(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(dropZero(x), dropZero(y))
+}
+
+func dropZero(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range v {
+			if e = dropZero(e); e != nil {
+				out[k] = e
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(v) == 0 {
+			return nil
+		}
+		for i := range v {
+			v[i] = dropZero(v[i])
+		}
+		return v
+	case bool:
+		if !v {
+			return nil
+		}
+	case float64:
+		if v == 0 {
+			return nil
+		}
+	case string:
+		if v == "" {
+			return nil
+		}
+	}
+	return v
+}
+
+// What people type is normalised before it reaches the engine.
+func TestFormNormalisesWhatIsTyped(t *testing.T) {
+	f := formState{AsOf: "20261122", Enrollments: []formEnrollment{
+		{ID: "e1", Region: "440300", Scheme: "employee", From: "2019.3", To: "2024年6月", Backpaid: "2019-3，2019/4"},
+		{ID: "e2", Region: "360100", Scheme: "resident", From: "2025-1", To: "2025-12", PaidOn: "2024.11.20"},
+	}}
+	want := `{"asOf":"2026-11-22","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06","backpaid":["2019-03","2019-04"]},{"id":"e2","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}]}`
+	if got := f.JSON(); !bytes.Equal(got, []byte(want)) {
+		t.Errorf("JSON:\n got %s\nwant %s", got, want)
+	}
+	if errs := f.check(); len(errs) != 0 {
+		t.Errorf("check: %v", errs)
+	}
+}
+
+// Errors name the contract's field path, so that the form shows each next
+// to its field.
+func TestCheckNamesFields(t *testing.T) {
+	f := formState{AsOf: "2026-13-01", BirthDate: "x", Enrollments: []formEnrollment{
+		{ID: "e1", Scheme: "employee", From: "", To: "2024-13", Backpaid: "5000"},
+		{ID: "e2", Region: "360100", Scheme: "resident", From: "2025-01", PaidOn: "2024-02-30"},
+	}, HasPlan: true}
+	errs := f.check()
+	for _, path := range []string{"asOf", "person.birthDate", "enrollments[0].region", "enrollments[0].from",
+		"enrollments[0].to", "enrollments[0].backpaid", "enrollments[1].paidOn", "plan.region", "plan.payOn"} {
+		if _, ok := errs[path]; !ok {
+			t.Errorf("no error for %s (got %v)", path, errs)
+		}
+		if !knownField(path) {
+			t.Errorf("%s is not shown next to a field", path)
+		}
+	}
+	if len(errs) != 9 {
+		t.Errorf("%d errors, want 9: %v", len(errs), errs)
+	}
+	if fieldPath("enrollments[1].backpaid[0]") != "enrollments[1].backpaid" || fieldPath("plan.payOn") != "plan.payOn" {
+		t.Errorf("fieldPath: %q %q", fieldPath("enrollments[1].backpaid[0]"), fieldPath("plan.payOn"))
+	}
+}
+
+// The browser's answer is the engine's answer on the same JSON, as in
+// `yibao eval`.
+func TestEvaluateIsTheEngine(t *testing.T) {
+	f, err := parseInput([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := evaluate(f)
+	if !res.Computed {
+		t.Fatalf("not computed: %v", res.Errors)
+	}
+	in, err := rules.Decode([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := rules.Evaluate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(res.Out)
+	b, _ := json.Marshal(want)
+	if !bytes.Equal(a, b) {
+		t.Errorf("the form's answer differs from the engine's:\n%s\n%s", a, b)
+	}
+	// An error the engine finds (a region that does not exist) comes back
+	// with its field path.
+	f.Enrollments[1].Region = "999999"
+	res = evaluate(f)
+	if res.Computed {
+		t.Fatalf("computed an unknown region")
+	}
+	if _, ok := res.Errors["enrollments[1].region"]; !ok {
+		t.Errorf("errors %v, want one on enrollments[1].region", res.Errors)
+	}
+}
+
+func TestShareFragment(t *testing.T) {
+	f, err := parseInput([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag := shareFragment(f)
+	if bytes.ContainsAny([]byte(frag[len("input="):]), "=+/") {
+		t.Errorf("fragment is not base64url without padding: %s", frag)
+	}
+	data, err := inputFromFragment("#" + frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, f.JSON()) {
+		t.Errorf("fragment round trip: %s", data)
+	}
+	// Padding, the standard alphabet, other parameters and escaping are
+	// accepted, since messengers rewrite links.
+	for _, frag := range []string{
+		"input=eyJhIjoxfQ==", "input=eyJhIjoxfQ", "lang=en&input=eyJhIjoxfQ", "input=eyJhIjoxfQ%3D%3D",
+	} {
+		data, err := inputFromFragment(frag)
+		if err != nil || string(data) != `{"a":1}` {
+			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
+		}
+	}
+	if _, err := inputFromFragment("top"); err != errNoInput {
+		t.Errorf("a fragment without input: %v", err)
+	}
+	if _, err := inputFromFragment("input=***"); err == nil {
+		t.Errorf("bad base64 accepted")
+	}
+	if got := shareLink("http://localhost:8000/", formState{AsOf: "2026-01-01"}); got[:len("http://localhost:8000/#input=")] != "http://localhost:8000/#input=" {
+		t.Errorf("shareLink: %s", got)
+	}
+}

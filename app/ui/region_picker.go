@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// regionPicker chooses a region by typing its name, its pinyin, its pinyin
+// initials or its code, as an ARIA combobox: arrow keys move through the
+// suggestions, Enter picks, Escape closes.
+type regionPicker struct {
+	app.Compo
+
+	ID       string // id of the text input
+	Label    string
+	Value    string // region code
+	Lang     lang
+	Error    string
+	Hint     string
+	OnChange func(ctx app.Context, code string)
+
+	query   string
+	editing bool
+	active  int
+}
+
+const regionSuggestions = 8
+
+func (p *regionPicker) display() string {
+	if p.editing {
+		return p.query
+	}
+	if p.Value == "" {
+		return ""
+	}
+	r, ok := rules.LookupRegion(p.Value)
+	if !ok {
+		return p.Value
+	}
+	if r.Level == rules.LevelCity && r.ProvinceName != "" {
+		return r.Name + " · " + r.ProvinceName
+	}
+	return r.Name
+}
+
+func (p *regionPicker) suggestions() []rules.Region {
+	if !p.editing || p.query == "" {
+		return nil
+	}
+	return rules.SearchRegions(p.query, regionSuggestions)
+}
+
+func (p *regionPicker) Render() app.UI {
+	l := p.Lang
+	list := p.suggestions()
+	listID := p.ID + "-list"
+	open := len(list) > 0
+	active := ""
+	if open && p.active >= 0 && p.active < len(list) {
+		active = p.ID + "-opt-" + strconv.Itoa(p.active)
+	}
+	input := &textInput{
+		ID:    p.ID,
+		Value: p.display(),
+		Force: !p.editing, // a region picked with Enter shows its name at once
+		Decorate: func(in app.HTMLInput) app.HTMLInput {
+			in = in.Placeholder(l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz")).
+				Attr("autocapitalize", "off").
+				Attr("spellcheck", "false").
+				Attr("role", "combobox").
+				Aria("autocomplete", "list").
+				Aria("expanded", strconv.FormatBool(open)).
+				Aria("controls", listID).
+				Aria("describedby", describedBy(p.ID, p.Error, p.Hint)).
+				Aria("invalid", strconv.FormatBool(p.Error != ""))
+			if active != "" {
+				in = in.Aria("activedescendant", active)
+			}
+			return in
+		},
+		OnInput:   p.onInput,
+		OnKeyDown: p.onKey,
+		OnFocus:   p.onFocus,
+		OnBlur:    p.onBlur,
+	}
+	return app.Div().Class("field", "region-picker").Body(
+		app.Label().For(p.ID).Text(p.Label),
+		input,
+		app.If(open, func() app.UI {
+			return app.Ul().ID(listID).Class("suggestions").Attr("role", "listbox").Aria("label", p.Label).Body(
+				app.Range(list).Slice(func(i int) app.UI {
+					r := list[i]
+					name := r.Name
+					if r.Level == rules.LevelCity {
+						name += " · " + r.ProvinceName
+					}
+					return app.Li().
+						ID(p.ID+"-opt-"+strconv.Itoa(i)).
+						Class("option").
+						Attr("role", "option").
+						Aria("selected", strconv.FormatBool(i == p.active)).
+						Body(app.Text(name), app.Span().Class("code").Text(r.Code)).
+						OnMouseDown(func(ctx app.Context, e app.Event) {
+							e.PreventDefault() // keep the focus in the input
+							p.pick(ctx, r.Code)
+						}, app.EventScope(r.Code)) // see textField
+				}),
+			)
+		}),
+		fieldMessages(p.ID, p.Error, p.Hint),
+	)
+}
+
+func (p *regionPicker) onInput(ctx app.Context, v string) {
+	p.query = v
+	p.editing = true
+	p.active = 0
+	// A complete code picks the region at once.
+	if len(p.query) == 6 {
+		if _, ok := rules.LookupRegion(p.query); ok {
+			p.pick(ctx, p.query)
+		}
+	}
+}
+
+func (p *regionPicker) onFocus(ctx app.Context, e app.Event) {
+	ctx.JSSrc().Call("select")
+}
+
+func (p *regionPicker) onBlur(ctx app.Context, e app.Event) {
+	if !p.editing {
+		return
+	}
+	// Leaving the field with exactly one suggestion, or with the whole name
+	// typed, picks it; otherwise the old value comes back.
+	list := p.suggestions()
+	p.editing = false
+	if len(list) == 1 || len(list) > 0 && (list[0].Name == p.query || list[0].Initials == p.query) {
+		p.pick(ctx, list[0].Code)
+	}
+}
+
+func (p *regionPicker) onKey(ctx app.Context, e app.Event) {
+	list := p.suggestions()
+	switch e.Get("key").String() {
+	case "ArrowDown":
+		if len(list) > 0 {
+			e.PreventDefault()
+			p.active = (p.active + 1) % len(list)
+		}
+	case "ArrowUp":
+		if len(list) > 0 {
+			e.PreventDefault()
+			p.active = (p.active - 1 + len(list)) % len(list)
+		}
+	case "Enter":
+		if len(list) > 0 {
+			e.PreventDefault()
+			p.pick(ctx, list[min(max(p.active, 0), len(list)-1)].Code)
+		}
+	case "Escape":
+		p.editing = false
+		p.query = ""
+	}
+}
+
+func (p *regionPicker) pick(ctx app.Context, code string) {
+	p.editing = false
+	p.query = ""
+	p.active = 0
+	if p.OnChange != nil {
+		p.OnChange(ctx, code)
+	}
+}

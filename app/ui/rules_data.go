@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"yibao/rules"
+)
+
+// The rules page's view of the engine's data. This file is the only one
+// that knows how package rules exposes its documents and parameters.
+
+type rulesCatalog struct {
+	Version string
+	Docs    []rulesDoc
+	Params  []rulesParam
+	Regions []rulesRegion
+	Err     string
+}
+
+type rulesDoc struct {
+	Number, Title, Issuer, Issued, URL, Verified, Note string
+}
+
+type rulesParam struct {
+	Name, Zh, En, Unit string
+	Values             []rulesValue
+}
+
+type rulesValue struct {
+	From, To, Value, Source, Note string
+}
+
+type rulesRegion struct {
+	Code, Name, Note string
+	Params           []rulesParam
+}
+
+// loadRulesCatalog reads the rule set embedded in the engine.
+func loadRulesCatalog() rulesCatalog {
+	rs, err := rules.Default()
+	if err != nil {
+		return rulesCatalog{Err: err.Error()}
+	}
+	c := rulesCatalog{Version: rs.Version}
+	numbers := map[string]string{}
+	for _, d := range rs.Documents() {
+		numbers[d.ID] = d.Number
+		c.Docs = append(c.Docs, rulesDoc{
+			Number: d.Number, Title: d.Title, Issuer: d.Issuer, Issued: d.Issued,
+			URL: d.URL, Verified: d.Verified, Note: d.Note,
+		})
+	}
+	values := func(vals []rules.Value) []rulesValue {
+		out := make([]rulesValue, 0, len(vals))
+		for i := range vals {
+			v := &vals[i]
+			src := numbers[v.Source.Document]
+			if src == "" {
+				src = v.Source.Document
+			}
+			if v.Source.Article != "" {
+				src += " " + v.Source.Article
+			}
+			out = append(out, rulesValue{
+				From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src, Note: v.Source.Note,
+			})
+		}
+		return out
+	}
+	names := map[string]rules.Parameter{}
+	for _, p := range rs.Parameters() {
+		names[p.Name] = p
+		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(p.Values)})
+	}
+	for _, r := range rs.RegionRules() {
+		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note}
+		for _, name := range sortedKeys(r.Parameters) {
+			p := names[name]
+			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(r.Parameters[name])})
+		}
+		c.Regions = append(c.Regions, reg)
+	}
+	return c
+}
+
+// rulesVersion is the version of the embedded rules ("" if they fail to load).
+func rulesVersion() string {
+	rs, err := rules.Default()
+	if err != nil {
+		return ""
+	}
+	return rs.Version
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// rulesPage lists every policy document and parameter the engine uses, with
+// the dates each value is in force and where it comes from (route /rules).
+type rulesPage struct {
+	app.Compo
+
+	lang    lang
+	catalog rulesCatalog
+}
+
+func (p *rulesPage) OnInit() {
+	p.catalog = loadRulesCatalog()
+}
+
+func (p *rulesPage) OnMount(ctx app.Context) {
+	p.lang = savedLang(ctx)
+	app.Window().Get("document").Get("documentElement").Set("lang", p.lang.htmlLang())
+}
+
+func (p *rulesPage) Render() app.UI {
+	l := p.lang
+	c := p.catalog
+	return app.Div().Class("app", "rules-page").Body(
+		&updateBanner{Lang: l},
+		&siteHeader{Lang: l, OnLang: func(ctx app.Context, nl lang) {
+			p.lang = nl
+			applyLang(ctx, nl)
+		}},
+		app.Main().Class("doc").Body(
+			app.P().Body(app.A().Href("/").Text(l.s("← 返回计算器", "← Back to the calculator"))),
+			app.H1().Text(l.s("政策依据与参数", "Rules: documents and parameters")),
+			app.P().Class("muted").Text(l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+			app.If(c.Err != "", func() app.UI {
+				return app.P().Class("error").Text(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
+			}),
+			app.Section().ID("documents").Class("card").Body(
+				app.H2().Text(l.s("政策文件", "Policy documents")),
+				app.Ul().Class("docs").Body(app.Range(c.Docs).Slice(func(i int) app.UI {
+					d := c.Docs[i]
+					return app.Li().Body(
+						app.P().Body(app.Strong().Text(d.Number), app.Text(" "), app.Text(d.Title)),
+						app.P().Class("muted").Text(joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
+						app.If(d.Note != "", func() app.UI { return app.P().Class("muted").Text(d.Note) }),
+						app.If(d.URL != "", func() app.UI {
+							// Shown as text, not a link: the app makes no request
+							// to other sites, and the page stays usable offline.
+							return app.P().Class("url").Text(d.URL)
+						}),
+					)
+				})),
+			),
+			app.Section().ID("parameters").Class("card").Body(
+				app.H2().Text(l.s("全国参数", "National parameters")),
+				app.Range(c.Params).Slice(func(i int) app.UI { return paramBlock(l, c.Params[i]) }),
+			),
+			app.Section().ID("regions").Class("card").Body(
+				app.H2().Text(l.s("地方参数", "Regional parameters")),
+				app.If(len(c.Regions) == 0, func() app.UI {
+					return app.P().Class("muted").Text(l.s("暂无地方参数。", "No regional parameters yet."))
+				}),
+				app.Range(c.Regions).Slice(func(i int) app.UI {
+					r := c.Regions[i]
+					return app.Div().Class("region-rules").Body(
+						app.H3().Text(r.Name+" ("+r.Code+")"),
+						app.If(r.Note != "", func() app.UI { return app.P().Class("muted").Text(r.Note) }),
+						app.Range(r.Params).Slice(func(j int) app.UI { return paramBlock(l, r.Params[j]) }),
+					)
+				}),
+			),
+		),
+		&siteFooter{Lang: l, RulesVersion: c.Version},
+	)
+}
+
+// paramBlock shows one parameter and its dated values as a small table.
+func paramBlock(l lang, p rulesParam) app.UI {
+	title := l.s(p.Zh, p.En)
+	if title == "" {
+		title = p.Name
+	}
+	return app.Div().Class("param").Body(
+		app.H3().Body(app.Text(title), app.Code().Class("pname").Text(p.Name)),
+		app.Table().Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(l.s("生效", "In force")),
+				app.Th().Scope("col").Text(l.s("取值", "Value")),
+				app.Th().Scope("col").Text(l.s("出处", "Source")),
+			)),
+			app.TBody().Body(app.Range(p.Values).Slice(func(i int) app.UI {
+				v := p.Values[i]
+				to := v.To
+				if to == "" {
+					to = l.s("至今", "now")
+				}
+				return app.Tr().Body(
+					app.Td().Text(v.From+" – "+to),
+					app.Td().Text(joinNonEmpty(" ", v.Value, p.Unit)),
+					app.Td().Body(app.Text(v.Source), app.If(v.Note != "", func() app.UI {
+						return app.Span().Class("muted").Text(" " + v.Note)
+					})),
+				)
+			})),
+		),
+	)
+}
+
+func verifiedName(l lang, v string) string {
+	switch v {
+	case "official":
+		return l.s("已核对官方原文", "checked against the official text")
+	case "reprint":
+		return l.s("据转载文本", "from a reprint")
+	case "unverified":
+		return l.s("未核实", "unverified")
+	}
+	return v
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"encoding/base64"
+	"errors"
+	"net/url"
+	"strings"
+)
+
+// shareFragment is the URL fragment of the contract's share link:
+// "input=" and the input JSON in base64url without padding.
+func shareFragment(f formState) string {
+	return "input=" + base64.RawURLEncoding.EncodeToString(f.JSON())
+}
+
+// shareLink is the whole link, on the page's own origin.
+func shareLink(origin string, f formState) string {
+	return strings.TrimSuffix(origin, "/") + "/#" + shareFragment(f)
+}
+
+// errNoInput says that a fragment carries no input.
+var errNoInput = errors.New("no input in the link")
+
+// inputFromFragment reads the input JSON out of a fragment such as
+// "input=eyJhc09mIjoi…". It accepts padding and the standard base64
+// alphabet too, since links get rewritten by messengers.
+func inputFromFragment(fragment string) ([]byte, error) {
+	fragment = strings.TrimPrefix(fragment, "#")
+	var v string
+	for _, part := range strings.Split(fragment, "&") {
+		if k, val, ok := strings.Cut(part, "="); ok && k == "input" {
+			v = val
+			break
+		}
+	}
+	if v == "" {
+		return nil, errNoInput
+	}
+	if u, err := url.QueryUnescape(v); err == nil {
+		v = u
+	}
+	v = strings.TrimRight(strings.TrimSpace(v), "=")
+	v = strings.NewReplacer("+", "-", "/", "_", " ", "-").Replace(v)
+	return base64.RawURLEncoding.DecodeString(v)
+}

@@ -1,0 +1,61 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// siteHeader is the title bar with the language switch.
+type siteHeader struct {
+	app.Compo
+
+	Lang   lang
+	OnLang func(ctx app.Context, l lang)
+}
+
+func (h *siteHeader) Render() app.UI {
+	l := h.Lang
+	other, otherLabel := langEn, "English"
+	if l == langEn {
+		other, otherLabel = langZh, "中文"
+	}
+	return app.Header().Class("top").Body(
+		app.A().Href("/").Class("brand").Body(
+			app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+			app.Span().Text(l.s("医保连续参保计算器", "Medical insurance continuity")),
+		),
+		app.Button().Type("button").ID("lang-switch").Class("btn", "btn-quiet", "lang").
+			Attr("lang", other.htmlLang()).
+			Aria("label", l.s("Switch to English", "切换到中文")).
+			Text(otherLabel).
+			OnClick(func(ctx app.Context, e app.Event) {
+				// Read the language now: go-app keeps the first closure.
+				next := langEn
+				if h.Lang == langEn {
+					next = langZh
+				}
+				if h.OnLang != nil {
+					h.OnLang(ctx, next)
+				}
+			}),
+	)
+}
+
+// applyLang sets the document's lang attribute, for screen readers and
+// fonts, and remembers the choice.
+func applyLang(ctx app.Context, l lang) {
+	app.Window().Get("document").Get("documentElement").Set("lang", l.htmlLang())
+	ctx.LocalStorage().Set(storageLang, string(l))
+}
+
+// savedLang reads the language chosen before, if any.
+func savedLang(ctx app.Context) lang {
+	var v string
+	if ctx.LocalStorage().Contains(storageLang) {
+		ctx.LocalStorage().Get(storageLang, &v)
+	}
+	return parseLang(v)
+}
+
+// Local storage keys.
+const (
+	storageInput = "yibao.input"
+	storageLang  = "yibao.lang"
+)

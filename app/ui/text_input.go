@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// textInput is a text box whose DOM value it keeps in step with the state
+// itself, instead of through go-app's value attribute.
+//
+// go-app runs event handlers later, on its UI goroutine, and writes the
+// value attribute whenever it changes between two renders. While someone
+// types fast on a slow phone, a render for an earlier keystroke then
+// overwrites the text with an older value and the handler of a later
+// keystroke reads that older value: characters get lost. So the box never
+// has its text set while it has the focus (its text is then the truth and
+// the state follows it), unless Force asks for it (a region picked with
+// Enter).
+type textInput struct {
+	app.Compo
+
+	ID    string
+	Value string
+	Force bool
+	// Decorate adds attributes (placeholder, aria-*, inputmode…).
+	Decorate func(app.HTMLInput) app.HTMLInput
+	OnInput  func(ctx app.Context, v string)
+	OnChange func(ctx app.Context, v string)
+	// Normalize rewrites the text when the person leaves the box
+	// ("2019.3" → "2019-03"), at once, before OnChange.
+	Normalize func(string) string
+	// Other events, as go-app handlers.
+	OnKeyDown app.EventHandler
+	OnFocus   app.EventHandler
+	OnBlur    app.EventHandler
+}
+
+func (t *textInput) OnMount(ctx app.Context)  { t.sync(ctx) }
+func (t *textInput) OnUpdate(ctx app.Context) { t.sync(ctx) }
+
+func (t *textInput) sync(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		el := t.JSValue()
+		if !el.Truthy() || el.Get("value").String() == t.Value {
+			return
+		}
+		focused := app.Window().Get("document").Get("activeElement").Equal(el)
+		if !focused || t.Force {
+			el.Set("value", t.Value)
+		}
+	})
+}
+
+func (t *textInput) Render() app.UI {
+	in := app.Input().Type("text").ID(t.ID).Class("field-input").AutoComplete(false)
+	if app.IsServer {
+		in = in.Value(t.Value) // the prerendered page shows the value
+	}
+	if t.Decorate != nil {
+		in = t.Decorate(in)
+	}
+	// The handlers read t's fields when they run (t is the mounted
+	// component), so go-app's reuse of the first closure is harmless.
+	in = in.OnInput(func(ctx app.Context, e app.Event) {
+		if t.OnInput != nil {
+			t.OnInput(ctx, ctx.JSSrc().Get("value").String())
+		}
+	}).OnChange(func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		if t.Normalize != nil {
+			if n := t.Normalize(v); n != v {
+				ctx.JSSrc().Set("value", n)
+				v = n
+			}
+		}
+		if t.OnChange != nil {
+			t.OnChange(ctx, v)
+		}
+	})
+	if t.OnKeyDown != nil {
+		in = in.OnKeyDown(func(ctx app.Context, e app.Event) { t.OnKeyDown(ctx, e) })
+	}
+	if t.OnFocus != nil {
+		in = in.OnFocus(func(ctx app.Context, e app.Event) { t.OnFocus(ctx, e) })
+	}
+	if t.OnBlur != nil {
+		in = in.OnBlur(func(ctx app.Context, e app.Event) { t.OnBlur(ctx, e) })
+	}
+	return in
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// timeline draws the person's months as an SVG: one row for all
+// enrollments together, one per enrollment, one for the plan; a year axis
+// below and a legend in HTML (so that it wraps on a phone).
+type timeline struct {
+	app.Compo
+	Lang  lang
+	Model timelineModel
+	OK    bool
+}
+
+func (t *timeline) Render() app.UI {
+	l := t.Lang
+	if !t.OK {
+		return app.Section().ID("timeline").Class("card", "timeline").Body(
+			app.H2().Text(l.s("时间线", "Timeline")),
+			app.P().Class("muted").Text(l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
+		)
+	}
+	return app.Section().ID("timeline").Class("card", "timeline").Body(
+		app.H2().Text(l.s("时间线", "Timeline")),
+		app.Raw(timelineSVG(l, t.Model)),
+		app.Ul().Class("legend").Body(
+			app.Range(timelineKinds[:]).Slice(func(i int) app.UI {
+				k := timelineKinds[i]
+				return app.Li().Body(
+					app.Span().Class("swatch", "k-"+k).Aria("hidden", "true"),
+					app.Text(l.monthKindName(k)),
+				)
+			}),
+		),
+	)
+}
+
+// Geometry of the drawing, in SVG units (about CSS pixels on a phone).
+const (
+	tlWidth  = 360
+	tlLabelW = 80
+	tlRight  = 6
+	tlRowH   = 22
+	tlBarH   = 14
+	tlTop    = 6
+	tlAxisH  = 26
+)
+
+// timelineSVG writes the drawing. Each bar has a <title> (shown on hover and
+// read by screen readers) naming its months and kind.
+func timelineSVG(l lang, m timelineModel) string {
+	months := m.End - m.Start + 1
+	barW := float64(tlWidth - tlLabelW - tlRight)
+	x := func(mo int) float64 { return float64(tlLabelW) + barW*float64(mo-m.Start)/float64(months) }
+	height := tlTop + len(m.Lanes)*tlRowH + tlAxisH
+	var b strings.Builder
+	w := func(s ...string) {
+		for _, v := range s {
+			b.WriteString(v)
+		}
+	}
+	title := l.s("参保时间线", "Enrollment timeline")
+	w(`<svg xmlns="http://www.w3.org/2000/svg" class="tl" viewBox="0 0 `, itoa(tlWidth), " ", itoa(height),
+		`" role="img" aria-labelledby="tl-title"><title id="tl-title">`, html.EscapeString(title), `</title>`,
+		`<defs><pattern id="tl-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
+		`<rect width="4" height="4" class="k-gap-bg"/><rect width="1.6" height="4" class="k-gap-line"/></pattern>`,
+		`<pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">`,
+		`<rect width="4" height="4" class="k-waiting-bg"/><circle cx="2" cy="2" r="0.9" class="k-waiting-dot"/></pattern></defs>`)
+	// Year grid and axis.
+	years := months / 12
+	step := 1
+	for _, s := range []int{1, 2, 5, 10, 20} {
+		step = s
+		if barW/float64(years)*float64(s) >= 30 {
+			break
+		}
+	}
+	axisY := tlTop + len(m.Lanes)*tlRowH + 2
+	for y := 0; y <= years; y++ {
+		mo := m.Start + 12*y
+		yr := mo / 12
+		xx := ftoa(x(mo))
+		major := yr%step == 0
+		cls := "grid"
+		if major {
+			cls = "grid major"
+		}
+		w(`<line class="`, cls, `" x1="`, xx, `" x2="`, xx, `" y1="`, itoa(tlTop-2), `" y2="`, itoa(axisY+4), `"/>`)
+		if major && y < years {
+			w(`<text class="year" x="`, xx, `" y="`, itoa(axisY+16), `">`, itoa(yr), `</text>`)
+		}
+	}
+	// Rows.
+	for i, ln := range m.Lanes {
+		y := tlTop + i*tlRowH
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, html.EscapeString(clip(ln.Label, 10)), `</text>`)
+		w(`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
+		for _, s := range ln.Segments {
+			x0, x1 := x(s.From), x(s.To+1)
+			tip := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))
+			if s.To != s.From {
+				tip += " – " + l.formatMonth(monthString(s.To))
+			}
+			w(`<rect class="seg k-`, s.Kind, `" x="`, ftoa(x0), `" y="`, itoa(y), `" width="`, ftoa(max(x1-x0, 0.8)),
+				`" height="`, itoa(tlBarH), `"><title>`, html.EscapeString(ln.Label+": "+tip), `</title></rect>`)
+		}
+	}
+	// asOf marker.
+	if m.AsOf >= m.Start && m.AsOf <= m.End {
+		xx := ftoa(x(m.AsOf) + barW/float64(months)/2)
+		w(`<line class="asof" x1="`, xx, `" x2="`, xx, `" y1="`, itoa(tlTop-4), `" y2="`, itoa(axisY+2), `"><title>`,
+			html.EscapeString(l.s("查询日期", "Day asked about")), `</title></line>`)
+	}
+	w(`</svg>`)
+	return b.String()
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

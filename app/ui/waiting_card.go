@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// waitingCard shows the waiting period for the plan, or for the latest
+// enrollment after a gap, and the ways to shorten it.
+type waitingCard struct {
+	app.Compo
+
+	Lang     lang
+	Computed bool
+	Answer   *rules.WaitingAnswer
+	Labels   map[string]string
+}
+
+func (c *waitingCard) attrs() [][2]string {
+	months, from := "", ""
+	if c.Computed && c.Answer != nil {
+		months, from = strconv.Itoa(c.Answer.Months), c.Answer.BenefitsFrom
+	}
+	return [][2]string{{"data-months", months}, {"data-benefits-from", from}}
+}
+
+func (c *waitingCard) OnMount(ctx app.Context) {
+	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+}
+
+func (c *waitingCard) OnUpdate(ctx app.Context) {
+	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+}
+
+func (c *waitingCard) Render() app.UI {
+	l := c.Lang
+	w := c.Answer
+	var headline, tone string
+	switch {
+	case !c.Computed:
+		headline, tone = "—", "pending"
+	case w == nil:
+		headline, tone = l.s("无需等待", "No waiting period"), "good"
+	case w.Months == 0:
+		headline, tone = l.s("无等待期", "No wait"), "good"
+	default:
+		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
+	}
+	return app.Section().ID("waiting").Class("card", "result", "tone-"+tone).Aria("labelledby", "waiting-h").Body(
+		app.H2().ID("waiting-h").Text(l.s("待遇等待期", "Waiting period")),
+		app.P().Class("headline").Body(
+			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+			app.Text(headline),
+		),
+		app.If(c.Computed && w == nil, func() app.UI {
+			return app.P().Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
+		}),
+		app.If(c.Computed && w != nil, func() app.UI {
+			return c.details(l, w)
+		}),
+	)
+}
+
+func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
+	about := l.s("计划参保", "The plan")
+	if w.About != "plan" {
+		about = c.Labels[w.About]
+	}
+	yes := func(b bool) string {
+		if b {
+			return l.s("可以", "Yes")
+		}
+		return l.s("不可以", "No")
+	}
+	return app.Div().Body(
+		app.Dl().Class("facts").Body(
+			fact(true, l.s("对象", "About"), func() string { return about }),
+			fact(w.BenefitsFrom != "", l.s("待遇开始", "Benefits from"), func() string { return l.formatDay(w.BenefitsFrom) }),
+			fact(w.Previous != nil, l.s("断缴前", "Before the gap"), func() string { return c.Labels[deref(w.Previous)] }),
+			fact(true, l.s("断缴月数", "Gap"), func() string { return l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")) }),
+			fact(w.BrokenYears > 0, l.s("断保年数", "Broken years"), func() string { return l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")) }),
+			fact(w.Months > 0 && w.Scheme == rules.Resident, l.s("构成", "Made of"), func() string {
+				s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
+				if w.RepairedMonths > 0 {
+					s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
+				}
+				return s + l.s(" 个月", " months")
+			}),
+			fact(true, l.s("可否补缴", "Back-pay allowed"), func() string { return yes(w.BackpayAllowed) }),
+			fact(w.Exempt != nil, l.s("免等待", "Exempt"), func() string { return deref(w.Exempt) }),
+			fact(w.InWindow != nil, l.s("集中参保期内缴费", "Paid in the window"), func() string {
+				if w.InWindow != nil && *w.InWindow {
+					return l.s("是", "Yes")
+				}
+				return l.s("否", "No")
+			}),
+			fact(w.WindowFrom != nil && w.WindowTo != nil, l.s("集中参保期", "Enrolment window"), func() string {
+				return l.formatDay(deref(w.WindowFrom)) + " – " + l.formatDay(deref(w.WindowTo))
+			}),
+		),
+		app.If(len(w.Shorten) > 0, func() app.UI {
+			return app.Div().Class("shorten").Body(
+				app.H3().Text(l.s("怎样缩短", "How to shorten it")),
+				app.Ul().Body(app.Range(w.Shorten).Slice(func(i int) app.UI {
+					o := w.Shorten[i]
+					return app.Li().Body(
+						app.P().Text(l.s(o.Zh, o.En)),
+						app.P().Class("muted").Text(optionLine(l, o)),
+					)
+				})),
+			)
+		}),
+		&explainList{Lang: l, Steps: w.Explain},
+	)
+}
+
+// optionLine sums up an option: deadline, resulting wait, cost.
+func optionLine(l lang, o rules.Option) string {
+	s := l.s("等待 ", "wait ") + strconv.Itoa(o.Months) + l.s(" 个月", " months")
+	if o.BenefitsFrom != "" {
+		s += l.s("，", ", ") + l.s(l.formatDay(o.BenefitsFrom)+"起享受待遇", "benefits from "+l.formatDay(o.BenefitsFrom))
+	}
+	if o.Deadline != nil {
+		s += l.s("；截止 ", "; by ") + l.formatDay(*o.Deadline)
+	}
+	if o.Cost != nil {
+		s += l.s("；约 "+strconv.Itoa(*o.Cost)+" 元", "; about ¥"+strconv.Itoa(*o.Cost))
+	}
+	if o.Source != "" {
+		s += l.s("（", " (") + o.Source + l.s("）", ")")
+	}
+	return s
+}
+
+// plural writes "1 month", "2 months".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}

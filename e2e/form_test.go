@@ -1,0 +1,169 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// typeInto replaces the text of a field by typing, as a person would.
+func typeInto(sel, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Focus(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).select()`),
+		chromedp.SendKeys(chromedp.CSS(sel), kb.Delete+text),
+	)
+}
+
+func jsString(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+}
+
+// TestTypeRestoreShareClear fills the form by typing, checks the answer
+// against `yibao eval`, reloads and finds the data again, shares it, and
+// clears it (with undo).
+func TestTypeRestoreShareClear(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	b.waitComputed(t) // the empty form computes at once (no enrollment)
+
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		chromedp.WaitVisible(chromedp.ID("enr-0-region")),
+		chromedp.SendKeys(chromedp.ID("enr-0-region"), "深圳"),
+		chromedp.WaitVisible(chromedp.ID("enr-0-region-opt-0")),
+		chromedp.SendKeys(chromedp.ID("enr-0-region"), kb.Enter),
+		settled(`document.getElementById("enr-0-region").value.startsWith("深圳市")`),
+		typeInto("#enr-0-from", "2019.3"), // read as 2019-03
+		typeInto("#enr-0-to", "2024-06"),
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		chromedp.WaitVisible(chromedp.ID("enr-1-region")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), "nc"), // pinyin initials
+		chromedp.WaitVisible(chromedp.ID("enr-1-region-opt-0")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), kb.Enter),
+		settled(`document.getElementById("enr-1-region").value.startsWith("南昌市")`),
+		chromedp.Click(chromedp.CSS(`label[for="enr-1-scheme-resident"]`)),
+		chromedp.WaitVisible(chromedp.ID("enr-1-paidOn")),
+		typeInto("#enr-1-from", "2025-01"),
+		typeInto("#enr-1-to", "2025-12"),
+		typeInto("#enr-1-paidOn", "20241120"),
+		typeInto("#asOf", "2026-11-22"),
+		chromedp.SendKeys(chromedp.ID("asOf"), kb.Tab),
+	}
+	for i, step := range steps {
+		ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+		err := chromedp.Do(ctx, step)
+		cancel()
+		if err != nil {
+			b.fail(t, "filling the form, step %d: %v", i, err)
+		}
+	}
+	input := []byte(`{"asOf":"2026-11-22","enrollments":[
+		{"id":"e1","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"},
+		{"id":"e2","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}]}`)
+	want := expected(t, input)
+	b.waitComputed(t)
+	// Wait for the typed answer, not the one of an earlier keystroke.
+	waitCards(t, b, want)
+	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
+	if !jsonEqual([]byte(saved), input) {
+		t.Errorf("saved input %s, want %s", saved, input)
+	}
+	if v := eval[string](t, b, `document.getElementById("enr-0-from").value`); v != "2019-03" {
+		t.Errorf("from field after leaving it: %q, want 2019-03", v)
+	}
+
+	// Reload: the data and the answer come back.
+	b.reload(t)
+	b.waitComputed(t)
+	if got := b.cards(t); got != want {
+		t.Errorf("after reload: cards %+v, want %+v", got, want)
+	}
+	for sel, v := range map[string]string{
+		"#enr-0-from": "2019-03", "#enr-0-to": "2024-06", "#enr-1-paidOn": "2024-11-20", "#asOf": "2026-11-22",
+	} {
+		// The boxes take their text just after the render that computed
+		// the cards: wait for it rather than read once.
+		_ = chromedp.Do(b.ctx, settled(`document.querySelector(`+jsString(sel)+`).value === `+jsString(v)))
+		if got := eval[string](t, b, `document.querySelector(`+jsString(sel)+`).value`); got != v {
+			t.Errorf("after reload %s = %q, want %q", sel, got, v)
+		}
+	}
+	if got := eval[string](t, b, `document.getElementById("enr-0-region").value`); !strings.HasPrefix(got, "深圳市") {
+		t.Errorf("after reload the region shows %q, want 深圳市…", got)
+	}
+
+	// Share: the link carries the same input.
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("share")), chromedp.WaitVisible(chromedp.ID("share-url")))
+	link := eval[string](t, b, `document.getElementById("share-url").value`)
+	if !strings.HasPrefix(link, srv.URL+"/#input=") {
+		t.Fatalf("share link %q", link)
+	}
+	if strings.Contains(link, "=") && strings.HasSuffix(link, "=") {
+		t.Errorf("share link has base64 padding: %q", link)
+	}
+	b.do(t, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Evaluate[chromedp.Void](`0`))
+	b.do(t, 60*time.Second, chromedp.Navigate(link))
+	b.waitComputed(t)
+	if got := b.cards(t); got != want {
+		t.Errorf("from the share link: cards %+v, want %+v", got, want)
+	}
+
+	// A slow phone typing fast loses no character (go-app handles events
+	// late; the text boxes never have their text rewritten while focused).
+	if _, err := chromedp.Call(b.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 8}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, 30*time.Second, typeInto("#enr-1-to", "2025-11"), typeInto("#enr-0-from", "2018年12月"),
+		chromedp.SendKeys(chromedp.ID("enr-0-from"), kb.Tab))
+	b.poll(t, 20*time.Second, `document.getElementById("enr-0-from").value === "2018-12" && document.getElementById("enr-1-to").value === "2025-11"`)
+	if _, err := chromedp.Call(b.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	b.poll(t, 20*time.Second, `(() => { const d = JSON.parse(JSON.parse(localStorage.getItem("yibao.input")).input);
+		return d.enrollments[0].from === "2018-12" && d.enrollments[1].to === "2025-11"; })()`)
+	b.do(t, 30*time.Second, typeInto("#enr-1-to", "2025-12"), typeInto("#enr-0-from", "2019-03"),
+		chromedp.SendKeys(chromedp.ID("enr-0-from"), kb.Tab))
+	waitCards(t, b, want)
+
+	// Clear, then undo.
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("clear")), chromedp.WaitVisible(chromedp.ID("undo")))
+	if n := eval[int](t, b, `document.querySelectorAll(".enrollment").length`); n != 0 {
+		t.Errorf("after clear: %d enrollments", n)
+	}
+	if v := eval[bool](t, b, `localStorage.getItem("yibao.input") === null`); !v {
+		t.Errorf("after clear the input is still saved")
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("undo")))
+	waitCards(t, b, want)
+}
+
+// settled waits until the page shows what the last action did, as a person
+// looks before tapping again (on a busy machine the page can lag behind).
+func settled(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond))
+}
+
+// waitCards waits until the cards say want (or fails with what they say).
+func waitCards(t *testing.T, b *browser, want cards) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := b.cards(t)
+		if got == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("cards %+v, want %+v", got, want)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -1,0 +1,76 @@
+//go:build browser
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestPhone390 renders the calculator as a 390-px phone: no horizontal
+// scrolling, tap targets of at least 44 px, and screenshots kept in
+// e2e/artifacts/ to look at.
+func TestPhone390(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	input := readAll(t, "testdata/share/01_contract_example.json")
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(shareURL(srv.URL, input)),
+	)
+	b.waitComputed(t)
+	// Open the explanations of the first card, as a reader would.
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector("#coverage details.explain")?.setAttribute("open", "")`))
+
+	check := func(label string) {
+		wide := eval[int](t, b, `document.documentElement.scrollWidth`)
+		if wide > 390 {
+			offenders := eval[[]string](t, b, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 391).slice(0, 8).map(e => e.tagName + "#" + e.id + "." + e.className)`)
+			t.Errorf("%s: the page is %d px wide on a 390-px phone: %v", label, wide, offenders)
+		}
+		small := eval[[]string](t, b, `[...document.querySelectorAll("button, .field-input, summary, .check, .seg-option span, .suggestions .option")]
+			.filter(e => e.offsetParent !== null)
+			.map(e => [e, e.getBoundingClientRect()])
+			.filter(([e, r]) => r.height < 44 || r.width < 44)
+			.map(([e, r]) => e.tagName + "#" + e.id + " " + Math.round(r.width) + "x" + Math.round(r.height))`)
+		if len(small) > 0 {
+			t.Errorf("%s: tap targets under 44 px: %s", label, strings.Join(small, ", "))
+		}
+	}
+	check("zh")
+	if lang := eval[string](t, b, `document.documentElement.lang`); lang != "zh-CN" {
+		t.Errorf("html lang %q, want zh-CN", lang)
+	}
+	shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-zh.png", shot)
+	first, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-zh-first-screen.png", first)
+
+	// English.
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("lang-switch")))
+	b.poll(t, 10*time.Second, `document.documentElement.lang === "en"`)
+	check("en")
+	shot, err = chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-en.png", shot)
+
+	// The rules page.
+	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/rules"), chromedp.WaitVisible(chromedp.ID("documents")))
+	check("rules")
+	shot, err = chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-rules.png", shot)
+}
