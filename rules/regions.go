@@ -136,6 +136,9 @@ func SearchRegions(query string, limit int) []Region {
 		if pa, pb := a.r.Level == LevelProvince, b.r.Level == LevelProvince; pa != pb {
 			return pa
 		}
+		if ma, mb := major(a.r), major(b.r); ma != mb {
+			return ma
+		}
 		return a.r.Code < b.r.Code
 	})
 	if limit > 0 && len(hits) > limit {
@@ -146,6 +149,16 @@ func SearchRegions(query string, limit int) []Region {
 		out[i] = h.r
 	}
 	return out
+}
+
+// plannedCities are the 计划单列市 and other cities most people look for,
+// ranked with the provincial capitals in search results.
+var plannedCities = map[string]bool{"深圳市": true, "苏州市": true, "青岛市": true, "大连市": true, "宁波市": true, "厦门市": true}
+
+// major reports whether a city is a provincial capital (its GB/T 2260 code
+// ends the province's list at xx01) or one of plannedCities.
+func major(r Region) bool {
+	return r.Level == LevelCity && (r.Code[2:4] == "01" || plannedCities[r.Name])
 }
 
 func isASCII(s string) bool {

@@ -189,4 +189,11 @@ func TestSearchRegions(t *testing.T) {
 	if i, j := slices.Index(got, "440300"), slices.Index(got, "640200"); i < 0 || j < 0 || i > j {
 		t.Errorf("SearchRegions(\"sz\") = %v, want 440300 before 640200", got)
 	}
+	// Capitals and the best-known cities come first among equal matches.
+	for _, q := range []struct{ query, first2 string }{{"sz", "320500 440300"}, {"cd", "510100"}, {"xm", "350200"}, {"hz", "330100"}} {
+		got := codes(SearchRegions(q.query, 2))
+		if !strings.HasPrefix(strings.Join(got, " "), q.first2) {
+			t.Errorf("SearchRegions(%q, 2) = %v, want %s first", q.query, got, q.first2)
+		}
+	}
 }
