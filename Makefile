@@ -59,9 +59,13 @@ deps-browser:
 	fi
 
 ## bench: engine speed natively and in wasm
+BENCHSTAT := $(GO) run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 bench: deps-node
-	$(GO) test -run '^$$' -bench . -benchmem ./rules/
-	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem -exec="$(WASM_EXEC)" ./rules/
+	@mkdir -p bench/tmp
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./rules/ | tee bench/tmp/native.txt
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem -count 6 -exec="$(WASM_EXEC)" ./rules/ | tee bench/tmp/wasm.txt
+	$(BENCHSTAT) bench/tmp/native.txt
+	$(BENCHSTAT) bench/tmp/wasm.txt
 
 ## fuzz: fuzz the decoder and the engine for a while each
 FUZZTIME ?= 30s
