@@ -130,7 +130,11 @@ type documentsFile struct {
 type RegionRules struct {
 	Code string `json:"-"`
 	Name string `json:"name"`
-	Note string `json:"note"`
+	// Status is "local" when the region has parameters of its own, or
+	// "national" when only the national rules are known for it (said
+	// explicitly, so that no region is silently national).
+	Status string `json:"status"`
+	Note   string `json:"note"`
 	// Parameters maps a parameter name to the region's dated values.
 	Parameters map[string][]Value `json:"parameters"`
 }
@@ -255,6 +259,14 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 		}
 		if r.Note == "" {
 			return nil, fmt.Errorf("%s.note: missing (say what is local and what could not be verified)", where)
+		}
+		switch {
+		case r.Status == "local" && len(r.Parameters) == 0:
+			return nil, fmt.Errorf("%s.parameters: a local region needs at least one parameter", where)
+		case r.Status == "national" && len(r.Parameters) > 0:
+			return nil, fmt.Errorf("%s.parameters: a region marked national has no parameters of its own", where)
+		case r.Status != "local" && r.Status != "national":
+			return nil, fmt.Errorf("%s.status: %q is not local or national", where, r.Status)
 		}
 		r.Code = code
 		for name, vals := range r.Parameters {
@@ -531,7 +543,8 @@ func (rs *RuleSet) RegionRules() []RegionRules {
 // HasLocalRules reports whether region (or its province) has parameters of
 // its own.
 func (rs *RuleSet) HasLocalRules(region string) bool {
-	return rs.regions[region] != nil || rs.regions[ProvinceOf(region)] != nil
+	local := func(code string) bool { r := rs.regions[code]; return r != nil && len(r.Parameters) > 0 }
+	return local(region) || local(ProvinceOf(region))
 }
 
 // Display returns the value as text for people (the rules page).

@@ -72,6 +72,8 @@ func TestRulesDataValidation(t *testing.T) {
 		{"document without issuer", replace(docs, `"issuer": "国务院办公厅"`, `"issuer": ""`), nat, reg, "issuer"},
 		{"document listed twice", replace(docs, `"id": "ybbf2021-43"`, `"id": "gbf2024-38"`), nat, reg, "twice"},
 		{"trailing data", docs, nat + "{}", reg, "after the top-level"},
+		{"local region without parameters", docs, nat, replace(reg, `"status": "national"`, `"status": "local"`), "at least one parameter"},
+		{"unknown status", docs, nat, replace(reg, `"status": "national"`, `"status": "maybe"`), "not local or national"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,5 +114,15 @@ func TestEveryRegionResolves(t *testing.T) {
 	}
 	if !rs.HasLocalRules("320500") || !rs.HasLocalRules("320100") || rs.HasLocalRules("440300") {
 		t.Error("local rules: Suzhou and Nanjing (Jiangsu) are local, Shenzhen is national")
+	}
+	// Every province-level region is listed, local or explicitly national.
+	listed := map[string]string{}
+	for _, r := range rs.RegionRules() {
+		listed[r.Code] = r.Status
+	}
+	for _, r := range Regions() {
+		if r.Level == LevelProvince && listed[r.Code] == "" {
+			t.Errorf("province %s %s has no entry in regions.json", r.Code, r.Name)
+		}
 	}
 }
