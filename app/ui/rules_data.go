@@ -30,7 +30,11 @@ type rulesValue struct {
 
 type rulesRegion struct {
 	Code, Name, Note string
-	Params           []rulesParam
+	// Status is "local" (own parameters) or "national" (national rules only).
+	Status string
+	// Province is the province-level code the region belongs to.
+	Province string
+	Params   []rulesParam
 }
 
 // loadRulesCatalog reads the rule set embedded in the engine.
@@ -71,7 +75,7 @@ func loadRulesCatalog() rulesCatalog {
 		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(p.Values)})
 	}
 	for _, r := range rs.RegionRules() {
-		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note}
+		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code)}
 		for _, name := range sortedKeys(r.Parameters) {
 			p := names[name]
 			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(r.Parameters[name])})

@@ -63,14 +63,7 @@ func (p *rulesPage) Render() app.UI {
 				app.If(len(c.Regions) == 0, func() app.UI {
 					return app.P().Class("muted").Text(l.s("暂无地方参数。", "No regional parameters yet."))
 				}),
-				app.Range(c.Regions).Slice(func(i int) app.UI {
-					r := c.Regions[i]
-					return app.Div().Class("region-rules").Body(
-						app.H3().Text(r.Name+" ("+r.Code+")"),
-						app.If(r.Note != "", func() app.UI { return app.P().Class("muted").Text(r.Note) }),
-						app.Range(r.Params).Slice(func(j int) app.UI { return paramBlock(l, r.Params[j]) }),
-					)
-				}),
+				regionGroups(l, c.Regions),
 			),
 		),
 		&siteFooter{Lang: l, RulesVersion: c.Version},
@@ -131,6 +124,67 @@ func joinNonEmpty(sep string, parts ...string) string {
 			out += sep
 		}
 		out += p
+	}
+	return out
+}
+
+// regionGroups shows the regions with rules of their own grouped by
+// province (a province, then its cities), then the provinces for which only
+// the national rules are known.
+func regionGroups(l lang, regions []rulesRegion) app.UI {
+	var local []app.UI
+	var national []string
+	for i, r := range regions {
+		if r.Status == "national" {
+			// A national province still heads its local cities, if any.
+			hasCity := false
+			for _, c := range regions[i+1:] {
+				if c.Province == r.Code && c.Code != r.Code {
+					hasCity = true
+					break
+				}
+			}
+			if !hasCity {
+				national = append(national, r.Name)
+				continue
+			}
+		}
+		title := []app.UI{app.Text(r.Name + " (" + r.Code + ") "), nil}
+		scope := l.s("地方规定", "local rules")
+		if r.Status == "national" {
+			scope = l.s("按国家规定", "national rules")
+		}
+		title[1] = app.Span().Class("badge", "badge-"+r.Status).Text(scope)
+		var head app.UI = app.H3().Body(title...)
+		if r.Code != r.Province {
+			head = app.H4().Body(title...) // a city under its province
+		}
+		local = append(local, app.Div().Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
+			head,
+			app.If(r.Note != "", func() app.UI { return app.P().Class("muted").Text(r.Note) }),
+			app.Range(r.Params).Slice(func(j int) app.UI { return paramBlock(l, r.Params[j]) }),
+		))
+	}
+	return app.Div().Body(
+		app.Div().ID("regions-local").Body(local...),
+		app.If(len(national) > 0, func() app.UI {
+			return app.Div().ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
+				app.H3().Text(l.s("按国家规定的地区", "Regions with national rules only")),
+				app.P().Class("muted").Text(l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+					"No local rules are recorded for these regions: the national rules apply; check the local bureau:")),
+				app.P().Text(joinNames(l, national)),
+			)
+		}),
+	)
+}
+
+func joinNames(l lang, names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += l.s("、", ", ")
+		}
+		out += n
 	}
 	return out
 }

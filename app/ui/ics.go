@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"yibao/rules"
+)
+
+// icsCalendar builds an iCalendar file (RFC 5545) with one all-day event
+// per deadline, each with a reminder three days before. It is made in the
+// browser, offline; stamp is the creation time (UTC, 20261123T120000Z) and
+// uid a per-file prefix, both passed in so that the output is testable.
+func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(foldICS(s)); b.WriteString("\r\n") }
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//yibao//medical insurance deadlines//ZH")
+	line("CALSCALE:GREGORIAN")
+	line("METHOD:PUBLISH")
+	for i, d := range ds {
+		day := strings.ReplaceAll(d.Date, "-", "")
+		if len(day) != 8 {
+			continue
+		}
+		summary := l.s(deadlineTitleZh(d.Kind), deadlineTitleEn(d.Kind))
+		line("BEGIN:VEVENT")
+		line("UID:" + uid + "-" + itoa(i) + "-" + d.Kind + "@yibao")
+		line("DTSTAMP:" + stamp)
+		line("DTSTART;VALUE=DATE:" + day)
+		line("DTEND;VALUE=DATE:" + nextDay(d.Date))
+		line("SUMMARY:" + escapeICS(summary))
+		line("DESCRIPTION:" + escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source))
+		line("BEGIN:VALARM")
+		line("ACTION:DISPLAY")
+		line("DESCRIPTION:" + escapeICS(summary))
+		line("TRIGGER:-P3D")
+		line("END:VALARM")
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return b.String()
+}
+
+func deadlineTitleZh(kind string) string {
+	switch kind {
+	case "backpay":
+		return "医保补缴截止（免等待期）"
+	case "windowOpens":
+		return "居民医保集中参保期开始"
+	case "windowEnds":
+		return "居民医保集中参保期截止"
+	case "newborn":
+		return "新生儿参保截止（免等待期）"
+	}
+	return "医保办理截止"
+}
+
+func deadlineTitleEn(kind string) string {
+	switch kind {
+	case "backpay":
+		return "Last day to back-pay medical insurance (no wait)"
+	case "windowOpens":
+		return "Resident insurance enrollment window opens"
+	case "windowEnds":
+		return "Resident insurance enrollment window closes"
+	case "newborn":
+		return "Last day to enroll the newborn (no wait)"
+	}
+	return "Medical insurance deadline"
+}
+
+// escapeICS escapes a TEXT value (RFC 5545 §3.3.11).
+func escapeICS(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
+	return r.Replace(s)
+}
+
+// foldICS folds a content line at 75 octets, never inside a UTF-8
+// character (RFC 5545 §3.1).
+func foldICS(s string) string {
+	if len(s) <= 75 {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		size := len(string(r))
+		if n+size > 75 {
+			b.WriteString("\r\n ")
+			n = 1
+		}
+		b.WriteRune(r)
+		n += size
+	}
+	return b.String()
+}
+
+// nextDay returns the day after a YYYY-MM-DD date as YYYYMMDD (the
+// exclusive end of an all-day event).
+func nextDay(date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return strings.ReplaceAll(date, "-", "")
+	}
+	return t.AddDate(0, 0, 1).Format("20060102")
+}

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"yibao/rules"
+)
+
+func TestICSCalendar(t *testing.T) {
+	ds := []rules.Deadline{
+		{Kind: "backpay", Date: "2027-02-28", Zh: "2027-02-28前接续缴费并补缴；中断不超过3个月，不设等待期。", En: "Back-pay by 2027-02-28.", Source: "医保办发〔2021〕43号 第十一条"},
+		{Kind: "windowEnds", Date: "2026-12-31", Zh: "集中参保期截止", En: "Window closes", Source: "local rule; unverified"},
+	}
+	got := icsCalendar(langZh, ds, "20261123T120000Z", "t1")
+	for _, want := range []string{
+		"BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "END:VCALENDAR\r\n",
+		"DTSTART;VALUE=DATE:20270228\r\n", "DTEND;VALUE=DATE:20270301\r\n",
+		"DTSTART;VALUE=DATE:20261231\r\n", "DTEND;VALUE=DATE:20270101\r\n",
+		"SUMMARY:医保补缴截止（免等待期）\r\n", "TRIGGER:-P3D\r\n", "UID:t1-0-backpay@yibao\r\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("calendar lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "BEGIN:VEVENT") != 2 {
+		t.Errorf("want 2 events")
+	}
+	for _, line := range strings.Split(got, "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line longer than 75 octets: %q", line)
+		}
+	}
+	if !strings.Contains(got, `\;`) {
+		t.Errorf("semicolons in text must be escaped: %s", got)
+	}
+	en := icsCalendar(langEn, ds[:1], "20261123T120000Z", "t1")
+	if !strings.Contains(en, "SUMMARY:Last day to back-pay medical insurance (no wait)") {
+		t.Errorf("English calendar: %s", en)
+	}
+}
+
+func TestNextDay(t *testing.T) {
+	for in, want := range map[string]string{"2028-02-28": "20280229", "2027-02-28": "20270301", "2026-12-31": "20270101", "2026-04-30": "20260501", "2100-02-28": "21000301"} {
+		if got := nextDay(in); got != want {
+			t.Errorf("nextDay(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

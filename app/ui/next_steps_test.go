@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"yibao/rules"
+)
+
+func answerFor(t *testing.T, doc string) rules.Output {
+	t.Helper()
+	in, err := rules.Decode([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := rules.Evaluate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The next-steps card shows deadlines with a calendar button, the transfer
+// steps, the incentive, and whether local rules are known.
+func TestNextStepsCard(t *testing.T) {
+	out := answerFor(t, `{"asOf":"2026-11-22","enrollments":[
+		{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-10"},
+		{"id":"cd","region":"510100","scheme":"resident","from":"2025-01","to":"2026-12"}],
+		"plan":{"region":"320500","scheme":"employee","payOn":"2026-12-05"}}`)
+	html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: out})
+	for _, want := range []string{
+		`id="deadlines"`, `id="add-to-calendar"`, `data-kind="windowEnds"`, `data-date="2026-12-31"`,
+		`id="transfer"`, "从成都市到苏州市：转移接续", "15个工作日", "国家医保服务平台",
+		`id="incentive"`, `data-years="2"`, "苏州市：已收录当地规定",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("card lacks %s", want)
+		}
+	}
+	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"440300","scheme":"resident","payOn":"2026-12-05"}}`)
+	html = load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: national})
+	if !strings.Contains(html, "按国家规定，当地细则请以当地医保部门为准") {
+		t.Errorf("a region without local rules must say so: %s", html)
+	}
+	html = load(t, &nextStepsCard{Lang: langEn, Computed: false})
+	if strings.Contains(html, `id="deadlines"`) {
+		t.Error("nothing before the answer is computed")
+	}
+}
+
+// The rules page groups regions by province and lists the national-only
+// ones apart.
+func TestRulesPageGroupsRegions(t *testing.T) {
+	html := load(t, &rulesPage{})
+	for _, want := range []string{`id="regions-local"`, `id="regions-national"`, `data-code="320500"`, `data-status="local"`, "按国家规定的地区", "广东省"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rules page lacks %s", want)
+		}
+	}
+	if i, j := strings.Index(html, `data-code="320000"`), strings.Index(html, `data-code="320500"`); i < 0 || j < i {
+		t.Error("Suzhou should follow Jiangsu")
+	}
+}
