@@ -236,6 +236,7 @@ func (c *calculator) Render() app.UI {
 				&coverageCard{Lang: l, Computed: computed, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
 				&waitingCard{Lang: l, Computed: computed, Answer: c.res.Out.Waiting, Labels: labels},
 				&duplicatesCard{Lang: l, Computed: computed, Answer: c.res.Out.Duplicates, Labels: labels},
+				&nextStepsCard{Lang: l, Computed: computed, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},
 			),
 			app.Form().Class("col-form").ID("calc-form").Attr("novalidate", true).
