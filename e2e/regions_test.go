@@ -1,0 +1,53 @@
+//go:build browser
+
+package e2e
+
+import (
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Same history, two cities: picking 成都 then 苏州 for the plan changes the
+// employee waiting period (成都: national maximum 6 months; 苏州: Jiangsu's
+// cap of 3 months), and the next-steps card says which rules are local.
+func TestChengduAndSuzhouDiffer(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	input := []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}],
+		"plan":{"region":"310000","scheme":"employee","payOn":"2026-12-05"}}`)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, input)))
+	b.waitComputed(t)
+	pick := func(query, name string) {
+		t.Helper()
+		b.do(t, 20*time.Second,
+			chromedp.WaitVisible(chromedp.ID("plan-region")),
+			chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById("plan-region"); e.focus(); e.select(); })()`),
+			chromedp.SendKeys(chromedp.ID("plan-region"), query),
+			chromedp.WaitVisible(chromedp.ID("plan-region-opt-0")),
+			chromedp.SendKeys(chromedp.ID("plan-region"), kb.Enter),
+			settled(`document.getElementById("plan-region").value.startsWith(`+jsString(name)+`)`),
+		)
+	}
+	pick("成都", "成都市")
+	b.poll(t, 15*time.Second, `document.getElementById("waiting").dataset.months === "6" && document.getElementById("waiting").dataset.benefitsFrom === "2027-07-01"`)
+	b.poll(t, 5*time.Second, `document.getElementById("rules-scope").textContent.includes("按国家规定")`)
+	chengdu := b.cards(t)
+
+	pick("苏州", "苏州市")
+	b.poll(t, 15*time.Second, `document.getElementById("waiting").dataset.months === "3" && document.getElementById("waiting").dataset.benefitsFrom === "2027-04-01"`)
+	b.poll(t, 5*time.Second, `document.getElementById("rules-scope").textContent.includes("已收录当地规定")`)
+	suzhou := b.cards(t)
+	if chengdu.Months == suzhou.Months {
+		t.Errorf("成都 %+v and 苏州 %+v should wait differently", chengdu, suzhou)
+	}
+	// Both agree with the command line.
+	if want := expected(t, []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}],"plan":{"region":"510100","scheme":"employee","payOn":"2026-12-05"}}`)); want.Months != chengdu.Months {
+		t.Errorf("成都: page %+v, yibao eval %+v", chengdu, want)
+	}
+	if want := expected(t, []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}],"plan":{"region":"320500","scheme":"employee","payOn":"2026-12-05"}}`)); want != suzhou {
+		t.Errorf("苏州: page %+v, yibao eval %+v", suzhou, want)
+	}
+}
