@@ -3,9 +3,13 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -49,5 +53,41 @@ func TestChengduAndSuzhouDiffer(t *testing.T) {
 	}
 	if want := expected(t, []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}],"plan":{"region":"320500","scheme":"employee","payOn":"2026-12-05"}}`)); want != suzhou {
 		t.Errorf("苏州: page %+v, yibao eval %+v", suzhou, want)
+	}
+}
+
+// The deadlines download as an .ics file made in the browser (no request
+// leaves the origin: the recorder allows only blob: besides the origin).
+func TestDeadlinesCalendarDownload(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	dir := t.TempDir()
+	if _, err := chromedp.Call(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	input := []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-10"}],
+		"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-05"}}`)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, input)))
+	b.waitComputed(t)
+	b.poll(t, 10*time.Second, `document.querySelectorAll("#deadlines li").length >= 2`)
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("add-to-calendar")))
+	file := filepath.Join(dir, "yibao-deadlines.ics")
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		data, err := os.ReadFile(file)
+		if err == nil && strings.Contains(string(data), "END:VCALENDAR") {
+			ics := string(data)
+			for _, want := range []string{"DTSTART;VALUE=DATE:20270228", "DTSTART;VALUE=DATE:20261231", "TRIGGER:-P3D"} {
+				if !strings.Contains(ics, want) {
+					t.Errorf("calendar lacks %s:\n%s", want, ics)
+				}
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("no calendar downloaded (%v): %v", err, entries)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
