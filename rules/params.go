@@ -151,6 +151,7 @@ type RuleSet struct {
 	docOrder  []string
 	national  map[string]*Parameter
 	regions   map[string]*RegionRules
+	chains    map[string][]link // region code → regions whose values apply
 }
 
 var (
@@ -278,6 +279,7 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 			}
 		}
 	}
+	rs.buildChains()
 	// Regional waits may not exceed the cap in force for the same region.
 	for code, r := range rs.regions {
 		for _, v := range r.Parameters["employee.longGapWaitMonths"] {
@@ -440,22 +442,44 @@ func knownGroup(g string) bool {
 // LevelProvince say it is a region's own).
 const LevelNational = "national"
 
+// link is one region whose own values a lookup consults, with the level
+// they count as.
+type link struct {
+	r     *RegionRules
+	level string
+}
+
+// buildChains records, for every region code, the regions whose values
+// apply to it: the city itself, then its province (each only when it has
+// parameters of its own).
+func (rs *RuleSet) buildChains() {
+	rs.chains = map[string][]link{}
+	for _, reg := range Regions() {
+		var chain []link
+		if r := rs.regions[reg.Code]; r != nil && len(r.Parameters) > 0 {
+			level := LevelCity
+			if reg.Level == LevelProvince {
+				level = LevelProvince
+			}
+			chain = append(chain, link{r, level})
+		}
+		if reg.Province != reg.Code {
+			if r := rs.regions[reg.Province]; r != nil && len(r.Parameters) > 0 {
+				chain = append(chain, link{r, LevelProvince})
+			}
+		}
+		if len(chain) > 0 {
+			rs.chains[reg.Code] = chain
+		}
+	}
+}
+
 // lookup finds the value of a parameter in force on day for region: the
 // city's own value, else its province's, else the national one.
 func (rs *RuleSet) lookup(name, region string, day Date) (*Value, string) {
-	if r := rs.regions[region]; r != nil {
-		if v := valueAt(r.Parameters[name], day); v != nil {
-			if region == ProvinceOf(region) {
-				return v, LevelProvince
-			}
-			return v, LevelCity
-		}
-	}
-	if p := ProvinceOf(region); p != region {
-		if r := rs.regions[p]; r != nil {
-			if v := valueAt(r.Parameters[name], day); v != nil {
-				return v, LevelProvince
-			}
+	for _, l := range rs.chains[region] {
+		if v := valueAt(l.r.Parameters[name], day); v != nil {
+			return v, l.level
 		}
 	}
 	return valueAt(rs.national[name].Values, day), LevelNational

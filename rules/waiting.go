@@ -264,7 +264,9 @@ func (e *engine) residentWait(t target) waitResult {
 	case t.payDate.IsZero():
 		// No payment day: the year counts as paid inside its window.
 		year, inWindow = start.Year(), true
-		wFrom, wTo, wp = e.window(t.region, year)
+		if !t.quiet {
+			wFrom, wTo, wp = e.window(t.region, year)
+		}
 	case t.isPlan:
 		year, inWindow, wFrom, wTo, wp = e.benefitYearOf(t.region, t.payDate)
 		start = monthOf(year, time.January)
