@@ -2,6 +2,11 @@
 SHELL := /bin/bash
 GO ?= go
 PORT ?= 8000
+# BASE is the sub-path the site is served under (make dist BASE=/tools/yibao);
+# empty for the root of its origin. FRAME_ANCESTORS lists the partner origins
+# that may frame /embed (make run FRAME_ANCESTORS="https://a.example").
+BASE ?=
+FRAME_ANCESTORS ?= 'self'
 GOROOT := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/go_js_wasm_exec $(GOROOT)/misc/wasm/go_js_wasm_exec))
 
@@ -21,11 +26,12 @@ build:
 
 ## run: build and serve the web app on http://localhost:$(PORT)
 run: build
-	./bin/yibao serve -addr localhost:$(PORT)
+	./bin/yibao serve -addr localhost:$(PORT) -base "$(BASE)" -frame-ancestors "$(FRAME_ANCESTORS)"
 
-## dist: the web app as a static site in dist/ (with .br and .gz beside large files)
+## dist: the web app as a static site in dist/ (with .br and .gz beside large files),
+## for the root of an origin or, with BASE=/tools/yibao, for that sub-path
 dist: build
-	./bin/yibao dist -o dist -web web
+	./bin/yibao dist -o dist -web web -base "$(BASE)"
 
 ## test: vet, unit and table tests natively, the engine under wasm (node), browser tests
 test: vet test-go test-wasm test-browser

@@ -28,7 +28,7 @@ func TestOffline(t *testing.T) {
 		return (await c.keys()).map((r) => new URL(r.url).pathname).sort();
 	})`)
 	t.Logf("precached: %v", cached)
-	for _, want := range []string{"/", "/rules", "/web/app.wasm", "/app.js", "/wasm_exec.js", "/web/yibao.css", "/web/icon-192.png"} {
+	for _, want := range []string{"/", "/rules", "/embed", "/web/app.wasm", "/app.js", "/wasm_exec.js", "/web/yibao.css", "/web/icon-192.png"} {
 		if !contains(cached, want) {
 			t.Errorf("%s is not precached", want)
 		}

@@ -156,7 +156,7 @@ func (c *calculator) onToday(ctx app.Context, e app.Event) {
 
 func (c *calculator) onShare(ctx app.Context, e app.Event) {
 	origin := app.Window().Get("location").Get("origin").String()
-	c.shareURL = shareLink(origin, c.form.normalized())
+	c.shareURL = shareLink(origin+rootPrefix(), c.form.normalized())
 	c.shareNote = c.lang.s("链接已生成，可复制发送。链接里包含你填写的全部信息。", "Link ready to copy. It carries everything you entered.")
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if clip.Truthy() {
@@ -190,31 +190,10 @@ func (c *calculator) onUndo(ctx app.Context, e app.Event) {
 }
 
 // labels names each enrollment for the cards: "#1 深圳市 职工医保".
-func (c *calculator) labels() map[string]string {
-	m := make(map[string]string, len(c.form.Enrollments))
-	for i, e := range c.form.Enrollments {
-		s := "#" + strconv.Itoa(i+1)
-		if e.Region != "" {
-			s += " " + regionName(e.Region)
-		}
-		if e.Scheme != "" {
-			s += " " + c.lang.schemeName(e.Scheme)
-		}
-		m[e.ID] = s
-	}
-	return m
-}
+func (c *calculator) labels() map[string]string { return enrollmentLabels(c.form, c.lang) }
 
 // errorsAt keeps the errors of the fields that start with prefix.
-func (c *calculator) errorsAt(prefix string) fieldErrors {
-	out := fieldErrors{}
-	for k, v := range c.res.Errors {
-		if strings.HasPrefix(k, prefix) {
-			out[fieldPath(k)] = v
-		}
-	}
-	return out
-}
+func (c *calculator) errorsAt(prefix string) fieldErrors { return c.res.Errors.at(prefix) }
 
 func (c *calculator) Render() app.UI {
 	l := c.lang
@@ -318,50 +297,10 @@ func (c *calculator) fieldError(path string) string {
 }
 
 // summary is the one line read out (aria-live) when the answer changes.
-func (c *calculator) summary() string {
-	l := c.lang
-	if !c.ready {
-		return l.s("正在准备计算……", "Getting ready…")
-	}
-	if !c.res.Computed {
-		n := len(c.res.Errors)
-		return l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
-	}
-	o := c.res.Out
-	parts := []string{}
-	if o.Coverage.Active {
-		parts = append(parts, l.s("现在能报销", "covered now"))
-	} else {
-		parts = append(parts, l.s("现在不能报销", "not covered now"))
-	}
-	if o.Waiting != nil {
-		parts = append(parts, l.s("等待期 "+strconv.Itoa(o.Waiting.Months)+" 个月", strconv.Itoa(o.Waiting.Months)+" months' wait"))
-	}
-	if o.Duplicates.Keep != nil {
-		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))
-	}
-	s := strings.Join(parts, l.s("；", "; "))
-	if l == langEn && s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
-	}
-	return s + l.s("。", ".")
-}
+func (c *calculator) summary() string { return answerSummary(c.lang, c.ready, c.res) }
 
 // generalErrors shows the errors that belong to no field of the form.
-func (c *calculator) generalErrors() app.UI {
-	var msgs []string
-	for k, m := range c.res.Errors {
-		if !knownField(k) {
-			msgs = append(msgs, m.in(c.lang))
-		}
-	}
-	if len(msgs) == 0 {
-		return nil
-	}
-	return app.Div().Class("card", "error-box").Attr("role", "alert").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Class("error").Text(msgs[i]) }),
-	)
-}
+func (c *calculator) generalErrors() app.UI { return generalErrorBox(c.lang, c.res.Errors) }
 
 // fieldPath trims an engine error path to the form field that shows it:
 // "enrollments[1].backpaid[0]" → "enrollments[1].backpaid".

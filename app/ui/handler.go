@@ -26,6 +26,30 @@ type Build struct {
 	// Domain is the host name the site is served on, for the og:url and
 	// og:image tags ("" leaves them without a host).
 	Domain string
+	// Base is the sub-path the site is served under ("/tools/yibao"), ""
+	// at the root of its origin. Routes stay declared without it.
+	Base string
+}
+
+// CleanBase normalises a sub-path: "tools/yibao/" → "/tools/yibao", "/"
+// and "" → "". It reports false for what cannot be a path prefix
+// (characters that would need escaping, "." or ".." segments).
+func CleanBase(b string) (string, bool) {
+	b = strings.Trim(strings.TrimSpace(b), "/")
+	if b == "" {
+		return "", true
+	}
+	for _, seg := range strings.Split(b, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", false
+		}
+		for _, c := range seg {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-._~", c)) {
+				return "", false
+			}
+		}
+	}
+	return "/" + b, true
 }
 
 // Handler is the go-app handler of the PWA: names, icons, manifest,
@@ -58,9 +82,33 @@ func Handler(b Build) *app.Handler {
 	if b.WasmSize > 0 {
 		h.WasmContentLength = strconv.FormatInt(b.WasmSize, 10)
 	}
+	if b.Base != "" {
+		// Every href, src and generated URL gets the prefix; the manifest's
+		// scope does not (go-app writes "/"): see Manifest.
+		h.Resources = app.PrefixedLocation(b.Base)
+	}
 	pages, _ := json.Marshal(Pages())
-	h.ServiceWorkerTemplate = strings.ReplaceAll(workerJS, "{{.Pages}}", string(pages))
+	base, _ := json.Marshal(b.Base)
+	h.ServiceWorkerTemplate = strings.NewReplacer("{{.Pages}}", string(pages), "{{.Base}}", string(base)).Replace(workerJS)
 	return h
+}
+
+// Manifest fixes go-app's manifest for a site under a sub-path: go-app
+// writes "scope": "/" and a start_url without the final slash, which
+// would make the installed app claim the whole origin and start outside
+// the service worker's scope (base + "/"). Both become base + "/".
+func Manifest(data []byte, base string) ([]byte, error) {
+	if base == "" {
+		return data, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	m["scope"] = base + "/"
+	m["start_url"] = base + "/"
+	m["id"] = base + "/"
+	return json.MarshalIndent(m, "", "  ")
 }
 
 // WorkerTemplate is the service worker's source, for the build's version

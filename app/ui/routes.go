@@ -1,7 +1,8 @@
 // Package ui is yibao's web app: go-app components on the rules engine.
 //
 // The calculator (/) keeps its state in its component and in local storage;
-// the rules page (/rules) lists the policy data. The server half (handler.go,
+// the rules page (/rules) lists the policy data; /embed is the compact
+// calculator partners put in an iframe (web/embed.js). The server half (handler.go,
 // built only natively) describes the PWA: icons, manifest, service worker.
 package ui
 
@@ -19,10 +20,11 @@ type rulesOutput = rules.Output
 func Routes() {
 	app.Route("/", func() app.Composer { return &calculator{} })
 	app.Route("/rules", func() app.Composer { return &rulesPage{} })
+	app.Route("/embed", func() app.Composer { return &embed{} })
 }
 
 // Pages lists the routed pages: the service worker precaches each one, and
 // the static site has a file for each.
 func Pages() []string {
-	return []string{"/", "/rules"}
+	return []string{"/", "/rules", "/embed"}
 }

@@ -32,7 +32,7 @@ func (p *rulesPage) Render() app.UI {
 			applyLang(ctx, nl)
 		}},
 		app.Main().Class("doc").Body(
-			app.P().Body(app.A().Href("/").Text(l.s("← 返回计算器", "← Back to the calculator"))),
+			app.P().Body(app.A().Href(appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
 			app.H1().Text(l.s("政策依据与参数", "Rules: documents and parameters")),
 			app.P().Class("muted").Text(l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 			app.If(c.Err != "", func() app.UI {

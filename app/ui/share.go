@@ -13,7 +13,8 @@ func shareFragment(f formState) string {
 	return "input=" + base64.RawURLEncoding.EncodeToString(f.JSON())
 }
 
-// shareLink is the whole link, on the page's own origin.
+// shareLink is the whole link, on the page's own origin (and the sub-path
+// the site is served under, if any).
 func shareLink(origin string, f formState) string {
 	return strings.TrimSuffix(origin, "/") + "/#" + shareFragment(f)
 }

@@ -17,7 +17,7 @@ func (h *siteHeader) Render() app.UI {
 		other, otherLabel = langZh, "中文"
 	}
 	return app.Header().Class("top").Body(
-		app.A().Href("/").Class("brand").Body(
+		app.A().Href(appHref("/")).Class("brand").Body(
 			app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
 			app.Span().Text(l.s("医保连续参保计算器", "Medical insurance continuity")),
 		),

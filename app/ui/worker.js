@@ -5,10 +5,16 @@
 // the cache whatever its query string, falls back to the calculator page
 // for navigations it does not know when offline, and deletes the caches of
 // older versions once it is active. It never fetches from other origins.
+//
+// Under a sub-path (base "/tools/yibao", yibao dist -base), go-app prefixes
+// the resources to cache; pages are routes without the prefix, and are
+// cached and looked up as base + page ("/tools/yibao/", ".../embed").
 const cacheName = "yibao-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
+const base = {{.Base}};
 const pages = {{.Pages}};
-const assets = resourcesToCache.filter((u) => !pages.includes(u));
+const pageURL = (page) => base + page;
+const assets = resourcesToCache.filter((u) => u !== base && !pages.map(pageURL).includes(u));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -19,13 +25,13 @@ self.addEventListener("install", (event) => {
       await cache.addAll(assets.map((u) => new Request(u, { cache: "reload" })));
       // Pages: "/rules" on a server, "/rules.html" on some static hosts.
       for (const page of pages) {
-        const candidates = page === "/" ? ["/", "/index.html"] : [page, page + ".html"];
+        const candidates = (page === "/" ? ["/", "/index.html"] : [page, page + ".html"]).map(pageURL);
         let stored = false;
         for (const url of candidates) {
           try {
             const res = await fetch(new Request(url, { cache: "reload" }));
             if (res.ok) {
-              await cache.put(page, res);
+              await cache.put(pageURL(page), res);
               stored = true;
               break;
             }
@@ -67,17 +73,28 @@ self.addEventListener("fetch", (event) => {
 });
 
 // navigate answers a page load from the cache, ignoring the query string
-// (and the fragment, which never reaches the worker).
+// (and the fragment, which never reaches the worker): "/embed?region=…"
+// is the cached "/embed".
 async function navigate(request, url) {
   const cache = await caches.open(cacheName);
-  let path = url.pathname.replace(/\/+$/, "") || "/";
+  let path = url.pathname;
+  if (base !== "") {
+    if (path === base) {
+      path = "/";
+    } else if (path.startsWith(base + "/")) {
+      path = path.slice(base.length);
+    } else {
+      return fetch(request);
+    }
+  }
+  path = path.replace(/\/+$/, "") || "/";
   if (path === "/index.html") {
     path = "/";
   } else if (path.endsWith(".html") && pages.includes(path.slice(0, -5))) {
     path = path.slice(0, -5);
   }
   if (pages.includes(path)) {
-    const cached = await cache.match(path, { ignoreSearch: true });
+    const cached = await cache.match(pageURL(path), { ignoreSearch: true });
     if (cached) {
       return cached;
     }
@@ -85,7 +102,7 @@ async function navigate(request, url) {
   try {
     return await fetch(request);
   } catch (err) {
-    const fallback = await cache.match("/", { ignoreSearch: true });
+    const fallback = await cache.match(pageURL("/"), { ignoreSearch: true });
     return fallback || Response.error();
   }
 }

@@ -14,9 +14,11 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -39,9 +41,16 @@ type site struct {
 	dir     string
 	version string
 	handler *app.Handler
+	// base is the sub-path the site is served under ("" at the root).
+	base string
+	// manifest is go-app's manifest with the scope of base (see
+	// ui.Manifest); nil at the root, where go-app's own is right.
+	manifest []byte
+	// frameAncestors is the frame-ancestors source list of /embed.
+	frameAncestors string
 }
 
-func loadSite(webDir, domain string) (*site, error) {
+func loadSite(webDir, domain, base string) (*site, error) {
 	if real, err := filepath.EvalSymlinks(webDir); err == nil {
 		webDir = real
 	}
@@ -59,11 +68,21 @@ func loadSite(webDir, domain string) (*site, error) {
 		v = "dev"
 	}
 	v += "-" + hex.EncodeToString(sum.Sum(nil))[:10]
-	return &site{
-		dir:     webDir,
-		version: v,
-		handler: ui.Handler(ui.Build{Version: v, WasmSize: st.Size(), Domain: domain}),
-	}, nil
+	s := &site{
+		dir:            webDir,
+		version:        v,
+		handler:        ui.Handler(ui.Build{Version: v, WasmSize: st.Size(), Domain: domain, Base: base}),
+		base:           base,
+		frameAncestors: "'self'",
+	}
+	if base != "" {
+		rec := httptest.NewRecorder()
+		s.handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/manifest.webmanifest", nil))
+		if s.manifest, err = ui.Manifest(rec.Body.Bytes(), base); err != nil {
+			return nil, fmt.Errorf("manifest: %v", err)
+		}
+	}
+	return s, nil
 }
 
 // hashDir hashes the names and contents of the files the browser may load
@@ -106,22 +125,102 @@ func precompressed(name string) bool {
 }
 
 // contentSecurityPolicy keeps every request on the page's own origin; wasm
-// needs 'wasm-unsafe-eval' to compile.
+// needs 'wasm-unsafe-eval' to compile. frame-ancestors is added per page
+// (framePolicy).
 const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
 	"font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
+// framePolicy gives the frame-ancestors source list of a path, and the
+// X-Frame-Options that agrees with it ("" for none): /embed may be framed
+// by the partners of -frame-ancestors, everything else only by the site
+// itself. X-Frame-Options cannot name other origins, so it is left out
+// where partners may frame the page (browsers that know CSP ignore it
+// anyway when frame-ancestors is present).
+func (s *site) framePolicy(p string) (ancestors, xfo string) {
+	ancestors = "'self'"
+	if p == "/embed" || p == "/embed.html" {
+		ancestors = s.frameAncestors
+	}
+	switch ancestors {
+	case "'self'":
+		return ancestors, "SAMEORIGIN"
+	case "'none'":
+		return ancestors, "DENY"
+	}
+	return ancestors, ""
+}
+
+// Handler serves the site at its base: the site itself at the root, or
+// under the sub-path with the prefix stripped (go-app's handler knows only
+// the unprefixed routes, go-app issue #971).
+func (s *site) Handler() http.Handler {
+	if s.base == "" {
+		return s
+	}
+	mux := http.NewServeMux()
+	mux.Handle(s.base+"/", http.StripPrefix(s.base, s))
+	mux.Handle(s.base, http.RedirectHandler(s.base+"/", http.StatusMovedPermanently))
+	return mux
+}
+
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
-	hdr.Set("Content-Security-Policy", contentSecurityPolicy)
+	ancestors, xfo := s.framePolicy(r.URL.Path)
+	hdr.Set("Content-Security-Policy", contentSecurityPolicy+"; frame-ancestors "+ancestors)
+	if xfo != "" {
+		hdr.Set("X-Frame-Options", xfo)
+	}
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
-	if strings.HasPrefix(r.URL.Path, "/web/") {
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/web/"):
 		s.serveStatic(w, r)
+		return
+	case r.URL.Path == "/app.wasm" || r.URL.Path == "/goapp.wasm":
+		r2 := *r
+		u := *r.URL
+		u.Path = "/web/app.wasm"
+		r2.URL = &u
+		s.serveStatic(w, &r2)
+		return
+	case s.manifest != nil && (r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json"):
+		hdr.Set("Cache-Control", "no-cache")
+		hdr.Set("Content-Type", "application/manifest+json")
+		w.Write(s.manifest)
 		return
 	}
 	s.handler.ServeHTTP(w, r)
 }
+
+// parseFrameAncestors checks the -frame-ancestors flag: partner origins
+// ("https://hr.example.com", "https://*.example.org", "http://127.0.0.1:8080"),
+// scheme sources ("https:"), "*", or 'self' / 'none', separated by spaces
+// or commas. 'self' is always added (yibao's own partner page frames
+// /embed), except with 'none'. Anything else is an error, so that nothing
+// but sources can reach the header.
+func parseFrameAncestors(v string) (string, error) {
+	fields := strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' })
+	out := []string{"'self'"}
+	for _, f := range fields {
+		switch {
+		case f == "'self'" || f == "self":
+			continue
+		case f == "'none'" || f == "none":
+			if len(fields) > 1 {
+				return "", fmt.Errorf("'none' cannot be combined with other sources")
+			}
+			return "'none'", nil
+		case f == "*" || f == "https:" || f == "http:" || originSource.MatchString(f):
+			out = append(out, strings.TrimSuffix(f, "/"))
+		default:
+			return "", fmt.Errorf("%q is not an origin such as https://partner.example.com", f)
+		}
+	}
+	return strings.Join(out, " "), nil
+}
+
+var originSource = regexp.MustCompile(`^https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:([0-9]{1,5}|\*))?/?$`)
 
 // serveStatic serves web/ like go-app would (no-cache plus an ETag of the
 // version), with application/wasm, and a .br or .gz copy of the file when
@@ -194,8 +293,10 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "localhost:8000", "address to listen on")
 	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
 	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
+	base := fs.String("base", "", "sub-path to serve the app under, e.g. /tools/yibao (default: the root)")
+	ancestors := fs.String("frame-ancestors", "'self'", "space-separated origins of the partner sites that may frame /embed, e.g. \"https://a.example https://b.example\"")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: yibao serve [-addr localhost:8000] [-web web]\n\nServes the web app (build web/app.wasm first: make build).\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: yibao serve [-addr localhost:8000] [-web web] [-base /sub/path] [-frame-ancestors 'https://partner.example']\n\nServes the web app (build web/app.wasm first: make build).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -204,17 +305,28 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	s, err := loadSite(*webDir, *domain)
+	b, ok := ui.CleanBase(*base)
+	if !ok {
+		fmt.Fprintf(stderr, "yibao serve: -base %q is not a path such as /tools/yibao\n", *base)
+		return 2
+	}
+	fa, err := parseFrameAncestors(*ancestors)
+	if err != nil {
+		fmt.Fprintln(stderr, "yibao serve: -frame-ancestors:", err)
+		return 2
+	}
+	s, err := loadSite(*webDir, *domain, b)
 	if err != nil {
 		fmt.Fprintln(stderr, "yibao serve:", err)
 		return 1
 	}
+	s.frameAncestors = fa
 	srv := &http.Server{
 		Addr:              *addr,
-		Handler:           s,
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
-	fmt.Fprintf(stdout, "yibao %s: serving on http://%s\n", s.version, *addr)
+	fmt.Fprintf(stdout, "yibao %s: serving on http://%s%s/ (/embed may be framed by %s)\n", s.version, *addr, b, fa)
 	if err := srv.ListenAndServe(); err != nil {
 		fmt.Fprintln(stderr, "yibao serve:", err)
 		return 1
@@ -230,8 +342,10 @@ func distCommand(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "dist", "directory to write the site into (replaced)")
 	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
 	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
+	base := fs.String("base", "", "sub-path the site will be served under, e.g. /tools/yibao (default: the root)")
+	compress := fs.Bool("compress", true, "write .br and .gz copies of the large files")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: yibao dist [-o dist] [-web web]\n\nWrites the web app as a static site any static host can serve.\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: yibao dist [-o dist] [-web web] [-base /sub/path]\n\nWrites the web app as a static site any static host can serve.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -240,15 +354,20 @@ func distCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if err := writeDist(*out, *webDir, *domain, stdout); err != nil {
+	b, ok := ui.CleanBase(*base)
+	if !ok {
+		fmt.Fprintf(stderr, "yibao dist: -base %q is not a path such as /tools/yibao\n", *base)
+		return 2
+	}
+	if err := writeDist(*out, *webDir, *domain, b, *compress, stdout); err != nil {
 		fmt.Fprintln(stderr, "yibao dist:", err)
 		return 1
 	}
 	return 0
 }
 
-func writeDist(out, webDir, domain string, stdout io.Writer) error {
-	s, err := loadSite(webDir, domain)
+func writeDist(out, webDir, domain, base string, compress bool, stdout io.Writer) error {
+	s, err := loadSite(webDir, domain, base)
 	if err != nil {
 		return err
 	}
@@ -266,6 +385,11 @@ func writeDist(out, webDir, domain string, stdout io.Writer) error {
 	if err := app.GenerateStaticWebsite(out, s.handler, ui.Pages()...); err != nil {
 		return err
 	}
+	if s.manifest != nil {
+		if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), s.manifest, 0o644); err != nil {
+			return err
+		}
+	}
 	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || precompressed(p) || strings.HasPrefix(d.Name(), ".") {
 			return err
@@ -277,8 +401,11 @@ func writeDist(out, webDir, domain string, stdout io.Writer) error {
 		return err
 	}
 	var total, br int64
+	if st, err := os.Stat(filepath.Join(out, "web", "app.wasm")); err == nil {
+		total = st.Size()
+	}
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !compressible(p) {
+		if err != nil || d.IsDir() || !compress || !compressible(p) {
 			return err
 		}
 		st, err := d.Info()
@@ -287,14 +414,18 @@ func writeDist(out, webDir, domain string, stdout io.Writer) error {
 		}
 		n, err := compressFile(p)
 		if strings.HasSuffix(p, ".wasm") {
-			total, br = st.Size(), n
+			br = n
 		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "yibao dist: wrote %s (version %s; app.wasm %d bytes, %d with brotli)\n", out, s.version, total, br)
+	where := "the root of its origin"
+	if base != "" {
+		where = base + "/"
+	}
+	fmt.Fprintf(stdout, "yibao dist: wrote %s for %s (version %s; app.wasm %d bytes, %d with brotli)\n", out, where, s.version, total, br)
 	return nil
 }
 

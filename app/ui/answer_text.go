@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// What the calculator and the embed both show around the three cards.
+
+// enrollmentLabels names each enrollment for the cards: "#1 深圳市 职工医保".
+func enrollmentLabels(f formState, l lang) map[string]string {
+	m := make(map[string]string, len(f.Enrollments))
+	for i, e := range f.Enrollments {
+		s := "#" + strconv.Itoa(i+1)
+		if e.Region != "" {
+			s += " " + regionName(e.Region)
+		}
+		if e.Scheme != "" {
+			s += " " + l.schemeName(e.Scheme)
+		}
+		m[e.ID] = s
+	}
+	return m
+}
+
+// at keeps the errors of the fields that start with prefix.
+func (errs fieldErrors) at(prefix string) fieldErrors {
+	out := fieldErrors{}
+	for k, v := range errs {
+		if strings.HasPrefix(k, prefix) {
+			out[fieldPath(k)] = v
+		}
+	}
+	return out
+}
+
+// answerSummary is the one line read out (aria-live) when the answer changes.
+func answerSummary(l lang, ready bool, res result) string {
+	if !ready {
+		return l.s("正在准备计算……", "Getting ready…")
+	}
+	if !res.Computed {
+		n := len(res.Errors)
+		return l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
+	}
+	o := res.Out
+	parts := []string{}
+	if o.Coverage.Active {
+		parts = append(parts, l.s("现在能报销", "covered now"))
+	} else {
+		parts = append(parts, l.s("现在不能报销", "not covered now"))
+	}
+	if o.Waiting != nil {
+		parts = append(parts, l.s("等待期 "+strconv.Itoa(o.Waiting.Months)+" 个月", strconv.Itoa(o.Waiting.Months)+" months' wait"))
+	}
+	if o.Duplicates.Keep != nil {
+		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))
+	}
+	s := strings.Join(parts, l.s("；", "; "))
+	if l == langEn && s != "" {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s + l.s("。", ".")
+}
+
+// generalErrorBox shows the errors that belong to no field of the form.
+func generalErrorBox(l lang, errs fieldErrors) app.UI {
+	var msgs []string
+	for k, m := range errs {
+		if !knownField(k) {
+			msgs = append(msgs, m.in(l))
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return app.Div().Class("card", "error-box").Attr("role", "alert").Body(
+		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Class("error").Text(msgs[i]) }),
+	)
+}

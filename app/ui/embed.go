@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// embed is /embed: the compact calculator partners put in an iframe
+// (web/embed.js). The same engine and the same #input= fragment as the
+// calculator, the query parameters of embedParams, and no page chrome: the
+// summary, the three answers, a short form, and a footer with a link to the
+// full app and the privacy line. It fits any width from 300 px.
+//
+// It never stores what the person types (two embeds on one page, or on two
+// partners' pages, must not mix answers, and a partner's page is not the
+// place to keep them): "在新窗口打开" carries the input to the full app in
+// the link's fragment, where it is saved on the device. The only message
+// it sends its parent is its height (heightReporter).
+type embed struct {
+	app.Compo
+
+	params embedParams
+	form   formState
+	res    result
+	ready  bool // the browser has set up the form (client only)
+	height heightReporter
+}
+
+func (e *embed) OnMount(ctx app.Context) {
+	e.height.start(ctx, e.JSValue())
+}
+
+func (e *embed) OnDismount() {
+	e.height.stop()
+}
+
+// OnNav reads the query parameters (also while prerendering, for the
+// language and the theme) and, in the browser, the fragment.
+func (e *embed) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	e.params = parseEmbedParams(u.Query())
+	if app.IsServer {
+		return // prerendered HTML never shows an answer
+	}
+	app.Window().Get("document").Get("documentElement").Set("lang", e.params.Lang.htmlLang())
+	if e.ready {
+		return
+	}
+	e.form = e.startForm()
+	if data, err := inputFromFragment(u.Fragment); err == nil {
+		if f, err := parseInput(data); err == nil {
+			e.form = f
+		}
+	}
+	e.ready = true
+	e.res = evaluate(e.form)
+	ctx.Defer(func(app.Context) { e.height.report() })
+}
+
+// startForm is what the embed shows before the person types anything:
+// the question "if I enroll in the partner's region today, when do
+// benefits start?", which the engine answers at once.
+func (e *embed) startForm() formState {
+	d := today()
+	f := formState{AsOf: d}
+	if e.params.Region != "" {
+		f.HasPlan = true
+		f.Plan = formPlan{Region: e.params.Region, Scheme: e.params.scheme(), PayOn: d}
+	}
+	return f
+}
+
+func (e *embed) change(ctx app.Context, f formState) {
+	e.form = f
+	e.res = evaluate(f)
+	ctx.Defer(func(app.Context) { e.height.report() })
+}
+
+func (e *embed) onEnrollment(ctx app.Context, i int, en formEnrollment) {
+	f := e.form.clone()
+	if i >= 0 && i < len(f.Enrollments) {
+		f.Enrollments[i] = en
+	}
+	e.change(ctx, f)
+}
+
+func (e *embed) onRemove(ctx app.Context, i int) {
+	f := e.form.clone()
+	if i >= 0 && i < len(f.Enrollments) {
+		f.Enrollments = append(f.Enrollments[:i], f.Enrollments[i+1:]...)
+	}
+	e.change(ctx, f)
+}
+
+// onAdd adds an enrollment in the partner's region and scheme, or after
+// the last one.
+func (e *embed) onAdd(ctx app.Context, ev app.Event) {
+	f := e.form.clone()
+	en := formEnrollment{ID: f.nextID(), Region: e.params.Region, Scheme: e.params.scheme()}
+	if n := len(f.Enrollments); n > 0 {
+		last := f.Enrollments[n-1]
+		en.Region, en.Scheme = last.Region, last.Scheme
+		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
+			en.From = monthString(to + 1)
+		}
+	}
+	f.Enrollments = append(f.Enrollments, en)
+	e.change(ctx, f)
+	idx := len(f.Enrollments) - 1
+	ctx.Defer(func(ctx app.Context) {
+		focusID("enr-" + strconv.Itoa(idx) + "-from")
+	})
+}
+
+func (e *embed) onAsOf(ctx app.Context, v string) {
+	f := e.form.clone()
+	f.AsOf = v
+	e.change(ctx, f)
+}
+
+// fullAppHref opens the full app in a new window with the same input (in
+// the fragment, which no server sees), where it can be saved and installed.
+func (e *embed) fullAppHref() string {
+	if !e.ready {
+		return appHref("/")
+	}
+	return appHref("/#" + shareFragment(e.form.normalized()))
+}
+
+func (e *embed) Render() app.UI {
+	l := e.params.Lang
+	f := e.form
+	labels := enrollmentLabels(f, l)
+	computed := e.ready && e.res.Computed
+	fieldErr := ""
+	if m, ok := e.res.Errors["asOf"]; ok {
+		fieldErr = m.in(l)
+	}
+	root := app.Div().ID("embed").Class("embed").Attr("data-region", e.params.Region).Attr("lang", l.htmlLang())
+	if style := themeStyle(e.params.Theme); style != "" {
+		root = root.Attr("style", style)
+	}
+	return root.Body(
+		app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
+		generalErrorBox(l, e.res.Errors),
+		&coverageCard{Lang: l, Computed: computed, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
+		&waitingCard{Lang: l, Computed: computed, Answer: e.res.Out.Waiting, Labels: labels},
+		&duplicatesCard{Lang: l, Computed: computed, Answer: e.res.Out.Duplicates, Labels: labels},
+		app.Form().Class("embed-form").ID("calc-form").Attr("novalidate", true).
+			OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).
+			Body(
+				app.Section().Class("card", "form-section").ID("enrollments").Body(
+					app.H2().Text(l.s("我的参保记录", "My enrollments")),
+					app.If(len(f.Enrollments) == 0, func() app.UI {
+						return app.P().Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
+							"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
+					}),
+					app.Range(f.Enrollments).Slice(func(i int) app.UI {
+						return &enrollmentEditor{
+							Index:    i,
+							Value:    f.Enrollments[i],
+							Lang:     l,
+							Errors:   e.res.Errors.at("enrollments[" + strconv.Itoa(i) + "]"),
+							OnChange: e.onEnrollment,
+							OnRemove: e.onRemove,
+						}
+					}),
+					app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
+						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
+				),
+				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), OnChange: e.change},
+				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), OnChange: e.change},
+				app.Section().Class("card", "form-section").ID("basics").Body(
+					textField(textFieldSpec{
+						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
+						Placeholder: "2026-11-22", Error: fieldErr, Normalize: normalizeDate,
+						OnValue: e.onAsOf,
+					}),
+				),
+			),
+		app.Footer().Class("embed-foot").Body(
+			app.A().ID("open-app").Href(e.fullAppHref()).Target("_blank").Rel("noopener").
+				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
+			app.P().ID("embed-privacy").Text(l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
+		),
+	)
+}

@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// appHref is the href of one of the app's own pages ("/", "/rules",
+// "/#input=…") wherever the site is hosted. When it is served under a
+// sub-path (yibao dist -base /tools/yibao), the server's resolver prefixes
+// hrefs while it prerenders, but the browser's resolver only prefixes /web/
+// files, so in the browser the prefix (GOAPP_ROOT_PREFIX) is added here.
+func appHref(p string) string {
+	if app.IsServer {
+		return p
+	}
+	return rootPrefix() + p
+}
+
+// rootPrefix is the sub-path the site is served under ("" at the root of
+// its origin, "/tools/yibao" under a sub-path), in the browser.
+func rootPrefix() string {
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
