@@ -122,17 +122,8 @@ func (c *calculator) onRemove(ctx app.Context, i int) {
 
 func (c *calculator) onAdd(ctx app.Context, e app.Event) {
 	f := c.form.clone()
-	e1 := formEnrollment{ID: f.nextID(), Scheme: "employee"}
-	if n := len(f.Enrollments); n > 0 {
-		last := f.Enrollments[n-1]
-		e1.Region, e1.Scheme = last.Region, last.Scheme
-		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
-			e1.From = monthString(to + 1)
-		}
-	}
-	f.Enrollments = append(f.Enrollments, e1)
+	idx := f.addEnrollment("", "employee")
 	c.change(ctx, f)
-	idx := len(f.Enrollments) - 1
 	ctx.Defer(func(ctx app.Context) {
 		focusID("enr-" + strconv.Itoa(idx) + "-region")
 	})

@@ -97,17 +97,8 @@ func (e *embed) onRemove(ctx app.Context, i int) {
 // the last one.
 func (e *embed) onAdd(ctx app.Context, ev app.Event) {
 	f := e.form.clone()
-	en := formEnrollment{ID: f.nextID(), Region: e.params.Region, Scheme: e.params.scheme()}
-	if n := len(f.Enrollments); n > 0 {
-		last := f.Enrollments[n-1]
-		en.Region, en.Scheme = last.Region, last.Scheme
-		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
-			en.From = monthString(to + 1)
-		}
-	}
-	f.Enrollments = append(f.Enrollments, en)
+	idx := f.addEnrollment(e.params.Region, e.params.scheme())
 	e.change(ctx, f)
-	idx := len(f.Enrollments) - 1
 	ctx.Defer(func(ctx app.Context) {
 		focusID("enr-" + strconv.Itoa(idx) + "-from")
 	})

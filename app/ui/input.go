@@ -283,6 +283,22 @@ func (f formState) withGroup(g string, on bool) []string {
 }
 
 // clone copies the form so that an undo keeps its own slices.
+// addEnrollment appends an enrollment that continues the last one (same
+// region and scheme, from the month after it ends), or, for the first one,
+// starts in region and scheme; it returns the new enrollment's index.
+func (f *formState) addEnrollment(region, scheme string) int {
+	e := formEnrollment{ID: f.nextID(), Region: region, Scheme: scheme}
+	if n := len(f.Enrollments); n > 0 {
+		last := f.Enrollments[n-1]
+		e.Region, e.Scheme = last.Region, last.Scheme
+		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
+			e.From = monthString(to + 1)
+		}
+	}
+	f.Enrollments = append(f.Enrollments, e)
+	return len(f.Enrollments) - 1
+}
+
 func (f formState) clone() formState {
 	g := f
 	g.Groups = append([]string(nil), f.Groups...)
