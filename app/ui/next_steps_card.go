@@ -75,8 +75,9 @@ func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 		}
 		return out
 	}
-	return app.Div().ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
-		app.H3().Text(title),
+	// Folded: the steps are long, and the form must stay near on a phone.
+	return app.Details().ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
+		app.Summary().Body(app.H3().Text(title)),
 		app.Ol().Class("steps").Body(texts(t.Steps)...),
 		app.If(t.Kind == "transfer", func() app.UI {
 			return app.P().Class("time-limit").Text(l.s("办理时限："+strconv.Itoa(t.WorkingDays)+"个工作日", "Time limit: "+strconv.Itoa(t.WorkingDays)+" working days"))
