@@ -13,13 +13,27 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// typeInto replaces the text of a field by typing, as a person would.
+// typeInto replaces the text of a field by typing, as a person would, and
+// waits for the page to settle: the answers, and the field's own error
+// while the text was incomplete, move what lies below, and a click aimed
+// at once would land where a button was.
 func typeInto(sel, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.Focus(chromedp.CSS(sel)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).select()`),
 		chromedp.SendKeys(chromedp.CSS(sel), kb.Delete+text),
+		domQuiet(),
 	)
+}
+
+// domQuiet waits until the document has not changed for 150 ms.
+func domQuiet() chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`new Promise(resolve => {
+		const done = () => { o.disconnect(); resolve(true); };
+		let t = setTimeout(done, 150);
+		const o = new MutationObserver(() => { clearTimeout(t); t = setTimeout(done, 150); });
+		o.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+	})`, chromedp.EvalAwaitPromise)
 }
 
 func jsString(s string) string {

@@ -63,7 +63,12 @@ func setup(m *testing.M) (int, error) {
 	if err := copyDir(webDir, filepath.Join(repoRoot, "web")); err != nil {
 		return 0, err
 	}
-	if err := goBuild([]string{"GOOS=js", "GOARCH=wasm"}, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(webDir, "app.wasm"), "./cmd/yibao"); err != nil {
+	gcflags, err := os.ReadFile(filepath.Join(repoRoot, "cmd", "yibao", "wasm-gcflags.txt"))
+	if err != nil {
+		return 0, err
+	}
+	args := append([]string{"-trimpath", "-ldflags=-s -w"}, strings.Fields(string(gcflags))...)
+	if err := goBuild([]string{"GOOS=js", "GOARCH=wasm"}, append(args, "-o", filepath.Join(webDir, "app.wasm"), "./cmd/yibao")...); err != nil {
 		return 0, err
 	}
 	return m.Run(), nil
@@ -139,7 +144,9 @@ func startServer(t *testing.T, dir, addr string, flags ...string) *server {
 		addr = freeAddr(t)
 	}
 	s := &server{URL: "http://" + addr, addr: addr, log: &bytes.Buffer{}}
-	s.cmd = exec.Command(binPath, append([]string{"serve", "-addr", addr, "-web", dir}, flags...)...)
+	// -compress=false: the tests do not wait for brotli 11 (serve_test.go
+	// covers the compressed copies).
+	s.cmd = exec.Command(binPath, append([]string{"serve", "-addr", addr, "-web", dir, "-compress=false"}, flags...)...)
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 )
 
 // Acting on the answer: transfer steps, deadlines and the
@@ -54,12 +54,11 @@ func (e *engine) transfer() *TransferAnswer {
 	maxGap := e.rs.get("employee.backpayMaxGapMonths", to, e.asOf)
 	deadline := (from.to + Month(maxGap.v.num) + 1).Last()
 	t.Steps = []Text{
-		{fmt.Sprintf("先在%s停保（中止参保）：单位参保的由原单位办理减员；以个人身份参保的由本人在%s医保经办机构或线上办理停保。", fromZh, fromZh),
-			fmt.Sprintf("First stop the enrollment in %s (中止参保): the former employer deregisters you, or you stop it yourself online or at a %s counter if you paid as an individual.", fromEn, fromEn)},
-		{fmt.Sprintf("在%s参保缴费：%s。", toZh, enrollHowZh(toScheme)), fmt.Sprintf("Enroll and pay in %s: %s.", toEn, enrollHowEn(toScheme))},
+		{"先在" + fromZh + "停保（中止参保）：单位参保的由原单位办理减员；以个人身份参保的由本人在" + fromZh + "医保经办机构或线上办理停保。", "First stop the enrollment in " +
+			fromEn + " (中止参保): the former employer deregisters you, or you stop it yourself online or at a " + fromEn + " counter if you paid as an individual."},
+		{"在" + toZh + "参保缴费：" + enrollHowZh(toScheme) + "。", "Enroll and pay in " + toEn + ": " + enrollHowEn(toScheme) + "."},
 		{"申请转移接续：在国家医保服务平台 App“关系转移接续”、转入地或转出地医保经办窗口提出申请，无需开具纸质参保凭证。", "Apply for the transfer (转移接续) in the national 医保服务平台 app, or at the counter of either region; no paper certificate is needed."},
-		{fmt.Sprintf("办理时限：转出地10个工作日内转出，转入地5个工作日内转入，共%d个工作日；职工医保个人账户余额随之划转。", days.v.num),
-			fmt.Sprintf("Time limit: 10 working days to transfer out and 5 to transfer in, %d in all; an employee personal-account balance moves with it.", days.v.num)},
+		{"办理时限：转出地10个工作日内转出，转入地5个工作日内转入，共" + strconv.Itoa(int(days.v.num)) + "个工作日；职工医保个人账户余额随之划转。", "Time limit: 10 working days to transfer out and 5 to transfer in, " + strconv.Itoa(int(days.v.num)) + " in all; an employee personal-account balance moves with it."},
 		{"完成后缴费年限累计计算。", "Afterwards the contribution years add up."},
 	}
 	if from.scheme == Resident && toScheme == Resident {
@@ -73,14 +72,13 @@ func (e *engine) transfer() *TransferAnswer {
 	t.Channels = channels()
 	t.DoNot = []Text{
 		{"不要在新参保地先参保、再停原参保地：会形成重复参保，多缴的费用退费手续繁琐。", "Do not enroll in the new region before stopping the old one: that is duplicate enrollment, and refunds are slow."},
-		{fmt.Sprintf("中断缴费不要超过%d个月（%s前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", maxGap.v.num, formatDate(deadline)),
-			fmt.Sprintf("Do not stay unpaid for more than %d months (resume in the new region by %s): after that back-pay is not allowed and a waiting period applies.", maxGap.v.num, formatDate(deadline))},
+		{"中断缴费不要超过" + strconv.Itoa(int(maxGap.v.num)) + "个月（" + formatDate(deadline) + "前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", "Do not stay unpaid for more than " + strconv.Itoa(int(maxGap.v.num)) + " months (resume in the new region by " + formatDate(deadline) + "): after that back-pay is not allowed and a waiting period applies."},
 		{"已退休的不要办理转移接续：在居住地办理异地就医备案。", "Retirees do not transfer: they file for care where they live (异地就医备案)."},
 	}
 	t.Explain = []Step{
-		{Rule: "transfer.steps", Zh: fmt.Sprintf("从%s（%s）到%s（%s）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。", fromZh, schemeZh(from.scheme), toZh, schemeZh(toScheme)),
-			En: fmt.Sprintf("From %s (%s) to %s (%s): the national transfer rules apply, the same everywhere and available across provinces.", fromEn, from.scheme, toEn, toScheme), Source: e.rs.citeDoc("ybbf2021-43", "第三条")},
-		{Rule: "transfer.time", Zh: fmt.Sprintf("转出地10个工作日、转入地5个工作日，共%d个工作日。", days.v.num), En: fmt.Sprintf("10 + 5 working days: %d in all.", days.v.num), Source: src},
+		{Rule: "transfer.steps", Zh: "从" + fromZh + "（" + schemeZh(from.scheme) + "）到" + toZh + "（" + schemeZh(toScheme) + "）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。",
+			En: "From " + fromEn + " (" + from.scheme + ") to " + toEn + " (" + toScheme + "): the national transfer rules apply, the same everywhere and available across provinces.", Source: e.rs.citeDoc("ybbf2021-43", "第三条")},
+		{Rule: "transfer.time", Zh: "转出地10个工作日、转入地5个工作日，共" + strconv.Itoa(int(days.v.num)) + "个工作日。", En: "10 + 5 working days: " + strconv.Itoa(int(days.v.num)) + " in all.", Source: src},
 		{Rule: "transfer.years", Zh: "个人跨统筹地区就业的，其基本医疗保险关系随本人转移，缴费年限累计计算。", En: "Moving to work in another region, the insurance moves with the person and the years add up.", Source: e.rs.citeDoc("shbxf", "第三十二条")},
 	}
 	return t
@@ -121,8 +119,8 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	}
 	if w := out.Waiting; w != nil && w.BackpayDeadline != nil && *w.BackpayDeadline >= formatDate(e.asOf) {
 		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region,
-			Zh:     fmt.Sprintf("%s前接续缴费并补缴：中断不超过3个月，不设等待期，待遇可追溯。", *w.BackpayDeadline),
-			En:     fmt.Sprintf("Resume paying and back-pay by %s: within 3 months there is no wait and benefits are retroactive.", *w.BackpayDeadline),
+			Zh:     *w.BackpayDeadline + "前接续缴费并补缴：中断不超过3个月，不设等待期，待遇可追溯。",
+			En:     "Resume paying and back-pay by " + *w.BackpayDeadline + ": within 3 months there is no wait and benefits are retroactive.",
 			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	}
 	if n := len(e.h.spans); n > 0 {
@@ -131,8 +129,8 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
 			if d := (last.to + Month(maxGap.v.num) + 1).Last(); !d.Before(e.asOf) {
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region,
-					Zh:     fmt.Sprintf("%s前接续缴费并补缴：中断不超过%d个月，不设等待期，待遇可追溯。", formatDate(d), maxGap.v.num),
-					En:     fmt.Sprintf("Resume paying and back-pay by %s: within %d months there is no wait and benefits are retroactive.", formatDate(d), maxGap.v.num),
+					Zh:     formatDate(d) + "前接续缴费并补缴：中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月，不设等待期，待遇可追溯。",
+					En:     "Resume paying and back-pay by " + formatDate(d) + ": within " + strconv.Itoa(int(maxGap.v.num)) + " months there is no wait and benefits are retroactive.",
 					Source: e.rs.cite(maxGap.v)})
 			}
 		}
@@ -145,13 +143,13 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			}
 			if from.After(e.asOf) {
 				add(Deadline{Kind: "windowOpens", Date: formatDate(from), Region: region,
-					Zh:     fmt.Sprintf("%s%d年度居民医保集中参保期%s开始。", regionName(region), y, formatDate(from)),
-					En:     fmt.Sprintf("The %d resident enrollment window in %s opens on %s.", y, regionNameEn(region), formatDate(from)),
+					Zh:     regionName(region) + strconv.Itoa(int(y)) + "年度居民医保集中参保期" + formatDate(from) + "开始。",
+					En:     "The " + strconv.Itoa(int(y)) + " resident enrollment window in " + regionNameEn(region) + " opens on " + formatDate(from) + ".",
 					Source: e.rs.cite(p.v)})
 			}
 			add(Deadline{Kind: "windowEnds", Date: formatDate(to), Region: region,
-				Zh:     fmt.Sprintf("%s%d年度居民医保集中参保期%s截止：在此之前缴费不设等待期（连续参保时），%d年1月1日起享受待遇。", regionName(region), y, formatDate(to), y),
-				En:     fmt.Sprintf("The %d resident enrollment window in %s closes on %s: pay before then for no wait (if continuously insured), with benefits from 1 January %d.", y, regionNameEn(region), formatDate(to), y),
+				Zh:     regionName(region) + strconv.Itoa(int(y)) + "年度居民医保集中参保期" + formatDate(to) + "截止：在此之前缴费不设等待期（连续参保时），" + strconv.Itoa(int(y)) + "年1月1日起享受待遇。",
+				En:     "The " + strconv.Itoa(int(y)) + " resident enrollment window in " + regionNameEn(region) + " closes on " + formatDate(to) + ": pay before then for no wait (if continuously insured), with benefits from 1 January " + strconv.Itoa(int(y)) + ".",
 				Source: e.rs.cite(p.v)})
 			break
 		}
@@ -165,8 +163,8 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			nw := e.rs.get("newborn.window", region, birth)
 			if last := newbornLast(birth, nw.v.word); !last.Before(e.asOf) {
 				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region,
-					Zh:     fmt.Sprintf("新生儿在%s前参保缴费，不设等待期，自出生之日起享受待遇。", formatDate(last)),
-					En:     fmt.Sprintf("Enroll the newborn by %s: no waiting period, benefits from the day of birth.", formatDate(last)),
+					Zh:     "新生儿在" + formatDate(last) + "前参保缴费，不设等待期，自出生之日起享受待遇。",
+					En:     "Enroll the newborn by " + formatDate(last) + ": no waiting period, benefits from the day of birth.",
 					Source: e.rs.cite(nw.v)})
 			}
 		}
@@ -249,14 +247,14 @@ func (e *engine) incentive() *IncentiveAnswer {
 	}
 	src := e.rs.cite(threshold.v)
 	a.Explain = []Step{
-		{Rule: "incentive.years", Zh: fmt.Sprintf("自%d年度起连续参加居民医保%d年（至%d年度）。", countFrom.v.num, n, last),
-			En: fmt.Sprintf("%d continuous years of resident insurance counted from %d (through %d).", n, countFrom.v.num, last), Source: e.rs.cite(countFrom.v)},
-		{Rule: "incentive.rise", Zh: fmt.Sprintf("连续参保满%d年后，每再连续参保1年，大病保险最高支付限额提高不低于%d元（%s）；目前已提高%d元，%d年度起再提高。", threshold.v.num, rise.v.num, levelZh(rise.level), a.EarnedRise, a.NextRiseYear),
-			En: fmt.Sprintf("After %d continuous years, each further year raises the 大病保险 cap by at least %d yuan (%s rule); earned so far: %d yuan; the next rise comes in %d.", threshold.v.num, rise.v.num, levelEn(rise.level), a.EarnedRise, a.NextRiseYear), Source: e.rs.cite(rise.v)},
-		{Rule: "incentive.cap", Zh: fmt.Sprintf("连续参保激励和零报销激励累计提高总额不超过当地大病保险原封顶线的%d%%。", capP.v.num),
-			En: fmt.Sprintf("All increases together are capped at %d%% of the region's original 大病保险 ceiling.", capP.v.num), Source: e.rs.cite(capP.v)},
-		{Rule: "incentive.break", Zh: fmt.Sprintf("一旦断保：连续参保年数重新计算，已获得的%d元提高额度不再保留，再参保时还要经过至少3个月的待遇等待期。", a.EarnedRise),
-			En: fmt.Sprintf("A break resets the count of continuous years, the %d yuan earned is lost, and enrolling again brings a waiting period of at least 3 months.", a.EarnedRise), Source: src},
+		{Rule: "incentive.years", Zh: "自" + strconv.Itoa(int(countFrom.v.num)) + "年度起连续参加居民医保" + strconv.Itoa(int(n)) + "年（至" + strconv.Itoa(int(last)) + "年度）。",
+			En: strconv.Itoa(int(n)) + " continuous years of resident insurance counted from " + strconv.Itoa(int(countFrom.v.num)) + " (through " + strconv.Itoa(int(last)) + ").", Source: e.rs.cite(countFrom.v)},
+		{Rule: "incentive.rise", Zh: "连续参保满" + strconv.Itoa(int(threshold.v.num)) + "年后，每再连续参保1年，大病保险最高支付限额提高不低于" + strconv.Itoa(int(rise.v.num)) + "元（" + levelZh(rise.level) + "）；目前已提高" + strconv.Itoa(int(a.EarnedRise)) + "元，" + strconv.Itoa(int(a.NextRiseYear)) + "年度起再提高。",
+			En: "After " + strconv.Itoa(int(threshold.v.num)) + " continuous years, each further year raises the 大病保险 cap by at least " + strconv.Itoa(int(rise.v.num)) + " yuan (" + levelEn(rise.level) + " rule); earned so far: " + strconv.Itoa(int(a.EarnedRise)) + " yuan; the next rise comes in " + strconv.Itoa(int(a.NextRiseYear)) + ".", Source: e.rs.cite(rise.v)},
+		{Rule: "incentive.cap", Zh: "连续参保激励和零报销激励累计提高总额不超过当地大病保险原封顶线的" + strconv.Itoa(int(capP.v.num)) + "%。",
+			En: "All increases together are capped at " + strconv.Itoa(int(capP.v.num)) + "% of the region's original 大病保险 ceiling.", Source: e.rs.cite(capP.v)},
+		{Rule: "incentive.break", Zh: "一旦断保：连续参保年数重新计算，已获得的" + strconv.Itoa(int(a.EarnedRise)) + "元提高额度不再保留，再参保时还要经过至少3个月的待遇等待期。",
+			En: "A break resets the count of continuous years, the " + strconv.Itoa(int(a.EarnedRise)) + " yuan earned is lost, and enrolling again brings a waiting period of at least 3 months.", Source: src},
 	}
 	if rise.level == LevelNational {
 		a.Explain = append(a.Explain, Step{Rule: "region.national", Zh: "按国家规定，当地细则请以当地医保部门为准。", En: "National rule applied; check the local medical-insurance bureau for the local rule.", Source: e.rs.cite(rise.v)})

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -126,30 +126,25 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		}
 		s := best.sp
 		if s.scheme == Employee {
-			paid := fmt.Sprintf("已缴费至%s", s.to)
-			paidEn := fmt.Sprintf("paid through %s", s.to)
+			paid := "已缴费至" + s.to.String()
+			paidEn := "paid through " + s.to.String()
 			if s.open {
-				paid = fmt.Sprintf("仍在缴费（按已缴至%s计）", s.to)
-				paidEn = fmt.Sprintf("still paying (counted as paid through %s)", s.to)
+				paid = "仍在缴费（按已缴至" + s.to.String() + "计）"
+				paidEn = "still paying (counted as paid through " + s.to.String() + ")"
 			}
-			add("coverage.employee", fmt.Sprintf("%s职工医保（%s）%s：按月缴费，缴费月份享受待遇，停止缴费后次月起停止享受，待遇至%s。", c.RegionName, s.id, paid, formatDate(s.to.Last())),
-				fmt.Sprintf("Employee insurance in %s (%s), %s: benefits in the months paid, ending after the last paid month, here %s.", regionNameEn(c.Region), s.id, paidEn, formatDate(s.to.Last())),
-				e.rs.citeDoc("shbxf", "第二十三条"))
+			add("coverage.employee", c.RegionName+"职工医保（"+s.id+"）"+paid+"：按月缴费，缴费月份享受待遇，停止缴费后次月起停止享受，待遇至"+formatDate(s.to.Last())+"。", "Employee insurance in "+
+				regionNameEn(c.Region)+" ("+s.id+"), "+paidEn+": benefits in the months paid, ending after the last paid month, here "+formatDate(s.to.Last())+".", e.rs.citeDoc("shbxf", "第二十三条"))
 		} else {
-			add("coverage.resident", fmt.Sprintf("%s城乡居民医保（%s）已缴费至%d年度：按年度缴费，待遇享受期至%s。", c.RegionName, s.id, s.to.Year(), formatDate(s.to.Last())),
-				fmt.Sprintf("Resident insurance in %s (%s) paid for %d: yearly contributions, benefits until %s.", regionNameEn(c.Region), s.id, s.to.Year(), formatDate(s.to.Last())),
-				e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"))
+			add("coverage.resident", c.RegionName+"城乡居民医保（"+s.id+"）已缴费至"+strconv.Itoa(int(s.to.Year()))+"年度：按年度缴费，待遇享受期至"+formatDate(s.to.Last())+"。", "Resident insurance in "+
+				regionNameEn(c.Region)+" ("+s.id+") paid for "+strconv.Itoa(int(s.to.Year()))+": yearly contributions, benefits until "+formatDate(s.to.Last())+".", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"))
 		}
 		if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
 			w := e.wait(spanTarget(s))
-			add("coverage.waited", fmt.Sprintf("该段参保的%d个月待遇等待期已于%s结束。", w.Months, formatDate(w.benefitsFrom.AddDate(0, 0, -1))),
-				fmt.Sprintf("This enrollment's %d-month waiting period ended on %s.", w.Months, formatDate(w.benefitsFrom.AddDate(0, 0, -1))),
-				lastSource(w.Explain))
+			add("coverage.waited", "该段参保的"+strconv.Itoa(int(w.Months))+"个月待遇等待期已于"+formatDate(w.benefitsFrom.AddDate(0, 0, -1))+"结束。", "This enrollment's "+strconv.Itoa(int(w.Months))+"-month waiting period ended on "+formatDate(w.benefitsFrom.AddDate(0, 0, -1))+".", lastSource(w.Explain))
 		}
 		if until != forever && until.After(s.to.Last()) {
-			add("coverage.continues", fmt.Sprintf("之后的参保记录无缝衔接，待遇连续至%s。", formatDate(until)),
-				fmt.Sprintf("Later enrollments follow without a gap: benefits continue until %s.", formatDate(until)),
-				e.rs.citeDoc("ybbf2021-43", "第十一条"))
+			add("coverage.continues", "之后的参保记录无缝衔接，待遇连续至"+formatDate(until)+"。", "Later enrollments follow without a gap: benefits continue until "+
+				formatDate(until)+".", e.rs.citeDoc("ybbf2021-43", "第十一条"))
 		}
 		return c
 	}
@@ -172,13 +167,11 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		if !start.IsZero() {
 			c.WaitingUntil = datep(start.AddDate(0, 0, -1))
 			c.From = datep(start)
-			add("coverage.waiting", fmt.Sprintf("已参加%s（%s），但%s处于待遇等待期，%s起享受待遇。", schemeZh(s.scheme), s.id, formatDate(e.asOf), formatDate(start)),
-				fmt.Sprintf("Enrolled (%s), but %s falls in the waiting period; benefits from %s.", s.id, formatDate(e.asOf), formatDate(start)),
-				lastSource(w.Explain))
+			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但"+formatDate(e.asOf)+"处于待遇等待期，"+formatDate(start)+"起享受待遇。", "Enrolled ("+
+				s.id+"), but "+formatDate(e.asOf)+" falls in the waiting period; benefits from "+formatDate(start)+".", lastSource(w.Explain))
 		} else {
-			add("coverage.waiting", fmt.Sprintf("已参加%s（%s），但等待期超过本段参保期，本段不享受待遇。", schemeZh(s.scheme), s.id),
-				fmt.Sprintf("Enrolled (%s), but the waiting period outlasts the enrollment: no benefits from it.", s.id),
-				lastSource(w.Explain))
+			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但等待期超过本段参保期，本段不享受待遇。", "Enrolled ("+
+				s.id+"), but the waiting period outlasts the enrollment: no benefits from it.", lastSource(w.Explain))
 		}
 		c.Explain = append(c.Explain, w.Explain...)
 		return c
@@ -205,9 +198,8 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		c.RegionName = regionName(next.region)
 		start := e.segmentStart(segs, next, e.asOf)
 		c.From = datep(start)
-		add("coverage.future", fmt.Sprintf("参保记录（%s）自%s开始，%s尚未生效。", next.id, next.from, formatDate(e.asOf)),
-			fmt.Sprintf("The enrollment (%s) starts in %s; it is not in force on %s.", next.id, next.from, formatDate(e.asOf)),
-			e.rs.citeDoc("shbxf", "第二十三条"))
+		add("coverage.future", "参保记录（"+next.id+"）自"+next.from.String()+"开始，"+formatDate(e.asOf)+"尚未生效。", "The enrollment ("+
+			next.id+") starts in "+next.from.String()+"; it is not in force on "+formatDate(e.asOf)+".", e.rs.citeDoc("shbxf", "第二十三条"))
 		return c
 	}
 	if last == nil {
@@ -221,24 +213,21 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 	c.Region, c.Scheme = last.region, last.scheme
 	c.RegionName = regionName(last.region)
 	c.Until = datep(lastEnd)
-	add("coverage.lapsed", fmt.Sprintf("最后一段参保（%s，%s）至%s结束，%s不在参保期内，医保不支付。", last.id, schemeZh(last.scheme), formatDate(lastEnd), formatDate(e.asOf)),
-		fmt.Sprintf("The last enrollment (%s) ended on %s; %s is not covered.", last.id, formatDate(lastEnd), formatDate(e.asOf)),
-		e.rs.citeDoc("shbxf", "第二十三条"))
+	add("coverage.lapsed", "最后一段参保（"+last.id+"，"+schemeZh(last.scheme)+"）至"+formatDate(lastEnd)+"结束，"+formatDate(e.asOf)+"不在参保期内，医保不支付。", "The last enrollment ("+
+		last.id+") ended on "+formatDate(lastEnd)+"; "+formatDate(e.asOf)+" is not covered.", e.rs.citeDoc("shbxf", "第二十三条"))
 	if last.scheme == Employee {
 		maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
 		deadline := (last.to + Month(maxGap.v.num) + 1).Last()
 		if !e.asOf.After(deadline) {
-			add("coverage.backpay", fmt.Sprintf("在%s前恢复缴费并补缴，中断不超过%d个月，待遇可追溯、不设等待期。", formatDate(deadline), maxGap.v.num),
-				fmt.Sprintf("Resume paying and back-pay by %s (interruption within %d months): benefits are retroactive with no wait.", formatDate(deadline), maxGap.v.num),
-				e.rs.cite(maxGap.v))
+			add("coverage.backpay", "在"+formatDate(deadline)+"前恢复缴费并补缴，中断不超过"+strconv.Itoa(int(maxGap.v.num))+"个月，待遇可追溯、不设等待期。", "Resume paying and back-pay by "+
+				formatDate(deadline)+" (interruption within "+strconv.Itoa(int(maxGap.v.num))+" months): benefits are retroactive with no wait.", e.rs.cite(maxGap.v))
 		}
 	}
 	if next != nil {
 		start := e.segmentStart(segs, next, e.asOf)
 		if !start.IsZero() {
-			add("coverage.next", fmt.Sprintf("下一段参保（%s）%s起享受待遇。", next.id, formatDate(start)),
-				fmt.Sprintf("The next enrollment (%s) pays benefits from %s.", next.id, formatDate(start)),
-				e.rs.citeDoc("shbxf", "第二十三条"))
+			add("coverage.next", "下一段参保（"+next.id+"）"+formatDate(start)+"起享受待遇。", "The next enrollment ("+
+				next.id+") pays benefits from "+formatDate(start)+".", e.rs.citeDoc("shbxf", "第二十三条"))
 		}
 	}
 	return c

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -70,10 +70,10 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	d.Keep = strp(keep.id)
 	names := make([]string, 0, len(set))
 	for _, s := range set {
-		names = append(names, fmt.Sprintf("%s（%s%s）", s.id, regionName(s.region), schemeZh(s.scheme)))
+		names = append(names, s.id+"（"+regionName(s.region)+schemeZh(s.scheme)+"）")
 	}
-	add("duplicates.overlap", fmt.Sprintf("%s至%s重复参保：%s。", bestFrom, bestTo, strings.Join(names, "、")),
-		fmt.Sprintf("Duplicate enrollment from %s to %s: %s.", bestFrom, bestTo, idsOf(set)), src)
+	add("duplicates.overlap", bestFrom.String()+"至"+bestTo.String()+"重复参保："+strings.Join(names, "、")+"。", "Duplicate enrollment from "+
+		bestFrom.String()+" to "+bestTo.String()+": "+idsOf(set)+".", src)
 	d.Explain = append(d.Explain, rule)
 	for _, s := range set {
 		if s == keep {
@@ -119,8 +119,8 @@ func (e *engine) choose(set []*span, m Month) (*span, Step) {
 			place = p.Residence
 		}
 		if s := matchRegion(set, place); s != nil {
-			return s, Step{Rule: "duplicates.student", Zh: fmt.Sprintf("学生重复参保，原则上保留学籍地（%s）参保关系：保留%s。", regionName(place), s.id),
-				En: fmt.Sprintf("A student keeps the enrollment where they study (%s): keep %s.", regionNameEn(place), s.id), Source: src}
+			return s, Step{Rule: "duplicates.student", Zh: "学生重复参保，原则上保留学籍地（" + regionName(place) + "）参保关系：保留" + s.id + "。",
+				En: "A student keeps the enrollment where they study (" + regionNameEn(place) + "): keep " + s.id + ".", Source: src}
 		}
 	}
 	var emps, ress []*span
@@ -139,12 +139,12 @@ func (e *engine) choose(set []*span, m Month) (*span, Step) {
 		}
 		if months >= 12*minYears.v.num {
 			k := e.byPlace(emps, p.WorkRegion)
-			return k, Step{Rule: "duplicates.crossScheme", Zh: fmt.Sprintf("跨制度重复参保，职工医保已连续参保%d个月（≥%d年）：原则上保留职工医保参保关系（%s）。", months, minYears.v.num, k.id),
-				En: fmt.Sprintf("Enrolled in both schemes with %d continuous employee months (≥ %d year): keep employee insurance (%s).", months, minYears.v.num, k.id), Source: e.rs.cite(minYears.v)}
+			return k, Step{Rule: "duplicates.crossScheme", Zh: "跨制度重复参保，职工医保已连续参保" + strconv.Itoa(int(months)) + "个月（≥" + strconv.Itoa(int(minYears.v.num)) + "年）：原则上保留职工医保参保关系（" + k.id + "）。",
+				En: "Enrolled in both schemes with " + strconv.Itoa(int(months)) + " continuous employee months (≥ " + strconv.Itoa(int(minYears.v.num)) + " year): keep employee insurance (" + k.id + ").", Source: e.rs.cite(minYears.v)}
 		}
 		k := e.byPlace(ress, p.Residence)
-		return k, Step{Rule: "duplicates.crossScheme.short", Zh: fmt.Sprintf("跨制度重复参保，但职工医保连续参保仅%d个月（不足%d年）：保留职工医保的条件未满足，保留居民医保参保关系（%s）。若为单位在职职工，职工医保依法应当参加，请与单位和参保地确认。", months, minYears.v.num, k.id),
-			En: fmt.Sprintf("Enrolled in both schemes, but only %d continuous employee months (< %d year): the condition for keeping employee insurance is not met, so keep resident insurance (%s). Employees of a unit must be in employee insurance by law: confirm with the employer and the local bureau.", months, minYears.v.num, k.id), Source: e.rs.cite(minYears.v)}
+		return k, Step{Rule: "duplicates.crossScheme.short", Zh: "跨制度重复参保，但职工医保连续参保仅" + strconv.Itoa(int(months)) + "个月（不足" + strconv.Itoa(int(minYears.v.num)) + "年）：保留职工医保的条件未满足，保留居民医保参保关系（" + k.id + "）。若为单位在职职工，职工医保依法应当参加，请与单位和参保地确认。",
+			En: "Enrolled in both schemes, but only " + strconv.Itoa(int(months)) + " continuous employee months (< " + strconv.Itoa(int(minYears.v.num)) + " year): the condition for keeping employee insurance is not met, so keep resident insurance (" + k.id + "). Employees of a unit must be in employee insurance by law: confirm with the employer and the local bureau.", Source: e.rs.cite(minYears.v)}
 	}
 	if len(emps) > 0 {
 		k := e.byPlace(emps, p.WorkRegion)
@@ -152,16 +152,16 @@ func (e *engine) choose(set []*span, m Month) (*span, Step) {
 		if p.WorkRegion != "" && matchRegion(emps, p.WorkRegion) != nil {
 			why, whyEn = "就业地为"+regionName(p.WorkRegion), "place of work "+regionNameEn(p.WorkRegion)
 		}
-		return k, Step{Rule: "duplicates.employee", Zh: fmt.Sprintf("重复参加职工医保，原则上保留就业地参保关系（%s）：保留%s。", why, k.id),
-			En: fmt.Sprintf("Enrolled twice in employee insurance: keep the place of work (%s): keep %s.", whyEn, k.id), Source: src}
+		return k, Step{Rule: "duplicates.employee", Zh: "重复参加职工医保，原则上保留就业地参保关系（" + why + "）：保留" + k.id + "。",
+			En: "Enrolled twice in employee insurance: keep the place of work (" + whyEn + "): keep " + k.id + ".", Source: src}
 	}
 	k := e.byPlace(ress, p.Residence)
 	why, whyEn := "未填写常住地，按最近开始的参保记录", "no residence given: the most recent enrollment"
 	if p.Residence != "" && matchRegion(ress, p.Residence) != nil {
 		why, whyEn = "常住地为"+regionName(p.Residence), "residence "+regionNameEn(p.Residence)
 	}
-	return k, Step{Rule: "duplicates.resident", Zh: fmt.Sprintf("重复参加居民医保，原则上保留常住地参保关系（%s）：保留%s。", why, k.id),
-		En: fmt.Sprintf("Enrolled twice in resident insurance: keep the place of residence (%s): keep %s.", whyEn, k.id), Source: src}
+	return k, Step{Rule: "duplicates.resident", Zh: "重复参加居民医保，原则上保留常住地参保关系（" + why + "）：保留" + k.id + "。",
+		En: "Enrolled twice in resident insurance: keep the place of residence (" + whyEn + "): keep " + k.id + ".", Source: src}
 }
 
 // byPlace picks the enrollment in place (same city, else same province),
@@ -211,27 +211,27 @@ func (e *engine) action(s, keep *span, m Month) Action {
 	name := regionName(s.region)
 	if s.scheme == Employee && m < monthOfDate(e.asOf) {
 		a.Refund = "personalAccount"
-		a.Zh = fmt.Sprintf("%s的职工医保（%s）与%s的重复期间已于%s结束：重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。", name, s.id, keep.id, m)
-		a.En = fmt.Sprintf("The employee insurance in %s (%s) no longer overlaps %s (the overlap ended in %s): personal-account money for those months is merged through the transfer, and years are not counted twice.", regionNameEn(s.region), s.id, keep.id, m)
+		a.Zh = name + "的职工医保（" + s.id + "）与" + keep.id + "的重复期间已于" + m.String() + "结束：重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。"
+		a.En = "The employee insurance in " + regionNameEn(s.region) + " (" + s.id + ") no longer overlaps " + keep.id + " (the overlap ended in " + m.String() + "): personal-account money for those months is merged through the transfer, and years are not counted twice."
 		a.Source = e.rs.citeDoc("ybbf2021-43", "第二条") + "；" + e.rs.citeDoc("shbxf", "第三十二条")
 		return a
 	}
 	if s.scheme == Employee {
 		a.Refund = "personalAccount"
-		a.Zh = fmt.Sprintf("停止%s的职工医保（%s）：单位办理减员或个人办理停保；重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。先停保，再在保留地（%s）续保。", name, s.id, regionName(keep.region))
-		a.En = fmt.Sprintf("Stop the employee insurance in %s (%s): the employer deregisters or the person stops paying; personal-account money for the duplicated months is merged through the transfer, and years are not counted twice. Stop first, then continue where you keep coverage (%s).", regionNameEn(s.region), s.id, regionNameEn(keep.region))
+		a.Zh = "停止" + name + "的职工医保（" + s.id + "）：单位办理减员或个人办理停保；重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。先停保，再在保留地（" + regionName(keep.region) + "）续保。"
+		a.En = "Stop the employee insurance in " + regionNameEn(s.region) + " (" + s.id + "): the employer deregisters or the person stops paying; personal-account money for the duplicated months is merged through the transfer, and years are not counted twice. Stop first, then continue where you keep coverage (" + regionNameEn(keep.region) + ")."
 		a.Source = e.rs.citeDoc("ybbf2021-43", "第二条") + "；" + e.rs.citeDoc("shbxf", "第三十二条")
 		return a
 	}
 	refund := e.rs.get("duplicates.residentRefund", s.region, m.First())
 	a.Refund = refund.v.word
 	a.Source = e.rs.cite(refund.v)
-	stop := fmt.Sprintf("停止%s的城乡居民医保（%s）", name, s.id)
-	stopEn := fmt.Sprintf("Stop the resident insurance in %s (%s)", regionNameEn(s.region), s.id)
+	stop := "停止" + name + "的城乡居民医保（" + s.id + "）"
+	stopEn := "Stop the resident insurance in " + regionNameEn(s.region) + " (" + s.id + ")"
 	if now := monthOfDate(e.asOf); m < now {
 		// The duplicate is over: nothing to stop, only the duplicated months to settle.
-		stop = fmt.Sprintf("%s的城乡居民医保（%s）与%s的重复期间已于%s结束，无需停保", name, s.id, keep.id, m)
-		stopEn = fmt.Sprintf("The resident insurance in %s (%s) no longer overlaps %s (the overlap ended in %s): nothing to stop", regionNameEn(s.region), s.id, keep.id, m)
+		stop = name + "的城乡居民医保（" + s.id + "）与" + keep.id + "的重复期间已于" + m.String() + "结束，无需停保"
+		stopEn = "The resident insurance in " + regionNameEn(s.region) + " (" + s.id + ") no longer overlaps " + keep.id + " (the overlap ended in " + m.String() + "): nothing to stop"
 	}
 	switch refund.v.word {
 	case "none":

@@ -1,9 +1,5 @@
 package rules
 
-import (
-	"fmt"
-)
-
 // Evaluate answers the three questions (coverage on asOf, the waiting
 // period, which duplicate to keep) with the embedded rules. Input from JSON
 // should go through Decode first; Evaluate checks the fields again so that
@@ -95,10 +91,9 @@ func (e *engine) warnPlanOverlap(w *waitResult, m Month) {
 		if s.from > m || s.to < m {
 			continue
 		}
-		w.step("plan.overlap",
-			fmt.Sprintf("注意：%s（%s%s）仍缴费至%s，与计划参保重复。请先在原参保地办理停保（暂停参保）或确认保留哪一个，再参保；不得重复参保、重复享受待遇。", s.id, regionName(s.region), schemeZh(s.scheme), s.to),
-			fmt.Sprintf("Note: %s (%s, %s) is paid until %s and would overlap the plan. Stop it at the old place first (or decide which to keep), then enroll: duplicate enrollment and double benefits are not allowed.", s.id, regionNameEn(s.region), s.scheme, s.to),
-			e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"))
+		w.step("plan.overlap", "注意："+
+			s.id+"（"+regionName(s.region)+schemeZh(s.scheme)+"）仍缴费至"+s.to.String()+"，与计划参保重复。请先在原参保地办理停保（暂停参保）或确认保留哪一个，再参保；不得重复参保、重复享受待遇。", "Note: "+
+			s.id+" ("+regionNameEn(s.region)+", "+s.scheme+") is paid until "+s.to.String()+" and would overlap the plan. Stop it at the old place first (or decide which to keep), then enroll: duplicate enrollment and double benefits are not allowed.", e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"))
 		return
 	}
 }

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -104,18 +104,16 @@ func (e *engine) employeeWait(t target) waitResult {
 		r.setDates(r.benefitsFrom, r.benefitsFrom)
 		if prev == nil {
 			if !r.quiet {
-				r.step("employee.first",
-					fmt.Sprintf("首次参加职工医保（未填写更早的参保记录）：国家未规定首次参保等待期，按缴费当月（%s）起享受待遇估算；部分地区单位职工自缴费次月起享受、以个人身份首次参保的设有等待期。", pay),
-					fmt.Sprintf("First employee enrollment (no earlier enrollment given): no national waiting period for a first enrollment; benefits counted from the month paid (%s). Some places start the month after, or set a wait for individuals.", pay),
-					e.rs.citeDoc("shbxf", "第二十三条"))
+				r.step("employee.first", "首次参加职工医保（未填写更早的参保记录）：国家未规定首次参保等待期，按缴费当月（"+
+					pay.String()+"）起享受待遇估算；部分地区单位职工自缴费次月起享受、以个人身份首次参保的设有等待期。", "First employee enrollment (no earlier enrollment given): no national waiting period for a first enrollment; benefits counted from the month paid ("+
+					pay.String()+"). Some places start the month after, or set a wait for individuals.", e.rs.citeDoc("shbxf", "第二十三条"))
 			}
 		} else {
 			r.Previous = strp(prev.id)
 			if !r.quiet {
-				r.step("employee.continuous",
-					fmt.Sprintf("与上一段参保（%s，至%s）之间没有中断，连续参保，不设等待期。", prev.id, prev.to),
-					fmt.Sprintf("No interruption after the previous enrollment (%s, to %s): continuous, no waiting period.", prev.id, prev.to),
-					e.rs.citeDoc("ybbf2021-43", "第十一条"))
+				r.step("employee.continuous", "与上一段参保（"+
+					prev.id+"，至"+prev.to.String()+"）之间没有中断，连续参保，不设等待期。", "No interruption after the previous enrollment ("+
+					prev.id+", to "+prev.to.String()+"): continuous, no waiting period.", e.rs.citeDoc("ybbf2021-43", "第十一条"))
 			}
 		}
 		return r
@@ -138,34 +136,24 @@ func (e *engine) employeeWait(t target) waitResult {
 			r.setDeadline(deadline)
 			if switching {
 				if !r.quiet {
-					r.step("switch.backpay",
-						fmt.Sprintf("已连续参保%d个月（≥%d年），由居民医保切换为职工医保，中断%d个月（≤%d个月）：可按规定补缴，缴费当月享受待遇，中断期间（%s至%s）待遇可追溯，不设等待期。", contMonths, switchYears.v.num, gap, maxGap.v.num, gapFrom, gapTo),
-						fmt.Sprintf("Continuously insured for %d months (≥ %d years) and switching from resident to employee insurance after a %d-month interruption (≤ %d): back-pay is allowed, benefits start in the month paid and the gap (%s to %s) is covered retroactively; no waiting period.", contMonths, switchYears.v.num, gap, maxGap.v.num, gapFrom, gapTo),
-						e.rs.cite(switchYears.v))
+					r.step("switch.backpay", "已连续参保"+strconv.Itoa(int(contMonths))+"个月（≥"+strconv.Itoa(int(switchYears.v.num))+"年），由居民医保切换为职工医保，中断"+strconv.Itoa(int(gap))+"个月（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）：可按规定补缴，缴费当月享受待遇，中断期间（"+gapFrom.String()+"至"+gapTo.String()+"）待遇可追溯，不设等待期。", "Continuously insured for "+strconv.Itoa(int(contMonths))+" months (≥ "+strconv.Itoa(int(switchYears.v.num))+" years) and switching from resident to employee insurance after a "+strconv.Itoa(int(gap))+"-month interruption (≤ "+strconv.Itoa(int(maxGap.v.num))+"): back-pay is allowed, benefits start in the month paid and the gap ("+gapFrom.String()+" to "+gapTo.String()+") is covered retroactively; no waiting period.", e.rs.cite(switchYears.v))
 				}
 			} else {
 				if !r.quiet {
-					r.step("employee.backpay",
-						fmt.Sprintf("职工医保中断缴费%d个月（%s至%s），不超过%d个月（含）：可按参保地规定补缴，缴费当月即可享受待遇，中断期间的待遇可追溯享受，不设等待期。", gap, gapFrom, gapTo, maxGap.v.num),
-						fmt.Sprintf("Employee contributions were interrupted for %d months (%s to %s), at most %d: back-pay is allowed, benefits start in the month paid and the interruption is covered retroactively; no waiting period.", gap, gapFrom, gapTo, maxGap.v.num),
-						e.rs.cite(maxGap.v))
+					r.step("employee.backpay", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），不超过"+strconv.Itoa(int(maxGap.v.num))+"个月（含）：可按参保地规定补缴，缴费当月即可享受待遇，中断期间的待遇可追溯享受，不设等待期。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), at most "+strconv.Itoa(int(maxGap.v.num))+": back-pay is allowed, benefits start in the month paid and the interruption is covered retroactively; no waiting period.", e.rs.cite(maxGap.v))
 				}
 			}
 			if t.isPlan || !e.asOf.After(deadline) {
 				if !r.quiet {
-					r.step("employee.deadline",
-						fmt.Sprintf("补缴须在%s前（中断不超过%d个月）办理。", formatDate(deadline), maxGap.v.num),
-						fmt.Sprintf("Back-pay by %s, while the interruption is still at most %d months.", formatDate(deadline), maxGap.v.num),
-						e.rs.cite(maxGap.v))
+					r.step("employee.deadline", "补缴须在"+
+						formatDate(deadline)+"前（中断不超过"+strconv.Itoa(int(maxGap.v.num))+"个月）办理。", "Back-pay by "+
+						formatDate(deadline)+", while the interruption is still at most "+strconv.Itoa(int(maxGap.v.num))+" months.", e.rs.cite(maxGap.v))
 				}
 			}
 		} else {
 			r.benefitsFrom = pay.First()
 			if !r.quiet {
-				r.step("switch.short",
-					fmt.Sprintf("由居民医保转入职工医保，中断%d个月，但此前连续参保%d个月，不足%d年：不能按切换规定补缴追溯；国家未对3个月内的中断设等待期，按缴费当月起享受待遇估算。", gap, contMonths, switchYears.v.num),
-					fmt.Sprintf("Switching from resident to employee insurance after %d months, but continuous enrollment before was only %d months (< %d years): no retroactive back-pay; no national wait for an interruption of up to 3 months, so benefits are counted from the month paid.", gap, contMonths, switchYears.v.num),
-					e.rs.cite(switchYears.v))
+				r.step("switch.short", "由居民医保转入职工医保，中断"+strconv.Itoa(int(gap))+"个月，但此前连续参保"+strconv.Itoa(int(contMonths))+"个月，不足"+strconv.Itoa(int(switchYears.v.num))+"年：不能按切换规定补缴追溯；国家未对3个月内的中断设等待期，按缴费当月起享受待遇估算。", "Switching from resident to employee insurance after "+strconv.Itoa(int(gap))+" months, but continuous enrollment before was only "+strconv.Itoa(int(contMonths))+" months (< "+strconv.Itoa(int(switchYears.v.num))+" years): no retroactive back-pay; no national wait for an interruption of up to 3 months, so benefits are counted from the month paid.", e.rs.cite(switchYears.v))
 			}
 		}
 		r.setDates(r.benefitsFrom, r.benefitsFrom)
@@ -181,16 +169,13 @@ func (e *engine) employeeWait(t target) waitResult {
 	r.setDates(waitFrom, r.benefitsFrom)
 	r.setDeadline(deadline)
 	if !r.quiet {
-		r.step("employee.gap",
-			fmt.Sprintf("职工医保中断缴费%d个月（%s至%s），超过%d个月：不能补缴追溯，按参保地规定设待遇享受等待期（全国原则上不超过%d个月）。", gap, gapFrom, gapTo, maxGap.v.num, 6),
-			fmt.Sprintf("Employee contributions were interrupted for %d months (%s to %s), more than %d: no retroactive back-pay; the region's waiting period applies (nationally at most 6 months).", gap, gapFrom, gapTo, maxGap.v.num),
-			e.rs.cite(maxGap.v))
+		r.step("employee.gap", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），超过"+strconv.Itoa(int(maxGap.v.num))+"个月：不能补缴追溯，按参保地规定设待遇享受等待期（全国原则上不超过"+strconv.Itoa(int(6))+"个月）。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), more than "+strconv.Itoa(int(maxGap.v.num))+": no retroactive back-pay; the region's waiting period applies (nationally at most 6 months).", e.rs.cite(maxGap.v))
 	}
 	where := levelZh(wait.level)
 	if !r.quiet {
 		r.step("employee.wait",
-			fmt.Sprintf("%s（%s）职工医保等待期%d个月（上限%d个月），自缴费次月（%s）起算，%s起享受待遇。", r.RegionName, where, r.Months, capM.v.num, pay+1, r.BenefitsFrom),
-			fmt.Sprintf("%s (%s rule): employee waiting period of %d months (cap %d), counted from the month after payment (%s); benefits from %s.", regionNameEn(t.region), levelEn(wait.level), r.Months, capM.v.num, pay+1, r.BenefitsFrom),
+			r.RegionName+"（"+where+"）职工医保等待期"+strconv.Itoa(int(r.Months))+"个月（上限"+strconv.Itoa(int(capM.v.num))+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
+			regionNameEn(t.region)+" ("+levelEn(wait.level)+" rule): employee waiting period of "+strconv.Itoa(int(r.Months))+" months (cap "+strconv.Itoa(int(capM.v.num))+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
 			e.rs.cite(wait.v))
 	}
 	if wait.level == LevelNational {
@@ -204,8 +189,8 @@ func (e *engine) employeeWait(t target) waitResult {
 	if !r.quiet && !e.asOf.After(deadline) && r.Months > 0 {
 		r.Shorten = append(r.Shorten, Option{
 			Kind:         "backpay",
-			Zh:           fmt.Sprintf("在%s前恢复缴费并补缴中断月份：中断不超过%d个月，不设等待期，待遇可追溯。", formatDate(deadline), maxGap.v.num),
-			En:           fmt.Sprintf("Resume paying and back-pay the missed months by %s: the interruption stays within %d months, so there is no wait and benefits are retroactive.", formatDate(deadline), maxGap.v.num),
+			Zh:           "在" + formatDate(deadline) + "前恢复缴费并补缴中断月份：中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月，不设等待期，待遇可追溯。",
+			En:           "Resume paying and back-pay the missed months by " + formatDate(deadline) + ": the interruption stays within " + strconv.Itoa(int(maxGap.v.num)) + " months, so there is no wait and benefits are retroactive.",
 			Deadline:     datep(deadline),
 			Months:       0,
 			BenefitsFrom: formatDate(gapFrom.First()),
@@ -307,17 +292,15 @@ func (e *engine) residentWait(t target) waitResult {
 	r.followedGap = (prev != nil && gap > 0) || !inWindow
 	if inWindow {
 		if !r.quiet {
-			r.step("resident.window",
-				fmt.Sprintf("在集中参保期（%s至%s）内缴费，参保%d年度，待遇享受期为%d年1月1日至12月31日。", formatDate(wFrom), formatDate(wTo), year, year),
-				fmt.Sprintf("Paid inside the enrollment window (%s to %s) for benefit year %d: the benefit year runs 1 January to 31 December %d.", formatDate(wFrom), formatDate(wTo), year, year),
-				e.rs.cite(wp.v))
+			r.step("resident.window", "在集中参保期（"+
+				formatDate(wFrom)+"至"+formatDate(wTo)+"）内缴费，参保"+strconv.Itoa(int(year))+"年度，待遇享受期为"+strconv.Itoa(int(year))+"年1月1日至12月31日。", "Paid inside the enrollment window ("+
+				formatDate(wFrom)+" to "+formatDate(wTo)+") for benefit year "+strconv.Itoa(int(year))+": the benefit year runs 1 January to 31 December "+strconv.Itoa(int(year))+".", e.rs.cite(wp.v))
 		}
 	} else {
 		if !r.quiet {
 			r.step("resident.outside",
-				fmt.Sprintf("%s缴费，不在%d年度集中参保期（%s至%s）内，参保当年度（%d年）。", formatDate(t.payDate), year, formatDate(wFrom), formatDate(wTo), year),
-				fmt.Sprintf("Paid on %s, outside the window for %d (%s to %s): buys the current benefit year %d.", formatDate(t.payDate), year, formatDate(wFrom), formatDate(wTo), year),
-				e.rs.cite(wp.v))
+				formatDate(t.payDate)+"缴费，不在"+strconv.Itoa(int(year))+"年度集中参保期（"+formatDate(wFrom)+"至"+formatDate(wTo)+"）内，参保当年度（"+strconv.Itoa(int(year))+"年）。", "Paid on "+
+					formatDate(t.payDate)+", outside the window for "+strconv.Itoa(int(year))+" ("+formatDate(wFrom)+" to "+formatDate(wTo)+"): buys the current benefit year "+strconv.Itoa(int(year))+".", e.rs.cite(wp.v))
 		}
 	}
 	startDay := yearFirst
@@ -347,10 +330,9 @@ func (e *engine) residentWait(t target) waitResult {
 				from = yearFirst
 			}
 			if !r.quiet {
-				r.step("newborn",
-					fmt.Sprintf("新生儿（%s出生）在出生后%s内（%s前）参保缴费：不设等待期，自出生之日起享受待遇。", formatDate(birth), durationZh(nw.v.word), formatDate(last)),
-					fmt.Sprintf("Newborn (born %s) enrolled within %s of birth (by %s): no waiting period, benefits from the day of birth.", formatDate(birth), durationEn(nw.v.word), formatDate(last)),
-					e.rs.cite(nw.v))
+				r.step("newborn", "新生儿（"+
+					formatDate(birth)+"出生）在出生后"+durationZh(nw.v.word)+"内（"+formatDate(last)+"前）参保缴费：不设等待期，自出生之日起享受待遇。", "Newborn (born "+
+					formatDate(birth)+") enrolled within "+durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): no waiting period, benefits from the day of birth.", e.rs.cite(nw.v))
 			}
 			if !r.quiet {
 				r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
@@ -359,10 +341,9 @@ func (e *engine) residentWait(t target) waitResult {
 		}
 		if year >= birth.Year() && birth.Year() >= year-1 {
 			if !r.quiet {
-				r.step("newborn.late",
-					fmt.Sprintf("新生儿出生后%s内（%s前）未参保：按一般规定计算等待期（部分地区另有规定）。", durationZh(nw.v.word), formatDate(last)),
-					fmt.Sprintf("The newborn was not enrolled within %s of birth (by %s): the general rules apply (some places differ).", durationEn(nw.v.word), formatDate(last)),
-					e.rs.cite(nw.v))
+				r.step("newborn.late", "新生儿出生后"+
+					durationZh(nw.v.word)+"内（"+formatDate(last)+"前）未参保：按一般规定计算等待期（部分地区另有规定）。", "The newborn was not enrolled within "+
+					durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): the general rules apply (some places differ).", e.rs.cite(nw.v))
 			}
 		}
 	}
@@ -370,10 +351,9 @@ func (e *engine) residentWait(t target) waitResult {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || !e.hasBirth()) {
 			r.Exempt = strp(g)
 			if !r.quiet {
-				r.step("resident.exempt",
-					fmt.Sprintf("属于%s，为不设待遇等待期的特殊群体。", groupZh(g)),
-					fmt.Sprintf("Belongs to %s, a group with no waiting period.", groupEn(g)),
-					e.rs.cite(exempt.v))
+				r.step("resident.exempt", "属于"+
+					groupZh(g)+"，为不设待遇等待期的特殊群体。", "Belongs to "+
+					groupEn(g)+", a group with no waiting period.", e.rs.cite(exempt.v))
 			}
 			return done(startDay)
 		}
@@ -393,18 +373,12 @@ func (e *engine) residentWait(t target) waitResult {
 					from = yearFirst
 				}
 				if !r.quiet {
-					r.step("switch.backpay",
-						fmt.Sprintf("已连续参保%d个月（≥%d年），由职工医保切换为居民医保，中断%d个月（≤%d个月）：不受集中参保期限制，不设等待期，中断期间待遇可追溯。", cont, switchYears.v.num, gap, maxGap.v.num),
-						fmt.Sprintf("Continuously insured for %d months (≥ %d years) and switching from employee to resident insurance after %d months (≤ %d): not bound to the window, no waiting period, the gap is covered retroactively.", cont, switchYears.v.num, gap, maxGap.v.num),
-						e.rs.cite(switchYears.v))
+					r.step("switch.backpay", "已连续参保"+strconv.Itoa(int(cont))+"个月（≥"+strconv.Itoa(int(switchYears.v.num))+"年），由职工医保切换为居民医保，中断"+strconv.Itoa(int(gap))+"个月（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）：不受集中参保期限制，不设等待期，中断期间待遇可追溯。", "Continuously insured for "+strconv.Itoa(int(cont))+" months (≥ "+strconv.Itoa(int(switchYears.v.num))+" years) and switching from employee to resident insurance after "+strconv.Itoa(int(gap))+" months (≤ "+strconv.Itoa(int(maxGap.v.num))+"): not bound to the window, no waiting period, the gap is covered retroactively.", e.rs.cite(switchYears.v))
 				}
 				return done(from)
 			}
 			if !r.quiet {
-				r.step("switch.short",
-					fmt.Sprintf("职工医保中断缴费%d个月内（≤%d个月）参加居民医保：不设等待期（连续参保不足%d年，中断期间不追溯）。", gap, maxGap.v.num, switchYears.v.num),
-					fmt.Sprintf("Joined resident insurance within %d months (≤ %d) of leaving employee insurance: no waiting period (continuous enrollment under %d years, so the gap is not covered).", gap, maxGap.v.num, switchYears.v.num),
-					e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期"))
+				r.step("switch.short", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月内（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）参加居民医保：不设等待期（连续参保不足"+strconv.Itoa(int(switchYears.v.num))+"年，中断期间不追溯）。", "Joined resident insurance within "+strconv.Itoa(int(gap))+" months (≤ "+strconv.Itoa(int(maxGap.v.num))+") of leaving employee insurance: no waiting period (continuous enrollment under "+strconv.Itoa(int(switchYears.v.num))+" years, so the gap is not covered).", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期"))
 			}
 			return done(startDay)
 		}
@@ -447,12 +421,12 @@ func (e *engine) residentWait(t target) waitResult {
 	}
 	gapText := ""
 	if prev != nil && gap > 0 {
-		gapText = fmt.Sprintf("上一段参保（%s）至%s结束，中断%d个月；", prev.id, prev.to, gap)
+		gapText = "上一段参保（" + prev.id + "）至" + prev.to.String() + "结束，中断" + strconv.Itoa(int(gap)) + "个月；"
 	}
 	if !r.quiet {
 		r.step("resident.fixed",
-			fmt.Sprintf("%s%s：固定待遇等待期%d个月。", gapText, why, fixed.v.num),
-			fmt.Sprintf("%sResident insurance %s: fixed waiting period of %d months.", gapTextEn(prev, gap), whyEn, fixed.v.num),
+			gapText+why+"：固定待遇等待期"+strconv.Itoa(int(fixed.v.num))+"个月。",
+			gapTextEn(prev, gap)+"Resident insurance "+whyEn+": fixed waiting period of "+strconv.Itoa(int(fixed.v.num))+" months.",
 			e.rs.cite(fixed.v))
 	}
 	variableFor := func(b int) int {
@@ -499,34 +473,22 @@ func (e *engine) residentWait(t target) waitResult {
 			reading, readingEn = "每断保1年加1个月", "each broken year adds a month"
 		}
 		if !r.quiet {
-			r.step("resident.variable",
-				fmt.Sprintf("自%d年度起计算的断保年数：%d年（%s）→ 变动待遇等待期%d个月。", countFrom.v.num, broken, reading, variable),
-				fmt.Sprintf("Broken years counted from %d: %d (%s) → variable waiting period %d months.", countFrom.v.num, broken, readingEn, variable),
-				e.rs.cite(counting.v))
+			r.step("resident.variable", "自"+strconv.Itoa(int(countFrom.v.num))+"年度起计算的断保年数："+strconv.Itoa(int(broken))+"年（"+reading+"）→ 变动待遇等待期"+strconv.Itoa(int(variable))+"个月。", "Broken years counted from "+strconv.Itoa(int(countFrom.v.num))+": "+strconv.Itoa(int(broken))+" ("+readingEn+") → variable waiting period "+strconv.Itoa(int(variable))+" months.", e.rs.cite(counting.v))
 		}
 	}
 	if t.extraYears > 0 {
 		if t.extraYears > broken {
 			if !r.quiet {
-				r.step("resident.repair.cap",
-					fmt.Sprintf("修复年数%d超过断保年数%d，按%d年计。", t.extraYears, broken, broken),
-					fmt.Sprintf("%d repair years exceed the %d broken years; counted as %d.", t.extraYears, broken, broken),
-					e.rs.cite(repair.v))
+				r.step("resident.repair.cap", "修复年数"+strconv.Itoa(int(t.extraYears))+"超过断保年数"+strconv.Itoa(int(broken))+"，按"+strconv.Itoa(int(broken))+"年计。", strconv.Itoa(int(t.extraYears))+" repair years exceed the "+strconv.Itoa(int(broken))+" broken years; counted as "+strconv.Itoa(int(broken))+".", e.rs.cite(repair.v))
 			}
 		}
 		if !r.quiet {
-			r.step("resident.repair",
-				fmt.Sprintf("缴费修复%d年：每多缴纳1年减少%d个月变动待遇等待期，减少%d个月。", extra, repair.v.num, reduced),
-				fmt.Sprintf("Paying for %d broken years: each removes %d variable month(s); %d removed.", extra, repair.v.num, reduced),
-				e.rs.cite(repair.v))
+			r.step("resident.repair", "缴费修复"+strconv.Itoa(int(extra))+"年：每多缴纳1年减少"+strconv.Itoa(int(repair.v.num))+"个月变动待遇等待期，减少"+strconv.Itoa(int(reduced))+"个月。", "Paying for "+strconv.Itoa(int(extra))+" broken years: each removes "+strconv.Itoa(int(repair.v.num))+" variable month(s); "+strconv.Itoa(int(reduced))+" removed.", e.rs.cite(repair.v))
 		}
 	}
 	if broken >= longYears.v.num {
 		if !r.quiet {
-			r.step("resident.longBreak",
-				fmt.Sprintf("连续断保%d年（≥%d年）：修复后固定与变动等待期之和不少于%d个月。", broken, longYears.v.num, longMin.v.num),
-				fmt.Sprintf("A break of %d years (≥ %d): after repair the total wait is still at least %d months.", broken, longYears.v.num, longMin.v.num),
-				e.rs.cite(longMin.v))
+			r.step("resident.longBreak", "连续断保"+strconv.Itoa(int(broken))+"年（≥"+strconv.Itoa(int(longYears.v.num))+"年）：修复后固定与变动等待期之和不少于"+strconv.Itoa(int(longMin.v.num))+"个月。", "A break of "+strconv.Itoa(int(broken))+" years (≥ "+strconv.Itoa(int(longYears.v.num))+"): after repair the total wait is still at least "+strconv.Itoa(int(longMin.v.num))+" months.", e.rs.cite(longMin.v))
 		}
 	}
 	r.benefitsFrom = addMonths(startDay, months)
@@ -537,10 +499,7 @@ func (e *engine) residentWait(t target) waitResult {
 		startZh, startEn = "自待遇年度1月1日", "from 1 January of the benefit year"
 	}
 	if !r.quiet {
-		r.step("resident.total",
-			fmt.Sprintf("等待期共%d个月，%s（%s）起算，%s起享受待遇。", months, startZh, formatDate(startDay), r.BenefitsFrom),
-			fmt.Sprintf("Total wait %d months, counted %s (%s); benefits from %s.", months, startEn, formatDate(startDay), r.BenefitsFrom),
-			e.rs.cite(fixed.v))
+		r.step("resident.total", "等待期共"+strconv.Itoa(int(months))+"个月，"+startZh+"（"+formatDate(startDay)+"）起算，"+r.BenefitsFrom+"起享受待遇。", "Total wait "+strconv.Itoa(int(months))+" months, counted "+startEn+" ("+formatDate(startDay)+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(fixed.v))
 	}
 	if lvl := e.rs.get("resident.fixedWaitMonths", t.region, lookup).level; lvl == LevelNational && !e.rs.HasLocalRules(t.region) {
 		if !r.quiet {
@@ -567,15 +526,15 @@ func (e *engine) residentWait(t target) waitResult {
 			Years:        n,
 			Months:       m,
 			BenefitsFrom: formatDate(addMonths(startDay, m)),
-			Zh:           fmt.Sprintf("缴费修复%d个断保年度：等待期缩短为%d个月，%s起享受待遇。", n, m, formatDate(addMonths(startDay, m))),
-			En:           fmt.Sprintf("Pay for %d broken years: the wait drops to %d months, benefits from %s.", n, m, formatDate(addMonths(startDay, m))),
+			Zh:           "缴费修复" + strconv.Itoa(int(n)) + "个断保年度：等待期缩短为" + strconv.Itoa(int(m)) + "个月，" + formatDate(addMonths(startDay, m)) + "起享受待遇。",
+			En:           "Pay for " + strconv.Itoa(int(n)) + " broken years: the wait drops to " + strconv.Itoa(int(m)) + " months, benefits from " + formatDate(addMonths(startDay, m)) + ".",
 			Source:       e.rs.cite(repair.v),
 		}
 		if hasCost {
 			c := n * contrib
 			o.Cost = &c
-			o.Zh += fmt.Sprintf("按%d年度个人缴费标准%d元/年，约%d元。", year, contrib, c)
-			o.En += fmt.Sprintf(" At the %d individual contribution of %d yuan a year: about %d yuan.", year, contrib, c)
+			o.Zh += "按" + strconv.Itoa(int(year)) + "年度个人缴费标准" + strconv.Itoa(int(contrib)) + "元/年，约" + strconv.Itoa(int(c)) + "元。"
+			o.En += " At the " + strconv.Itoa(int(year)) + " individual contribution of " + strconv.Itoa(int(contrib)) + " yuan a year: about " + strconv.Itoa(int(c)) + " yuan."
 			o.Source += "；" + e.rs.cite(cv)
 		} else {
 			o.Zh += "（缴费参照当年参保地个人缴费标准，本工具暂无该年度标准。）"
@@ -589,8 +548,8 @@ func (e *engine) residentWait(t target) waitResult {
 		if !e.asOf.After(deadline) && months > 0 {
 			r.Shorten = append(r.Shorten, Option{
 				Kind:         "backpay",
-				Zh:           fmt.Sprintf("在%s前参加居民医保（职工医保中断不超过%d个月）：不设等待期。", formatDate(deadline), maxGap.v.num),
-				En:           fmt.Sprintf("Enroll in resident insurance by %s, within %d months of leaving employee insurance: no waiting period.", formatDate(deadline), maxGap.v.num),
+				Zh:           "在" + formatDate(deadline) + "前参加居民医保（职工医保中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月）：不设等待期。",
+				En:           "Enroll in resident insurance by " + formatDate(deadline) + ", within " + strconv.Itoa(int(maxGap.v.num)) + " months of leaving employee insurance: no waiting period.",
 				Deadline:     datep(deadline),
 				BenefitsFrom: formatDate((prev.to + 1).First()),
 				Source:       e.rs.citeDoc("ybbf2021-43", "第十一条"),
@@ -604,11 +563,13 @@ func gapTextEn(prev *span, gap int) string {
 	if prev == nil || gap == 0 {
 		return ""
 	}
-	return fmt.Sprintf("The previous enrollment (%s) ended in %s, %d months without coverage. ", prev.id, prev.to, gap)
+	return "The previous enrollment (" + prev.id + ") ended in " + prev.to.String() + ", " +
+
+		// newbornPays reports whether a payment on day falls within the newborn
+		// window after the person's birth (newborns are exempt from waiting).
+		strconv.Itoa(int(gap)) + " months without coverage. "
 }
 
-// newbornPays reports whether a payment on day falls within the newborn
-// window after the person's birth (newborns are exempt from waiting).
 func (e *engine) newbornPays(region string, day Date) (Date, bool) {
 	birth, ok := e.birth()
 	if !ok || day.Before(birth) {
@@ -630,15 +591,15 @@ func newbornLast(birth Date, period string) Date {
 func durationZh(p string) string {
 	n, unit, _ := parseDuration(p)
 	if unit == 'M' {
-		return fmt.Sprintf("%d个月", n)
+		return strconv.Itoa(int(n)) + "个月"
 	}
-	return fmt.Sprintf("%d天", n)
+	return strconv.Itoa(int(n)) + "天"
 }
 
 func durationEn(p string) string {
 	n, unit, _ := parseDuration(p)
 	if unit == 'M' {
-		return fmt.Sprintf("%d months", n)
+		return strconv.Itoa(int(n)) + " months"
 	}
-	return fmt.Sprintf("%d days", n)
+	return strconv.Itoa(int(n)) + " days"
 }

@@ -43,7 +43,11 @@ func answerSummary(l lang, ready bool, res result) string {
 	}
 	if !res.Computed {
 		n := len(res.Errors)
-		return l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
+		s := l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
+		if res.Stale {
+			s += l.s("下面灰色的是修改前的结果。", " The greyed answers below are from before this change.")
+		}
+		return s
 	}
 	o := res.Out
 	parts := []string{}

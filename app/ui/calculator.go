@@ -87,7 +87,7 @@ func (c *calculator) save(ctx app.Context) {
 }
 
 func (c *calculator) recompute(ctx app.Context) {
-	c.res = evaluate(c.form)
+	c.res = c.res.then(evaluate(c.form), c.form)
 }
 
 // change is what every edit goes through: new form, new answer, saved.
@@ -191,6 +191,7 @@ func (c *calculator) Render() app.UI {
 	f := c.form
 	labels := c.labels()
 	computed := c.ready && c.res.Computed
+	stale := c.ready && c.res.Stale
 	model, hasTimeline := buildTimeline(l, f.normalized(), c.outPtr())
 	layout := "layout"
 	if len(f.Enrollments) == 0 {
@@ -198,15 +199,15 @@ func (c *calculator) Render() app.UI {
 	}
 	return app.Div().Class("app").Body(
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, OnLang: c.setLang},
+		&siteHeader{Lang: l, onLang: c.setLang},
 		app.Main().Class(layout).Body(
 			app.Div().Class("col-results").Body(
 				app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
 				c.generalErrors(),
-				&coverageCard{Lang: l, Computed: computed, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
-				&waitingCard{Lang: l, Computed: computed, Answer: c.res.Out.Waiting, Labels: labels},
-				&duplicatesCard{Lang: l, Computed: computed, Answer: c.res.Out.Duplicates, Labels: labels},
-				&nextStepsCard{Lang: l, Computed: computed, Answer: c.res.Out},
+				&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
+				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Labels: labels},
+				&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Duplicates, Labels: labels},
+				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},
 			),
 			app.Form().Class("col-form").ID("calc-form").Attr("novalidate", true).
@@ -238,15 +239,15 @@ func (c *calculator) Render() app.UI {
 								Value:    f.Enrollments[i],
 								Lang:     l,
 								Errors:   c.errorsAt("enrollments[" + strconv.Itoa(i) + "]"),
-								OnChange: c.onEnrollment,
-								OnRemove: c.onRemove,
+								onChange: c.onEnrollment,
+								onRemove: c.onRemove,
 							}
 						}),
 						app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
 					),
-					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), OnChange: c.change},
-					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), OnChange: c.change},
+					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.change},
+					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.change},
 					app.Section().Class("card", "actions").ID("actions").Body(
 						app.Div().Class("action-row").Body(
 							app.Button().Type("button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),

@@ -25,3 +25,13 @@ func setContractAttrs(ctx app.Context, root app.Value, attrs [][2]string, comput
 		}
 	})
 }
+
+// resultClasses are the classes of a result card: its tone, and "stale"
+// while it shows the answer to an earlier input (dimmed by the styles).
+func resultClasses(tone string, stale bool) []string {
+	c := []string{"card", "result", "tone-" + tone}
+	if stale {
+		c = append(c, "stale")
+	}
+	return c
+}

@@ -14,6 +14,7 @@ type coverageCard struct {
 
 	Lang     lang
 	Computed bool
+	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	AsOf     string
 	Answer   rules.CoverageAnswer
 	Labels   map[string]string // enrollment id → "#1 深圳市 职工医保"
@@ -35,12 +36,15 @@ func (c *coverageCard) OnUpdate(ctx app.Context) {
 	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
+// shown says the card shows an answer, current or stale.
+func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
+
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
 	var headline, tone string
 	switch {
-	case !c.Computed:
+	case !c.shown():
 		headline, tone = "—", "pending"
 	case a.Active && a.Status == rules.StatusRetired:
 		headline, tone = l.s("能报销（退休人员）", "Covered (retiree)"), "good"
@@ -59,13 +63,13 @@ func (c *coverageCard) Render() app.UI {
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return app.Section().ID("coverage").Class("card", "result", "tone-"+tone).Aria("labelledby", "coverage-h").Body(
+	return app.Section().ID("coverage").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "coverage-h").Body(
 		app.H2().ID("coverage-h").Text(title),
 		app.P().Class("headline").Body(
 			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
-		app.If(c.Computed, func() app.UI {
+		app.If(c.shown(), func() app.UI {
 			return app.Dl().Class("facts").Body(
 				fact(a.Enrollment != nil, l.s("参保记录", "Enrollment"), func() string { return c.Labels[deref(a.Enrollment)] }),
 				fact(a.Region != "", l.s("参保地", "Region"), func() string { return nameOr(a.RegionName, a.Region) }),

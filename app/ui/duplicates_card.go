@@ -15,6 +15,7 @@ type duplicatesCard struct {
 
 	Lang     lang
 	Computed bool
+	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.DuplicatesAnswer
 	Labels   map[string]string
 }
@@ -42,12 +43,15 @@ func (c *duplicatesCard) label(id string) string {
 	return id
 }
 
+// shown says the card shows an answer, current or stale.
+func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
+
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
 	var headline, tone string
 	switch {
-	case !c.Computed:
+	case !c.shown():
 		headline, tone = "—", "pending"
 	case a.Keep == nil && len(a.Overlaps) == 0:
 		headline, tone = l.s("没有重复参保", "No duplicate enrollment"), "good"
@@ -56,20 +60,20 @@ func (c *duplicatesCard) Render() app.UI {
 	default:
 		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
 	}
-	return app.Section().ID("duplicates").Class("card", "result", "tone-"+tone).Aria("labelledby", "duplicates-h").Body(
+	return app.Section().ID("duplicates").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "duplicates-h").Body(
 		app.H2().ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
 		app.P().Class("headline").Body(
 			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
-		app.If(c.Computed && len(a.Stop) > 0, func() app.UI {
+		app.If(c.shown() && len(a.Stop) > 0, func() app.UI {
 			names := make([]string, len(a.Stop))
 			for i, id := range a.Stop {
 				names[i] = c.label(id)
 			}
 			return app.P().Text(l.s("停保：", "Stop: ") + strings.Join(names, l.s("、", ", ")))
 		}),
-		app.If(c.Computed && len(a.Overlaps) > 0, func() app.UI {
+		app.If(c.shown() && len(a.Overlaps) > 0, func() app.UI {
 			return app.Ul().Class("overlaps").Body(app.Range(a.Overlaps).Slice(func(i int) app.UI {
 				o := a.Overlaps[i]
 				kind := l.s("同一制度", "same scheme")
@@ -80,7 +84,7 @@ func (c *duplicatesCard) Render() app.UI {
 					l.formatMonth(o.From) + " – " + l.formatMonth(o.To) + l.s("（", " (") + kind + l.s("）", ")"))
 			}))
 		}),
-		app.If(c.Computed && len(a.Actions) > 0, func() app.UI {
+		app.If(c.shown() && len(a.Actions) > 0, func() app.UI {
 			return app.Ul().Class("actions").Body(app.Range(a.Actions).Slice(func(i int) app.UI {
 				act := a.Actions[i]
 				return app.Li().Body(

@@ -73,7 +73,7 @@ func (e *embed) startForm() formState {
 
 func (e *embed) change(ctx app.Context, f formState) {
 	e.form = f
-	e.res = evaluate(f)
+	e.res = e.res.then(evaluate(f), f)
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
@@ -124,6 +124,7 @@ func (e *embed) Render() app.UI {
 	f := e.form
 	labels := enrollmentLabels(f, l)
 	computed := e.ready && e.res.Computed
+	stale := e.ready && e.res.Stale
 	fieldErr := ""
 	if m, ok := e.res.Errors["asOf"]; ok {
 		fieldErr = m.in(l)
@@ -135,9 +136,9 @@ func (e *embed) Render() app.UI {
 	return root.Body(
 		app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
 		generalErrorBox(l, e.res.Errors),
-		&coverageCard{Lang: l, Computed: computed, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
-		&waitingCard{Lang: l, Computed: computed, Answer: e.res.Out.Waiting, Labels: labels},
-		&duplicatesCard{Lang: l, Computed: computed, Answer: e.res.Out.Duplicates, Labels: labels},
+		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Waiting, Labels: labels},
+		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Duplicates, Labels: labels},
 		app.Form().Class("embed-form").ID("calc-form").Attr("novalidate", true).
 			OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).
 			Body(
@@ -153,15 +154,15 @@ func (e *embed) Render() app.UI {
 							Value:    f.Enrollments[i],
 							Lang:     l,
 							Errors:   e.res.Errors.at("enrollments[" + strconv.Itoa(i) + "]"),
-							OnChange: e.onEnrollment,
-							OnRemove: e.onRemove,
+							onChange: e.onEnrollment,
+							onRemove: e.onRemove,
 						}
 					}),
 					app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
 				),
-				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), OnChange: e.change},
-				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), OnChange: e.change},
+				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.change},
+				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.change},
 				app.Section().Class("card", "form-section").ID("basics").Body(
 					textField(textFieldSpec{
 						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,

@@ -12,12 +12,17 @@ import (
 type enrollmentEditor struct {
 	app.Compo
 
-	Index    int
-	Value    formEnrollment
-	Lang     lang
-	Errors   fieldErrors // keyed by the contract's path, only this row's
-	OnChange func(ctx app.Context, i int, e formEnrollment)
-	OnRemove func(ctx app.Context, i int)
+	Index  int
+	Value  formEnrollment
+	Lang   lang
+	Errors fieldErrors // keyed by the contract's path, only this row's
+	// The callbacks are unexported: go-app compares exported fields with
+	// reflect.DeepEqual, for which two funcs are never equal, so exported
+	// ones would re-render the component at every render of its parent.
+	// Unexported, they keep their first value, which must therefore only
+	// reach the parent through its (mounted, stable) receiver.
+	onChange func(ctx app.Context, i int, e formEnrollment)
+	onRemove func(ctx app.Context, i int)
 }
 
 func (r *enrollmentEditor) path(field string) string {
@@ -38,8 +43,8 @@ func (r *enrollmentEditor) id(field string) string {
 func (r *enrollmentEditor) set(ctx app.Context, f func(e *formEnrollment)) {
 	v := r.Value
 	f(&v)
-	if r.OnChange != nil {
-		r.OnChange(ctx, r.Index, v)
+	if r.onChange != nil {
+		r.onChange(ctx, r.Index, v)
 	}
 }
 
@@ -59,8 +64,8 @@ func (r *enrollmentEditor) Render() app.UI {
 			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n).
 			Text(l.s("删除", "Remove")).
 			OnClick(func(ctx app.Context, e app.Event) {
-				if r.OnRemove != nil {
-					r.OnRemove(ctx, r.Index)
+				if r.onRemove != nil {
+					r.onRemove(ctx, r.Index)
 				}
 			}),
 		&regionPicker{
@@ -69,7 +74,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			Value: v.Region,
 			Lang:  l,
 			Error: r.err("region"),
-			OnChange: func(ctx app.Context, code string) {
+			onChange: func(ctx app.Context, _, code string) {
 				r.set(ctx, func(e *formEnrollment) { e.Region = code })
 			},
 		},

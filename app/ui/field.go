@@ -58,11 +58,11 @@ func textField(s textFieldSpec) app.UI {
 		&textInput{
 			ID:    s.ID,
 			Value: s.Value,
-			Decorate: func(in app.HTMLInput) app.HTMLInput {
-				return in.Placeholder(s.Placeholder).
-					Attr("inputmode", mode).
-					Aria("describedby", describedBy(s.ID, s.Error, s.Hint)).
-					Aria("invalid", strconv.FormatBool(s.Error != ""))
+			Attrs: map[string]string{
+				"placeholder":      s.Placeholder,
+				"inputmode":        mode,
+				"aria-describedby": describedBy(s.ID, s.Error, s.Hint),
+				"aria-invalid":     strconv.FormatBool(s.Error != ""),
 			},
 			OnInput:   s.OnValue,
 			OnChange:  s.OnValue,

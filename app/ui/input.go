@@ -375,6 +375,22 @@ type result struct {
 	Out      rules.Output
 	Errors   fieldErrors
 	Computed bool
+	// Stale says Out is the answer to an earlier input: the current one
+	// is incomplete or wrong (a month half typed), and the cards keep
+	// showing the last answer, dimmed, until it is complete again.
+	Stale bool
+}
+
+// then is the result to show after next was computed for f: next itself,
+// or, while f cannot be answered but still has enrollments, next with the
+// last answer kept as a stale one. Keeping it spares the cards being
+// emptied and rebuilt at every keystroke of a date.
+func (r result) then(next result, f formState) result {
+	if next.Computed || len(f.Enrollments) == 0 || !(r.Computed || r.Stale) {
+		return next
+	}
+	next.Out, next.Stale = r.Out, true
+	return next
 }
 
 // evaluate checks the form, then runs the engine exactly as `yibao eval`

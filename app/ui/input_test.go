@@ -222,3 +222,47 @@ func TestShareFragment(t *testing.T) {
 		t.Errorf("shareLink: %s", got)
 	}
 }
+
+// While a field is half typed the last answer stays, marked stale; a
+// complete input replaces it, and an empty form has none.
+func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
+	full, err := parseInput([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered := evaluate(full)
+	half := full.clone()
+	half.Enrollments[0].To = "2024-0"
+	empty := formState{AsOf: full.AsOf}
+	cases := []struct {
+		name          string
+		prev          result
+		form          formState
+		computed      bool
+		stale         bool
+		keepsPrevious bool
+	}{
+		{"complete input", result{}, full, true, false, false},
+		{"half-typed month after an answer", answered, half, false, true, true},
+		{"half-typed month with no answer before", result{}, half, false, false, false},
+		{"still half typed: the stale answer stays", answered.then(evaluate(half), half), half, false, true, true},
+		{"completed again", answered.then(evaluate(half), half), full, true, false, false},
+		{"form cleared: answered afresh, nothing stale", answered, empty, true, false, false},
+		{"no enrollments and a half-typed day: nothing stale", answered, formState{AsOf: "2026-1"}, false, false, false},
+	}
+	for _, c := range cases {
+		got := c.prev.then(evaluate(c.form), c.form)
+		if got.Computed != c.computed || got.Stale != c.stale {
+			t.Errorf("%s: computed %v stale %v, want %v %v", c.name, got.Computed, got.Stale, c.computed, c.stale)
+		}
+		if c.keepsPrevious && got.Out.Coverage.Status != answered.Out.Coverage.Status {
+			t.Errorf("%s: the previous answer was not kept", c.name)
+		}
+		if c.stale && len(got.Errors) == 0 {
+			t.Errorf("%s: a stale answer without the errors that make it stale", c.name)
+		}
+		if answerSummary(langZh, true, got) == "" {
+			t.Errorf("%s: empty summary", c.name)
+		}
+	}
+}

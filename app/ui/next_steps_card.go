@@ -18,19 +18,23 @@ type nextStepsCard struct {
 
 	Lang     lang
 	Computed bool
+	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.Output
 }
+
+// shown says the card shows an answer, current or stale.
+func (c *nextStepsCard) shown() bool { return c.Computed || c.Stale }
 
 func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
-	if !c.Computed {
+	if !c.shown() {
 		return app.Section().ID("next-steps").Class("card", "result", "tone-pending").Body(
 			app.H2().Text(l.s("下一步怎么办", "What to do next")),
 			app.P().Class("headline").Text("—"),
 		)
 	}
-	return app.Section().ID("next-steps").Class("card", "result", "tone-info").Aria("labelledby", "next-h").Body(
+	return app.Section().ID("next-steps").Class(resultClasses("info", c.Stale)...).Aria("labelledby", "next-h").Body(
 		app.H2().ID("next-h").Text(l.s("下一步怎么办", "What to do next")),
 		app.If(a.Rules.Region != "", func() app.UI {
 			if a.Rules.Local {

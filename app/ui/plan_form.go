@@ -14,7 +14,7 @@ type planForm struct {
 	Value    formState
 	Lang     lang
 	Errors   fieldErrors
-	OnChange func(ctx app.Context, f formState)
+	onChange func(ctx app.Context, f formState) // unexported: see enrollmentEditor
 }
 
 func (p *planForm) err(path string) string {
@@ -27,8 +27,8 @@ func (p *planForm) err(path string) string {
 func (p *planForm) set(ctx app.Context, f func(v *formState)) {
 	v := p.Value.clone()
 	f(&v)
-	if p.OnChange != nil {
-		p.OnChange(ctx, v)
+	if p.onChange != nil {
+		p.onChange(ctx, v)
 	}
 }
 
@@ -56,7 +56,7 @@ func (p *planForm) Render() app.UI {
 				&regionPicker{
 					ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
 					Error: p.err("plan.region"),
-					OnChange: func(ctx app.Context, code string) {
+					onChange: func(ctx app.Context, _, code string) {
 						p.set(ctx, func(f *formState) { f.Plan.Region = code })
 					},
 				},

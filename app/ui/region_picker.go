@@ -14,13 +14,17 @@ import (
 type regionPicker struct {
 	app.Compo
 
-	ID       string // id of the text input
-	Label    string
-	Value    string // region code
-	Lang     lang
-	Error    string
-	Hint     string
-	OnChange func(ctx app.Context, code string)
+	ID    string // id of the text input
+	Label string
+	Value string // region code
+	Lang  lang
+	Error string
+	Hint  string
+	// onChange gets the picker's ID with the code: unexported, it keeps
+	// its first value (see enrollmentEditor), and go-app may reuse this
+	// picker in place for another one when the fields before it change,
+	// so the ID (exported, always current) says which field it is.
+	onChange func(ctx app.Context, id, code string)
 
 	query   string
 	editing bool
@@ -66,20 +70,17 @@ func (p *regionPicker) Render() app.UI {
 		ID:    p.ID,
 		Value: p.display(),
 		Force: !p.editing, // a region picked with Enter shows its name at once
-		Decorate: func(in app.HTMLInput) app.HTMLInput {
-			in = in.Placeholder(l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz")).
-				Attr("autocapitalize", "off").
-				Attr("spellcheck", "false").
-				Attr("role", "combobox").
-				Aria("autocomplete", "list").
-				Aria("expanded", strconv.FormatBool(open)).
-				Aria("controls", listID).
-				Aria("describedby", describedBy(p.ID, p.Error, p.Hint)).
-				Aria("invalid", strconv.FormatBool(p.Error != ""))
-			if active != "" {
-				in = in.Aria("activedescendant", active)
-			}
-			return in
+		Attrs: map[string]string{
+			"placeholder":           l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
+			"autocapitalize":        "off",
+			"spellcheck":            "false",
+			"role":                  "combobox",
+			"aria-autocomplete":     "list",
+			"aria-expanded":         strconv.FormatBool(open),
+			"aria-controls":         listID,
+			"aria-describedby":      describedBy(p.ID, p.Error, p.Hint),
+			"aria-invalid":          strconv.FormatBool(p.Error != ""),
+			"aria-activedescendant": active,
 		},
 		OnInput:   p.onInput,
 		OnKeyDown: p.onKey,
@@ -171,7 +172,7 @@ func (p *regionPicker) pick(ctx app.Context, code string) {
 	p.editing = false
 	p.query = ""
 	p.active = 0
-	if p.OnChange != nil {
-		p.OnChange(ctx, code)
+	if p.onChange != nil {
+		p.onChange(ctx, p.ID, code)
 	}
 }

@@ -27,7 +27,7 @@ func (p *rulesPage) Render() app.UI {
 	c := p.catalog
 	return app.Div().Class("app", "rules-page").Body(
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, OnLang: func(ctx app.Context, nl lang) {
+		&siteHeader{Lang: l, onLang: func(ctx app.Context, nl lang) {
 			p.lang = nl
 			applyLang(ctx, nl)
 		}},

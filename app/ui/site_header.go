@@ -7,7 +7,7 @@ type siteHeader struct {
 	app.Compo
 
 	Lang   lang
-	OnLang func(ctx app.Context, l lang)
+	onLang func(ctx app.Context, l lang) // unexported: see enrollmentEditor
 }
 
 func (h *siteHeader) Render() app.UI {
@@ -31,8 +31,8 @@ func (h *siteHeader) Render() app.UI {
 				if h.Lang == langEn {
 					next = langZh
 				}
-				if h.OnLang != nil {
-					h.OnLang(ctx, next)
+				if h.onLang != nil {
+					h.onLang(ctx, next)
 				}
 			}),
 	)

@@ -13,7 +13,7 @@ type situationForm struct {
 	Value    formState
 	Lang     lang
 	Errors   fieldErrors
-	OnChange func(ctx app.Context, f formState)
+	onChange func(ctx app.Context, f formState) // unexported: see enrollmentEditor
 }
 
 func (s *situationForm) err(path string) string {
@@ -26,9 +26,20 @@ func (s *situationForm) err(path string) string {
 func (s *situationForm) set(ctx app.Context, f func(v *formState)) {
 	v := s.Value.clone()
 	f(&v)
-	if s.OnChange != nil {
-		s.OnChange(ctx, v)
+	if s.onChange != nil {
+		s.onChange(ctx, v)
 	}
+}
+
+// onRegion sets the place of residence or of work, by the picker's ID.
+func (s *situationForm) onRegion(ctx app.Context, id, code string) {
+	s.set(ctx, func(f *formState) {
+		if id == "person-workRegion" {
+			f.WorkRegion = code
+		} else {
+			f.Residence = code
+		}
+	})
 }
 
 func (s *situationForm) Render() app.UI {
@@ -59,19 +70,15 @@ func (s *situationForm) Render() app.UI {
 		app.If(s.err("person.groups") != "", func() app.UI { return app.P().Class("error").Text(s.err("person.groups")) }),
 		&regionPicker{
 			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
-			Error: s.err("person.residence"),
-			Hint:  l.s("重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"),
-			OnChange: func(ctx app.Context, code string) {
-				s.set(ctx, func(f *formState) { f.Residence = code })
-			},
+			Error:    s.err("person.residence"),
+			Hint:     l.s("重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"),
+			onChange: s.onRegion,
 		},
 		&regionPicker{
 			ID: "person-workRegion", Label: l.s("现就业地", "Place of work"), Value: v.WorkRegion, Lang: l,
-			Error: s.err("person.workRegion"),
-			Hint:  l.s("职工医保一般保留就业地的", "The employee scheme is kept where you work"),
-			OnChange: func(ctx app.Context, code string) {
-				s.set(ctx, func(f *formState) { f.WorkRegion = code })
-			},
+			Error:    s.err("person.workRegion"),
+			Hint:     l.s("职工医保一般保留就业地的", "The employee scheme is kept where you work"),
+			onChange: s.onRegion,
 		},
 		app.If(v.Residence != "" || v.WorkRegion != "", func() app.UI {
 			return app.Button().Type("button").Class("btn", "btn-quiet").Text(l.s("清除常住地和就业地", "Clear residence and work")).

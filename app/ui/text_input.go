@@ -21,8 +21,15 @@ type textInput struct {
 	ID    string
 	Value string
 	Force bool
-	// Decorate adds attributes (placeholder, aria-*, inputmode…).
-	Decorate func(app.HTMLInput) app.HTMLInput
+	// Attrs are the other attributes (placeholder, inputmode, role,
+	// aria-*…); an empty value leaves the attribute out.
+	Attrs map[string]string
+
+	// The handlers stay exported, unlike those of the bigger components
+	// (see enrollmentEditor): a box is cheap to render again, and the same
+	// box may change purpose in place (an employee's back-paid months
+	// becoming a resident's payment day), when its handlers must change
+	// with it.
 	OnInput  func(ctx app.Context, v string)
 	OnChange func(ctx app.Context, v string)
 	// Normalize rewrites the text when the person leaves the box
@@ -55,8 +62,10 @@ func (t *textInput) Render() app.UI {
 	if app.IsServer {
 		in = in.Value(t.Value) // the prerendered page shows the value
 	}
-	if t.Decorate != nil {
-		in = t.Decorate(in)
+	for _, k := range sortedKeys(t.Attrs) {
+		if v := t.Attrs[k]; v != "" {
+			in = in.Attr(k, v)
+		}
 	}
 	// The handlers read t's fields when they run (t is the mounted
 	// component), so go-app's reuse of the first closure is harmless.

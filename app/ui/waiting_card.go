@@ -15,6 +15,7 @@ type waitingCard struct {
 
 	Lang     lang
 	Computed bool
+	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   *rules.WaitingAnswer
 	Labels   map[string]string
 }
@@ -35,12 +36,15 @@ func (c *waitingCard) OnUpdate(ctx app.Context) {
 	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
+// shown says the card shows an answer, current or stale.
+func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
+
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
 	var headline, tone string
 	switch {
-	case !c.Computed:
+	case !c.shown():
 		headline, tone = "—", "pending"
 	case w == nil:
 		headline, tone = l.s("无需等待", "No waiting period"), "good"
@@ -49,16 +53,16 @@ func (c *waitingCard) Render() app.UI {
 	default:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
 	}
-	return app.Section().ID("waiting").Class("card", "result", "tone-"+tone).Aria("labelledby", "waiting-h").Body(
+	return app.Section().ID("waiting").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "waiting-h").Body(
 		app.H2().ID("waiting-h").Text(l.s("待遇等待期", "Waiting period")),
 		app.P().Class("headline").Body(
 			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
-		app.If(c.Computed && w == nil, func() app.UI {
+		app.If(c.shown() && w == nil, func() app.UI {
 			return app.P().Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
 		}),
-		app.If(c.Computed && w != nil, func() app.UI {
+		app.If(c.shown() && w != nil, func() app.UI {
 			return c.details(l, w)
 		}),
 	)

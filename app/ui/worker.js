@@ -22,14 +22,14 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(cacheName);
       // Assets must all be there, or the install fails and the previous
       // version stays in charge.
-      await cache.addAll(assets.map((u) => new Request(u, { cache: "reload" })));
+      await cache.addAll(assets.map((u) => new Request(u, { cache: "no-cache" })));
       // Pages: "/rules" on a server, "/rules.html" on some static hosts.
       for (const page of pages) {
         const candidates = (page === "/" ? ["/", "/index.html"] : [page, page + ".html"]).map(pageURL);
         let stored = false;
         for (const url of candidates) {
           try {
-            const res = await fetch(new Request(url, { cache: "reload" }));
+            const res = await fetch(new Request(url, { cache: "no-cache" }));
             if (res.ok) {
               await cache.put(pageURL(page), res);
               stored = true;

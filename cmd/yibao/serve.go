@@ -250,6 +250,9 @@ func (s *site) serveStatic(w http.ResponseWriter, r *http.Request) {
 		if !acceptsEncoding(accept, enc.token) {
 			continue
 		}
+		if src, err := os.Stat(file); err != nil || !fresh(file+enc.ext, src) {
+			continue // a copy older than its file is not sent
+		}
 		if f, err := os.Open(file + enc.ext); err == nil {
 			defer f.Close()
 			st, err := f.Stat()
@@ -294,6 +297,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
 	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
 	base := fs.String("base", "", "sub-path to serve the app under, e.g. /tools/yibao (default: the root)")
+	compress := fs.Bool("compress", true, "write missing .br and .gz copies of the large files of -web in the background, and send them once ready")
 	ancestors := fs.String("frame-ancestors", "'self'", "space-separated origins of the partner sites that may frame /embed, e.g. \"https://a.example https://b.example\"")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: yibao serve [-addr localhost:8000] [-web web] [-base /sub/path] [-frame-ancestors 'https://partner.example']\n\nServes the web app (build web/app.wasm first: make build).\n\nFlags:\n")
@@ -321,6 +325,9 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	s.frameAncestors = fa
+	if *compress {
+		go precompress(s.dir, stderr)
+	}
 	srv := &http.Server{
 		Addr:              *addr,
 		Handler:           s.Handler(),
@@ -457,46 +464,91 @@ func copyFile(dst, src string) error {
 	return o.Close()
 }
 
-// compressFile writes name.gz and name.br beside name and returns the size
-// of the brotli copy.
+// compressFile writes name.gz (gzip 9) and name.br (brotli 11, window
+// 2^24) beside name and returns the size of the brotli copy. Each copy is
+// written under a hidden name first and renamed, so that a server never
+// sends half a file.
 func compressFile(name string) (int64, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return 0, err
 	}
-	gz, err := os.Create(name + ".gz")
+	err = writeCompressed(name+".gz", func(w io.Writer) io.WriteCloser {
+		zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+		return zw
+	}, data)
 	if err != nil {
 		return 0, err
 	}
-	zw, _ := gzip.NewWriterLevel(gz, gzip.BestCompression)
-	if _, err := zw.Write(data); err != nil {
-		gz.Close()
-		return 0, err
-	}
-	if err := zw.Close(); err != nil {
-		gz.Close()
-		return 0, err
-	}
-	if err := gz.Close(); err != nil {
-		return 0, err
-	}
-	bf, err := os.Create(name + ".br")
+	err = writeCompressed(name+".br", func(w io.Writer) io.WriteCloser {
+		return brotli.NewWriterOptions(w, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+	}, data)
 	if err != nil {
 		return 0, err
 	}
-	bw := brotli.NewWriterOptions(bf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	if _, err := bw.Write(data); err != nil {
-		bf.Close()
-		return 0, err
-	}
-	if err := bw.Close(); err != nil {
-		bf.Close()
-		return 0, err
-	}
-	st, err := bf.Stat()
+	st, err := os.Stat(name + ".br")
 	if err != nil {
-		bf.Close()
 		return 0, err
 	}
-	return st.Size(), bf.Close()
+	return st.Size(), nil
+}
+
+func writeCompressed(name string, newWriter func(io.Writer) io.WriteCloser, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	w := newWriter(f)
+	if _, err := w.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// precompress writes the missing or outdated .br and .gz copies of the
+// large files of dir, for `yibao serve` (which sends the plain files until
+// their copies are ready).
+func precompress(dir string, log io.Writer) {
+	start := time.Now()
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !compressible(p) || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		st, err := d.Info()
+		if err != nil || st.Size() < 1024 || (fresh(p+".br", st) && fresh(p+".gz", st)) {
+			return err
+		}
+		n++
+		_, err = compressFile(p)
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(log, "yibao serve: compressing:", err)
+		return
+	}
+	if n > 0 {
+		fmt.Fprintf(log, "yibao serve: wrote .br and .gz copies of %d file(s) in %s\n", n, time.Since(start).Round(100*time.Millisecond))
+	}
+}
+
+// fresh reports whether the compressed copy name exists and is at least as
+// new as its source.
+func fresh(name string, source fs.FileInfo) bool {
+	st, err := os.Stat(name)
+	return err == nil && !st.IsDir() && !st.ModTime().Before(source.ModTime())
 }

@@ -3,12 +3,14 @@
 package main
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"yibao/app/ui"
 )
@@ -130,5 +132,93 @@ func TestServeBase(t *testing.T) {
 	}
 	if rec := get(t, h, "/"); rec.Code != 404 {
 		t.Errorf("/ outside the sub-path: %d", rec.Code)
+	}
+}
+
+// yibao serve writes the missing .br and .gz copies, sends them with their
+// Content-Encoding (and the plain file to a browser that takes neither),
+// and never sends a copy older than its file.
+func TestServePrecompressed(t *testing.T) {
+	ui.Routes()
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "app.wasm")
+	if err := os.WriteFile(wasm, []byte("\x00asm"+strings.Repeat("yibao ", 2000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadSite(dir, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	fetch := func(accept string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodGet, "/web/app.wasm", nil)
+		req.Header.Set("Accept-Encoding", accept)
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if enc := fetch("gzip, br").Header().Get("Content-Encoding"); enc != "" {
+		t.Fatalf("Content-Encoding %q before the copies exist", enc)
+	}
+	precompress(dir, io.Discard)
+	cases := []struct {
+		name, accept, encoding string
+	}{
+		{"brotli first", "gzip, deflate, br", "br"},
+		{"gzip", "gzip", "gzip"},
+		{"brotli refused", "gzip, br;q=0", "gzip"},
+		{"neither", "identity", ""},
+	}
+	for _, c := range cases {
+		rec := fetch(c.accept)
+		if got := rec.Header().Get("Content-Encoding"); got != c.encoding {
+			t.Errorf("%s: Content-Encoding %q, want %q", c.name, got, c.encoding)
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != "application/wasm" {
+			t.Errorf("%s: Content-Type %q", c.name, ct)
+		}
+		if c.encoding == "" && rec.Body.Len() != 4+6*2000 {
+			t.Errorf("%s: %d bytes, want the plain file", c.name, rec.Body.Len())
+		}
+		if c.encoding != "" && rec.Body.Len() >= 1000 {
+			t.Errorf("%s: %d bytes, not compressed", c.name, rec.Body.Len())
+		}
+	}
+	// A rebuilt app.wasm makes the copies stale: the plain file is sent.
+	earlier := time.Now().Add(-time.Hour)
+	for _, copy := range []string{wasm + ".br", wasm + ".gz"} {
+		if err := os.Chtimes(copy, earlier, earlier); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if enc := fetch("br").Header().Get("Content-Encoding"); enc != "" {
+		t.Errorf("stale copy sent with Content-Encoding %q", enc)
+	}
+	precompress(dir, io.Discard)
+	if enc := fetch("br").Header().Get("Content-Encoding"); enc != "br" {
+		t.Errorf("after compressing again: Content-Encoding %q", enc)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// The page's HTML carries the Chinese loading screen (shown before any
+// script runs), and app.js knows app.wasm's real size, so the progress is
+// right when the file is sent compressed.
+func TestServeLoadingScreen(t *testing.T) {
+	h := testSite(t, "", "")
+	page := get(t, h, "/").Body.String()
+	for _, want := range []string{`id="app-wasm-loader"`, `正在加载计算器 0%`, `/web/yibao.css`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	js := get(t, h, "/app.js").Body.String()
+	if !strings.Contains(js, `const goappWasmContentLength = "4";`) {
+		t.Errorf("app.js does not carry app.wasm's size (4 bytes): %.300s", js[strings.Index(js, "goappWasmContentLength"):])
+	}
+	if !strings.Contains(js, `正在加载计算器 {progress}%`) {
+		t.Error("app.js lacks the Chinese progress label")
 	}
 }

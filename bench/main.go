@@ -1,0 +1,323 @@
+// Command bench is the page-load part of `make bench`: it builds yibao and
+// the baseline (bench/baseline, a go-app hello world with goccy/go-json)
+// the same way, serves both the same way from loopback, loads them in
+// headless Chromium as a mid-range phone on Slow 4G would, and prints one
+// table, which it also writes to bench/latest.md. The engine figures come
+// from the `go test -bench` outputs the Makefile writes first.
+//
+//	go run ./bench -native bench/tmp/native.txt -wasm bench/tmp/wasm.txt
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+func main() {
+	native := flag.String("native", "bench/tmp/native.txt", "`go test -bench` output of ./rules/, native")
+	wasm := flag.String("wasm", "bench/tmp/wasm.txt", "`go test -bench` output of ./rules/, GOOS=js GOARCH=wasm")
+	out := flag.String("o", "bench/latest.md", "where to write the table")
+	runs := flag.Int("runs", 5, "cold loads of each app")
+	keys := flag.Int("keys", 9, "keystrokes timed on each yibao load")
+	tmp := flag.String("tmp", "bench/tmp", "scratch directory")
+	flag.StringVar(&reuse, "reuse", "", "a kept scratch directory whose sites to load again (skips the builds; for debugging)")
+	flag.BoolVar(&keep, "keep", false, "keep the scratch directory")
+	flag.Parse()
+	if err := run(*native, *wasm, *out, *tmp, *runs, *keys); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// contractExample is the README's worked example: yibao's first result is
+// measured on its share link, the page someone opens from a link.
+const contractExample = `{"asOf":"2026-11-22","person":{"birthDate":"1990-05-01","residence":"310000","workRegion":"310000"},` +
+	`"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"},` +
+	`{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}],` +
+	`"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":0}}`
+
+var (
+	reuse string
+	keep  bool
+)
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
+
+func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(tmpRoot, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(tmpRoot, "pageload-")
+	if err != nil {
+		return err
+	}
+	tmp, _ = filepath.Abs(tmp)
+	if reuse != "" {
+		os.Remove(tmp)
+		tmp = reuse
+	} else if keep {
+		logf("keeping %s", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	start := time.Now()
+	ySite := filepath.Join(tmp, "yibao-site")
+	bSite := filepath.Join(tmp, "baseline-site")
+	gcflags, err := wasmGCFlags(root)
+	if err != nil {
+		return err
+	}
+	pkgs, plainBr := []pkgSize(nil), na
+	if reuse == "" {
+		if pkgs, plainBr, err = buildSites(root, tmp, ySite, bSite, gcflags); err != nil {
+			return err
+		}
+	}
+	yW, bW := filepath.Join(ySite, "web", "app.wasm"), filepath.Join(bSite, "web", "app.wasm")
+
+	// Engine.
+	nat, wsm := map[string]float64{}, map[string]float64{}
+	if f, err := os.Open(nativeOut); err == nil {
+		nat, _ = benchNsPerOp(f)
+		f.Close()
+	} else {
+		logf("no native benchmark output (%v)", err)
+	}
+	if f, err := os.Open(wasmOut); err == nil {
+		wsm, _ = benchNsPerOp(f)
+		f.Close()
+	} else {
+		logf("no wasm benchmark output (%v)", err)
+	}
+	get := func(m map[string]float64, k string) float64 {
+		if v, ok := m[k]; ok {
+			return v / 1e3
+		}
+		return na
+	}
+
+	// Page loads.
+	chromium, err := chromiumPath()
+	if err != nil {
+		return err
+	}
+	yURL, err := serveSite(ySite)
+	if err != nil {
+		return err
+	}
+	bURL, err := serveSite(bSite)
+	if err != nil {
+		return err
+	}
+	share := yURL + "/#input=" + base64URL(contractExample)
+	var yr, br []loadRun
+	for i := range runs {
+		for _, app := range []string{"yibao", "baseline"} {
+			url, k := share, keys
+			if app == "baseline" {
+				url, k = bURL+"/", 0
+			}
+			if i > 0 {
+				k = 0 // keystrokes on the first load only
+			}
+			r, err := measureLoad(chromium, filepath.Join(tmp, fmt.Sprintf("profile-%s-%d", app, i)), url, k)
+			if err != nil {
+				return fmt.Errorf("%s, load %d: %w", app, i+1, err)
+			}
+			logf("%-8s load %d: first result %.0f ms cold (app.wasm fetched in %.0f ms), %.0f ms warm, %.0f ms offline; JS heap %.1f MB, wasm memory %.1f MB",
+				app, i+1, r.Cold, r.WasmFetch, r.Warm, r.Offline, r.JSHeap/1e6, r.WasmMem/1e6)
+			if app == "yibao" {
+				yr = append(yr, r)
+			} else {
+				br = append(br, r)
+			}
+		}
+	}
+	pick := func(rs []loadRun, f func(loadRun) float64) float64 {
+		var v []float64
+		for _, r := range rs {
+			v = append(v, f(r))
+		}
+		return median(v)
+	}
+	var keyTimes []float64
+	for _, r := range yr {
+		keyTimes = append(keyTimes, r.Keys...)
+	}
+
+	natEval := get(nat, "Evaluate40Years")
+	rows := []row{
+		{Figure: "app.wasm raw", Unit: bytesUnit, Yibao: fileSize(yW), Baseline: fileSize(bW)},
+		{Figure: "app.wasm gzip -9", Unit: bytesUnit, Yibao: fileSize(yW + ".gz"), Baseline: fileSize(bW + ".gz")},
+		{Figure: "app.wasm brotli 11", Unit: bytesUnit, Yibao: fileSize(yW + ".br"), Baseline: fileSize(bW + ".br"), Target: target{Kind: maxValue, Value: 1.9e6}},
+		{Figure: "app.wasm brotli 11, built without the -gcflags", Unit: bytesUnit, Yibao: plainBr, Baseline: na},
+		{Figure: fmt.Sprintf("first result, cold load, Slow 4G, 4× CPU (median of %d)", runs), Unit: msUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.Cold }), Baseline: pick(br, func(r loadRun) float64 { return r.Cold }),
+			Target: target{Kind: maxRatio, Value: 1.15}},
+		{Figure: "first result, warm reload (service worker)", Unit: msUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.Warm }), Baseline: pick(br, func(r loadRun) float64 { return r.Warm }),
+			Target: target{Kind: maxValue, Value: 1500}},
+		{Figure: "first result, offline reload", Unit: msUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.Offline }), Baseline: pick(br, func(r loadRun) float64 { return r.Offline }),
+			Target: target{Kind: maxValue, Value: 1500}},
+		{Figure: fmt.Sprintf("keystroke → updated results, 4× CPU (median of %d)", len(keyTimes)), Unit: msUnit,
+			Yibao: median(keyTimes), Baseline: na, Target: target{Kind: maxValue, Value: 50}},
+		{Figure: "engine per evaluation, native", Unit: usUnit, Yibao: natEval, Baseline: na, Target: target{Kind: maxValue, Value: 50}},
+		{Figure: "engine per evaluation, wasm (node)", Unit: usUnit, Yibao: get(wsm, "Evaluate40Years"), Baseline: na,
+			Target: target{Kind: maxRatioRef, Value: 10, Ref: natEval, RefName: "native"}},
+		{Figure: "decode + evaluate, wasm (node)", Unit: usUnit, Yibao: get(wsm, "DecodeEvaluate40Years"), Baseline: na},
+		{Figure: "JS heap used after load", Unit: bytesUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.JSHeap }), Baseline: pick(br, func(r loadRun) float64 { return r.JSHeap })},
+		{Figure: "wasm memory after load", Unit: bytesUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.WasmMem }), Baseline: pick(br, func(r loadRun) float64 { return r.WasmMem })},
+	}
+	table := markdown(rows)
+	fmt.Print(table)
+	report := renderReport(table, pkgs, runs, time.Since(start), gcflags)
+	if err := os.WriteFile(outFile, []byte(report), 0o644); err != nil {
+		return err
+	}
+	logf("wrote %s in %s", outFile, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// buildSites builds both apps with the same flags and writes their static
+// sites, compressed alike; it returns yibao's code size by package and the
+// brotli size of app.wasm built without wasmGCFlags.
+func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize, float64, error) {
+	// Build both apps with the same flags.
+	logf("building yibao and the baseline (%s)", strings.Join(wasmBuildArgs(true, wasmGCFlags), " "))
+	yWeb := filepath.Join(tmp, "yibao-web")
+	if err := copyWebAssets(yWeb, filepath.Join(root, "web")); err != nil {
+		return nil, na, err
+	}
+	yWasm := filepath.Join(yWeb, "app.wasm")
+	if err := buildWasm(root, "./cmd/yibao", yWasm, true, wasmGCFlags); err != nil {
+		return nil, na, err
+	}
+	yBin := filepath.Join(tmp, "yibao")
+	bBin := filepath.Join(tmp, "baseline")
+	if err := goCmd(root, nil, "build", "-ldflags=-X main.version=bench", "-o", yBin, "./cmd/yibao"); err != nil {
+		return nil, na, err
+	}
+	if err := goCmd(root, nil, "build", "-o", bBin, "./bench/baseline"); err != nil {
+		return nil, na, err
+	}
+	bWasm := filepath.Join(tmp, "baseline.wasm")
+	if err := buildWasm(root, "./bench/baseline", bWasm, true, wasmGCFlags); err != nil {
+		return nil, na, err
+	}
+	if err := runCmd(bBin, "-o", bSite, "-wasm-size", fmt.Sprint(int64(fileSize(bWasm)))); err != nil {
+		return nil, na, err
+	}
+	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon-maskable.png", "icon.svg"} { // the same icons
+		b, err := os.ReadFile(filepath.Join(root, "web", icon))
+		if err != nil {
+			return nil, na, err
+		}
+		if err := os.WriteFile(filepath.Join(bSite, "web", icon), b, 0o644); err != nil {
+			return nil, na, err
+		}
+	}
+	if err := os.Rename(bWasm, filepath.Join(bSite, "web", "app.wasm")); err != nil {
+		return nil, na, err
+	}
+	// yibao's static site (`yibao dist`), then the same compression for
+	// both sites.
+	if err := runCmd(yBin, "dist", "-o", ySite, "-web", yWeb); err != nil {
+		return nil, na, err
+	}
+	logf("compressing (brotli 11, gzip 9)")
+	errc := make(chan error, 2)
+	go func() { errc <- compressSite(ySite) }()
+	go func() { errc <- compressSite(bSite) }()
+	for range 2 {
+		if err := <-errc; err != nil {
+			return nil, na, err
+		}
+	}
+
+	// Sizes by package, from a build with the name section.
+	named := filepath.Join(tmp, "named.wasm")
+	if err := buildWasm(root, "./cmd/yibao", named, false, wasmGCFlags); err != nil {
+		return nil, na, err
+	}
+	data, err := os.ReadFile(named)
+	if err != nil {
+		return nil, na, err
+	}
+	pkgs, err := wasmPackages(data)
+	if err != nil {
+		return nil, na, err
+	}
+	// The same app built without the -gcflags, as `make build` did before.
+	plain := filepath.Join(tmp, "plain.wasm")
+	if err := buildWasm(root, "./cmd/yibao", plain, true, nil); err != nil {
+		return nil, na, err
+	}
+	plainBr, err := brotliSize(plain)
+	if err != nil {
+		return nil, na, err
+	}
+
+	return pkgs, plainBr, nil
+}
+
+func renderReport(table string, pkgs []pkgSize, runs int, took time.Duration, wasmGCFlags []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# yibao page-load benchmark\n\n`make bench`, %s, %s %s/%s, %d CPUs, %s; took %s.\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
+		strings.TrimSpace(chromiumVersion()), took.Round(time.Second))
+	b.WriteString(table)
+	fmt.Fprintf(&b, `
+- **Both apps** are built with `+"`GOOS=js GOARCH=wasm go %s`"+`, written as static sites
+  (`+"`yibao dist`"+`; `+"`app.GenerateStaticWebsite`"+` for the baseline), compressed alike (brotli 11,
+  window 2^24; gzip 9) and served by one loopback server that sends the `+"`.br`"+` copy with
+  `+"`Content-Encoding: br`"+`, `+"`Content-Type: application/wasm`"+` and `+"`Cache-Control: no-cache`"+`.
+  `+"`WasmContentLength`"+` is the raw size for both.
+- **Baseline**: `+"`bench/baseline`"+`, a go-app v10.1.11 hello world that round-trips a struct
+  through goccy/go-json, with the same build-tag split as `+"`cmd/yibao`"+`.
+- **First result**: milliseconds from navigation start to the first element with
+  `+"`data-computed=\"true\"`"+` (a MutationObserver installed before any page script). For
+  yibao that is the first answer card computed by the wasm on the README's worked example,
+  opened as a share link (`+"`/#input=…`"+`); for the baseline it is its `+"`<h1 id=result>`"+`,
+  rendered by the wasm (the prerendered page lacks the attribute).
+- **Cold**: a new browser context (empty HTTP cache, no service worker), headless Chromium, `+"`Network.emulateNetworkConditions`"+` %d ms latency, %.1f Mbps down, %.0f kbps up,
+  `+"`Emulation.setCPUThrottlingRate`"+` %d; %d loads per app, alternating. The throttling applies
+  to the page, not to the service worker's own precache fetches.
+  **Warm**: a reload once the service worker controls the page. **Offline**: a reload with the
+  network emulated offline. Both with the same throttling.
+- **Keystroke**: Backspace on the first enrollment's "to" month withdraws the answers; the time
+  is from the keydown of the digit that completes the month again to the three cards
+  computed again (4× CPU).
+- **Engine**: medians of `+"`go test -bench`"+` in `+"`rules/`"+` (40-year history, 20 enrollments), native
+  and under node.
+- **Memory**: `+"`Performance.getMetrics`"+` JSHeapUsedSize after a forced GC, and the byte length of
+  the Go instance's `+"`WebAssembly.Memory`"+`, once the service worker controls the page.
+
+## Biggest packages in yibao's app.wasm (code bytes, name section)
+
+| package | code |
+|---|---:|
+`, strings.Join(wasmBuildArgs(true, wasmGCFlags), " "), rttMs, downBps/1e6, upBps/1e3, cpuFactor, runs)
+	total := 0
+	for _, p := range pkgs {
+		total += p.Bytes
+	}
+	for _, p := range pkgs[:min(20, len(pkgs))] {
+		fmt.Fprintf(&b, "| %s | %s |\n", p.Pkg, groupThousands(int64(p.Bytes)))
+	}
+	fmt.Fprintf(&b, "| all %d packages | %s |\n", len(pkgs), groupThousands(int64(total)))
+	return b.String()
+}
