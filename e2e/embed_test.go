@@ -274,7 +274,8 @@ window.addEventListener("message", function (e) {
 	if _, err := frameEval[bool](t, b, frameA, `(document.querySelector("#waiting details.explain summary").click(), true)`); err != nil {
 		t.Fatal(err)
 	}
-	framePoll(t, b, frameA, `document.querySelector("#waiting details.explain").open`, 5*time.Second)
+	// The steps are built once the list opens.
+	framePoll(t, b, frameA, `document.querySelector("#waiting details.explain").open && document.querySelector("#waiting details.explain li") !== null`, 5*time.Second)
 	h1A := settle("a", frameA)
 	if h1A <= h0A {
 		t.Errorf("embed A did not grow when a card expanded: %d → %d", h0A, h1A)

@@ -181,3 +181,34 @@ func waitCards(t *testing.T, b *browser, want cards) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestStaleWhileTyping: while a month is half typed the cards keep the
+// last answer, greyed and without data-computed, and the summary says so;
+// completing the month answers again.
+func TestStaleWhileTyping(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, readAll(t, "testdata/share/01_contract_example.json"))))
+	b.waitComputed(t)
+	headline := `document.querySelector("#waiting .headline").textContent`
+	before := eval[string](t, b, headline)
+	b.do(t, 10*time.Second,
+		chromedp.Evaluate[chromedp.Void](`(() => { const e = document.getElementById("enr-0-to"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); })()`),
+		chromedp.KeyEvent(kb.Backspace),
+	)
+	b.poll(t, 10*time.Second, `document.querySelectorAll(".result.stale").length === 4`)
+	if n := eval[int](t, b, `document.querySelectorAll('[data-computed="true"]').length`); n != 0 {
+		t.Errorf("%d cards still say data-computed while the input is incomplete", n)
+	}
+	if got := eval[string](t, b, headline); got != before {
+		t.Errorf("the stale card shows %q, want the last answer %q", got, before)
+	}
+	if s := eval[string](t, b, `document.getElementById("summary").textContent`); !strings.Contains(s, "修改前的结果") {
+		t.Errorf("summary %q does not say the answers are from before the change", s)
+	}
+	b.do(t, 10*time.Second, chromedp.KeyEvent("6"))
+	b.waitComputed(t)
+	if n := eval[int](t, b, `document.querySelectorAll(".result.stale").length`); n != 0 {
+		t.Errorf("%d cards still stale after the month was completed", n)
+	}
+}

@@ -24,6 +24,8 @@ func TestPhone390(t *testing.T) {
 	b.waitComputed(t)
 	// Open the explanations of the first card, as a reader would.
 	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector("#coverage details.explain")?.setAttribute("open", "")`))
+	// The steps are built when the list opens.
+	b.poll(t, 10*time.Second, `document.querySelector("#coverage details.explain li") !== null`)
 
 	check := func(label string) {
 		wide := eval[int](t, b, `document.documentElement.scrollWidth`)
