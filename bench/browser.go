@@ -19,11 +19,11 @@ import (
 )
 
 // The phone: Slow 4G (Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbps
-// down, 750 kbps up) and a CPU 4× slower than this machine's.
+// down; made by the loopback server, see shaped) and a CPU 4× slower than
+// this machine's.
 const (
 	rttMs     = 150
 	downBps   = 1.6e6
-	upBps     = 750e3
 	cpuFactor = 4
 )
 
@@ -247,7 +247,7 @@ func measureLoad(chromium, profile, url string, keys int) (loadRun, error) {
 }
 
 // measureKeys types into the "to" month of the first enrollment: Backspace
-// makes the month incomplete (the answers are withdrawn), then one digit
+// makes the month incomplete (the cards grey out, keeping the last answer), then one digit
 // completes it again; each sample is the time from that digit's keydown to
 // the three cards computed again.
 func measureKeys(ctx context.Context, n int) ([]float64, error) {
@@ -268,7 +268,7 @@ func measureKeys(ctx context.Context, n int) ([]float64, error) {
 		if err := waitFor(ctx, 30*time.Second, `document.querySelectorAll('[data-computed="true"]').length === 0 || !`+field+`.value.match(/^\d{4}-\d{2}$/)`); err != nil {
 			return out, err
 		}
-		time.Sleep(300 * time.Millisecond) // let the withdrawal render
+		time.Sleep(300 * time.Millisecond) // let the greyed cards render
 		if err := withTimeout(ctx, 10*time.Second, chromedp.Evaluate[chromedp.Void](`Object.assign(window.__bench, { t0: 0, t1: 0, armed: true })`)); err != nil {
 			return out, err
 		}

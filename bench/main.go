@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"time"
 )
@@ -78,9 +79,9 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 	if err != nil {
 		return err
 	}
-	pkgs, plainBr := []pkgSize(nil), na
+	pkgs, basePkgs, plainBr := []pkgSize(nil), []pkgSize(nil), na
 	if reuse == "" {
-		if pkgs, plainBr, err = buildSites(root, tmp, ySite, bSite, gcflags); err != nil {
+		if pkgs, basePkgs, plainBr, err = buildSites(root, tmp, ySite, bSite, gcflags); err != nil {
 			return err
 		}
 	}
@@ -165,6 +166,8 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 		{Figure: fmt.Sprintf("first result, cold load, Slow 4G, 4× CPU (median of %d)", runs), Unit: msUnit,
 			Yibao: pick(yr, func(r loadRun) float64 { return r.Cold }), Baseline: pick(br, func(r loadRun) float64 { return r.Cold }),
 			Target: target{Kind: maxRatio, Value: 1.15}},
+		{Figure: "app.wasm download, cold", Unit: msUnit,
+			Yibao: pick(yr, func(r loadRun) float64 { return r.WasmFetch }), Baseline: pick(br, func(r loadRun) float64 { return r.WasmFetch })},
 		{Figure: "first result, warm reload (service worker)", Unit: msUnit,
 			Yibao: pick(yr, func(r loadRun) float64 { return r.Warm }), Baseline: pick(br, func(r loadRun) float64 { return r.Warm }),
 			Target: target{Kind: maxValue, Value: 1500}},
@@ -184,7 +187,7 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 	}
 	table := markdown(rows)
 	fmt.Print(table)
-	report := renderReport(table, pkgs, runs, time.Since(start), gcflags)
+	report := renderReport(table, pkgs, basePkgs, runs, time.Since(start), gcflags)
 	if err := os.WriteFile(outFile, []byte(report), 0o644); err != nil {
 		return err
 	}
@@ -195,48 +198,48 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 // buildSites builds both apps with the same flags and writes their static
 // sites, compressed alike; it returns yibao's code size by package and the
 // brotli size of app.wasm built without wasmGCFlags.
-func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize, float64, error) {
+func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize, []pkgSize, float64, error) {
 	// Build both apps with the same flags.
 	logf("building yibao and the baseline (%s)", strings.Join(wasmBuildArgs(true, wasmGCFlags), " "))
 	yWeb := filepath.Join(tmp, "yibao-web")
 	if err := copyWebAssets(yWeb, filepath.Join(root, "web")); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	yWasm := filepath.Join(yWeb, "app.wasm")
 	if err := buildWasm(root, "./cmd/yibao", yWasm, true, wasmGCFlags); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	yBin := filepath.Join(tmp, "yibao")
 	bBin := filepath.Join(tmp, "baseline")
 	if err := goCmd(root, nil, "build", "-ldflags=-X main.version=bench", "-o", yBin, "./cmd/yibao"); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	if err := goCmd(root, nil, "build", "-o", bBin, "./bench/baseline"); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	bWasm := filepath.Join(tmp, "baseline.wasm")
 	if err := buildWasm(root, "./bench/baseline", bWasm, true, wasmGCFlags); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	if err := runCmd(bBin, "-o", bSite, "-wasm-size", fmt.Sprint(int64(fileSize(bWasm)))); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon-maskable.png", "icon.svg"} { // the same icons
 		b, err := os.ReadFile(filepath.Join(root, "web", icon))
 		if err != nil {
-			return nil, na, err
+			return nil, nil, na, err
 		}
 		if err := os.WriteFile(filepath.Join(bSite, "web", icon), b, 0o644); err != nil {
-			return nil, na, err
+			return nil, nil, na, err
 		}
 	}
 	if err := os.Rename(bWasm, filepath.Join(bSite, "web", "app.wasm")); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	// yibao's static site (`yibao dist`), then the same compression for
 	// both sites.
 	if err := runCmd(yBin, "dist", "-o", ySite, "-web", yWeb); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	logf("compressing (brotli 11, gzip 9)")
 	errc := make(chan error, 2)
@@ -244,37 +247,39 @@ func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize
 	go func() { errc <- compressSite(bSite) }()
 	for range 2 {
 		if err := <-errc; err != nil {
-			return nil, na, err
+			return nil, nil, na, err
 		}
 	}
 
-	// Sizes by package, from a build with the name section.
-	named := filepath.Join(tmp, "named.wasm")
-	if err := buildWasm(root, "./cmd/yibao", named, false, wasmGCFlags); err != nil {
-		return nil, na, err
-	}
-	data, err := os.ReadFile(named)
-	if err != nil {
-		return nil, na, err
-	}
-	pkgs, err := wasmPackages(data)
-	if err != nil {
-		return nil, na, err
+	// Sizes by package, from builds with the name section.
+	var sizes [2][]pkgSize
+	for i, pkg := range []string{"./cmd/yibao", "./bench/baseline"} {
+		named := filepath.Join(tmp, fmt.Sprintf("named-%d.wasm", i))
+		if err := buildWasm(root, pkg, named, false, wasmGCFlags); err != nil {
+			return nil, nil, na, err
+		}
+		data, err := os.ReadFile(named)
+		if err != nil {
+			return nil, nil, na, err
+		}
+		if sizes[i], err = wasmPackages(data); err != nil {
+			return nil, nil, na, err
+		}
 	}
 	// The same app built without the -gcflags, as `make build` did before.
 	plain := filepath.Join(tmp, "plain.wasm")
 	if err := buildWasm(root, "./cmd/yibao", plain, true, nil); err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 	plainBr, err := brotliSize(plain)
 	if err != nil {
-		return nil, na, err
+		return nil, nil, na, err
 	}
 
-	return pkgs, plainBr, nil
+	return sizes[0], sizes[1], plainBr, nil
 }
 
-func renderReport(table string, pkgs []pkgSize, runs int, took time.Duration, wasmGCFlags []string) string {
+func renderReport(table string, pkgs, basePkgs []pkgSize, runs int, took time.Duration, wasmGCFlags []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# yibao page-load benchmark\n\n`make bench`, %s, %s %s/%s, %d CPUs, %s; took %s.\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
@@ -293,14 +298,18 @@ func renderReport(table string, pkgs []pkgSize, runs int, took time.Duration, wa
   yibao that is the first answer card computed by the wasm on the README's worked example,
   opened as a share link (`+"`/#input=…`"+`); for the baseline it is its `+"`<h1 id=result>`"+`,
   rendered by the wasm (the prerendered page lacks the attribute).
-- **Cold**: a new browser context (empty HTTP cache, no service worker), headless Chromium, `+"`Network.emulateNetworkConditions`"+` %d ms latency, %.1f Mbps down, %.0f kbps up,
-  `+"`Emulation.setCPUThrottlingRate`"+` %d; %d loads per app, alternating. The throttling applies
-  to the page, not to the service worker's own precache fetches.
+- **Cold**: a new headless Chromium with a fresh profile (empty HTTP cache, no service worker),
+  `+"`Emulation.setCPUThrottlingRate`"+` %d, %d loads per app, alternating. Slow 4G is made by the
+  loopback server: every response waits one round trip (%d ms) and all the responses of a site
+  share one %.1f Mbps downlink, the page's and its service worker's precache alike (Chromium's
+  network emulation throttles only the page's own requests). Requests are not shaped.
   **Warm**: a reload once the service worker controls the page. **Offline**: a reload with the
-  network emulated offline. Both with the same throttling.
-- **Keystroke**: Backspace on the first enrollment's "to" month withdraws the answers; the time
-  is from the keydown of the digit that completes the month again to the three cards
-  computed again (4× CPU).
+  network emulated offline (`+"`Network.emulateNetworkConditions`"+`). Both with 4× CPU.
+- **app.wasm download**: the Resource Timing duration of app.wasm on the cold load (yibao
+  preloads it from the page's head; the baseline fetches it from app.js).
+- **Keystroke**: Backspace on the first enrollment's "to" month makes the input incomplete (the
+  cards grey out, keeping the last answer); the time is from the keydown of the digit that
+  completes the month again to the three cards computed again (4× CPU).
 - **Engine**: medians of `+"`go test -bench`"+` in `+"`rules/`"+` (40-year history, 20 enrollments), native
   and under node.
 - **Memory**: `+"`Performance.getMetrics`"+` JSHeapUsedSize after a forced GC, and the byte length of
@@ -310,7 +319,7 @@ func renderReport(table string, pkgs []pkgSize, runs int, took time.Duration, wa
 
 | package | code |
 |---|---:|
-`, strings.Join(wasmBuildArgs(true, wasmGCFlags), " "), rttMs, downBps/1e6, upBps/1e3, cpuFactor, runs)
+`, strings.Join(wasmBuildArgs(true, wasmGCFlags), " "), cpuFactor, runs, rttMs, downBps/1e6)
 	total := 0
 	for _, p := range pkgs {
 		total += p.Bytes
@@ -319,5 +328,27 @@ func renderReport(table string, pkgs []pkgSize, runs int, took time.Duration, wa
 		fmt.Fprintf(&b, "| %s | %s |\n", p.Pkg, groupThousands(int64(p.Bytes)))
 	}
 	fmt.Fprintf(&b, "| all %d packages | %s |\n", len(pkgs), groupThousands(int64(total)))
+
+	// What yibao adds to the floor, package by package.
+	base := map[string]int{}
+	baseTotal := 0
+	for _, p := range basePkgs {
+		base[p.Pkg] = p.Bytes
+		baseTotal += p.Bytes
+	}
+	var added []pkgSize
+	for _, p := range pkgs {
+		if d := p.Bytes - base[p.Pkg]; d > 0 {
+			added = append(added, pkgSize{p.Pkg, d})
+		}
+	}
+	sort.Slice(added, func(i, j int) bool { return added[i].Bytes > added[j].Bytes })
+	if len(basePkgs) > 0 {
+		fmt.Fprintf(&b, "\n## What yibao adds to the baseline's code\n\n%s bytes of code in all (the baseline: %s).\n\n| package | added code |\n|---|---:|\n",
+			groupThousands(int64(total-baseTotal)), groupThousands(int64(baseTotal)))
+		for _, p := range added[:min(10, len(added))] {
+			fmt.Fprintf(&b, "| %s | %s |\n", p.Pkg, groupThousands(int64(p.Bytes)))
+		}
+	}
 	return b.String()
 }
