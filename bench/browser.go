@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"yibao/internal/headless"
 )
 
 // The phone: Slow 4G (Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbps
@@ -79,26 +81,10 @@ func offline() chromedp.Action[chromedp.Void] {
 	return call(emulateNetworkConditions, emulateNetworkParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
 }
 
-// newChromium starts one headless Chromium with a fresh profile.
-func newChromium(chromium, profile string) (context.Context, context.CancelFunc, error) {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("lang", "zh-CN"),
-		chromedp.WindowSize(412, 915),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+// newChromium starts one headless Chromium with a fresh profile, as a
+// 412 × 915 phone screen.
+func newChromium(profile string) (context.Context, context.CancelFunc, error) {
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), headless.Options(profile, 412, 915)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()
@@ -176,13 +162,13 @@ func reloadFirst(ctx context.Context) (float64, error) {
 // profile (empty cache, no service worker), then a warm reload once the service worker
 // controls the page, then an offline reload; keys > 0 also times that many
 // keystrokes (yibao only).
-func measureLoad(chromium, profile, url string, keys int) (loadRun, error) {
+func measureLoad(profile, url string, keys int) (loadRun, error) {
 	r := loadRun{WasmFetch: na, Cold: na, Warm: na, Offline: na, JSHeap: na, WasmMem: na}
 	defer os.RemoveAll(profile)
 	// newChromium opens the tab on ctx itself: a tab opened under a
 	// timeout's context stops listening to its events when that context
 	// ends.
-	ctx, stop, err := newChromium(chromium, profile)
+	ctx, stop, err := newChromium(profile)
 	if err != nil {
 		return r, err
 	}
@@ -287,13 +273,10 @@ func measureKeys(ctx context.Context, n int) ([]float64, error) {
 	return out, nil
 }
 
-func chromiumPath() (string, error) {
-	p := os.Getenv("YIBAO_CHROMIUM")
-	if p == "" {
-		p = "/usr/bin/chromium"
+// checkChromium says where to get Chromium when it is missing.
+func checkChromium() error {
+	if _, err := os.Stat(headless.Chromium()); err != nil {
+		return errors.New("no Chromium at " + headless.Chromium() + " (apt-get install chromium, or set YIBAO_CHROMIUM)")
 	}
-	if _, err := os.Stat(p); err != nil {
-		return "", errors.New("no Chromium at " + p + " (apt-get install chromium, or set YIBAO_CHROMIUM)")
-	}
-	return p, nil
+	return nil
 }

@@ -17,6 +17,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"yibao/internal/wasmnames"
+	"yibao/internal/webfiles"
 )
 
 func main() {
@@ -79,7 +82,7 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 	if err != nil {
 		return err
 	}
-	pkgs, basePkgs, plainBr := []pkgSize(nil), []pkgSize(nil), na
+	pkgs, basePkgs, plainBr := []wasmnames.Size(nil), []wasmnames.Size(nil), na
 	if reuse == "" {
 		if pkgs, basePkgs, plainBr, err = buildSites(root, tmp, ySite, bSite, gcflags); err != nil {
 			return err
@@ -109,8 +112,7 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 	}
 
 	// Page loads.
-	chromium, err := chromiumPath()
-	if err != nil {
+	if err := checkChromium(); err != nil {
 		return err
 	}
 	yURL, err := serveSite(ySite)
@@ -132,7 +134,7 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 			if i > 0 {
 				k = 0 // keystrokes on the first load only
 			}
-			r, err := measureLoad(chromium, filepath.Join(tmp, fmt.Sprintf("profile-%s-%d", app, i)), url, k)
+			r, err := measureLoad(filepath.Join(tmp, fmt.Sprintf("profile-%s-%d", app, i)), url, k)
 			if err != nil {
 				return fmt.Errorf("%s, load %d: %w", app, i+1, err)
 			}
@@ -198,11 +200,11 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 // buildSites builds both apps with the same flags and writes their static
 // sites, compressed alike; it returns yibao's code size by package and the
 // brotli size of app.wasm built without wasmGCFlags.
-func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize, []pkgSize, float64, error) {
+func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]wasmnames.Size, []wasmnames.Size, float64, error) {
 	// Build both apps with the same flags.
 	logf("building yibao and the baseline (%s)", strings.Join(wasmBuildArgs(true, wasmGCFlags), " "))
 	yWeb := filepath.Join(tmp, "yibao-web")
-	if err := copyWebAssets(yWeb, filepath.Join(root, "web")); err != nil {
+	if err := webfiles.CopySources(yWeb, filepath.Join(root, "web"), true); err != nil {
 		return nil, nil, na, err
 	}
 	yWasm := filepath.Join(yWeb, "app.wasm")
@@ -252,7 +254,7 @@ func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize
 	}
 
 	// Sizes by package, from builds with the name section.
-	var sizes [2][]pkgSize
+	var sizes [2][]wasmnames.Size
 	for i, pkg := range []string{"./cmd/yibao", "./bench/baseline"} {
 		named := filepath.Join(tmp, fmt.Sprintf("named-%d.wasm", i))
 		if err := buildWasm(root, pkg, named, false, wasmGCFlags); err != nil {
@@ -262,7 +264,7 @@ func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize
 		if err != nil {
 			return nil, nil, na, err
 		}
-		if sizes[i], err = wasmPackages(data); err != nil {
+		if sizes[i], err = wasmnames.Packages(data); err != nil {
 			return nil, nil, na, err
 		}
 	}
@@ -279,7 +281,7 @@ func buildSites(root, tmp, ySite, bSite string, wasmGCFlags []string) ([]pkgSize
 	return sizes[0], sizes[1], plainBr, nil
 }
 
-func renderReport(table string, pkgs, basePkgs []pkgSize, runs int, took time.Duration, wasmGCFlags []string) string {
+func renderReport(table string, pkgs, basePkgs []wasmnames.Size, runs int, took time.Duration, wasmGCFlags []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# yibao page-load benchmark\n\n`make bench`, %s, %s %s/%s, %d CPUs, %s; took %s.\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
@@ -336,10 +338,10 @@ func renderReport(table string, pkgs, basePkgs []pkgSize, runs int, took time.Du
 		base[p.Pkg] = p.Bytes
 		baseTotal += p.Bytes
 	}
-	var added []pkgSize
+	var added []wasmnames.Size
 	for _, p := range pkgs {
 		if d := p.Bytes - base[p.Pkg]; d > 0 {
-			added = append(added, pkgSize{p.Pkg, d})
+			added = append(added, wasmnames.Size{Pkg: p.Pkg, Bytes: d})
 		}
 	}
 	sort.Slice(added, func(i, j int) bool { return added[i].Bytes > added[j].Bytes })

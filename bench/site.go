@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -17,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/andybalholm/brotli"
+	"yibao/internal/webfiles"
 )
 
 // wasmGCFlags reads the compiler flags app.wasm is built with (the
@@ -58,58 +54,11 @@ func buildWasm(root, pkg, out string, strip bool, gcflags []string) error {
 	return goCmd(root, []string{"GOOS=js", "GOARCH=wasm"}, args...)
 }
 
-// copyWebAssets copies web/ without app.wasm and compressed copies.
-func copyWebAssets(dst, src string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if d.Name() == "app.wasm" || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-}
-
-// compressSite writes .gz (level 9) and .br (quality 11, window 2^24)
-// copies beside every text or wasm file of at least 1 KB: the settings of
-// `yibao dist`.
+// compressSite writes the .gz (level 9) and .br (quality 11, window 2^24)
+// copies of a site's text and wasm files, as `yibao dist` does.
 func compressSite(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch path.Ext(p) {
-		case ".wasm", ".js", ".css", ".html", ".svg", ".webmanifest", ".json", ".txt":
-		default:
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil || len(data) < 1024 {
-			return err
-		}
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		zw.Write(data)
-		zw.Close()
-		if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
-			return err
-		}
-		var br bytes.Buffer
-		bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-		bw.Write(data)
-		bw.Close()
-		return os.WriteFile(p+".br", br.Bytes(), 0o644)
-	})
+	_, err := webfiles.CompressDir(dir)
+	return err
 }
 
 func fileSize(name string) float64 {
@@ -128,7 +77,7 @@ type siteServer struct{ dir string }
 
 func (s siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := path.Clean("/" + r.URL.Path)
-	if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+	if webfiles.Precompressed(name) {
 		http.NotFound(w, r)
 		return
 	}
@@ -138,43 +87,11 @@ func (s siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if st, err := os.Stat(file); err != nil || st.IsDir() {
 		file += ".html"
 	}
-	ctype := mime.TypeByExtension(path.Ext(file))
-	switch path.Ext(file) {
-	case ".wasm":
-		ctype = "application/wasm"
-	case ".webmanifest":
-		ctype = "application/manifest+json"
+	etag := ""
+	if st, err := os.Stat(file); err == nil {
+		etag = strconv.Quote(strconv.FormatInt(st.ModTime().UnixNano(), 36))
 	}
-	hdr := w.Header()
-	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("Vary", "Accept-Encoding")
-	if ctype != "" {
-		hdr.Set("Content-Type", ctype)
-	}
-	accept := r.Header.Get("Accept-Encoding")
-	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !strings.Contains(accept, enc.token) {
-			continue
-		}
-		if st, err := os.Stat(file + enc.ext); err == nil && !st.IsDir() {
-			hdr.Set("Content-Encoding", enc.token)
-			file += enc.ext
-			break
-		}
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	hdr.Set("ETag", strconv.Quote(strconv.FormatInt(st.ModTime().UnixNano(), 36)))
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	webfiles.ServeFile(w, r, file, etag)
 }
 
 // serveSite serves dir on a free loopback port until the program ends,

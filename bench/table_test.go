@@ -88,16 +88,3 @@ PASS
 		t.Errorf("got %v", m)
 	}
 }
-
-func TestPackageOf(t *testing.T) {
-	for in, want := range map[string]string{
-		"runtime.mallocgc": "runtime",
-		"github.com_goccy_go_json_internal_encoder_vm.Run": "github.com_goccy_go_json_internal_encoder_vm",
-		"yibao_rules.__engine_.residentWait":               "yibao_rules",
-		"net_http.init":                                    "net_http",
-	} {
-		if got := packageOf(in); got != want {
-			t.Errorf("packageOf(%s) = %s, want %s", in, got, want)
-		}
-	}
-}

@@ -7,6 +7,8 @@ import (
 	"os/exec"
 
 	"github.com/andybalholm/brotli"
+
+	"yibao/internal/headless"
 )
 
 func base64URL(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
@@ -30,11 +32,7 @@ func brotliSize(name string) (float64, error) {
 }
 
 func chromiumVersion() string {
-	p, err := chromiumPath()
-	if err != nil {
-		return "Chromium ?"
-	}
-	out, err := exec.Command(p, "--version").Output()
+	out, err := exec.Command(headless.Chromium(), "--version").Output()
 	if err != nil {
 		return "Chromium ?"
 	}

@@ -22,6 +22,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"yibao/internal/headless"
+	"yibao/internal/webfiles"
 )
 
 // Paths filled by TestMain.
@@ -47,8 +50,8 @@ func setup(m *testing.M) (int, error) {
 		return 0, err
 	}
 	repoRoot = filepath.Dir(wd)
-	if _, err := os.Stat(chromiumPath()); err != nil {
-		return 0, fmt.Errorf("no Chromium at %s: install Debian's chromium (make test-browser does) or set YIBAO_CHROMIUM", chromiumPath())
+	if _, err := os.Stat(headless.Chromium()); err != nil {
+		return 0, fmt.Errorf("no Chromium at %s: install Debian's chromium (make test-browser does) or set YIBAO_CHROMIUM", headless.Chromium())
 	}
 	workDir, err = os.MkdirTemp("", "yibao-e2e-")
 	if err != nil {
@@ -85,36 +88,8 @@ func goBuild(env []string, args ...string) error {
 	return nil
 }
 
-func copyDir(dst, src string) error {
-	if real, err := filepath.EvalSymlinks(src); err == nil {
-		src = real
-	}
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if d.Name() == "app.wasm" || strings.HasSuffix(d.Name(), ".br") || strings.HasSuffix(d.Name(), ".gz") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-}
-
-func chromiumPath() string {
-	if p := os.Getenv("YIBAO_CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
+// copyDir copies web/ without app.wasm and the compressed copies.
+func copyDir(dst, src string) error { return webfiles.CopySources(dst, src, true) }
 
 // server is one `yibao serve` process.
 type server struct {
@@ -201,24 +176,7 @@ type request struct{ url, doc string }
 func newBrowser(t *testing.T, origin string) *browser {
 	t.Helper()
 	profile := t.TempDir()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("lang", "zh-CN"),
-		chromedp.WindowSize(1280, 900),
-	}
+	opts := headless.Options(profile, 1280, 900)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {

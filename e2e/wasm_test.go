@@ -3,12 +3,13 @@
 package e2e
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"yibao/internal/wasmnames"
 )
 
 // TestWasmLinksNoNetHTTP checks that app.wasm does not link the server:
@@ -26,7 +27,7 @@ func TestWasmLinksNoNetHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	funcs, err := wasmFunctions(data)
+	funcs, err := wasmnames.Functions(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,13 +36,7 @@ func TestWasmLinksNoNetHTTP(t *testing.T) {
 	}
 	bytesBy := map[string]int{}
 	for name, size := range funcs {
-		pkg, fn, _ := strings.Cut(name, ".")
-		for _, host := range []string{"github", "golang", "gopkg"} {
-			if pkg == host { // "github.com_goccy_go_json.Marshal"
-				pkg2, fn2, _ := strings.Cut(fn, ".")
-				pkg, fn = pkg+"."+pkg2, fn2
-			}
-		}
+		pkg, fn := wasmnames.Split(name)
 		bytesBy[pkg] += size
 		switch {
 		case pkg == "net_http" || strings.HasPrefix(pkg, "net_http_") || pkg == "crypto_tls":
@@ -61,101 +56,4 @@ func TestWasmLinksNoNetHTTP(t *testing.T) {
 		t.Logf("%9d %s", bytesBy[p], p)
 	}
 	t.Logf("net/http: %d bytes of initialisers", bytesBy["net_http"])
-}
-
-// wasmFunctions maps each named function of a wasm module to the size of
-// its code.
-func wasmFunctions(b []byte) (map[string]int, error) {
-	if len(b) < 8 || string(b[:4]) != "\x00asm" {
-		return nil, errors.New("not a wasm module")
-	}
-	uleb := func(i int) (int, int) {
-		var r, s int
-		for i < len(b) {
-			x := b[i]
-			i++
-			r |= int(x&0x7f) << s
-			s += 7
-			if x < 0x80 {
-				break
-			}
-		}
-		return r, i
-	}
-	var imported int
-	var sizes []int
-	names := map[int]string{}
-	for i := 8; i < len(b); {
-		id := b[i]
-		size, j := uleb(i + 1)
-		end := j + size
-		switch id {
-		case 2: // imports: count the imported functions
-			n, k := uleb(j)
-			for ; n > 0; n-- {
-				l, k2 := uleb(k)
-				l2, k3 := uleb(k2 + l)
-				k = k3 + l2
-				kind := b[k]
-				k++
-				switch kind {
-				case 0:
-					_, k = uleb(k)
-					imported++
-				case 1:
-					k++
-					flags := b[k]
-					_, k = uleb(k + 1)
-					if flags&1 != 0 {
-						_, k = uleb(k)
-					}
-				case 2:
-					flags := b[k]
-					_, k = uleb(k + 1)
-					if flags&1 != 0 {
-						_, k = uleb(k)
-					}
-				case 3:
-					k += 2
-				}
-			}
-		case 10: // code
-			n, k := uleb(j)
-			for ; n > 0; n-- {
-				l, k2 := uleb(k)
-				sizes = append(sizes, l)
-				k = k2 + l
-			}
-		case 0: // custom: the "name" section
-			l, k := uleb(j)
-			if string(b[k:k+l]) == "name" {
-				for k += l; k < end; {
-					sub := b[k]
-					sl, k2 := uleb(k + 1)
-					if sub == 1 {
-						n, m := uleb(k2)
-						for ; n > 0; n-- {
-							var idx, nl int
-							idx, m = uleb(m)
-							nl, m = uleb(m)
-							names[idx] = string(b[m : m+nl])
-							m += nl
-						}
-					}
-					k = k2 + sl
-				}
-			}
-		}
-		i = end
-	}
-	out := map[string]int{}
-	for i, size := range sizes {
-		if name, ok := names[i+imported]; ok {
-			out[name] += size
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("app.wasm has no name section")
-	}
-	return out, nil
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"hash"
 	"io"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,10 +21,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"yibao/app/ui"
+	"yibao/internal/webfiles"
 )
 
 // version names the build; the Makefile sets it with
@@ -94,7 +92,7 @@ func hashDir(dir string) (hash.Hash, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || precompressed(p) || strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() || webfiles.Precompressed(p) || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		names = append(names, p)
@@ -118,10 +116,6 @@ func hashDir(dir string) (hash.Hash, error) {
 		}
 	}
 	return h, nil
-}
-
-func precompressed(name string) bool {
-	return strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
 }
 
 // contentSecurityPolicy keeps every request on the page's own origin; wasm
@@ -224,70 +218,14 @@ var originSource = regexp.MustCompile(`^https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0
 
 // serveStatic serves web/ like go-app would (no-cache plus an ETag of the
 // version), with application/wasm, and a .br or .gz copy of the file when
-// one lies beside it and the browser takes it.
+// one lies beside it, is as new as the file, and the browser takes it.
 func (s *site) serveStatic(w http.ResponseWriter, r *http.Request) {
 	name := path.Clean("/" + strings.TrimPrefix(r.URL.Path, "/web/"))
-	if name == "/" || precompressed(name) {
+	if name == "/" || webfiles.Precompressed(name) {
 		http.NotFound(w, r)
 		return
 	}
-	file := filepath.Join(s.dir, filepath.FromSlash(name))
-	ctype := mime.TypeByExtension(path.Ext(name))
-	switch path.Ext(name) {
-	case ".wasm":
-		ctype = "application/wasm"
-	case ".webmanifest":
-		ctype = "application/manifest+json"
-	}
-	hdr := w.Header()
-	hdr.Set("Cache-Control", "no-cache")
-	hdr.Add("Vary", "Accept-Encoding")
-	if ctype != "" {
-		hdr.Set("Content-Type", ctype)
-	}
-	accept := r.Header.Get("Accept-Encoding")
-	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !acceptsEncoding(accept, enc.token) {
-			continue
-		}
-		if src, err := os.Stat(file); err != nil || !fresh(file+enc.ext, src) {
-			continue // a copy older than its file is not sent
-		}
-		if f, err := os.Open(file + enc.ext); err == nil {
-			defer f.Close()
-			st, err := f.Stat()
-			if err != nil || st.IsDir() {
-				break
-			}
-			hdr.Set("Content-Encoding", enc.token)
-			hdr.Set("ETag", `"`+s.version+"-"+enc.token+`"`)
-			http.ServeContent(w, r, name, st.ModTime(), f)
-			return
-		}
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.IsDir() {
-		http.NotFound(w, r)
-		return
-	}
-	hdr.Set("ETag", `"`+s.version+`"`)
-	http.ServeContent(w, r, name, st.ModTime(), f)
-}
-
-func acceptsEncoding(header, token string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), token) && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
-			return true
-		}
-	}
-	return false
+	webfiles.ServeFile(w, r, filepath.Join(s.dir, filepath.FromSlash(name)), `"`+s.version+`"`)
 }
 
 func serveCommand(args []string, stdout, stderr io.Writer) int {
@@ -397,36 +335,20 @@ func writeDist(out, webDir, domain, base string, compress bool, stdout io.Writer
 			return err
 		}
 	}
-	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || precompressed(p) || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
-		rel, _ := filepath.Rel(webDir, p)
-		return copyFile(filepath.Join(out, "web", rel), p)
-	})
-	if err != nil {
+	if err := webfiles.CopySources(filepath.Join(out, "web"), webDir, false); err != nil {
 		return err
 	}
 	var total, br int64
 	if st, err := os.Stat(filepath.Join(out, "web", "app.wasm")); err == nil {
 		total = st.Size()
 	}
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !compress || !compressible(p) {
+	if compress {
+		if _, err := webfiles.CompressDir(out); err != nil {
 			return err
 		}
-		st, err := d.Info()
-		if err != nil || st.Size() < 1024 {
-			return err
+		if st, err := os.Stat(filepath.Join(out, "web", "app.wasm.br")); err == nil {
+			br = st.Size()
 		}
-		n, err := compressFile(p)
-		if strings.HasSuffix(p, ".wasm") {
-			br = n
-		}
-		return err
-	})
-	if err != nil {
-		return err
 	}
 	where := "the root of its origin"
 	if base != "" {
@@ -436,107 +358,12 @@ func writeDist(out, webDir, domain, base string, compress bool, stdout io.Writer
 	return nil
 }
 
-func compressible(name string) bool {
-	switch path.Ext(name) {
-	case ".wasm", ".js", ".css", ".html", ".svg", ".webmanifest", ".json", ".txt":
-		return true
-	}
-	return false
-}
-
-func copyFile(dst, src string) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	o, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(o, in); err != nil {
-		o.Close()
-		return err
-	}
-	return o.Close()
-}
-
-// compressFile writes name.gz (gzip 9) and name.br (brotli 11, window
-// 2^24) beside name and returns the size of the brotli copy. Each copy is
-// written under a hidden name first and renamed, so that a server never
-// sends half a file.
-func compressFile(name string) (int64, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return 0, err
-	}
-	err = writeCompressed(name+".gz", func(w io.Writer) io.WriteCloser {
-		zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-		return zw
-	}, data)
-	if err != nil {
-		return 0, err
-	}
-	err = writeCompressed(name+".br", func(w io.Writer) io.WriteCloser {
-		return brotli.NewWriterOptions(w, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	}, data)
-	if err != nil {
-		return 0, err
-	}
-	st, err := os.Stat(name + ".br")
-	if err != nil {
-		return 0, err
-	}
-	return st.Size(), nil
-}
-
-func writeCompressed(name string, newWriter func(io.Writer) io.WriteCloser, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	w := newWriter(f)
-	if _, err := w.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, name)
-}
-
 // precompress writes the missing or outdated .br and .gz copies of the
 // large files of dir, for `yibao serve` (which sends the plain files until
 // their copies are ready).
 func precompress(dir string, log io.Writer) {
 	start := time.Now()
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !compressible(p) || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
-		st, err := d.Info()
-		if err != nil || st.Size() < 1024 || (fresh(p+".br", st) && fresh(p+".gz", st)) {
-			return err
-		}
-		n++
-		_, err = compressFile(p)
-		return err
-	})
+	n, err := webfiles.CompressDir(dir)
 	if err != nil {
 		fmt.Fprintln(log, "yibao serve: compressing:", err)
 		return
@@ -544,11 +371,4 @@ func precompress(dir string, log io.Writer) {
 	if n > 0 {
 		fmt.Fprintf(log, "yibao serve: wrote .br and .gz copies of %d file(s) in %s\n", n, time.Since(start).Round(100*time.Millisecond))
 	}
-}
-
-// fresh reports whether the compressed copy name exists and is at least as
-// new as its source.
-func fresh(name string, source fs.FileInfo) bool {
-	st, err := os.Stat(name)
-	return err == nil && !st.IsDir() && !st.ModTime().Before(source.ModTime())
 }

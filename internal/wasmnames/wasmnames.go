@@ -1,4 +1,4 @@
-package main
+package wasmnames
 
 import (
 	"errors"
@@ -6,27 +6,27 @@ import (
 	"strings"
 )
 
-// pkgSize is the code of one Go package in a wasm module.
-type pkgSize struct {
+// Size is the code of one Go package in a wasm module.
+type Size struct {
 	Pkg   string
 	Bytes int
 }
 
-// wasmPackages sums the code size of the named functions of a Go wasm
-// module by package, biggest first. Function names come from the module's
-// "name" section ("github.com_goccy_go_json_internal_encoder.compile").
-func wasmPackages(b []byte) ([]pkgSize, error) {
-	funcs, err := wasmFunctions(b)
+// Packages sums the code size of the named functions of a Go wasm module
+// by package, biggest first.
+func Packages(b []byte) ([]Size, error) {
+	funcs, err := Functions(b)
 	if err != nil {
 		return nil, err
 	}
 	by := map[string]int{}
 	for name, size := range funcs {
-		by[packageOf(name)] += size
+		pkg, _ := Split(name)
+		by[pkg] += size
 	}
-	out := make([]pkgSize, 0, len(by))
+	out := make([]Size, 0, len(by))
 	for p, n := range by {
-		out = append(out, pkgSize{p, n})
+		out = append(out, Size{p, n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Bytes != out[j].Bytes {
@@ -37,31 +37,24 @@ func wasmPackages(b []byte) ([]pkgSize, error) {
 	return out, nil
 }
 
-// packageOf gives the package of a function name of the name section, in
-// import-path form: "github.com/goccy/go-json/internal/encoder".
-func packageOf(name string) string {
-	// Method receivers and closures come after the first "." that follows
-	// the last path element: "net_http.(*Client).Do", "main.main.func1".
-	pkg := name
-	if i := strings.Index(pkg, "."); i >= 0 {
-		rest := pkg[i+1:]
-		pkg = pkg[:i]
-		switch pkg {
-		case "github", "golang", "gopkg", "google":
-			// "github.com_goccy_go_json.Marshal": the host's dot.
-			if j := strings.Index(rest, "."); j >= 0 {
-				pkg += "." + rest[:j]
-			} else {
-				pkg += "." + rest
-			}
-		}
+// Split cuts a function name of the name section into its package, in the
+// section's spelling ("github.com_goccy_go_json_internal_encoder", whose
+// host keeps its dot), and the rest ("compile", "(*Client).Do",
+// "main.func1").
+func Split(name string) (pkg, fn string) {
+	pkg, fn, _ = strings.Cut(name, ".")
+	switch pkg {
+	case "github", "golang", "gopkg", "google":
+		// "github.com_goccy_go_json.Marshal": the host's dot.
+		rest, fn2, _ := strings.Cut(fn, ".")
+		pkg, fn = pkg+"."+rest, fn2
 	}
-	return pkg
+	return pkg, fn
 }
 
-// wasmFunctions maps each named function of a wasm module to the size of
-// its code (the same reader as e2e/wasm_test.go).
-func wasmFunctions(b []byte) (map[string]int, error) {
+// Functions maps each named function of a wasm module to the size of its
+// code. A module built with -ldflags=-s has no names: that is an error.
+func Functions(b []byte) (map[string]int, error) {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return nil, errors.New("not a wasm module")
 	}
