@@ -21,7 +21,10 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(cacheName);
       // Assets must all be there, or the install fails and the previous
-      // version stays in charge.
+      // version stays in charge. "no-cache" revalidates what the HTTP
+      // cache holds (a 304 reuses it) instead of downloading again: on a
+      // first visit the page is fetching app.wasm at the same moment, and
+      // "reload" made the phone download it twice.
       await cache.addAll(assets.map((u) => new Request(u, { cache: "no-cache" })));
       // Pages: "/rules" on a server, "/rules.html" on some static hosts.
       for (const page of pages) {
