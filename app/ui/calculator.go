@@ -105,19 +105,11 @@ func (c *calculator) setLang(ctx app.Context, l lang) {
 }
 
 func (c *calculator) onEnrollment(ctx app.Context, i int, e formEnrollment) {
-	f := c.form.clone()
-	if i >= 0 && i < len(f.Enrollments) {
-		f.Enrollments[i] = e
-	}
-	c.change(ctx, f)
+	c.change(ctx, c.form.withEnrollment(i, e))
 }
 
 func (c *calculator) onRemove(ctx app.Context, i int) {
-	f := c.form.clone()
-	if i >= 0 && i < len(f.Enrollments) {
-		f.Enrollments = append(f.Enrollments[:i], f.Enrollments[i+1:]...)
-	}
-	c.change(ctx, f)
+	c.change(ctx, c.form.withoutEnrollment(i))
 }
 
 func (c *calculator) onAdd(ctx app.Context, e app.Event) {

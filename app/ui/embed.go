@@ -78,19 +78,11 @@ func (e *embed) change(ctx app.Context, f formState) {
 }
 
 func (e *embed) onEnrollment(ctx app.Context, i int, en formEnrollment) {
-	f := e.form.clone()
-	if i >= 0 && i < len(f.Enrollments) {
-		f.Enrollments[i] = en
-	}
-	e.change(ctx, f)
+	e.change(ctx, e.form.withEnrollment(i, en))
 }
 
 func (e *embed) onRemove(ctx app.Context, i int) {
-	f := e.form.clone()
-	if i >= 0 && i < len(f.Enrollments) {
-		f.Enrollments = append(f.Enrollments[:i], f.Enrollments[i+1:]...)
-	}
-	e.change(ctx, f)
+	e.change(ctx, e.form.withoutEnrollment(i))
 }
 
 // onAdd adds an enrollment in the partner's region and scheme, or after

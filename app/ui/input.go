@@ -299,6 +299,25 @@ func (f *formState) addEnrollment(region, scheme string) int {
 	return len(f.Enrollments) - 1
 }
 
+// withEnrollment is a copy of the form with enrollment i replaced by e (the
+// form itself when i is out of range).
+func (f formState) withEnrollment(i int, e formEnrollment) formState {
+	g := f.clone()
+	if i >= 0 && i < len(g.Enrollments) {
+		g.Enrollments[i] = e
+	}
+	return g
+}
+
+// withoutEnrollment is a copy of the form without enrollment i.
+func (f formState) withoutEnrollment(i int) formState {
+	g := f.clone()
+	if i >= 0 && i < len(g.Enrollments) {
+		g.Enrollments = append(g.Enrollments[:i], g.Enrollments[i+1:]...)
+	}
+	return g
+}
+
 func (f formState) clone() formState {
 	g := f
 	g.Groups = append([]string(nil), f.Groups...)

@@ -266,3 +266,36 @@ func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
 		}
 	}
 }
+
+// Editing one enrollment copies the form: the one on screen is unchanged
+// until the new one replaces it.
+func TestWithAndWithoutEnrollment(t *testing.T) {
+	f := formState{Enrollments: []formEnrollment{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	ids := func(f formState) string {
+		s := ""
+		for _, e := range f.Enrollments {
+			s += e.ID
+		}
+		return s
+	}
+	cases := []struct {
+		name string
+		got  formState
+		want string
+	}{
+		{"replace the second", f.withEnrollment(1, formEnrollment{ID: "x"}), "axc"},
+		{"replace out of range", f.withEnrollment(3, formEnrollment{ID: "x"}), "abc"},
+		{"replace a negative index", f.withEnrollment(-1, formEnrollment{ID: "x"}), "abc"},
+		{"remove the first", f.withoutEnrollment(0), "bc"},
+		{"remove the last", f.withoutEnrollment(2), "ab"},
+		{"remove out of range", f.withoutEnrollment(5), "abc"},
+	}
+	for _, c := range cases {
+		if got := ids(c.got); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	if ids(f) != "abc" {
+		t.Errorf("the original form changed: %s", ids(f))
+	}
+}
