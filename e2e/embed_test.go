@@ -127,13 +127,22 @@ const frameContentHeight = `Math.ceil(document.getElementById("embed").getBoundi
 // app (which carries it in the fragment).
 func frameInput(t *testing.T, b *browser, match string) []byte {
 	t.Helper()
-	href, err := frameEval[string](t, b, match, `document.getElementById("open-app").href`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, frag, ok := strings.Cut(href, "#input=")
-	if !ok {
-		t.Fatalf("the full-app link %s carries no input", href)
+	// The link gets its input just after the first answer (afterFirstAnswer).
+	var href, frag string
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		var err error
+		href, err = frameEval[string](t, b, match, `document.getElementById("open-app").href`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ok bool
+		if _, frag, ok = strings.Cut(href, "#input="); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the full-app link %s carries no input", href)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	data, err := base64.RawURLEncoding.DecodeString(frag)
 	if err != nil {

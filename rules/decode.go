@@ -251,24 +251,31 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 func decodeBackpaid(raw json.RawMessage, field, from string) (Months, error) {
 	var n int
 	if json.Unmarshal(raw, &n) == nil {
-		if n < 0 || n > 1200 {
-			return nil, fieldErr(field, "must be a count of months from 0 to 1200", "补缴月数应在 0 到 1200 之间")
-		}
-		start, ok := parseMonth(from)
-		if !ok {
-			return nil, nil // checkEnrollment reports from
-		}
-		out := make(Months, n)
-		for i := range out {
-			out[i] = (start + Month(i)).String()
-		}
-		return out, nil
+		return BackpaidCount(n, from, field)
 	}
 	var list []string
 	if json.Unmarshal(raw, &list) != nil {
 		return nil, fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
 	}
 	return Months(list), nil
+}
+
+// BackpaidCount is what "backpaid": n means in an enrollment starting in
+// month from: its first n months. field names the field in the error; an
+// unreadable from gives no months (checkEnrollment reports from).
+func BackpaidCount(n int, from, field string) (Months, error) {
+	if n < 0 || n > 1200 {
+		return nil, fieldErr(field, "must be a count of months from 0 to 1200", "补缴月数应在 0 到 1200 之间")
+	}
+	start, ok := parseMonth(from)
+	if !ok {
+		return nil, nil
+	}
+	out := make(Months, n)
+	for i := range out {
+		out[i] = (start + Month(i)).String()
+	}
+	return out, nil
 }
 
 func decodePlan(raw json.RawMessage) (*Plan, error) {

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -22,6 +24,7 @@ type calculator struct {
 	shareNote string
 	undo      *formState
 	linkError bool // a #input= link could not be read
+	unsaved   bool // the state came from a link and is not saved yet
 }
 
 // savedState is what local storage keeps between visits.
@@ -30,9 +33,29 @@ type savedState struct {
 	AsOfAuto bool   `json:"asOfAuto"`
 }
 
+// OnInit loads the state in the browser before the first render: the page
+// is built once, with its answer, instead of built empty, mounted, and
+// rebuilt when OnNav loads the state (measured: about 0.3 s less at 4×
+// CPU before the first answer shows).
+func (c *calculator) OnInit() {
+	if app.IsServer {
+		return // prerendered HTML shows the empty form, never an answer
+	}
+	c.lang = savedLang()
+	c.unsaved = c.load(app.Window().URL())
+}
+
 func (c *calculator) OnMount(ctx app.Context) {
-	c.lang = savedLang(ctx)
-	applyLang(ctx, c.lang)
+	setDocumentLang(c.lang)
+	if c.unsaved {
+		// Saved once the answer is on the screen: the first encoding
+		// makes the browser compile goccy's encoder (≈ 0.1 s at 4× CPU).
+		ctx.After(afterFirstAnswer, func(ctx app.Context) {
+			if c.unsaved {
+				c.save(ctx)
+			}
+		})
+	}
 }
 
 // OnNav runs on the first load and whenever the fragment changes (a share
@@ -40,41 +63,47 @@ func (c *calculator) OnMount(ctx app.Context) {
 // saved.
 func (c *calculator) OnNav(ctx app.Context) {
 	if app.IsServer {
-		return // prerendered HTML shows the empty form, never an answer
+		return
 	}
-	u := ctx.Page().URL()
+	if c.load(ctx.Page().URL()) {
+		c.save(ctx)
+	}
+}
+
+// load reads the state: a #input= link in u, else (the first time) what was
+// saved on the device. It reports whether the state came from a link and
+// is still to be saved.
+func (c *calculator) load(u *url.URL) (fromLink bool) {
 	if data, err := inputFromFragment(u.Fragment); err == nil {
 		f, err := parseInput(data)
 		if err == nil {
 			c.form, c.asOfAuto, c.linkError = f, false, false
 			c.ready = true
-			c.recompute(ctx)
-			c.save(ctx)
+			c.recompute()
 			// Drop the fragment, so that a reload shows what the person
 			// edits next (saved locally), not the link again.
 			app.Window().Get("history").Call("replaceState", nil, "", u.Path)
-			return
+			return true
 		}
 		c.linkError = true
 	} else if err != errNoInput {
 		c.linkError = true
 	}
 	if !c.ready {
-		c.restore(ctx)
+		c.restore()
 		c.ready = true
-		c.recompute(ctx)
+		c.recompute()
 	}
+	return false
 }
 
 // restore loads the saved input, or starts afresh.
-func (c *calculator) restore(ctx app.Context) {
+func (c *calculator) restore() {
 	c.form, c.asOfAuto = formState{}, true
 	var s savedState
-	if ctx.LocalStorage().Contains(storageInput) {
-		if err := ctx.LocalStorage().Get(storageInput, &s); err == nil {
-			if f, err := parseInput([]byte(s.Input)); err == nil {
-				c.form, c.asOfAuto = f, s.AsOfAuto
-			}
+	if readStorage(storageInput, &s) {
+		if f, err := parseInput([]byte(s.Input)); err == nil {
+			c.form, c.asOfAuto = f, s.AsOfAuto
 		}
 	}
 	if c.asOfAuto || c.form.AsOf == "" {
@@ -82,11 +111,18 @@ func (c *calculator) restore(ctx app.Context) {
 	}
 }
 
+// afterFirstAnswer is when work that needs the form as JSON (goccy's
+// encoder, which the browser compiles on first use: about 0.1 s on a slow
+// phone) runs on a first load: saving a link's input, the embed's link to
+// the full app. The first answer does not wait for it.
+const afterFirstAnswer = 300 * time.Millisecond
+
 func (c *calculator) save(ctx app.Context) {
+	c.unsaved = false
 	ctx.LocalStorage().Set(storageInput, savedState{Input: string(c.form.JSON()), AsOfAuto: c.asOfAuto})
 }
 
-func (c *calculator) recompute(ctx app.Context) {
+func (c *calculator) recompute() {
 	c.res = c.res.then(evaluate(c.form), c.form)
 }
 
@@ -95,7 +131,7 @@ func (c *calculator) change(ctx app.Context, f formState) {
 	c.form = f
 	c.undo = nil
 	c.shareURL, c.shareNote = "", ""
-	c.recompute(ctx)
+	c.recompute()
 	c.save(ctx)
 }
 

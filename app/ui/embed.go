@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,29 +25,43 @@ type embed struct {
 	form   formState
 	res    result
 	ready  bool // the browser has set up the form (client only)
-	height heightReporter
+	// openHref is fullAppHref once known.
+	openHref string
+	height   heightReporter
+}
+
+// OnInit sets the embed up in the browser before its first render, so that
+// it is built once, with its answer (see calculator.OnInit).
+func (e *embed) OnInit() {
+	if app.IsServer {
+		return
+	}
+	e.setUp(app.Window().URL())
 }
 
 func (e *embed) OnMount(ctx app.Context) {
 	e.height.start(ctx, e.JSValue())
+	ctx.Defer(func(app.Context) { e.height.report() })
+	ctx.After(afterFirstAnswer, func(app.Context) { e.setOpenHref() })
 }
 
 func (e *embed) OnDismount() {
 	e.height.stop()
 }
 
-// OnNav reads the query parameters (also while prerendering, for the
-// language and the theme) and, in the browser, the fragment.
+// OnNav reads the query parameters while prerendering, for the language
+// and the theme (the browser has read them in OnInit).
 func (e *embed) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
-	e.params = parseEmbedParams(u.Query())
 	if app.IsServer {
-		return // prerendered HTML never shows an answer
+		e.params = parseEmbedParams(ctx.Page().URL().Query())
 	}
-	app.Window().Get("document").Get("documentElement").Set("lang", e.params.Lang.htmlLang())
-	if e.ready {
-		return
-	}
+}
+
+// setUp reads the query parameters and the fragment, and computes the
+// first answer.
+func (e *embed) setUp(u *url.URL) {
+	e.params = parseEmbedParams(u.Query())
+	setDocumentLang(e.params.Lang)
 	e.form = e.startForm()
 	if data, err := inputFromFragment(u.Fragment); err == nil {
 		if f, err := parseInput(data); err == nil {
@@ -55,7 +70,6 @@ func (e *embed) OnNav(ctx app.Context) {
 	}
 	e.ready = true
 	e.res = evaluate(e.form)
-	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
 // startForm is what the embed shows before the person types anything:
@@ -73,6 +87,7 @@ func (e *embed) startForm() formState {
 
 func (e *embed) change(ctx app.Context, f formState) {
 	e.form = f
+	e.setOpenHref()
 	e.res = e.res.then(evaluate(f), f)
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
@@ -102,13 +117,22 @@ func (e *embed) onAsOf(ctx app.Context, v string) {
 	e.change(ctx, f)
 }
 
-// fullAppHref opens the full app in a new window with the same input (in
-// the fragment, which no server sees), where it can be saved and installed.
+// setOpenHref points "open in a new window" at the full app with the same
+// input (in the fragment, which no server sees), where it can be saved and
+// installed.
+func (e *embed) setOpenHref() {
+	if e.ready {
+		e.openHref = appHref("/#" + shareFragment(e.form.normalized()))
+	}
+}
+
+// fullAppHref is the link to the full app: with the input once
+// setOpenHref has run (see afterFirstAnswer), the app's start until then.
 func (e *embed) fullAppHref() string {
-	if !e.ready {
+	if e.openHref == "" {
 		return appHref("/")
 	}
-	return appHref("/#" + shareFragment(e.form.normalized()))
+	return e.openHref
 }
 
 func (e *embed) Render() app.UI {

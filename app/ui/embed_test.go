@@ -67,6 +67,10 @@ func TestEmbedRendersAnswer(t *testing.T) {
 	if !e.res.Computed {
 		t.Fatalf("the start form does not compute: %v", e.res.Errors)
 	}
+	if h := e.fullAppHref(); h != "/" {
+		t.Errorf("before the input is encoded the full-app link is %q, want the app's start", h)
+	}
+	e.setOpenHref() // OnMount does, afterFirstAnswer
 	html := load(t, e)
 	for _, want := range []string{`id="embed"`, `data-region="440300"`, `--green: #00aa77`, `id="coverage"`, `id="waiting"`, `id="duplicates"`,
 		`id="plan-region"`, `value="深圳市 · 广东省"`, "Waiting period", `id="open-app"`, `target="_blank"`, `href="/#input=`, "not uploaded"} {

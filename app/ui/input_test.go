@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -297,5 +299,72 @@ func TestWithAndWithoutEnrollment(t *testing.T) {
 	}
 	if ids(f) != "abc" {
 		t.Errorf("the original form changed: %s", ids(f))
+	}
+}
+
+// The form reaches the engine without JSON (formState.input); Decode of
+// the form's JSON must give the same Input, or the same field error.
+func TestInputIsWhatDecodeReads(t *testing.T) {
+	files, err := filepath.Glob("../../e2e/testdata/share/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no share examples: %v", err)
+	}
+	type tc struct {
+		name string
+		form formState
+	}
+	var cases []tc
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parseInput(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		cases = append(cases, tc{filepath.Base(name), f})
+	}
+	base := cases[0].form
+	edit := func(name string, change func(f *formState)) {
+		f := base.clone()
+		change(&f)
+		cases = append(cases, tc{name, f})
+	}
+	edit("backpaid count, typed loosely", func(f *formState) {
+		f.Enrollments[0].Backpaid = " 3 "
+	})
+	edit("backpaid list with Chinese commas", func(f *formState) {
+		f.Enrollments[0].Backpaid = "2019.3，2019.4"
+	})
+	edit("backpaid count out of range", func(f *formState) {
+		f.Enrollments[0].Backpaid = "1201"
+	})
+	edit("backpaid count before a bad from", func(f *formState) {
+		f.Enrollments[0].From, f.Enrollments[0].Backpaid = "2019-13", "2"
+	})
+	edit("no person", func(f *formState) {
+		f.BirthDate, f.Residence, f.WorkRegion, f.Groups, f.Retired = "", "", "", nil, false
+	})
+	edit("unknown region", func(f *formState) { f.Enrollments[1].Region = "999999" })
+	edit("duplicate ids", func(f *formState) { f.Enrollments[1].ID = f.Enrollments[0].ID })
+	edit("months typed as 2019.3", func(f *formState) { f.Enrollments[0].From = "2019.3" })
+	edit("plan without a day", func(f *formState) { f.Plan.PayOn = "" })
+	for _, c := range cases {
+		got, gotErr := c.form.input()
+		if gotErr == nil {
+			_, gotErr = rules.Evaluate(got)
+		}
+		want, wantErr := rules.Decode(c.form.JSON())
+		if wantErr == nil {
+			_, wantErr = rules.Evaluate(want)
+		}
+		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Errorf("%s: error %v, Decode gives %v", c.name, gotErr, wantErr)
+			continue
+		}
+		if gotErr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\ninput  %+v\nDecode %+v", c.name, got, want)
+		}
 	}
 }

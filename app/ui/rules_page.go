@@ -15,11 +15,11 @@ type rulesPage struct {
 
 func (p *rulesPage) OnInit() {
 	p.catalog = loadRulesCatalog()
+	p.lang = savedLang()
 }
 
 func (p *rulesPage) OnMount(ctx app.Context) {
-	p.lang = savedLang(ctx)
-	app.Window().Get("document").Get("documentElement").Set("lang", p.lang.htmlLang())
+	setDocumentLang(p.lang)
 }
 
 func (p *rulesPage) Render() app.UI {

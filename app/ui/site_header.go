@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"encoding/json"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
@@ -41,17 +45,40 @@ func (h *siteHeader) Render() app.UI {
 // applyLang sets the document's lang attribute, for screen readers and
 // fonts, and remembers the choice.
 func applyLang(ctx app.Context, l lang) {
-	app.Window().Get("document").Get("documentElement").Set("lang", l.htmlLang())
+	setDocumentLang(l)
 	ctx.LocalStorage().Set(storageLang, string(l))
 }
 
+// setDocumentLang sets the document's lang attribute.
+func setDocumentLang(l lang) {
+	app.Window().Get("document").Get("documentElement").Set("lang", l.htmlLang())
+}
+
 // savedLang reads the language chosen before, if any.
-func savedLang(ctx app.Context) lang {
+func savedLang() lang {
 	var v string
-	if ctx.LocalStorage().Contains(storageLang) {
-		ctx.LocalStorage().Get(storageLang, &v)
-	}
+	readStorage(storageLang, &v)
 	return parseLang(v)
+}
+
+// readStorage reads what go-app's LocalStorage().Set wrote under key (JSON),
+// without a Context, so that components can read it in OnInit. It reports
+// false when there is nothing, or nothing readable: storage that throws
+// (some private modes and WebViews) or a value of another shape.
+func readStorage(key string, v any) (ok bool) {
+	if app.IsServer {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	item := app.Window().Get("localStorage").Call("getItem", key)
+	if item.IsNull() || item.IsUndefined() {
+		return false
+	}
+	return json.Unmarshal([]byte(item.String()), v) == nil
 }
 
 // Local storage keys.
