@@ -303,6 +303,23 @@ func (b *browser) waitComputed(t *testing.T) {
 	b.poll(t, 90*time.Second, `document.querySelectorAll('#coverage[data-computed="true"], #waiting[data-computed="true"], #duplicates[data-computed="true"]').length === 3`)
 }
 
+// waitSaved waits until the page has saved input on the device: a share
+// link's input is saved just after the first answer (afterFirstAnswer in
+// app/ui).
+func (b *browser) waitSaved(t *testing.T, input []byte) {
+	t.Helper()
+	var saved string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		saved = eval[string](t, b, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).input || ""`)
+		if jsonEqual([]byte(saved), input) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page saved %s, want %s", saved, input)
+		}
+	}
+}
+
 // reload reloads the page and waits until the new document has replaced
 // the old one (so that no check reads the old page).
 func (b *browser) reload(t *testing.T) {

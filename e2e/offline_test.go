@@ -21,6 +21,7 @@ func TestOffline(t *testing.T) {
 
 	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, input)))
 	b.waitComputed(t)
+	b.waitSaved(t, input)
 	// Our worker claims the page only once everything is precached.
 	b.poll(t, 60*time.Second, `navigator.serviceWorker.controller !== null`)
 	cached := eval[[]string](t, b, `caches.keys().then(async (keys) => {

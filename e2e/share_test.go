@@ -38,17 +38,7 @@ func TestShareLinksMatchCLI(t *testing.T) {
 		} else {
 			t.Logf("%s: %+v", filepath.Base(f), got)
 		}
-		// The link's input is what the page now holds, and saves just
-		// after the first answer (afterFirstAnswer).
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-			saved := eval[string](t, b, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).input || ""`)
-			if jsonEqual([]byte(saved), input) {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Errorf("%s: the page holds %s, the link carried %s", filepath.Base(f), saved, input)
-				break
-			}
-		}
+		// The link's input is what the page now holds (and saves).
+		b.waitSaved(t, input)
 	}
 }

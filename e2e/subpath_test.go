@@ -54,6 +54,7 @@ func TestSubPathStatic(t *testing.T) {
 	if got := b.cards(t); got != want {
 		t.Errorf("sub-path: cards %+v, want %+v", got, want)
 	}
+	b.waitSaved(t, input)
 	b.poll(t, 60*time.Second, `navigator.serviceWorker.controller !== null`)
 	type setup struct {
 		Scope, ManifestScope, StartURL, RulesHref string
