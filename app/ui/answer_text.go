@@ -80,7 +80,7 @@ func generalErrorBox(l lang, errs fieldErrors) app.UI {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return app.Div().Class("card", "error-box").Attr("role", "alert").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.P().Class("error").Text(msgs[i]) }),
+	return app.Elem("div").Class("card", "error-box").Attr("role", "alert").Body(
+		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Class("error").Text(msgs[i]) }),
 	)
 }

@@ -225,12 +225,12 @@ func (c *calculator) Render() app.UI {
 	if len(f.Enrollments) == 0 {
 		layout += " empty"
 	}
-	return app.Div().Class("app").Body(
+	return app.Elem("div").Class("app").Body(
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: c.setLang},
-		app.Main().Class(layout).Body(
-			app.Div().Class("col-results").Body(
-				app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
+		app.Elem("main").Class(layout).Body(
+			app.Elem("div").Class("col-results").Body(
+				app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
 				c.generalErrors(),
 				&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
 				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Labels: labels},
@@ -238,29 +238,29 @@ func (c *calculator) Render() app.UI {
 				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},
 			),
-			app.Form().Class("col-form").ID("calc-form").Attr("novalidate", true).
+			app.Elem("form").Class("col-form").ID("calc-form").Attr("novalidate", true).
 				OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 				Body(
 					app.If(len(f.Enrollments) == 0, func() app.UI {
-						return app.Div().Class("card", "intro").Body(
-							app.H2().Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
-							app.P().Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+						return app.Elem("div").Class("card", "intro").Body(
+							app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
+							app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
 								"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
 						)
 					}),
-					app.Section().Class("card", "form-section").ID("basics").Body(
-						app.Div().Class("asof-row").Body(
+					app.Elem("section").Class("card", "form-section").ID("basics").Body(
+						app.Elem("div").Class("asof-row").Body(
 							textField(textFieldSpec{
 								ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
 								Placeholder: "2026-11-22", Error: c.fieldError("asOf"), Normalize: normalizeDate,
 								OnValue: c.onAsOf,
 							}),
-							app.Button().Type("button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
+							app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
 						),
 					),
-					app.Section().Class("card", "form-section").ID("enrollments").Body(
-						app.H2().Text(l.s("参保记录", "Enrollments")),
-						app.P().Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
+					app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
+						app.Elem("h2").Text(l.s("参保记录", "Enrollments")),
+						app.Elem("p").Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
 						app.Range(f.Enrollments).Slice(func(i int) app.UI {
 							return &enrollmentEditor{
 								Index:    i,
@@ -271,29 +271,29 @@ func (c *calculator) Render() app.UI {
 								onRemove: c.onRemove,
 							}
 						}),
-						app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
+						app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
 					),
 					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.change},
 					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.change},
-					app.Section().Class("card", "actions").ID("actions").Body(
-						app.Div().Class("action-row").Body(
-							app.Button().Type("button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
-							app.Button().Type("button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
+					app.Elem("section").Class("card", "actions").ID("actions").Body(
+						app.Elem("div").Class("action-row").Body(
+							app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
+							app.Elem("button").Attr("type", "button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
 							app.If(c.undo != nil, func() app.UI {
-								return app.Button().Type("button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
+								return app.Elem("button").Attr("type", "button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
 							}),
 						),
 						app.If(c.shareURL != "", func() app.UI {
-							return app.Div().Class("field").Body(
-								app.Label().For("share-url").Text(l.s("分享链接", "Share link")),
-								app.Input().Type("text").ID("share-url").Class("field-input").ReadOnly(true).Value(c.shareURL).
+							return app.Elem("div").Class("field").Body(
+								app.Elem("label").Attr("for", "share-url").Text(l.s("分享链接", "Share link")),
+								app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
 									Aria("describedby", "share-note"),
-								app.P().ID("share-note").Class("hint").Text(c.shareNote),
+								app.Elem("p").ID("share-note").Class("hint").Text(c.shareNote),
 							)
 						}),
 						app.If(c.linkError, func() app.UI {
-							return app.P().Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
+							return app.Elem("p").Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
 						}),
 					),
 				),

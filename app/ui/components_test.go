@@ -75,7 +75,7 @@ func TestCalculatorRendersFormAndAnswer(t *testing.T) {
 	load(t, card)
 	if err := app.TestMatch(card, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0),
-		Expected: app.H2().ID("coverage-h").Text("2026年11月22日能报销吗？"),
+		Expected: app.Elem("h2").ID("coverage-h").Text("2026年11月22日能报销吗？"),
 	}); err != nil {
 		t.Error(err)
 	}

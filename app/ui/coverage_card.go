@@ -63,14 +63,14 @@ func (c *coverageCard) Render() app.UI {
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return app.Section().ID("coverage").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "coverage-h").Body(
-		app.H2().ID("coverage-h").Text(title),
-		app.P().Class("headline").Body(
-			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+	return app.Elem("section").ID("coverage").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "coverage-h").Body(
+		app.Elem("h2").ID("coverage-h").Text(title),
+		app.Elem("p").Class("headline").Body(
+			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
 		app.If(c.shown(), func() app.UI {
-			return app.Dl().Class("facts").Body(
+			return app.Elem("dl").Class("facts").Body(
 				fact(a.Enrollment != nil, l.s("参保记录", "Enrollment"), func() string { return c.Labels[deref(a.Enrollment)] }),
 				fact(a.Region != "", l.s("参保地", "Region"), func() string { return nameOr(a.RegionName, a.Region) }),
 				fact(a.Scheme != "", l.s("险种", "Scheme"), func() string { return l.schemeName(a.Scheme) }),
@@ -93,7 +93,7 @@ func fact(cond bool, term string, value func() string) app.UI {
 	if v == "" {
 		return nil
 	}
-	return app.Div().Class("fact").Body(app.Dt().Text(term), app.Dd().Text(v))
+	return app.Elem("div").Class("fact").Body(app.Elem("dt").Text(term), app.Elem("dd").Text(v))
 }
 
 func toneMark(tone string) string {

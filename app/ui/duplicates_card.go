@@ -60,10 +60,10 @@ func (c *duplicatesCard) Render() app.UI {
 	default:
 		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
 	}
-	return app.Section().ID("duplicates").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "duplicates-h").Body(
-		app.H2().ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
-		app.P().Class("headline").Body(
-			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+	return app.Elem("section").ID("duplicates").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "duplicates-h").Body(
+		app.Elem("h2").ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
+		app.Elem("p").Class("headline").Body(
+			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
 		app.If(c.shown() && len(a.Stop) > 0, func() app.UI {
@@ -71,26 +71,26 @@ func (c *duplicatesCard) Render() app.UI {
 			for i, id := range a.Stop {
 				names[i] = c.label(id)
 			}
-			return app.P().Text(l.s("停保：", "Stop: ") + strings.Join(names, l.s("、", ", ")))
+			return app.Elem("p").Text(l.s("停保：", "Stop: ") + strings.Join(names, l.s("、", ", ")))
 		}),
 		app.If(c.shown() && len(a.Overlaps) > 0, func() app.UI {
-			return app.Ul().Class("overlaps").Body(app.Range(a.Overlaps).Slice(func(i int) app.UI {
+			return app.Elem("ul").Class("overlaps").Body(app.Range(a.Overlaps).Slice(func(i int) app.UI {
 				o := a.Overlaps[i]
 				kind := l.s("同一制度", "same scheme")
 				if o.Kind == "crossScheme" {
 					kind = l.s("职工与居民", "employee and resident")
 				}
-				return app.Li().Text(c.label(o.A) + l.s(" 与 ", " and ") + c.label(o.B) + l.s(" 重叠：", " overlap: ") +
+				return app.Elem("li").Text(c.label(o.A) + l.s(" 与 ", " and ") + c.label(o.B) + l.s(" 重叠：", " overlap: ") +
 					l.formatMonth(o.From) + " – " + l.formatMonth(o.To) + l.s("（", " (") + kind + l.s("）", ")"))
 			}))
 		}),
 		app.If(c.shown() && len(a.Actions) > 0, func() app.UI {
-			return app.Ul().Class("actions").Body(app.Range(a.Actions).Slice(func(i int) app.UI {
+			return app.Elem("ul").Class("actions").Body(app.Range(a.Actions).Slice(func(i int) app.UI {
 				act := a.Actions[i]
-				return app.Li().Body(
-					app.P().Text(c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
+				return app.Elem("li").Body(
+					app.Elem("p").Text(c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
 					app.If(act.Source != "", func() app.UI {
-						return app.P().Class("source").Body(app.Span().Class("muted").Text(l.s("出处：", "Source: ")), app.Cite().Text(act.Source))
+						return app.Elem("p").Class("source").Body(app.Elem("span").Class("muted").Text(l.s("出处：", "Source: ")), app.Elem("cite").Text(act.Source))
 					}),
 				)
 			}))

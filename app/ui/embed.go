@@ -145,23 +145,23 @@ func (e *embed) Render() app.UI {
 	if m, ok := e.res.Errors["asOf"]; ok {
 		fieldErr = m.in(l)
 	}
-	root := app.Div().ID("embed").Class("embed").Attr("data-region", e.params.Region).Attr("lang", l.htmlLang())
+	root := app.Elem("div").ID("embed").Class("embed").Attr("data-region", e.params.Region).Attr("lang", l.htmlLang())
 	if style := themeStyle(e.params.Theme); style != "" {
 		root = root.Attr("style", style)
 	}
 	return root.Body(
-		app.P().ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
+		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
 		generalErrorBox(l, e.res.Errors),
 		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
 		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Waiting, Labels: labels},
 		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Duplicates, Labels: labels},
-		app.Form().Class("embed-form").ID("calc-form").Attr("novalidate", true).
+		app.Elem("form").Class("embed-form").ID("calc-form").Attr("novalidate", true).
 			OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).
 			Body(
-				app.Section().Class("card", "form-section").ID("enrollments").Body(
-					app.H2().Text(l.s("我的参保记录", "My enrollments")),
+				app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
+					app.Elem("h2").Text(l.s("我的参保记录", "My enrollments")),
 					app.If(len(f.Enrollments) == 0, func() app.UI {
-						return app.P().Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
+						return app.Elem("p").Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
 							"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
 					}),
 					app.Range(f.Enrollments).Slice(func(i int) app.UI {
@@ -174,12 +174,12 @@ func (e *embed) Render() app.UI {
 							onRemove: e.onRemove,
 						}
 					}),
-					app.Button().Type("button").ID("add-enrollment").Class("btn", "btn-primary", "add").
+					app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
 				),
 				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.change},
 				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.change},
-				app.Section().Class("card", "form-section").ID("basics").Body(
+				app.Elem("section").Class("card", "form-section").ID("basics").Body(
 					textField(textFieldSpec{
 						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
 						Placeholder: "2026-11-22", Error: fieldErr, Normalize: normalizeDate,
@@ -187,10 +187,10 @@ func (e *embed) Render() app.UI {
 					}),
 				),
 			),
-		app.Footer().Class("embed-foot").Body(
-			app.A().ID("open-app").Href(e.fullAppHref()).Target("_blank").Rel("noopener").
+		app.Elem("footer").Class("embed-foot").Body(
+			app.Elem("a").ID("open-app").Attr("href", e.fullAppHref()).Attr("target", "_blank").Attr("rel", "noopener").
 				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
-			app.P().ID("embed-privacy").Text(l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+			app.Elem("p").ID("embed-privacy").Text(l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
 				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
 		),
 	)

@@ -53,14 +53,14 @@ func (r *enrollmentEditor) Render() app.UI {
 	v := r.Value
 	n := strconv.Itoa(r.Index + 1)
 	title := l.s("参保记录 ", "Enrollment ") + n
-	return app.FieldSet().Class("enrollment").ID("enrollment-"+strconv.Itoa(r.Index)).Body(
-		app.Legend().Body(
-			app.Span().Class("enr-title").Text(title),
+	return app.Elem("fieldset").Class("enrollment").ID("enrollment-"+strconv.Itoa(r.Index)).Body(
+		app.Elem("legend").Body(
+			app.Elem("span").Class("enr-title").Text(title),
 			app.If(v.ID != "" && !autoID(v.ID), func() app.UI {
-				return app.Span().Class("enr-id").Text(" (" + v.ID + ")")
+				return app.Elem("span").Class("enr-id").Text(" (" + v.ID + ")")
 			}),
 		),
-		app.Button().Type("button").Class("btn", "btn-quiet", "remove").
+		app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "remove").
 			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n).
 			Text(l.s("删除", "Remove")).
 			OnClick(func(ctx app.Context, e app.Event) {
@@ -92,9 +92,9 @@ func (r *enrollmentEditor) Render() app.UI {
 			})
 		}),
 		app.If(r.err("scheme") != "", func() app.UI {
-			return app.P().Class("error").Text(r.err("scheme"))
+			return app.Elem("p").Class("error").Text(r.err("scheme"))
 		}),
-		app.Div().Class("row2").Body(
+		app.Elem("div").Class("row2").Body(
 			textField(textFieldSpec{
 				ID: r.id("from"), Label: l.s("开始年月", "First month"), Value: v.From,
 				Placeholder: "2019-03", Error: r.err("from"),
@@ -134,7 +134,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			})
 		}),
 		app.If(r.err("id") != "", func() app.UI {
-			return app.P().Class("error").Text(r.err("id"))
+			return app.Elem("p").Class("error").Text(r.err("id"))
 		}),
 	)
 }

@@ -27,28 +27,28 @@ func (x *explainList) onToggle(ctx app.Context, e app.Event) {
 func (x *explainList) Render() app.UI {
 	l := x.Lang
 	if len(x.Steps) == 0 {
-		return app.Div().Class("explain", "empty")
+		return app.Elem("div").Class("explain", "empty")
 	}
-	return app.Details().Class("explain").Open(x.open).OnToggle(x.onToggle).Body(
-		app.Summary().Text(l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
+	return app.Elem("details").Class("explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
+		app.Elem("summary").Text(l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
 		app.If(x.open || app.IsServer, func() app.UI { return x.steps(l) }),
 	)
 }
 
 func (x *explainList) steps(l lang) app.UI {
-	return app.Ol().Body(
+	return app.Elem("ol").Body(
 		app.Range(x.Steps).Slice(func(i int) app.UI {
 			st := x.Steps[i]
 			text := st.Zh
 			if l == langEn && st.En != "" || text == "" {
 				text = st.En
 			}
-			return app.Li().Body(
-				app.P().Text(text),
+			return app.Elem("li").Body(
+				app.Elem("p").Text(text),
 				app.If(st.Source != "", func() app.UI {
-					return app.P().Class("source").Body(
-						app.Span().Class("muted").Text(l.s("出处：", "Source: ")),
-						app.Cite().Text(st.Source),
+					return app.Elem("p").Class("source").Body(
+						app.Elem("span").Class("muted").Text(l.s("出处：", "Source: ")),
+						app.Elem("cite").Text(st.Source),
 					)
 				}),
 			)

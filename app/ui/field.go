@@ -23,12 +23,12 @@ func describedBy(id, err, hint string) string {
 
 // fieldMessages writes a field's hint and error next to it.
 func fieldMessages(id, err, hint string) app.UI {
-	return app.Div().Class("field-msgs").Body(
+	return app.Elem("div").Class("field-msgs").Body(
 		app.If(hint != "", func() app.UI {
-			return app.P().ID(id + "-hint").Class("hint").Text(hint)
+			return app.Elem("p").ID(id + "-hint").Class("hint").Text(hint)
 		}),
 		app.If(err != "", func() app.UI {
-			return app.P().ID(id + "-err").Class("error").Text(err)
+			return app.Elem("p").ID(id + "-err").Class("error").Text(err)
 		}),
 	)
 }
@@ -53,8 +53,8 @@ func textField(s textFieldSpec) app.UI {
 	if mode == "" {
 		mode = "numeric"
 	}
-	return app.Div().Class("field").Body(
-		app.Label().For(s.ID).Text(s.Label),
+	return app.Elem("div").Class("field").Body(
+		app.Elem("label").Attr("for", s.ID).Text(s.Label),
 		&textInput{
 			ID:    s.ID,
 			Value: s.Value,
@@ -74,16 +74,16 @@ func textField(s textFieldSpec) app.UI {
 
 // segmented is a pair (or more) of radio buttons drawn as one control.
 func segmented(name, legend string, value string, options [][2]string, onChange func(ctx app.Context, v string)) app.UI {
-	return app.FieldSet().Class("segmented").Body(
-		app.Legend().Text(legend),
-		app.Div().Class("segmented-options").Body(
+	return app.Elem("fieldset").Class("segmented").Body(
+		app.Elem("legend").Text(legend),
+		app.Elem("div").Class("segmented-options").Body(
 			app.Range(options).Slice(func(i int) app.UI {
 				v, label := options[i][0], options[i][1]
 				id := name + "-" + v
-				return app.Label().For(id).Class("seg-option").Body(
-					app.Input().Type("radio").ID(id).Name(name).Value(v).Checked(value == v).
+				return app.Elem("label").Attr("for", id).Class("seg-option").Body(
+					app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", v).Attr("checked", value == v).
 						OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
-					app.Span().Text(label),
+					app.Elem("span").Text(label),
 				)
 			}),
 		),

@@ -29,34 +29,34 @@ func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
 	if !c.shown() {
-		return app.Section().ID("next-steps").Class("card", "result", "tone-pending").Body(
-			app.H2().Text(l.s("下一步怎么办", "What to do next")),
-			app.P().Class("headline").Text("—"),
+		return app.Elem("section").ID("next-steps").Class("card", "result", "tone-pending").Body(
+			app.Elem("h2").Text(l.s("下一步怎么办", "What to do next")),
+			app.Elem("p").Class("headline").Text("—"),
 		)
 	}
-	return app.Section().ID("next-steps").Class(resultClasses("info", c.Stale)...).Aria("labelledby", "next-h").Body(
-		app.H2().ID("next-h").Text(l.s("下一步怎么办", "What to do next")),
+	return app.Elem("section").ID("next-steps").Class(resultClasses("info", c.Stale)...).Aria("labelledby", "next-h").Body(
+		app.Elem("h2").ID("next-h").Text(l.s("下一步怎么办", "What to do next")),
 		app.If(a.Rules.Region != "", func() app.UI {
 			if a.Rules.Local {
-				return app.P().ID("rules-scope").Class("scope", "local").Text(l.s(
+				return app.Elem("p").ID("rules-scope").Class("scope", "local").Text(l.s(
 					a.Rules.RegionName+"：已收录当地规定，未收录的部分按国家规定。",
 					a.Rules.RegionName+": local rules are included; the rest follows the national rules."))
 			}
-			return app.P().ID("rules-scope").Class("scope", "national").Text(l.s(
+			return app.Elem("p").ID("rules-scope").Class("scope", "national").Text(l.s(
 				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
 				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details."))
 		}),
 		app.If(len(a.Deadlines) > 0, func() app.UI {
-			return app.Div().ID("deadlines").Class("deadlines").Body(
-				app.H3().Text(l.s("截止日期", "Deadlines")),
-				app.Ul().Body(app.Range(a.Deadlines).Slice(func(i int) app.UI {
+			return app.Elem("div").ID("deadlines").Class("deadlines").Body(
+				app.Elem("h3").Text(l.s("截止日期", "Deadlines")),
+				app.Elem("ul").Body(app.Range(a.Deadlines).Slice(func(i int) app.UI {
 					d := a.Deadlines[i]
-					return app.Li().DataSet("kind", d.Kind).DataSet("date", d.Date).Body(
-						app.Strong().Text(l.formatDay(d.Date)+l.s("：", ": ")),
+					return app.Elem("li").DataSet("kind", d.Kind).DataSet("date", d.Date).Body(
+						app.Elem("strong").Text(l.formatDay(d.Date)+l.s("：", ": ")),
 						app.Text(l.s(d.Zh, d.En)),
 					)
 				})),
-				app.Button().Type("button").ID("add-to-calendar").Class("btn", "btn-quiet").
+				app.Elem("button").Attr("type", "button").ID("add-to-calendar").Class("btn", "btn-quiet").
 					Text(l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)")).
 					OnClick(c.onCalendar),
 			)
@@ -75,23 +75,23 @@ func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 	texts := func(ts []rules.Text) []app.UI {
 		out := make([]app.UI, len(ts))
 		for i, x := range ts {
-			out[i] = app.Li().Text(l.s(x.Zh, x.En))
+			out[i] = app.Elem("li").Text(l.s(x.Zh, x.En))
 		}
 		return out
 	}
 	// Folded: the steps are long, and the form must stay near on a phone.
-	return app.Details().ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
-		app.Summary().Body(app.H3().Text(title)),
-		app.Ol().Class("steps").Body(texts(t.Steps)...),
+	return app.Elem("details").ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
+		app.Elem("summary").Body(app.Elem("h3").Text(title)),
+		app.Elem("ol").Class("steps").Body(texts(t.Steps)...),
 		app.If(t.Kind == "transfer", func() app.UI {
-			return app.P().Class("time-limit").Text(l.s("办理时限："+strconv.Itoa(t.WorkingDays)+"个工作日", "Time limit: "+strconv.Itoa(t.WorkingDays)+" working days"))
+			return app.Elem("p").Class("time-limit").Text(l.s("办理时限："+strconv.Itoa(t.WorkingDays)+"个工作日", "Time limit: "+strconv.Itoa(t.WorkingDays)+" working days"))
 		}),
-		app.H4().Text(l.s("材料", "What to bring")),
-		app.Ul().Body(texts(t.Materials)...),
-		app.H4().Text(l.s("办理渠道", "Where")),
-		app.Ul().Body(texts(t.Channels)...),
-		app.H4().Text(l.s("不要这样做", "Do not")),
-		app.Ul().Class("do-not").Body(texts(t.DoNot)...),
+		app.Elem("h4").Text(l.s("材料", "What to bring")),
+		app.Elem("ul").Body(texts(t.Materials)...),
+		app.Elem("h4").Text(l.s("办理渠道", "Where")),
+		app.Elem("ul").Body(texts(t.Channels)...),
+		app.Elem("h4").Text(l.s("不要这样做", "Do not")),
+		app.Elem("ul").Class("do-not").Body(texts(t.DoNot)...),
 		&explainList{Lang: l, Steps: t.Explain},
 	)
 }
@@ -102,12 +102,12 @@ func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
 	earned := strconv.Itoa(in.EarnedRise)
 	next := strconv.Itoa(in.NextRiseYear)
 	rise := strconv.Itoa(in.RisePerYear)
-	return app.Div().ID("incentive").Class("incentive").DataSet("years", years).DataSet("earned", earned).Body(
-		app.H3().Text(l.s("连续参保激励", "Continuous-enrollment incentive")),
-		app.P().Text(l.s(
+	return app.Elem("div").ID("incentive").Class("incentive").DataSet("years", years).DataSet("earned", earned).Body(
+		app.Elem("h3").Text(l.s("连续参保激励", "Continuous-enrollment incentive")),
+		app.Elem("p").Text(l.s(
 			"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+strconv.Itoa(in.CapPercent)+"%）。",
 			years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+strconv.Itoa(in.CapPercent)+"% of the original cap).")),
-		app.P().Class("warn").Text(l.s(
+		app.Elem("p").Class("warn").Text(l.s(
 			"断保的代价：连续年数清零、已提高的"+earned+"元不再保留，再参保至少等待3个月。",
 			"What a break costs: the count restarts, the "+earned+" yuan is lost, and enrolling again waits at least 3 months.")),
 		&explainList{Lang: l, Steps: in.Explain},

@@ -35,10 +35,10 @@ func (p *planForm) set(ctx app.Context, f func(v *formState)) {
 func (p *planForm) Render() app.UI {
 	l := p.Lang
 	v := p.Value
-	return app.Details().Class("card", "form-section").ID("plan").Open(v.HasPlan).Body(
-		app.Summary().Body(
-			app.H2().Text(l.s("打算参保", "What I plan next")),
-			app.Span().Class("summary-hint").Text(l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment")),
+	return app.Elem("details").Class("card", "form-section").ID("plan").Attr("open", v.HasPlan).Body(
+		app.Elem("summary").Body(
+			app.Elem("h2").Text(l.s("打算参保", "What I plan next")),
+			app.Elem("span").Class("summary-hint").Text(l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment")),
 		),
 		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, func(ctx app.Context, on bool) {
 			p.set(ctx, func(f *formState) {
@@ -52,7 +52,7 @@ func (p *planForm) Render() app.UI {
 			})
 		}),
 		app.If(v.HasPlan, func() app.UI {
-			return app.Div().Body(
+			return app.Elem("div").Body(
 				&regionPicker{
 					ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
 					Error: p.err("plan.region"),
@@ -66,15 +66,15 @@ func (p *planForm) Render() app.UI {
 				}, func(ctx app.Context, s string) {
 					p.set(ctx, func(f *formState) { f.Plan.Scheme = s })
 				}),
-				app.If(p.err("plan.scheme") != "", func() app.UI { return app.P().Class("error").Text(p.err("plan.scheme")) }),
+				app.If(p.err("plan.scheme") != "", func() app.UI { return app.Elem("p").Class("error").Text(p.err("plan.scheme")) }),
 				textField(textFieldSpec{
 					ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
 					Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,
 					OnValue: func(ctx app.Context, val string) { p.set(ctx, func(f *formState) { f.Plan.PayOn = val }) },
 				}),
-				app.Div().Class("field").Body(
-					app.Label().For("plan-extraYears").Text(l.s("补缴修复断保年数", "Broken years repaired (修复)")),
-					app.Select().ID("plan-extraYears").Class("field-input").
+				app.Elem("div").Class("field").Body(
+					app.Elem("label").Attr("for", "plan-extraYears").Text(l.s("补缴修复断保年数", "Broken years repaired (修复)")),
+					app.Elem("select").ID("plan-extraYears").Class("field-input").
 						Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 						OnChange(func(ctx app.Context, e app.Event) {
 							n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
@@ -95,7 +95,7 @@ const maxExtraYears = 10
 func extraYearOptions(selected int) []app.UI {
 	opts := make([]app.UI, 0, maxExtraYears+1)
 	for i := 0; i <= max(maxExtraYears, selected); i++ {
-		opts = append(opts, app.Option().Value(strconv.Itoa(i)).Selected(i == selected).Text(strconv.Itoa(i)))
+		opts = append(opts, app.Elem("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == selected).Text(strconv.Itoa(i)))
 	}
 	return opts
 }

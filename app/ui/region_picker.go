@@ -87,23 +87,23 @@ func (p *regionPicker) Render() app.UI {
 		OnFocus:   p.onFocus,
 		OnBlur:    p.onBlur,
 	}
-	return app.Div().Class("field", "region-picker").Body(
-		app.Label().For(p.ID).Text(p.Label),
+	return app.Elem("div").Class("field", "region-picker").Body(
+		app.Elem("label").Attr("for", p.ID).Text(p.Label),
 		input,
 		app.If(open, func() app.UI {
-			return app.Ul().ID(listID).Class("suggestions").Attr("role", "listbox").Aria("label", p.Label).Body(
+			return app.Elem("ul").ID(listID).Class("suggestions").Attr("role", "listbox").Aria("label", p.Label).Body(
 				app.Range(list).Slice(func(i int) app.UI {
 					r := list[i]
 					name := r.Name
 					if r.Level == rules.LevelCity {
 						name += " · " + r.ProvinceName
 					}
-					return app.Li().
+					return app.Elem("li").
 						ID(p.ID+"-opt-"+strconv.Itoa(i)).
 						Class("option").
 						Attr("role", "option").
 						Aria("selected", strconv.FormatBool(i == p.active)).
-						Body(app.Text(name), app.Span().Class("code").Text(r.Code)).
+						Body(app.Text(name), app.Elem("span").Class("code").Text(r.Code)).
 						OnMouseDown(func(ctx app.Context, e app.Event) {
 							e.PreventDefault() // keep the focus in the input
 							p.pick(ctx, r.Code)

@@ -1,9 +1,3 @@
-// Package ui is yibao's web app: go-app components on the rules engine.
-//
-// The calculator (/) keeps its state in its component and in local storage;
-// the rules page (/rules) lists the policy data; /embed is the compact
-// calculator partners put in an iframe (web/embed.js). The server half (handler.go,
-// built only natively) describes the PWA: icons, manifest, service worker.
 package ui
 
 import (

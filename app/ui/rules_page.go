@@ -25,43 +25,43 @@ func (p *rulesPage) OnMount(ctx app.Context) {
 func (p *rulesPage) Render() app.UI {
 	l := p.lang
 	c := p.catalog
-	return app.Div().Class("app", "rules-page").Body(
+	return app.Elem("div").Class("app", "rules-page").Body(
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: func(ctx app.Context, nl lang) {
 			p.lang = nl
 			applyLang(ctx, nl)
 		}},
-		app.Main().Class("doc").Body(
-			app.P().Body(app.A().Href(appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
-			app.H1().Text(l.s("政策依据与参数", "Rules: documents and parameters")),
-			app.P().Class("muted").Text(l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+		app.Elem("main").Class("doc").Body(
+			app.Elem("p").Body(app.Elem("a").Attr("href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
+			app.Elem("h1").Text(l.s("政策依据与参数", "Rules: documents and parameters")),
+			app.Elem("p").Class("muted").Text(l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 			app.If(c.Err != "", func() app.UI {
-				return app.P().Class("error").Text(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
+				return app.Elem("p").Class("error").Text(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
 			}),
-			app.Section().ID("documents").Class("card").Body(
-				app.H2().Text(l.s("政策文件", "Policy documents")),
-				app.Ul().Class("docs").Body(app.Range(c.Docs).Slice(func(i int) app.UI {
+			app.Elem("section").ID("documents").Class("card").Body(
+				app.Elem("h2").Text(l.s("政策文件", "Policy documents")),
+				app.Elem("ul").Class("docs").Body(app.Range(c.Docs).Slice(func(i int) app.UI {
 					d := c.Docs[i]
-					return app.Li().Body(
-						app.P().Body(app.Strong().Text(d.Number), app.Text(" "), app.Text(d.Title)),
-						app.P().Class("muted").Text(joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
-						app.If(d.Note != "", func() app.UI { return app.P().Class("muted").Text(d.Note) }),
+					return app.Elem("li").Body(
+						app.Elem("p").Body(app.Elem("strong").Text(d.Number), app.Text(" "), app.Text(d.Title)),
+						app.Elem("p").Class("muted").Text(joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
+						app.If(d.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(d.Note) }),
 						app.If(d.URL != "", func() app.UI {
 							// Shown as text, not a link: the app makes no request
 							// to other sites, and the page stays usable offline.
-							return app.P().Class("url").Text(d.URL)
+							return app.Elem("p").Class("url").Text(d.URL)
 						}),
 					)
 				})),
 			),
-			app.Section().ID("parameters").Class("card").Body(
-				app.H2().Text(l.s("全国参数", "National parameters")),
+			app.Elem("section").ID("parameters").Class("card").Body(
+				app.Elem("h2").Text(l.s("全国参数", "National parameters")),
 				app.Range(c.Params).Slice(func(i int) app.UI { return paramBlock(l, c.Params[i]) }),
 			),
-			app.Section().ID("regions").Class("card").Body(
-				app.H2().Text(l.s("地方参数", "Regional parameters")),
+			app.Elem("section").ID("regions").Class("card").Body(
+				app.Elem("h2").Text(l.s("地方参数", "Regional parameters")),
 				app.If(len(c.Regions) == 0, func() app.UI {
-					return app.P().Class("muted").Text(l.s("暂无地方参数。", "No regional parameters yet."))
+					return app.Elem("p").Class("muted").Text(l.s("暂无地方参数。", "No regional parameters yet."))
 				}),
 				regionGroups(l, c.Regions),
 			),
@@ -76,25 +76,25 @@ func paramBlock(l lang, p rulesParam) app.UI {
 	if title == "" {
 		title = p.Name
 	}
-	return app.Div().Class("param").Body(
-		app.H3().Body(app.Text(title), app.Code().Class("pname").Text(p.Name)),
-		app.Table().Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(l.s("生效", "In force")),
-				app.Th().Scope("col").Text(l.s("取值", "Value")),
-				app.Th().Scope("col").Text(l.s("出处", "Source")),
+	return app.Elem("div").Class("param").Body(
+		app.Elem("h3").Body(app.Text(title), app.Elem("code").Class("pname").Text(p.Name)),
+		app.Elem("table").Body(
+			app.Elem("thead").Body(app.Elem("tr").Body(
+				app.Elem("th").Attr("scope", "col").Text(l.s("生效", "In force")),
+				app.Elem("th").Attr("scope", "col").Text(l.s("取值", "Value")),
+				app.Elem("th").Attr("scope", "col").Text(l.s("出处", "Source")),
 			)),
-			app.TBody().Body(app.Range(p.Values).Slice(func(i int) app.UI {
+			app.Elem("tbody").Body(app.Range(p.Values).Slice(func(i int) app.UI {
 				v := p.Values[i]
 				to := v.To
 				if to == "" {
 					to = l.s("至今", "now")
 				}
-				return app.Tr().Body(
-					app.Td().Text(v.From+" – "+to),
-					app.Td().Text(joinNonEmpty(" ", v.Value, p.Unit)),
-					app.Td().Body(app.Text(v.Source), app.If(v.Note != "", func() app.UI {
-						return app.Span().Class("muted").Text(" " + v.Note)
+				return app.Elem("tr").Body(
+					app.Elem("td").Text(v.From+" – "+to),
+					app.Elem("td").Text(joinNonEmpty(" ", v.Value, p.Unit)),
+					app.Elem("td").Body(app.Text(v.Source), app.If(v.Note != "", func() app.UI {
+						return app.Elem("span").Class("muted").Text(" " + v.Note)
 					})),
 				)
 			})),
@@ -154,25 +154,25 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		if r.Status == "national" {
 			scope = l.s("按国家规定", "national rules")
 		}
-		title[1] = app.Span().Class("badge", "badge-"+r.Status).Text(scope)
-		var head app.UI = app.H3().Body(title...)
+		title[1] = app.Elem("span").Class("badge", "badge-"+r.Status).Text(scope)
+		var head app.UI = app.Elem("h3").Body(title...)
 		if r.Code != r.Province {
-			head = app.H4().Body(title...) // a city under its province
+			head = app.Elem("h4").Body(title...) // a city under its province
 		}
-		local = append(local, app.Div().Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
+		local = append(local, app.Elem("div").Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
 			head,
-			app.If(r.Note != "", func() app.UI { return app.P().Class("muted").Text(r.Note) }),
+			app.If(r.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(r.Note) }),
 			app.Range(r.Params).Slice(func(j int) app.UI { return paramBlock(l, r.Params[j]) }),
 		))
 	}
-	return app.Div().Body(
-		app.Div().ID("regions-local").Body(local...),
+	return app.Elem("div").Body(
+		app.Elem("div").ID("regions-local").Body(local...),
 		app.If(len(national) > 0, func() app.UI {
-			return app.Div().ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
-				app.H3().Text(l.s("按国家规定的地区", "Regions with national rules only")),
-				app.P().Class("muted").Text(l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+			return app.Elem("div").ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
+				app.Elem("h3").Text(l.s("按国家规定的地区", "Regions with national rules only")),
+				app.Elem("p").Class("muted").Text(l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
 					"No local rules are recorded for these regions: the national rules apply; check the local bureau:")),
-				app.P().Text(joinNames(l, national)),
+				app.Elem("p").Text(joinNames(l, national)),
 			)
 		}),
 	)

@@ -20,12 +20,12 @@ func (h *siteHeader) Render() app.UI {
 	if l == langEn {
 		other, otherLabel = langZh, "中文"
 	}
-	return app.Header().Class("top").Body(
-		app.A().Href(appHref("/")).Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
-			app.Span().Text(l.s("医保连续参保计算器", "Medical insurance continuity")),
+	return app.Elem("header").Class("top").Body(
+		app.Elem("a").Attr("href", appHref("/")).Class("brand").Body(
+			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
+			app.Elem("span").Text(l.s("医保连续参保计算器", "Medical insurance continuity")),
 		),
-		app.Button().Type("button").ID("lang-switch").Class("btn", "btn-quiet", "lang").
+		app.Elem("button").Attr("type", "button").ID("lang-switch").Class("btn", "btn-quiet", "lang").
 			Attr("lang", other.htmlLang()).
 			Aria("label", l.s("Switch to English", "切换到中文")).
 			Text(otherLabel).

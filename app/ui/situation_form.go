@@ -47,17 +47,17 @@ func (s *situationForm) Render() app.UI {
 	v := s.Value
 	filled := v.BirthDate != "" || v.Retired || len(v.Groups) > 0 || v.Residence != "" || v.WorkRegion != "" ||
 		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != ""
-	return app.Details().Class("card", "form-section").ID("situation").Open(filled).Body(
-		app.Summary().Body(
-			app.H2().Text(l.s("我的情况", "About me")),
-			app.Span().Class("summary-hint").Text(l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer")),
+	return app.Elem("details").Class("card", "form-section").ID("situation").Attr("open", filled).Body(
+		app.Elem("summary").Body(
+			app.Elem("h2").Text(l.s("我的情况", "About me")),
+			app.Elem("span").Class("summary-hint").Text(l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer")),
 		),
 		textField(textFieldSpec{
 			ID: "person-birthDate", Label: l.s("出生日期", "Date of birth"), Value: v.BirthDate,
 			Placeholder: "1990-05-01", Error: s.err("person.birthDate"), Normalize: normalizeDate,
 			OnValue: func(ctx app.Context, val string) { s.set(ctx, func(f *formState) { f.BirthDate = val }) },
 		}),
-		app.Div().Class("checks").Body(
+		app.Elem("div").Class("checks").Body(
 			checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired,
 				func(ctx app.Context, on bool) { s.set(ctx, func(f *formState) { f.Retired = on }) }),
 			app.Range(groupNames[:]).Slice(func(i int) app.UI {
@@ -67,7 +67,7 @@ func (s *situationForm) Render() app.UI {
 				})
 			}),
 		),
-		app.If(s.err("person.groups") != "", func() app.UI { return app.P().Class("error").Text(s.err("person.groups")) }),
+		app.If(s.err("person.groups") != "", func() app.UI { return app.Elem("p").Class("error").Text(s.err("person.groups")) }),
 		&regionPicker{
 			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
 			Error:    s.err("person.residence"),
@@ -81,7 +81,7 @@ func (s *situationForm) Render() app.UI {
 			onChange: s.onRegion,
 		},
 		app.If(v.Residence != "" || v.WorkRegion != "", func() app.UI {
-			return app.Button().Type("button").Class("btn", "btn-quiet").Text(l.s("清除常住地和就业地", "Clear residence and work")).
+			return app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet").Text(l.s("清除常住地和就业地", "Clear residence and work")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.set(ctx, func(f *formState) { f.Residence, f.WorkRegion = "", "" })
 				})
@@ -91,11 +91,11 @@ func (s *situationForm) Render() app.UI {
 
 // checkbox is a labelled check box with a large tap area.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, on bool)) app.UI {
-	return app.Label().For(id).Class("check").Body(
-		app.Input().Type("checkbox").ID(id).Checked(checked).
+	return app.Elem("label").Attr("for", id).Class("check").Body(
+		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Attr("checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) {
 				onChange(ctx, ctx.JSSrc().Get("checked").Bool())
 			}, app.EventScope(id)),
-		app.Span().Text(label),
+		app.Elem("span").Text(label),
 	)
 }

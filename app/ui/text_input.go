@@ -58,9 +58,9 @@ func (t *textInput) sync(ctx app.Context) {
 }
 
 func (t *textInput) Render() app.UI {
-	in := app.Input().Type("text").ID(t.ID).Class("field-input").AutoComplete(false)
+	in := app.ElemSelfClosing("input").Attr("type", "text").ID(t.ID).Class("field-input").Attr("autocomplete", "off")
 	if app.IsServer {
-		in = in.Value(t.Value) // the prerendered page shows the value
+		in = in.Attr("value", t.Value) // the prerendered page shows the value
 	}
 	for _, k := range sortedKeys(t.Attrs) {
 		if v := t.Attrs[k]; v != "" {

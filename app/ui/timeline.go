@@ -21,19 +21,19 @@ type timeline struct {
 func (t *timeline) Render() app.UI {
 	l := t.Lang
 	if !t.OK {
-		return app.Section().ID("timeline").Class("card", "timeline").Body(
-			app.H2().Text(l.s("时间线", "Timeline")),
-			app.P().Class("muted").Text(l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
+		return app.Elem("section").ID("timeline").Class("card", "timeline").Body(
+			app.Elem("h2").Text(l.s("时间线", "Timeline")),
+			app.Elem("p").Class("muted").Text(l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
 		)
 	}
-	return app.Section().ID("timeline").Class("card", "timeline").Body(
-		app.H2().Text(l.s("时间线", "Timeline")),
+	return app.Elem("section").ID("timeline").Class("card", "timeline").Body(
+		app.Elem("h2").Text(l.s("时间线", "Timeline")),
 		app.Raw(timelineSVG(l, t.Model)),
-		app.Ul().Class("legend").Body(
+		app.Elem("ul").Class("legend").Body(
 			app.Range(timelineKinds[:]).Slice(func(i int) app.UI {
 				k := timelineKinds[i]
-				return app.Li().Body(
-					app.Span().Class("swatch", "k-"+k).Aria("hidden", "true"),
+				return app.Elem("li").Body(
+					app.Elem("span").Class("swatch", "k-"+k).Aria("hidden", "true"),
 					app.Text(l.monthKindName(k)),
 				)
 			}),

@@ -54,10 +54,10 @@ func loadedThroughWorker() bool {
 
 func (b *updateBanner) Render() app.UI {
 	if !b.available {
-		return app.Div().ID("update-banner").Hidden(true)
+		return app.Elem("div").ID("update-banner").Hidden(true)
 	}
-	return app.Div().ID("update-banner").Class("update-banner").Attr("role", "status").Body(
-		app.Button().Type("button").Class("btn", "btn-primary").
+	return app.Elem("div").ID("update-banner").Class("update-banner").Attr("role", "status").Body(
+		app.Elem("button").Attr("type", "button").Class("btn", "btn-primary").
 			Text(b.Lang.s("有新版本，点击更新", "A new version is ready: tap to update")).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 	)

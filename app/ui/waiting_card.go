@@ -53,14 +53,14 @@ func (c *waitingCard) Render() app.UI {
 	default:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
 	}
-	return app.Section().ID("waiting").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "waiting-h").Body(
-		app.H2().ID("waiting-h").Text(l.s("待遇等待期", "Waiting period")),
-		app.P().Class("headline").Body(
-			app.Span().Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+	return app.Elem("section").ID("waiting").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "waiting-h").Body(
+		app.Elem("h2").ID("waiting-h").Text(l.s("待遇等待期", "Waiting period")),
+		app.Elem("p").Class("headline").Body(
+			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
 		app.If(c.shown() && w == nil, func() app.UI {
-			return app.P().Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
+			return app.Elem("p").Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
 		}),
 		app.If(c.shown() && w != nil, func() app.UI {
 			return c.details(l, w)
@@ -79,8 +79,8 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 		}
 		return l.s("不可以", "No")
 	}
-	return app.Div().Body(
-		app.Dl().Class("facts").Body(
+	return app.Elem("div").Body(
+		app.Elem("dl").Class("facts").Body(
 			fact(true, l.s("对象", "About"), func() string { return about }),
 			fact(w.BenefitsFrom != "", l.s("待遇开始", "Benefits from"), func() string { return l.formatDay(w.BenefitsFrom) }),
 			fact(w.Previous != nil, l.s("断缴前", "Before the gap"), func() string { return c.Labels[deref(w.Previous)] }),
@@ -106,13 +106,13 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 			}),
 		),
 		app.If(len(w.Shorten) > 0, func() app.UI {
-			return app.Div().Class("shorten").Body(
-				app.H3().Text(l.s("怎样缩短", "How to shorten it")),
-				app.Ul().Body(app.Range(w.Shorten).Slice(func(i int) app.UI {
+			return app.Elem("div").Class("shorten").Body(
+				app.Elem("h3").Text(l.s("怎样缩短", "How to shorten it")),
+				app.Elem("ul").Body(app.Range(w.Shorten).Slice(func(i int) app.UI {
 					o := w.Shorten[i]
-					return app.Li().Body(
-						app.P().Text(l.s(o.Zh, o.En)),
-						app.P().Class("muted").Text(optionLine(l, o)),
+					return app.Elem("li").Body(
+						app.Elem("p").Text(l.s(o.Zh, o.En)),
+						app.Elem("p").Class("muted").Text(optionLine(l, o)),
 					)
 				})),
 			)
