@@ -19,7 +19,7 @@ import (
 // wasmGCFlags reads the compiler flags app.wasm is built with (the
 // Makefile's WASM_GCFLAGS), for yibao and the baseline alike: no inlining
 // in goccy/go-json (its encoder VM is one huge function that inlining makes
-// bigger), in go-app and in our UI. The rules engine, the runtime and the
+// bigger), in go-app, in our UI and in the rules engine. The runtime and the
 // standard library keep their inlining.
 func wasmGCFlags(root string) ([]string, error) {
 	b, err := os.ReadFile(filepath.Join(root, "cmd", "yibao", "wasm-gcflags.txt"))
