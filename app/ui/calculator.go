@@ -42,9 +42,12 @@ func (c *calculator) OnInit() {
 		return // prerendered HTML shows the empty form, never an answer
 	}
 	c.lang = savedLang()
-	c.unsaved = c.load(app.Window().URL())
+	c.load(app.Window().URL())
 }
 
+// OnMount, OnNav and the delayed save change nothing on the screen when
+// they change no state: they say so (PreventUpdate), or go-app would
+// render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
 	setDocumentLang(c.lang)
 	if c.unsaved {
@@ -54,8 +57,10 @@ func (c *calculator) OnMount(ctx app.Context) {
 			if c.unsaved {
 				c.save(ctx)
 			}
+			ctx.PreventUpdate()
 		})
 	}
+	ctx.PreventUpdate()
 }
 
 // OnNav runs on the first load and whenever the fragment changes (a share
@@ -65,36 +70,42 @@ func (c *calculator) OnNav(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
-	if c.load(ctx.Page().URL()) {
+	if !c.load(ctx.Page().URL()) {
+		ctx.PreventUpdate()
+		return
+	}
+	if c.unsaved {
 		c.save(ctx)
 	}
 }
 
 // load reads the state: a #input= link in u, else (the first time) what was
-// saved on the device. It reports whether the state came from a link and
-// is still to be saved.
-func (c *calculator) load(u *url.URL) (fromLink bool) {
-	if data, err := inputFromFragment(u.Fragment); err == nil {
-		f, err := parseInput(data)
-		if err == nil {
+// saved on the device. It reports whether the state changed; a link's
+// input is left unsaved (c.unsaved) for the caller.
+func (c *calculator) load(u *url.URL) (changed bool) {
+	data, err := inputFromFragment(u.Fragment)
+	if err == nil {
+		var f formState
+		if f, err = parseInput(data); err == nil {
 			c.form, c.asOfAuto, c.linkError = f, false, false
-			c.ready = true
+			c.ready, c.unsaved = true, true
 			c.recompute()
 			// Drop the fragment, so that a reload shows what the person
 			// edits next (saved locally), not the link again.
 			app.Window().Get("history").Call("replaceState", nil, "", u.Path)
 			return true
 		}
-		c.linkError = true
-	} else if err != errNoInput {
-		c.linkError = true
+	}
+	if err != errNoInput && !c.linkError {
+		c.linkError, changed = true, true
 	}
 	if !c.ready {
 		c.restore()
 		c.ready = true
 		c.recompute()
+		changed = true
 	}
-	return false
+	return changed
 }
 
 // restore loads the saved input, or starts afresh.

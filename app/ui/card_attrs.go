@@ -2,28 +2,41 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// setContractAttrs writes the contract's test attributes on a result card.
+// The contract's test attributes on a result card.
 //
 // go-app drops attributes whose value is empty, but the contract wants
 // data-keep="" (and the others) where the output is null, and
 // data-computed="true" only once the browser has computed the answer. So
-// the cards write these attributes themselves, after go-app's update, on
-// their root element (which go-app never replaces, since it is always the
-// same tag, and never touches, since its virtual tree does not have them).
-func setContractAttrs(ctx app.Context, root app.Value, attrs [][2]string, computed bool) {
-	ctx.Defer(func(ctx app.Context) {
-		if !root.Truthy() {
-			return
-		}
-		for _, a := range attrs {
-			root.Call("setAttribute", a[0], a[1])
-		}
-		if computed {
-			root.Call("setAttribute", "data-computed", "true")
-		} else {
-			root.Call("removeAttribute", "data-computed")
-		}
-	})
+// the cards write these attributes themselves on their root element (which
+// go-app never replaces, since it is always the same tag, and never touches,
+// since its virtual tree does not have them).
+
+// mountContractAttrs writes them when the card is mounted: at once, since
+// the card's element and content are in the page (waiting for the next
+// frame would hold the first answer back). They are nothing go-app renders,
+// so the mount does not make the card and its parents render again.
+func mountContractAttrs(ctx app.Context, root app.Value, attrs [][2]string, computed bool) {
+	writeContractAttrs(root, attrs, computed)
+	ctx.PreventUpdate()
+}
+
+// updateContractAttrs writes them after go-app's update of the card.
+func updateContractAttrs(ctx app.Context, root app.Value, attrs [][2]string, computed bool) {
+	ctx.Defer(func(ctx app.Context) { writeContractAttrs(root, attrs, computed) })
+}
+
+func writeContractAttrs(root app.Value, attrs [][2]string, computed bool) {
+	if !root.Truthy() {
+		return
+	}
+	for _, a := range attrs {
+		root.Call("setAttribute", a[0], a[1])
+	}
+	if computed {
+		root.Call("setAttribute", "data-computed", "true")
+	} else {
+		root.Call("removeAttribute", "data-computed")
+	}
 }
 
 // resultClasses are the classes of a result card: its tone, and "stale"

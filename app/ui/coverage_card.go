@@ -29,11 +29,11 @@ func (c *coverageCard) attrs() [][2]string {
 }
 
 func (c *coverageCard) OnMount(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	mountContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 func (c *coverageCard) OnUpdate(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	updateContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 // shown says the card shows an answer, current or stale.

@@ -29,11 +29,11 @@ func (c *duplicatesCard) attrs() [][2]string {
 }
 
 func (c *duplicatesCard) OnMount(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	mountContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 func (c *duplicatesCard) OnUpdate(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	updateContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 func (c *duplicatesCard) label(id string) string {

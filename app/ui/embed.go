@@ -43,6 +43,7 @@ func (e *embed) OnMount(ctx app.Context) {
 	e.height.start(ctx, e.JSValue())
 	ctx.Defer(func(app.Context) { e.height.report() })
 	ctx.After(afterFirstAnswer, func(app.Context) { e.setOpenHref() })
+	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
 func (e *embed) OnDismount() {

@@ -20,6 +20,7 @@ func (p *rulesPage) OnInit() {
 
 func (p *rulesPage) OnMount(ctx app.Context) {
 	setDocumentLang(p.lang)
+	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
 func (p *rulesPage) Render() app.UI {

@@ -41,7 +41,11 @@ type textInput struct {
 	OnBlur    app.EventHandler
 }
 
-func (t *textInput) OnMount(ctx app.Context)  { t.sync(ctx) }
+func (t *textInput) OnMount(ctx app.Context) {
+	t.sync(ctx)
+	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
+}
+
 func (t *textInput) OnUpdate(ctx app.Context) { t.sync(ctx) }
 
 func (t *textInput) sync(ctx app.Context) {

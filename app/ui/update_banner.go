@@ -22,9 +22,11 @@ type updateBanner struct {
 }
 
 func (b *updateBanner) OnMount(ctx app.Context) {
-	if ctx.AppUpdateAvailable() {
-		b.signal()
+	if !ctx.AppUpdateAvailable() {
+		ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
+		return
 	}
+	b.signal()
 }
 
 func (b *updateBanner) OnAppUpdate(ctx app.Context) {

@@ -29,11 +29,11 @@ func (c *waitingCard) attrs() [][2]string {
 }
 
 func (c *waitingCard) OnMount(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	mountContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 func (c *waitingCard) OnUpdate(ctx app.Context) {
-	setContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
+	updateContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
 // shown says the card shows an answer, current or stale.
