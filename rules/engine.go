@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // engine answers one input with one rule set.
 type engine struct {
@@ -54,7 +57,8 @@ func regionNameEn(code string) string {
 	if r.Pinyin == "" {
 		return r.Name
 	}
-	return r.Name + " (" + strings.ToUpper(r.Pinyin[:1]) + r.Pinyin[1:] + ")"
+	p, n := utf8.DecodeRuneInString(r.Pinyin)
+	return r.Name + " (" + string(unicode.ToUpper(p)) + r.Pinyin[n:] + ")"
 }
 
 func levelZh(level string) string {

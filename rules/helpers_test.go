@@ -76,9 +76,7 @@ func deref(s *string) string {
 // first occurrence of anchor + `,"values":[` in national.json.
 func ruleSetWith(t *testing.T, param, value string) *RuleSet {
 	t.Helper()
-	docs, _ := dataFS.ReadFile("data/documents.json")
-	nat, _ := dataFS.ReadFile("data/national.json")
-	reg, _ := dataFS.ReadFile("data/regions.json")
+	docs, nat, reg := documentsJSON, nationalJSON, regionsJSON
 	s := string(nat)
 	i := strings.Index(s, param)
 	j := strings.Index(s[i:], `"values": [`)

@@ -3,7 +3,7 @@ package rules
 import (
 	"bytes"
 	"crypto/sha256"
-	"embed"
+	_ "embed"
 	"encoding/hex"
 	"fmt"
 	"sort"
@@ -13,8 +13,16 @@ import (
 	json "github.com/goccy/go-json"
 )
 
-//go:embed data/*.json
-var dataFS embed.FS
+// The rules data: three files, not an embed.FS (which would link the embed
+// and io/fs packages into app.wasm for nothing).
+var (
+	//go:embed data/documents.json
+	documentsJSON []byte
+	//go:embed data/national.json
+	nationalJSON []byte
+	//go:embed data/regions.json
+	regionsJSON []byte
+)
 
 // Kinds of parameter value.
 const (
@@ -164,16 +172,7 @@ var (
 // by the tests, so an error here means a broken build.
 func Default() (*RuleSet, error) {
 	defaultOnce.Do(func() {
-		files := map[string][]byte{}
-		for _, name := range []string{"documents.json", "national.json", "regions.json"} {
-			b, err := dataFS.ReadFile("data/" + name)
-			if err != nil {
-				defaultErr = err
-				return
-			}
-			files[name] = b
-		}
-		defaultSet, defaultErr = Load(files["documents.json"], files["national.json"], files["regions.json"])
+		defaultSet, defaultErr = Load(documentsJSON, nationalJSON, regionsJSON)
 	})
 	return defaultSet, defaultErr
 }

@@ -7,13 +7,7 @@ import (
 
 func embedded(t *testing.T) (docs, nat, reg string) {
 	t.Helper()
-	d, err1 := dataFS.ReadFile("data/documents.json")
-	n, err2 := dataFS.ReadFile("data/national.json")
-	r, err3 := dataFS.ReadFile("data/regions.json")
-	if err1 != nil || err2 != nil || err3 != nil {
-		t.Fatal(err1, err2, err3)
-	}
-	return string(d), string(n), string(r)
+	return string(documentsJSON), string(nationalJSON), string(regionsJSON)
 }
 
 func TestEmbeddedRulesLoad(t *testing.T) {

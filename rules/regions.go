@@ -92,7 +92,13 @@ func ProvinceOf(code string) string {
 // cities, then by code.
 func SearchRegions(query string, limit int) []Region {
 	q := strings.ToLower(strings.TrimSpace(query))
-	q = strings.NewReplacer(" ", "", "'", "", "’", "", "\u3000", "").Replace(q)
+	q = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\'', '’', '\u3000':
+			return -1
+		}
+		return r
+	}, q)
 	if q == "" {
 		return nil
 	}

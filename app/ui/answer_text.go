@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -64,7 +66,7 @@ func answerSummary(l lang, ready bool, res result) string {
 	}
 	s := strings.Join(parts, l.s("；", "; "))
 	if l == langEn && s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
+		s = upperFirst(s)
 	}
 	return s + l.s("。", ".")
 }
@@ -83,4 +85,11 @@ func generalErrorBox(l lang, errs fieldErrors) app.UI {
 	return app.Elem("div").Class("card", "error-box").Attr("role", "alert").Body(
 		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Class("error").Text(msgs[i]) }),
 	)
+}
+
+// upperFirst capitalizes the first letter (strings.ToUpper would link its
+// whole case-mapping machinery into app.wasm for one letter).
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

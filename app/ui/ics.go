@@ -73,8 +73,22 @@ func deadlineTitleEn(kind string) string {
 
 // escapeICS escapes a TEXT value (RFC 5545 §3.3.11).
 func escapeICS(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
-	return r.Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n', c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			b.WriteString(`\n`)
+			if c == '\r' {
+				i++
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // foldICS folds a content line at 75 octets, never inside a UTF-8

@@ -47,3 +47,19 @@ func TestNextDay(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeICS(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain 文字", "plain 文字"},
+		{`a\b`, `a\\b`},
+		{"a;b,c", `a\;b\,c`},
+		{"line1\nline2", `line1\nline2`},
+		{"line1\r\nline2", `line1\nline2`},
+		{"cr\ronly", "cr\ronly"},
+		{"end\r", "end\r"},
+	} {
+		if got := escapeICS(tc.in); got != tc.want {
+			t.Errorf("escapeICS(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

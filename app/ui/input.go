@@ -457,8 +457,10 @@ func evaluate(f formState) result {
 			return result{Out: out, Computed: true}
 		}
 	}
-	var fe *rules.FieldError
-	if !errors.As(err, &fe) {
+	// The engine returns its *FieldError unwrapped (errors.As would link
+	// internal/reflectlite into app.wasm for this one check).
+	fe, ok := err.(*rules.FieldError)
+	if !ok {
 		fe = &rules.FieldError{Message: err.Error()}
 	}
 	zh := fe.Zh

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"yibao/rules"
@@ -211,6 +213,17 @@ func TestShareFragment(t *testing.T) {
 	} {
 		data, err := inputFromFragment(frag)
 		if err != nil || string(data) != `{"a":1}` {
+			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
+		}
+	}
+	// The standard alphabet's "+" and "/", and "+" turned into a space.
+	raw := []byte(`{"a":"??>>~~"}`)
+	std := base64.StdEncoding.EncodeToString(raw)
+	if !strings.ContainsAny(std, "+/") {
+		t.Fatalf("%s has neither + nor /: the case tests nothing", std)
+	}
+	for _, frag := range []string{"input=" + std, "input=" + strings.ReplaceAll(std, "+", " ")} {
+		if data, err := inputFromFragment(frag); err != nil || !bytes.Equal(data, raw) {
 			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
 		}
 	}

@@ -41,6 +41,14 @@ func inputFromFragment(fragment string) ([]byte, error) {
 		v = u
 	}
 	v = strings.TrimRight(strings.TrimSpace(v), "=")
-	v = strings.NewReplacer("+", "-", "/", "_", " ", "-").Replace(v)
+	v = strings.Map(func(r rune) rune {
+		switch r {
+		case '+', ' ': // "+" read as a space by some
+			return '-'
+		case '/':
+			return '_'
+		}
+		return r
+	}, v)
 	return base64.RawURLEncoding.DecodeString(v)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,7 @@ func timelineSVG(l lang, m timelineModel) string {
 	}
 	title := l.s("参保时间线", "Enrollment timeline")
 	w(`<svg xmlns="http://www.w3.org/2000/svg" class="tl" viewBox="0 0 `, itoa(tlWidth), " ", itoa(height),
-		`" role="img" aria-labelledby="tl-title"><title id="tl-title">`, html.EscapeString(title), `</title>`,
+		`" role="img" aria-labelledby="tl-title"><title id="tl-title">`, escapeXML(title), `</title>`,
 		`<defs><pattern id="tl-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
 		`<rect width="4" height="4" class="k-gap-bg"/><rect width="1.6" height="4" class="k-gap-line"/></pattern>`,
 		`<pattern id="tl-dots" width="4" height="4" patternUnits="userSpaceOnUse">`,
@@ -99,7 +98,7 @@ func timelineSVG(l lang, m timelineModel) string {
 	// Rows.
 	for i, ln := range m.Lanes {
 		y := tlTop + i*tlRowH
-		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, html.EscapeString(clip(ln.Label, 10)), `</text>`)
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`)
 		w(`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
@@ -108,14 +107,14 @@ func timelineSVG(l lang, m timelineModel) string {
 				tip += " – " + l.formatMonth(monthString(s.To))
 			}
 			w(`<rect class="seg k-`, s.Kind, `" x="`, ftoa(x0), `" y="`, itoa(y), `" width="`, ftoa(max(x1-x0, 0.8)),
-				`" height="`, itoa(tlBarH), `"><title>`, html.EscapeString(ln.Label+": "+tip), `</title></rect>`)
+				`" height="`, itoa(tlBarH), `"><title>`, escapeXML(ln.Label+": "+tip), `</title></rect>`)
 		}
 	}
 	// asOf marker.
 	if m.AsOf >= m.Start && m.AsOf <= m.End {
 		xx := ftoa(x(m.AsOf) + barW/float64(months)/2)
 		w(`<line class="asof" x1="`, xx, `" x2="`, xx, `" y1="`, itoa(tlTop-4), `" y2="`, itoa(axisY+2), `"><title>`,
-			html.EscapeString(l.s("查询日期", "Day asked about")), `</title></line>`)
+			escapeXML(l.s("查询日期", "Day asked about")), `</title></line>`)
 	}
 	w(`</svg>`)
 	return b.String()
@@ -132,3 +131,26 @@ func clip(s string, n int) string {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+// escapeXML escapes text for the SVG (what html.EscapeString does, without
+// the strings.Replacer it would link into app.wasm).
+func escapeXML(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

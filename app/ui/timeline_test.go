@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -93,5 +94,13 @@ func TestTimelineBounds(t *testing.T) {
 	}
 	if _, ok := buildTimeline(langEn, formState{AsOf: "2026-01-01"}, nil); ok {
 		t.Errorf("a timeline without enrollments")
+	}
+}
+
+func TestEscapeXML(t *testing.T) {
+	for _, in := range []string{"", "深圳市 职工医保", `<a href="x">&'</a>`, "#1 A&B > C"} {
+		if got, want := escapeXML(in), html.EscapeString(in); got != want {
+			t.Errorf("escapeXML(%q) = %q, html.EscapeString gives %q", in, got, want)
+		}
 	}
 }
