@@ -94,11 +94,15 @@ func newChromium(profile string) (context.Context, context.CancelFunc, error) {
 	return ctx, func() { cancel(); cancelAlloc() }, nil
 }
 
+// wasmTiming reads a field of app.wasm's Resource Timing entry.
+const wasmTiming = `(() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")); return e ? e.%s : -1; })()`
+
 // loadRun is one cold load of a page and what follows it.
 type loadRun struct {
 	Cold, Warm, Offline float64 // ms to the first result
 	JSHeap, WasmMem     float64 // bytes after the cold load
 	WasmFetch           float64 // ms to download app.wasm on the cold load
+	AfterWasm           float64 // ms from app.wasm's last byte to the first result, cold
 	Keys                []float64
 }
 
@@ -163,7 +167,7 @@ func reloadFirst(ctx context.Context) (float64, error) {
 // controls the page, then an offline reload; keys > 0 also times that many
 // keystrokes (yibao only).
 func measureLoad(profile, url string, keys int) (loadRun, error) {
-	r := loadRun{WasmFetch: na, Cold: na, Warm: na, Offline: na, JSHeap: na, WasmMem: na}
+	r := loadRun{WasmFetch: na, AfterWasm: na, Cold: na, Warm: na, Offline: na, JSHeap: na, WasmMem: na}
 	defer os.RemoveAll(profile)
 	// newChromium opens the tab on ctx itself: a tab opened under a
 	// timeout's context stops listening to its events when that context
@@ -189,8 +193,11 @@ func measureLoad(profile, url string, keys int) (loadRun, error) {
 	if r.Cold, err = firstResult(ctx); err != nil {
 		return r, fmt.Errorf("cold load: %w", err)
 	}
-	if v, err := evalNumber(ctx, `(() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm")); return e ? e.duration : -1; })()`); err == nil {
+	if v, err := evalNumber(ctx, fmt.Sprintf(wasmTiming, "duration")); err == nil {
 		r.WasmFetch = v
+	}
+	if v, err := evalNumber(ctx, fmt.Sprintf(wasmTiming, "responseEnd")); err == nil && v > 0 {
+		r.AfterWasm = r.Cold - v
 	}
 	// Memory once the app runs and has settled, after a garbage collection.
 	if err := waitFor(ctx, 2*time.Minute, `navigator.serviceWorker.controller !== null`); err != nil {
