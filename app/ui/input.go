@@ -113,15 +113,14 @@ func normalizeBackpaid(v string) string {
 func (f formState) doc() inputDoc {
 	f = f.normalized()
 	d := inputDoc{AsOf: f.AsOf, Enrollments: make([]enrollmentDoc, 0, len(f.Enrollments))}
-	p := personDoc{
-		BirthDate:  f.BirthDate,
-		Retired:    f.Retired,
-		Groups:     f.Groups,
-		Residence:  f.Residence,
-		WorkRegion: f.WorkRegion,
-	}
-	if p.BirthDate != "" || p.Retired || len(p.Groups) > 0 || p.Residence != "" || p.WorkRegion != "" {
-		d.Person = &p
+	if f.hasPerson() {
+		d.Person = &personDoc{
+			BirthDate:  f.BirthDate,
+			Retired:    f.Retired,
+			Groups:     f.Groups,
+			Residence:  f.Residence,
+			WorkRegion: f.WorkRegion,
+		}
 	}
 	for _, e := range f.Enrollments {
 		d.Enrollments = append(d.Enrollments, enrollmentDoc{
@@ -145,32 +144,39 @@ func (f formState) doc() inputDoc {
 	return d
 }
 
+// hasPerson says the form has something about the person: the document
+// then has a "person".
+func (f formState) hasPerson() bool {
+	return f.BirthDate != "" || f.Retired || len(f.Groups) > 0 || f.Residence != "" || f.WorkRegion != ""
+}
+
 // input is the form as the engine's Input, built directly rather than
 // through JSON and rules.Decode: rules.Evaluate checks a built Input with
 // the same rules as Decode (input_test.go proves the two agree), and the
 // first answer then waits for neither goccy's encoder nor the browser
 // compiling it (≈ 0.1 s at 4× CPU; see calculator.OnInit).
 func (f formState) input() (rules.Input, error) {
-	d, g := f.doc(), f.normalized()
-	in := rules.Input{AsOf: d.AsOf, Enrollments: make([]rules.Enrollment, len(d.Enrollments))}
-	if p := d.Person; p != nil {
-		in.Person = &rules.Person{BirthDate: p.BirthDate, Retired: p.Retired, Groups: p.Groups, Residence: p.Residence, WorkRegion: p.WorkRegion}
+	f = f.normalized()
+	in := rules.Input{AsOf: f.AsOf, Enrollments: make([]rules.Enrollment, len(f.Enrollments))}
+	if f.hasPerson() {
+		in.Person = &rules.Person{BirthDate: f.BirthDate, Retired: f.Retired, Groups: f.Groups, Residence: f.Residence, WorkRegion: f.WorkRegion}
 	}
-	for i, e := range d.Enrollments {
+	for i, e := range f.Enrollments {
 		en := rules.Enrollment{ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn}
-		bp := g.Enrollments[i].Backpaid
-		if n, err := strconv.Atoi(bp); err == nil {
+		// Normalized, a back-paid field is "", a count or a list of months.
+		if n, err := strconv.Atoi(e.Backpaid); err == nil {
 			months, err := rules.BackpaidCount(n, e.From, "enrollments["+strconv.Itoa(i)+"].backpaid")
 			if err != nil {
 				return rules.Input{}, err
 			}
 			en.Backpaid = months
-		} else if bp != "" {
-			en.Backpaid = backpaidMonths(bp)
+		} else if e.Backpaid != "" {
+			en.Backpaid = backpaidMonths(e.Backpaid)
 		}
 		in.Enrollments[i] = en
 	}
-	if p := d.Plan; p != nil {
+	if f.HasPlan {
+		p := f.Plan
 		in.Plan = &rules.Plan{Region: p.Region, Scheme: p.Scheme, PayOn: p.PayOn, ExtraYears: p.ExtraYears}
 	}
 	return in, nil
