@@ -22,7 +22,7 @@ func (e *engine) transfer() *TransferAnswer {
 		to, toScheme = p.Region, p.Scheme
 	} else if n >= 2 {
 		last := &e.h.spans[n-1]
-		from = e.h.before(last.from)
+		from = e.h.before(last.from, last)
 		if from == nil {
 			from = &e.h.spans[n-2]
 		}

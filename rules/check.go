@@ -86,6 +86,9 @@ func checkEnrollment(e *Enrollment, path string) error {
 			return badDate(path+".paidOn", e.PaidOn)
 		}
 	}
+	if err := checkKind(path+".kind", e.Kind, e.Scheme, true); err != nil {
+		return err
+	}
 	if len(e.Backpaid) > 0 && e.Scheme != Employee {
 		return fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
 	}
@@ -131,6 +134,9 @@ func checkPlan(p *Plan) error {
 		return fieldErr("plan.scheme", "is required", "必填")
 	}
 	if err := checkScheme("plan", ".scheme", p.Scheme); err != nil {
+		return err
+	}
+	if err := checkKind("plan.kind", p.Kind, p.Scheme, false); err != nil {
 		return err
 	}
 	if p.PayOn == "" {
@@ -180,6 +186,26 @@ func check(in *Input) error {
 			return err
 		}
 		in.Plan = &p
+	}
+	return nil
+}
+
+// checkKind validates how an employee enrollment is paid; past spans may
+// also be months on unemployment benefit or military service.
+func checkKind(field, kind, scheme string, past bool) error {
+	switch kind {
+	case "":
+		return nil
+	case KindUnit, KindFlexible:
+	case KindUnemployment, KindMilitary:
+		if !past {
+			return fieldErr(field, "a plan is "+strconv.Quote(KindUnit)+" or "+strconv.Quote(KindFlexible), "计划参保方式应为 unit（单位）或 flexible（灵活就业）")
+		}
+	default:
+		return fieldErr(field, "unknown kind "+strconv.Quote(kind)+": use \"unit\" (单位参保), \"flexible\" (灵活就业), \"unemployment\" (领取失业保险金期间) or \"military\" (服现役)", "参保方式应为 unit、flexible、unemployment 或 military")
+	}
+	if scheme != Employee {
+		return fieldErr(field, "applies to employee enrollments only", "参保方式仅适用于职工医保")
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ var forever = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 // year of a resident span counts as paid in its window unless the span is a
 // single year with paidOn (contract: "paidOn … of its last year").
 func spanTarget(s *span) target {
-	t := target{about: s.id, region: s.region, scheme: s.scheme, start: s.from, leading: s.leading}
+	t := target{about: s.id, region: s.region, scheme: s.scheme, start: s.from, leading: s.leading, self: s, kind: s.kind}
 	if s.scheme == Resident && s.from.Year() == s.to.Year() {
 		t.payDate = s.paidOn
 	}
@@ -44,6 +44,9 @@ func (e *engine) segments() ([]segment, []spanWait) {
 		t.quiet = true
 		w := e.wait(t)
 		waits[i] = spanWait{w.benefitsFrom, w.Months, w.followedGap}
+		if w.NoBenefits {
+			continue // the wait outlasts the year paid for
+		}
 		start := w.benefitsFrom
 		if start.Before(s.from.First()) {
 			start = s.from.First()
@@ -70,15 +73,15 @@ func (e *engine) segments() ([]segment, []spanWait) {
 		}
 	}
 	if e.retired() {
-		from := Date{}
+		// The retiree draws employee benefits from the last employee
+		// enrollment, with no end (社会保险法 第二十七条).
+		seg := segment{retiree: true, to: forever}
 		for i := range e.h.spans {
-			if s := &e.h.spans[i]; s.scheme == Employee {
-				if d := (s.to + 1).First(); d.After(from) {
-					from = d
-				}
+			if s := &e.h.spans[i]; s.retiree {
+				seg.sp, seg.from = s, (s.to + 1).First()
 			}
 		}
-		segs = append(segs, segment{from: from, to: forever, retiree: true})
+		segs = append(segs, seg)
 	}
 	sort.SliceStable(segs, func(i, j int) bool { return segs[i].from.Before(segs[j].from) })
 	return segs, waits
@@ -110,6 +113,9 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		if best.retiree {
 			c.Status = StatusRetired
 			c.Scheme = Employee
+			if best.sp != nil {
+				c.Enrollment = strp(best.sp.id)
+			}
 			c.Region = e.retireeRegion()
 			c.RegionName = regionName(c.Region)
 			add("coverage.retired", "已退休且职工医保累计缴费达到规定年限：退休后不再缴费，按规定享受职工医保待遇，终身有效。",
@@ -239,7 +245,7 @@ func prefer(a, b *segment, keep *string) bool {
 	if a.retiree != b.retiree {
 		return a.retiree
 	}
-	if keep != nil {
+	if keep != nil && a.sp != nil && b.sp != nil {
 		if ka, kb := a.sp.id == *keep, b.sp.id == *keep; ka != kb {
 			return ka
 		}

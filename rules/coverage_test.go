@@ -23,7 +23,7 @@ func TestCoverage(t *testing.T) {
 		{"resident paid outside the window: covered after the wait", input("2026-06-10", nil, nil, res("r", "440300", "2026-01", "2026-12", "2026-03-10")), true, StatusCovered, "r", "2026-12-31", "<nil>"},
 		{"employee after a 4-month gap, inside the 6-month wait", input("2027-02-01", nil, nil, emp("a", "440300", "2019-03", "2026-06"), emp("b", "440300", "2026-11", "")), false, StatusWaiting, "b", "<nil>", "2027-05-31"},
 		{"employee jobs back to back: until runs through both", input("2025-01-10", nil, nil, emp("a", "440300", "2019-03", "2025-03"), emp("b", "310000", "2025-04", "2026-12")), true, StatusCovered, "a", "2026-12-31", "<nil>"},
-		{"retiree: covered without paying, no end", input("2026-11-22", &Person{Retired: true}, nil, emp("a", "440300", "1990-01", "2020-12")), true, StatusRetired, "<nil>", "<nil>", "<nil>"},
+		{"retiree: covered without paying, no end, from the last employee enrollment (D7)", input("2026-11-22", &Person{Retired: true}, nil, emp("a", "440300", "1990-01", "2020-12")), true, StatusRetired, "a", "<nil>", "<nil>"},
 		{"no enrollment", input("2026-11-22", nil, nil), false, StatusNone, "<nil>", "<nil>", "<nil>"},
 		{"enrollment starting later", input("2026-11-22", nil, nil, res("r", "440300", "2027-01", "2027-12", "2026-11-01")), false, StatusFuture, "r", "<nil>", "<nil>"},
 		{"newborn enrolled within 90 days: covered from birth", input("2026-03-15", &Person{BirthDate: "2026-03-10", Groups: []string{GroupNewborn}}, nil, res("baby", "440300", "2026-03", "2026-12", "2026-04-20")), true, StatusCovered, "baby", "2026-12-31", "<nil>"},

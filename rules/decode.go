@@ -233,7 +233,7 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 	for _, f := range []struct {
 		key string
 		dst *string
-	}{{"region", &e.Region}, {"scheme", &e.Scheme}, {"from", &e.From}, {"to", &e.To}, {"paidOn", &e.PaidOn}} {
+	}{{"region", &e.Region}, {"scheme", &e.Scheme}, {"from", &e.From}, {"to", &e.To}, {"paidOn", &e.PaidOn}, {"kind", &e.Kind}} {
 		if err := optString(m, f.key, path, f.dst); err != nil {
 			return e, err
 		}
@@ -287,7 +287,7 @@ func decodePlan(raw json.RawMessage) (*Plan, error) {
 	for _, f := range []struct {
 		key string
 		dst *string
-	}{{"region", &p.Region}, {"scheme", &p.Scheme}, {"payOn", &p.PayOn}} {
+	}{{"region", &p.Region}, {"scheme", &p.Scheme}, {"payOn", &p.PayOn}, {"kind", &p.Kind}} {
 		if err := optString(m, f.key, "plan", f.dst); err != nil {
 			return nil, err
 		}

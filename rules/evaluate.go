@@ -18,7 +18,7 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 		return Output{}, err
 	}
 	asOf, _ := parseDate(in.AsOf)
-	e := &engine{rs: rs, in: in, asOf: asOf, h: newHistory(in, asOf), groups: map[string]bool{}}
+	e := &engine{rs: rs, in: in, asOf: asOf, h: newHistory(in, asOf, in.Person != nil && in.Person.Retired), groups: map[string]bool{}}
 	if in.Person != nil {
 		for _, g := range in.Person.Groups {
 			e.groups[g] = true

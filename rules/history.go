@@ -14,6 +14,26 @@ type span struct {
 	// leading is the number of back-paid months at the start of the span.
 	leading  int
 	backpaid map[Month]bool
+	kind     string // Enrollment.Kind
+	// end is the last month the span counts as coverage for gaps, broken
+	// years and duplicates: to, or, for the employee enrollment a retiree
+	// draws benefits from, no end (退休人员按规定享受职工医保待遇).
+	end Month
+	// retiree marks that employee enrollment.
+	retiree bool
+}
+
+// noEnd is the month used for "no end".
+const noEnd = Month(9999*12 + 11)
+
+// through is the last month the span counts for duplicates: an employee
+// enrollment still being paid continues (医保发〔2020〕33号 compares the
+// records "参保缴费状态正常", not months already past).
+func (s *span) through() Month {
+	if s.open && s.scheme == Employee {
+		return noEnd
+	}
+	return s.end
 }
 
 // history is a person's enrollments, sorted by first month, with indexes
@@ -23,19 +43,23 @@ type history struct {
 	spans  []span // sorted by from, then by input order
 	byIdx  []int  // input index → position in spans
 	prefix []int  // prefix[i]: position of the span with the latest end among spans[0..i]
+	// second[i]: position of the span with the latest end among spans[0..i]
+	// other than prefix[i] (-1 when none), so that a span's own predecessor
+	// search can leave it out.
+	second []int
 	all    []ival // merged paid months, any scheme
 	emp    []ival // merged paid months, employee scheme
 }
 
 type ival struct{ from, to Month }
 
-func newHistory(in Input, asOf Date) *history {
+func newHistory(in Input, asOf Date, retired bool) *history {
 	h := &history{asOf: asOf}
 	asOfMonth := monthOfDate(asOf)
 	h.spans = make([]span, len(in.Enrollments))
 	for i, e := range in.Enrollments {
 		from, _ := parseMonth(e.From)
-		s := span{idx: i, id: e.ID, region: e.Region, scheme: e.Scheme, from: from}
+		s := span{idx: i, id: e.ID, region: e.Region, scheme: e.Scheme, from: from, kind: e.Kind}
 		if e.To == "" {
 			s.open = true
 			switch {
@@ -65,16 +89,40 @@ func newHistory(in Input, asOf Date) *history {
 				s.leading++
 			}
 		}
+		s.end = s.to
 		h.spans[i] = s
+	}
+	if retired {
+		last := -1
+		for i := range h.spans {
+			if s := &h.spans[i]; s.scheme == Employee && s.kind != KindMilitary && (last < 0 || s.to > h.spans[last].to) {
+				last = i
+			}
+		}
+		if last >= 0 {
+			h.spans[last].retiree, h.spans[last].end = true, noEnd
+		}
 	}
 	sort.SliceStable(h.spans, func(i, j int) bool { return h.spans[i].from < h.spans[j].from })
 	h.byIdx = make([]int, len(h.spans))
 	h.prefix = make([]int, len(h.spans))
+	h.second = make([]int, len(h.spans))
 	for i, s := range h.spans {
 		h.byIdx[s.idx] = i
-		h.prefix[i] = i
-		if i > 0 && h.spans[h.prefix[i-1]].to >= s.to {
-			h.prefix[i] = h.prefix[i-1]
+		h.prefix[i], h.second[i] = i, -1
+		if i == 0 {
+			continue
+		}
+		best, next := h.prefix[i-1], h.second[i-1]
+		switch {
+		case h.spans[best].end >= s.end:
+			h.prefix[i] = best
+			if next < 0 || h.spans[next].end < s.end {
+				next = i
+			}
+			h.second[i] = next
+		default:
+			h.second[i] = best
 		}
 	}
 	h.all = merge(h.spans, "")
@@ -91,24 +139,31 @@ func merge(spans []span, scheme string) []ival {
 			continue
 		}
 		if n := len(out); n > 0 && s.from <= out[n-1].to+1 {
-			if s.to > out[n-1].to {
-				out[n-1].to = s.to
+			if s.end > out[n-1].to {
+				out[n-1].to = s.end
 			}
 			continue
 		}
-		out = append(out, ival{s.from, s.to})
+		out = append(out, ival{s.from, s.end})
 	}
 	return out
 }
 
 // before returns the span with the latest end among those starting before
-// month m, or nil when none does.
-func (h *history) before(m Month) *span {
+// month m, leaving out self (a span is never its own predecessor), or nil
+// when none does.
+func (h *history) before(m Month, self *span) *span {
 	i := sort.Search(len(h.spans), func(i int) bool { return h.spans[i].from >= m })
 	if i == 0 {
 		return nil
 	}
-	return &h.spans[h.prefix[i-1]]
+	if p := &h.spans[h.prefix[i-1]]; p != self {
+		return p
+	}
+	if j := h.second[i-1]; j >= 0 {
+		return &h.spans[j]
+	}
+	return nil
 }
 
 // runStart returns the first month of the continuous run of paid months

@@ -31,6 +31,9 @@ const (
 	kindWindow   = "window"   // the resident enrollment window (集中参保期)
 	kindDuration = "duration" // ISO 8601 period: P90D, P6M
 	kindGroups   = "groups"   // a list of person groups
+	// kindPeriod is a stretch of days in the benefit year ({"start":"01-01",
+	// "end":"02-29"}; 02-29 means the end of February), or null for none.
+	kindPeriod = "period"
 )
 
 // paramSpec is what the engine expects of each parameter it reads. The data
@@ -65,6 +68,12 @@ var paramSpecs = map[string]struct {
 	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
 	"incentive.countFrom":                 {kind: kindInt, min: 1990, max: 2100, cover: true},
 	"transfer.workingDays":                {kind: kindInt, min: 1, max: 60, cover: true},
+	"resident.extension":                  {kind: kindPeriod, cover: true},
+	"resident.waitCountsFrom":             {kind: kindEnum, enum: []string{"paymentDay", "nextMonth"}, cover: true},
+	"newborn.lateBenefitStart":            {kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true},
+	"newborn.exemptUntilMonths":           {kind: kindInt, min: 1, max: 72, cover: true},
+	"newborn.windowCounting":              {kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true},
+	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
 }
 
 // Source is where a value comes from: a document and its article.
@@ -104,6 +113,7 @@ type Value struct {
 	word     string
 	window   Window
 	words    []string
+	period   *Window // kindPeriod; nil for none
 }
 
 // Window is the resident 集中参保期 for benefit year Y: from Start (MM-DD)
@@ -385,6 +395,24 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 				return fmt.Errorf("%q is not a group", g)
 			}
 		}
+	case kindPeriod:
+		if string(bytes.TrimSpace(v.Raw)) == "null" {
+			return nil
+		}
+		v.period = &Window{}
+		if err := decodeStrict("value", v.Raw, v.period); err != nil {
+			return err
+		}
+		w := v.period
+		var ok1, ok2 bool
+		w.startM, w.startD, ok1 = parseMonthDay(w.Start)
+		w.endM, w.endD, ok2 = parseMonthDay(w.End)
+		if !ok1 || !ok2 || w.EndInBenefitYear {
+			return fmt.Errorf("start and end must be MM-DD in the benefit year, got %q and %q", w.Start, w.End)
+		}
+		if w.endM < w.startM || (w.endM == w.startM && w.endD < w.startD) {
+			return fmt.Errorf("end %s is before start %s", w.End, w.Start)
+		}
 	case kindWindow:
 		if err := decodeStrict("value", v.Raw, &v.window); err != nil {
 			return err
@@ -573,6 +601,10 @@ func (rs *RuleSet) HasLocalRules(region string) bool {
 // Display returns the value as text for people (the rules page).
 func (v *Value) Display() string {
 	switch {
+	case string(v.Raw) == "null":
+		return "—"
+	case v.period != nil:
+		return v.period.Start + " – " + v.period.End
 	case v.window.Start != "":
 		s := v.window.Start + " – " + v.window.End
 		if v.window.EndInBenefitYear {

@@ -48,7 +48,20 @@ type Enrollment struct {
 	// afterwards as 补缴. In JSON it is either a count of months at the start
 	// of the enrollment, or an array of months (YYYY-MM).
 	Backpaid Months `json:"backpaid,omitempty"`
+	// Kind says how an employee enrollment was paid: KindUnit (by an
+	// employer), KindFlexible (灵活就业, as an individual), KindUnemployment
+	// (paid by the unemployment fund while drawing benefit) or KindMilitary
+	// (years of service, counted as employee years). Empty: not said.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Kinds of employee enrollment.
+const (
+	KindUnit         = "unit"
+	KindFlexible     = "flexible"
+	KindUnemployment = "unemployment"
+	KindMilitary     = "military"
+)
 
 // Plan is an enrollment the person is about to make.
 type Plan struct {
@@ -56,6 +69,9 @@ type Plan struct {
 	Scheme     string `json:"scheme"`
 	PayOn      string `json:"payOn"`
 	ExtraYears int    `json:"extraYears,omitempty"`
+	// Kind is KindUnit or KindFlexible for an employee plan; empty when
+	// not said.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Output is the calculator's answer (contract: "Output").
@@ -200,6 +216,22 @@ type WaitingAnswer struct {
 	RepairedMonths int `json:"repairedMonths"`
 	ExtraYears     int `json:"extraYears"`
 	Months         int `json:"months"`
+	// MonthsUpperBound is true when Months is only the national cap
+	// ("不超过6个月") because the region's own wait is not known: the wait
+	// is at most Months, and BenefitsFrom is the latest day benefits start.
+	MonthsUpperBound bool `json:"monthsUpperBound"`
+	// BenefitYears lists the resident benefit years the payment buys (two
+	// for a newborn enrolled across 1 January).
+	BenefitYears []int `json:"benefitYears,omitempty"`
+	// NoBenefits is true when the wait outlasts the benefit year the
+	// payment buys: it buys no benefits at all (BenefitsFrom is then empty).
+	NoBenefits bool `json:"noBenefits"`
+	// Assumed is true when no plan was given and the person is not covered:
+	// the answer is about enrolling on asOf (the first of Ways).
+	Assumed bool `json:"assumed"`
+	// Ways lists, for an assumed answer, each way back into coverage if the
+	// person enrolls on asOf.
+	Ways []WayBack `json:"ways,omitempty"`
 	// WaitFrom is the day the waiting period starts counting.
 	WaitFrom     string   `json:"waitFrom"`
 	BenefitsFrom string   `json:"benefitsFrom"`
@@ -207,9 +239,31 @@ type WaitingAnswer struct {
 	Explain      []Step   `json:"explain"`
 }
 
+// WayBack is one way back into coverage for a person who is not covered,
+// if they enroll on asOf.
+type WayBack struct {
+	// Kind is "flexible" (continue employee insurance as 灵活就业 in the
+	// last region) or "resident" (resident insurance where they live).
+	Kind             string  `json:"kind"`
+	Region           string  `json:"region"`
+	RegionName       string  `json:"regionName"`
+	Scheme           string  `json:"scheme"`
+	Months           int     `json:"months"`
+	MonthsUpperBound bool    `json:"monthsUpperBound"`
+	BenefitsFrom     string  `json:"benefitsFrom"`
+	NoBenefits       bool    `json:"noBenefits"`
+	BackpayDeadline  *string `json:"backpayDeadline"`
+	// Cost is the resident individual contribution for the year bought, in
+	// yuan, when the data has it; employee contributions depend on the
+	// local base and are not computed.
+	Cost *int   `json:"cost"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+}
+
 // Option is one way to shorten the wait.
 type Option struct {
-	Kind string `json:"kind"` // "backpay", "repair", "payInWindow"
+	Kind string `json:"kind"` // "backpay", "repair", "payInWindow", "payCurrentYear", "payBothYears"
 	Zh   string `json:"zh"`
 	En   string `json:"en"`
 	// Deadline is the last day the option is open.

@@ -16,6 +16,8 @@ type target struct {
 	extraYears int
 	isPlan     bool
 	leading    int // back-paid months at the start (employee enrollments)
+	self       *span // the enrollment asked about, never its own predecessor
+	kind       string // how an employee enrollment is paid (Enrollment.Kind)
 	// quiet skips the explanations and options: enough to know when
 	// benefits start (used for every enrollment of a long history).
 	quiet bool
@@ -27,6 +29,9 @@ type waitResult struct {
 	benefitsFrom Date
 	followedGap  bool // there was a gap, or a resident payment outside the window
 	quiet        bool
+	// coveredTo is the last day a resident payment covers (31 December of
+	// its last benefit year); zero for employee insurance.
+	coveredTo Date
 }
 
 func (e *engine) wait(t target) waitResult {
@@ -62,13 +67,14 @@ func (r *waitResult) setDeadline(d Date) {
 }
 
 // gapBefore finds the coverage before month m: the enrollment with the
-// latest end, and the whole months without coverage in between.
-func (e *engine) gapBefore(m Month) (*span, int) {
-	prev := e.h.before(m)
+// latest end other than self, and the whole months without coverage in
+// between.
+func (e *engine) gapBefore(m Month, self *span) (*span, int) {
+	prev := e.h.before(m, self)
 	if prev == nil {
 		return nil, 0
 	}
-	gap := int(m - prev.to - 1)
+	gap := int(m - prev.end - 1)
 	if gap < 0 {
 		gap = 0
 	}
@@ -88,7 +94,7 @@ func (e *engine) continuousMonths(m Month) int {
 func (e *engine) employeeWait(t target) waitResult {
 	r := e.newWait(t)
 	pay := t.start + Month(t.leading) // the month paying resumed
-	prev, gap := e.gapBefore(t.start)
+	prev, gap := e.gapBefore(t.start, t.self)
 	gap += t.leading
 	r.GapMonths = gap
 	day := pay.First()
@@ -103,6 +109,20 @@ func (e *engine) employeeWait(t target) waitResult {
 		}
 		r.setDates(r.benefitsFrom, r.benefitsFrom)
 		if prev == nil {
+			if t.kind == KindFlexible {
+				if w := e.rs.get("employee.firstFlexibleWaitMonths", t.region, day); w.v.num > 0 {
+					// A first enrollment as an individual, where the region sets a wait.
+					r.Months, r.FixedMonths = w.v.num, w.v.num
+					waitFrom := (pay + 1).First()
+					r.benefitsFrom = addMonths(waitFrom, r.Months)
+					r.setDates(waitFrom, r.benefitsFrom)
+					if !r.quiet {
+						r.step("employee.firstFlexible", "首次以个人身份（灵活就业）参加"+r.RegionName+"职工医保：待遇等待期"+strconv.Itoa(w.v.num)+"个月（"+levelZh(w.level)+"），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
+							"First enrollment as an individual (flexible worker) in "+regionNameEn(t.region)+": a waiting period of "+strconv.Itoa(w.v.num)+" months ("+levelEn(w.level)+" rule), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(w.v))
+					}
+					return r
+				}
+			}
 			if !r.quiet {
 				r.step("employee.first", "首次参加职工医保（未填写更早的参保记录）：国家未规定首次参保等待期，按缴费当月（"+
 					pay.String()+"）起享受待遇估算；部分地区单位职工自缴费次月起享受、以个人身份首次参保的设有等待期。", "First employee enrollment (no earlier enrollment given): no national waiting period for a first enrollment; benefits counted from the month paid ("+
@@ -122,11 +142,11 @@ func (e *engine) employeeWait(t target) waitResult {
 	if !r.quiet {
 		r.Previous = strp(prev.id)
 	}
-	deadline := (prev.to + Month(maxGap.v.num) + 1).Last()
-	gapFrom, gapTo := prev.to+1, pay-1
+	deadline := (prev.end + Month(maxGap.v.num) + 1).Last()
+	gapFrom, gapTo := prev.end+1, pay-1
 	switchYears := e.rs.get("switch.minContinuousYears", t.region, day)
 	switching := prev.scheme != Employee
-	contMonths := e.continuousMonths(prev.to)
+	contMonths := e.continuousMonths(prev.end)
 	eligibleBackpay := !switching || contMonths >= 12*switchYears.v.num
 	if gap <= maxGap.v.num {
 		if eligibleBackpay {
@@ -169,20 +189,20 @@ func (e *engine) employeeWait(t target) waitResult {
 	r.setDates(waitFrom, r.benefitsFrom)
 	r.setDeadline(deadline)
 	if !r.quiet {
-		r.step("employee.gap", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），超过"+strconv.Itoa(int(maxGap.v.num))+"个月：不能补缴追溯，按参保地规定设待遇享受等待期（全国原则上不超过"+strconv.Itoa(int(6))+"个月）。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), more than "+strconv.Itoa(int(maxGap.v.num))+": no retroactive back-pay; the region's waiting period applies (nationally at most 6 months).", e.rs.cite(maxGap.v))
+		r.step("employee.gap", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），超过"+strconv.Itoa(int(maxGap.v.num))+"个月：不能补缴追溯，按参保地规定设待遇享受等待期（全国原则上不超过"+strconv.Itoa(capM.v.num)+"个月）。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), more than "+strconv.Itoa(int(maxGap.v.num))+": no retroactive back-pay; the region's waiting period applies (nationally at most "+strconv.Itoa(capM.v.num)+" months).", e.rs.cite(maxGap.v))
 	}
-	where := levelZh(wait.level)
 	if !r.quiet {
-		r.step("employee.wait",
-			r.RegionName+"（"+where+"）职工医保等待期"+strconv.Itoa(int(r.Months))+"个月（上限"+strconv.Itoa(int(capM.v.num))+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
-			regionNameEn(t.region)+" ("+levelEn(wait.level)+" rule): employee waiting period of "+strconv.Itoa(int(r.Months))+" months (cap "+strconv.Itoa(int(capM.v.num))+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
-			e.rs.cite(wait.v))
-	}
-	if wait.level == LevelNational {
-		if !r.quiet {
-			r.step("region.national",
-				"按国家规定，当地细则请以当地医保部门为准。",
-				"National rule applied; check the local medical-insurance bureau for the local rule.",
+		if wait.level == LevelNational {
+			// 43号③ sets a cap (“不超过6个月”), not the local wait.
+			r.MonthsUpperBound = true
+			r.step("employee.wait",
+				r.RegionName+"职工医保等待期：当地规定未知，国家规定最长"+strconv.Itoa(capM.v.num)+"个月（当地可能更短），自缴费次月（"+(pay+1).String()+"）起算，最晚"+r.BenefitsFrom+"起享受待遇。请向当地医保部门确认。",
+				regionNameEn(t.region)+": the local employee waiting period is not known; nationally it is at most "+strconv.Itoa(capM.v.num)+" months (it may be shorter locally), counted from the month after payment ("+(pay+1).String()+"): benefits from "+r.BenefitsFrom+" at the latest. Check with the local bureau.",
+				e.rs.cite(capM.v))
+		} else {
+			r.step("employee.wait",
+				r.RegionName+"（"+levelZh(wait.level)+"）职工医保等待期"+strconv.Itoa(r.Months)+"个月（国家上限"+strconv.Itoa(capM.v.num)+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
+				regionNameEn(t.region)+" ("+levelEn(wait.level)+" rule): employee waiting period of "+strconv.Itoa(r.Months)+" months (national cap "+strconv.Itoa(capM.v.num)+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
 				e.rs.cite(wait.v))
 		}
 	}
@@ -219,364 +239,6 @@ func clampDay(y, m, d int) Date {
 		d = last
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-}
-
-// benefitYearOf decides which benefit year a resident payment on day buys
-// and whether it falls inside the window: inside the window the next year,
-// outside it the current year.
-func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow bool, wFrom, wTo Date, p param) {
-	y := day.Year()
-	if f, t, pp := e.window(region, y+1); !day.Before(f) && !day.After(t) {
-		return y + 1, true, f, t, pp
-	}
-	f, t, pp := e.window(region, y)
-	if !day.Before(f) && !day.After(t) {
-		return y, true, f, t, pp
-	}
-	return y, false, f, t, pp
-}
-
-// residentWait applies 国办发〔2024〕38号 (from 2025) and the 2021 rules
-// before it to a resident enrollment.
-func (e *engine) residentWait(t target) waitResult {
-	r := e.newWait(t)
-	var year int
-	var inWindow bool
-	var wFrom, wTo Date
-	var wp param
-	start := t.start
-	switch {
-	case t.payDate.IsZero():
-		// No payment day: the year counts as paid inside its window.
-		year, inWindow = start.Year(), true
-		if !t.quiet {
-			wFrom, wTo, wp = e.window(t.region, year)
-		}
-	case t.isPlan:
-		year, inWindow, wFrom, wTo, wp = e.benefitYearOf(t.region, t.payDate)
-		start = monthOf(year, time.January)
-		if !inWindow {
-			start = monthOfDate(t.payDate)
-		}
-		if birth, ok := e.newbornPays(t.region, t.payDate); ok && year != birth.Year() {
-			// A newborn enrolled within the window after birth pays for the birth year.
-			year, inWindow = birth.Year(), false
-			wFrom, wTo, wp = e.window(t.region, year)
-			start = monthOfDate(birth)
-		}
-	default:
-		year = start.Year()
-		wFrom, wTo, wp = e.window(t.region, year)
-		inWindow = !t.payDate.After(wTo)
-		if !inWindow && monthOfDate(t.payDate) > start {
-			start = monthOfDate(t.payDate)
-		}
-	}
-	r.BenefitYear = year
-	if !r.quiet {
-		r.InWindow = &inWindow
-	}
-	if !r.quiet {
-		r.WindowFrom, r.WindowTo = datep(wFrom), datep(wTo)
-	}
-	yearFirst := yearStart(year)
-	lookup := yearFirst
-	if !inWindow {
-		lookup = t.payDate
-	}
-	prev, gap := e.gapBefore(start)
-	r.GapMonths = gap
-	if prev != nil && !r.quiet {
-		r.Previous = strp(prev.id)
-	}
-	r.followedGap = (prev != nil && gap > 0) || !inWindow
-	if inWindow {
-		if !r.quiet {
-			r.step("resident.window", "在集中参保期（"+
-				formatDate(wFrom)+"至"+formatDate(wTo)+"）内缴费，参保"+strconv.Itoa(int(year))+"年度，待遇享受期为"+strconv.Itoa(int(year))+"年1月1日至12月31日。", "Paid inside the enrollment window ("+
-				formatDate(wFrom)+" to "+formatDate(wTo)+") for benefit year "+strconv.Itoa(int(year))+": the benefit year runs 1 January to 31 December "+strconv.Itoa(int(year))+".", e.rs.cite(wp.v))
-		}
-	} else {
-		if !r.quiet {
-			r.step("resident.outside",
-				formatDate(t.payDate)+"缴费，不在"+strconv.Itoa(int(year))+"年度集中参保期（"+formatDate(wFrom)+"至"+formatDate(wTo)+"）内，参保当年度（"+strconv.Itoa(int(year))+"年）。", "Paid on "+
-					formatDate(t.payDate)+", outside the window for "+strconv.Itoa(int(year))+" ("+formatDate(wFrom)+" to "+formatDate(wTo)+"): buys the current benefit year "+strconv.Itoa(int(year))+".", e.rs.cite(wp.v))
-		}
-	}
-	startDay := yearFirst
-	if !inWindow {
-		startDay = t.payDate
-	} else if start.First().After(yearFirst) {
-		startDay = start.First()
-	}
-	done := func(from Date) waitResult {
-		r.benefitsFrom = from
-		r.setDates(startDay, from)
-		return r
-	}
-	// Exempt groups: newborns within the window after birth, then the others.
-	exempt := e.rs.get("resident.exemptGroups", t.region, lookup)
-	if birth, ok := e.birth(); ok && e.hasExempt(exempt, GroupNewborn) {
-		nw := e.rs.get("newborn.window", t.region, birth)
-		last := newbornLast(birth, nw.v.word)
-		pay := t.payDate
-		if pay.IsZero() {
-			pay = startDay
-		}
-		if !pay.After(last) && (year == birth.Year() || year == birth.Year()+1) {
-			r.Exempt = strp(GroupNewborn)
-			from := birth
-			if from.Before(yearFirst) {
-				from = yearFirst
-			}
-			if !r.quiet {
-				r.step("newborn", "新生儿（"+
-					formatDate(birth)+"出生）在出生后"+durationZh(nw.v.word)+"内（"+formatDate(last)+"前）参保缴费：不设等待期，自出生之日起享受待遇。", "Newborn (born "+
-					formatDate(birth)+") enrolled within "+durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): no waiting period, benefits from the day of birth.", e.rs.cite(nw.v))
-			}
-			if !r.quiet {
-				r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
-			}
-			return done(from)
-		}
-		if year >= birth.Year() && birth.Year() >= year-1 {
-			if !r.quiet {
-				r.step("newborn.late", "新生儿出生后"+
-					durationZh(nw.v.word)+"内（"+formatDate(last)+"前）未参保：按一般规定计算等待期（部分地区另有规定）。", "The newborn was not enrolled within "+
-					durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): the general rules apply (some places differ).", e.rs.cite(nw.v))
-			}
-		}
-	}
-	for _, g := range []string{GroupLowIncome, GroupVeteran, GroupNewborn} {
-		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || !e.hasBirth()) {
-			r.Exempt = strp(g)
-			if !r.quiet {
-				r.step("resident.exempt", "属于"+
-					groupZh(g)+"，为不设待遇等待期的特殊群体。", "Belongs to "+
-					groupEn(g)+", a group with no waiting period.", e.rs.cite(exempt.v))
-			}
-			return done(startDay)
-		}
-	}
-	maxGap := e.rs.get("switch.maxGapMonths", t.region, lookup)
-	if prev != nil && gap <= maxGap.v.num && (inWindow || prev.scheme == Employee) {
-		if prev.scheme == Employee && gap > 0 {
-			switchYears := e.rs.get("switch.minContinuousYears", t.region, lookup)
-			cont := e.continuousMonths(prev.to)
-			deadline := (prev.to + Month(maxGap.v.num) + 1).Last()
-			if cont >= 12*switchYears.v.num {
-				// 医保办发〔2021〕43号 第十一条②: switch after ≥ 2 continuous years.
-				r.BackpayAllowed, r.Retroactive = true, true
-				r.setDeadline(deadline)
-				from := (prev.to + 1).First()
-				if from.Before(yearFirst) {
-					from = yearFirst
-				}
-				if !r.quiet {
-					r.step("switch.backpay", "已连续参保"+strconv.Itoa(int(cont))+"个月（≥"+strconv.Itoa(int(switchYears.v.num))+"年），由职工医保切换为居民医保，中断"+strconv.Itoa(int(gap))+"个月（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）：不受集中参保期限制，不设等待期，中断期间待遇可追溯。", "Continuously insured for "+strconv.Itoa(int(cont))+" months (≥ "+strconv.Itoa(int(switchYears.v.num))+" years) and switching from employee to resident insurance after "+strconv.Itoa(int(gap))+" months (≤ "+strconv.Itoa(int(maxGap.v.num))+"): not bound to the window, no waiting period, the gap is covered retroactively.", e.rs.cite(switchYears.v))
-				}
-				return done(from)
-			}
-			if !r.quiet {
-				r.step("switch.short", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月内（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）参加居民医保：不设等待期（连续参保不足"+strconv.Itoa(int(switchYears.v.num))+"年，中断期间不追溯）。", "Joined resident insurance within "+strconv.Itoa(int(gap))+" months (≤ "+strconv.Itoa(int(maxGap.v.num))+") of leaving employee insurance: no waiting period (continuous enrollment under "+strconv.Itoa(int(switchYears.v.num))+" years, so the gap is not covered).", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期"))
-			}
-			return done(startDay)
-		}
-		if !r.quiet {
-			r.step("resident.continuous",
-				"连续参保、在集中参保期内缴费：不设待遇等待期。",
-				"Continuously insured and paid inside the window: no waiting period.",
-				e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期"))
-		}
-		return done(startDay)
-	}
-	if prev == nil && inWindow {
-		if !r.quiet {
-			r.step("resident.first",
-				"首次参保（未填写更早的参保记录）且在集中参保期内缴费：不设待遇等待期。如自2025年起曾断保，请补充参保记录。",
-				"First enrollment (no earlier enrollment given), paid inside the window: no waiting period. If you were uninsured since 2025, add your earlier enrollments.",
-				e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期"))
-		}
-		return done(startDay)
-	}
-	// 国办发〔2024〕38号: fixed 3 months, plus variable months for broken years.
-	fixed := e.rs.get("resident.fixedWaitMonths", t.region, lookup)
-	perYear := e.rs.get("resident.variableMonthsPerYear", t.region, lookup)
-	counting := e.rs.get("resident.brokenYearCounting", t.region, lookup)
-	countFrom := e.rs.get("resident.brokenYearsCountFrom", t.region, lookup)
-	repair := e.rs.get("resident.repairMonthsPerYear", t.region, lookup)
-	longYears := e.rs.get("resident.longBreakYears", t.region, lookup)
-	longMin := e.rs.get("resident.longBreakMinMonths", t.region, lookup)
-	birthYear := 0
-	if b, ok := e.birth(); ok {
-		birthYear = b.Year()
-	}
-	broken := e.h.brokenYears(year, countFrom.v.num, birthYear)
-	r.BrokenYears = broken
-	r.FixedMonths = fixed.v.num
-	why := "未在集中参保期内参保"
-	whyEn := "paid outside the window"
-	if inWindow {
-		why, whyEn = "断保后再参保", "enrolling again after a break"
-	}
-	gapText := ""
-	if prev != nil && gap > 0 {
-		gapText = "上一段参保（" + prev.id + "）至" + prev.to.String() + "结束，中断" + strconv.Itoa(int(gap)) + "个月；"
-	}
-	if !r.quiet {
-		r.step("resident.fixed",
-			gapText+why+"：固定待遇等待期"+strconv.Itoa(int(fixed.v.num))+"个月。",
-			gapTextEn(prev, gap)+"Resident insurance "+whyEn+": fixed waiting period of "+strconv.Itoa(int(fixed.v.num))+" months.",
-			e.rs.cite(fixed.v))
-	}
-	variableFor := func(b int) int {
-		n := b
-		if counting.v.word == "afterFirst" {
-			n = b - 1
-		}
-		if n < 0 {
-			n = 0
-		}
-		return n * perYear.v.num
-	}
-	total := func(b, repaired int) (variable, reduced, months int) {
-		variable = variableFor(b)
-		reduced = repaired * repair.v.num
-		if reduced > variable {
-			reduced = variable
-		}
-		months = fixed.v.num + variable - reduced
-		if b >= longYears.v.num && reduced > 0 {
-			floor := longMin.v.num
-			if fixed.v.num+variable < floor {
-				floor = fixed.v.num + variable
-			}
-			if months < floor {
-				months = floor
-				reduced = fixed.v.num + variable - months
-			}
-		}
-		return variable, reduced, months
-	}
-	extra := t.extraYears
-	if extra > broken {
-		extra = broken
-	}
-	variable, reduced, months := total(broken, extra)
-	r.VariableMonths = variable
-	r.RepairedMonths = reduced
-	r.Months = months
-	if perYear.v.num > 0 {
-		reading := "第1个断保年由固定等待期吸收，此后每多断保1年加1个月"
-		readingEn := "the first broken year is absorbed by the fixed period; each further year adds a month"
-		if counting.v.word == "every" {
-			reading, readingEn = "每断保1年加1个月", "each broken year adds a month"
-		}
-		if !r.quiet {
-			r.step("resident.variable", "自"+strconv.Itoa(int(countFrom.v.num))+"年度起计算的断保年数："+strconv.Itoa(int(broken))+"年（"+reading+"）→ 变动待遇等待期"+strconv.Itoa(int(variable))+"个月。", "Broken years counted from "+strconv.Itoa(int(countFrom.v.num))+": "+strconv.Itoa(int(broken))+" ("+readingEn+") → variable waiting period "+strconv.Itoa(int(variable))+" months.", e.rs.cite(counting.v))
-		}
-	}
-	if t.extraYears > 0 {
-		if t.extraYears > broken {
-			if !r.quiet {
-				r.step("resident.repair.cap", "修复年数"+strconv.Itoa(int(t.extraYears))+"超过断保年数"+strconv.Itoa(int(broken))+"，按"+strconv.Itoa(int(broken))+"年计。", strconv.Itoa(int(t.extraYears))+" repair years exceed the "+strconv.Itoa(int(broken))+" broken years; counted as "+strconv.Itoa(int(broken))+".", e.rs.cite(repair.v))
-			}
-		}
-		if !r.quiet {
-			r.step("resident.repair", "缴费修复"+strconv.Itoa(int(extra))+"年：每多缴纳1年减少"+strconv.Itoa(int(repair.v.num))+"个月变动待遇等待期，减少"+strconv.Itoa(int(reduced))+"个月。", "Paying for "+strconv.Itoa(int(extra))+" broken years: each removes "+strconv.Itoa(int(repair.v.num))+" variable month(s); "+strconv.Itoa(int(reduced))+" removed.", e.rs.cite(repair.v))
-		}
-	}
-	if broken >= longYears.v.num {
-		if !r.quiet {
-			r.step("resident.longBreak", "连续断保"+strconv.Itoa(int(broken))+"年（≥"+strconv.Itoa(int(longYears.v.num))+"年）：修复后固定与变动等待期之和不少于"+strconv.Itoa(int(longMin.v.num))+"个月。", "A break of "+strconv.Itoa(int(broken))+" years (≥ "+strconv.Itoa(int(longYears.v.num))+"): after repair the total wait is still at least "+strconv.Itoa(int(longMin.v.num))+" months.", e.rs.cite(longMin.v))
-		}
-	}
-	r.benefitsFrom = addMonths(startDay, months)
-	r.setDates(startDay, r.benefitsFrom)
-	startZh := "自缴费之日"
-	startEn := "from the payment day"
-	if inWindow {
-		startZh, startEn = "自待遇年度1月1日", "from 1 January of the benefit year"
-	}
-	if !r.quiet {
-		r.step("resident.total", "等待期共"+strconv.Itoa(int(months))+"个月，"+startZh+"（"+formatDate(startDay)+"）起算，"+r.BenefitsFrom+"起享受待遇。", "Total wait "+strconv.Itoa(int(months))+" months, counted "+startEn+" ("+formatDate(startDay)+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(fixed.v))
-	}
-	if lvl := e.rs.get("resident.fixedWaitMonths", t.region, lookup).level; lvl == LevelNational && !e.rs.HasLocalRules(t.region) {
-		if !r.quiet {
-			r.step("region.national",
-				"按国家规定，当地细则请以当地医保部门为准。",
-				"National rule applied; check the local medical-insurance bureau for the local rule.",
-				e.rs.cite(fixed.v))
-		}
-	}
-	if r.quiet {
-		return r
-	}
-	// Ways to shorten: repair more broken years (cost per year from the data).
-	contrib, cv, hasCost := e.rs.intAt("resident.individualContribution", t.region, yearFirst)
-	best := months
-	for n := extra + 1; n <= broken; n++ {
-		_, _, m := total(broken, n)
-		if m >= best {
-			break
-		}
-		best = m
-		o := Option{
-			Kind:         "repair",
-			Years:        n,
-			Months:       m,
-			BenefitsFrom: formatDate(addMonths(startDay, m)),
-			Zh:           "缴费修复" + strconv.Itoa(int(n)) + "个断保年度：等待期缩短为" + strconv.Itoa(int(m)) + "个月，" + formatDate(addMonths(startDay, m)) + "起享受待遇。",
-			En:           "Pay for " + strconv.Itoa(int(n)) + " broken years: the wait drops to " + strconv.Itoa(int(m)) + " months, benefits from " + formatDate(addMonths(startDay, m)) + ".",
-			Source:       e.rs.cite(repair.v),
-		}
-		if hasCost {
-			c := n * contrib
-			o.Cost = &c
-			o.Zh += "按" + strconv.Itoa(int(year)) + "年度个人缴费标准" + strconv.Itoa(int(contrib)) + "元/年，约" + strconv.Itoa(int(c)) + "元。"
-			o.En += " At the " + strconv.Itoa(int(year)) + " individual contribution of " + strconv.Itoa(int(contrib)) + " yuan a year: about " + strconv.Itoa(int(c)) + " yuan."
-			o.Source += "；" + e.rs.cite(cv)
-		} else {
-			o.Zh += "（缴费参照当年参保地个人缴费标准，本工具暂无该年度标准。）"
-			o.En += " (The cost follows the local individual contribution of the year, which the data does not have yet.)"
-		}
-		r.Shorten = append(r.Shorten, o)
-	}
-	// Or, after a switch from employee insurance, enroll while the gap is short.
-	if prev != nil && prev.scheme == Employee {
-		deadline := (prev.to + Month(maxGap.v.num) + 1).Last()
-		if !e.asOf.After(deadline) && months > 0 {
-			r.Shorten = append(r.Shorten, Option{
-				Kind:         "backpay",
-				Zh:           "在" + formatDate(deadline) + "前参加居民医保（职工医保中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月）：不设等待期。",
-				En:           "Enroll in resident insurance by " + formatDate(deadline) + ", within " + strconv.Itoa(int(maxGap.v.num)) + " months of leaving employee insurance: no waiting period.",
-				Deadline:     datep(deadline),
-				BenefitsFrom: formatDate((prev.to + 1).First()),
-				Source:       e.rs.citeDoc("ybbf2021-43", "第十一条"),
-			})
-		}
-	}
-	return r
-}
-
-func gapTextEn(prev *span, gap int) string {
-	if prev == nil || gap == 0 {
-		return ""
-	}
-	return "The previous enrollment (" + prev.id + ") ended in " + prev.to.String() + ", " +
-
-		// newbornPays reports whether a payment on day falls within the newborn
-		// window after the person's birth (newborns are exempt from waiting).
-		strconv.Itoa(int(gap)) + " months without coverage. "
-}
-
-func (e *engine) newbornPays(region string, day Date) (Date, bool) {
-	birth, ok := e.birth()
-	if !ok || day.Before(birth) {
-		return birth, false
-	}
-	nw := e.rs.get("newborn.window", region, birth)
-	return birth, !day.After(newbornLast(birth, nw.v.word))
 }
 
 // newbornLast is the last day of the newborn window after birth.

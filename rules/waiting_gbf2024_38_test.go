@@ -64,7 +64,7 @@ func TestWaitingResidentCountFrom2025(t *testing.T) {
 		months int
 	}{
 		{"no cover 2024–2025, paying for 2026: fixed only", "2023-12", "2025-11-20", 1, 3},
-		{"no cover 2020–2024, paying for 2025: 2024 and before do not count", "2019-12", "2024-11-20", 0, 3},
+		{"no cover 2020–2024, paying in the window for 2025: 2024 and before do not count, so no broken year and no wait (38号 “未连续参保”, counted from 2025)", "2019-12", "2024-11-20", 0, 0},
 		{"no cover 2023–2026, paying for 2027: 2025 and 2026 count", "2022-12", "2026-11-20", 2, 4},
 	}
 	for _, tt := range tests {
@@ -92,9 +92,9 @@ func TestWaitingResidentWindow(t *testing.T) {
 		{"first day of the window buys next year", "440300", "2026-12", "2026-09-01", 2027, true, 0, "2027-01-01"},
 		{"last day of the window", "440300", "2026-12", "2026-12-31", 2027, true, 0, "2027-01-01"},
 		{"day after the window: current year, 3 months from payment", "440300", "2026-12", "2027-01-01", 2027, false, 3, "2027-04-01"},
-		{"day before the window opens: current year, outside", "440300", "2025-12", "2026-08-31", 2026, false, 3, "2026-11-30"},
+		{"day before the window opens: current year, outside; 31 Aug + 3 months has no 31 November, so benefits from 1 December", "440300", "2025-12", "2026-08-31", 2026, false, 3, "2026-12-01"},
 		{"outside, 31 May + 3 months = 31 Aug", "440300", "2026-12", "2027-05-31", 2027, false, 3, "2027-08-31"},
-		{"outside, 31 Aug + 3 months = 30 Nov", "440300", "2026-12", "2027-08-31", 2027, false, 3, "2027-11-30"},
+		{"outside, 31 Aug + 3 months: the wait runs through 30 Nov, benefits from 1 Dec", "440300", "2026-12", "2027-08-31", 2027, false, 3, "2027-12-01"},
 		{"Suzhou window opens 1 October: 30 September is outside", "320500", "2026-12", "2027-09-30", 2027, false, 3, "2027-12-30"},
 		{"Suzhou: 1 October buys next year", "320500", "2027-12", "2027-10-01", 2028, true, 0, "2028-01-01"},
 		{"Jiangxi window runs to 28 February of the benefit year", "360100", "2026-12", "2027-02-28", 2027, true, 0, "2027-01-01"},
@@ -126,7 +126,10 @@ func TestWaitingNewborn(t *testing.T) {
 		benefitsFrom string
 	}{
 		{"day 90 after birth: exempt, from birth", "440300", "2026-03-10", "2026-06-08", "newborn", 0, "2026-03-10"},
-		{"day 91: general rule, 3 months from payment", "440300", "2026-03-10", "2026-06-09", "<nil>", 3, "2026-09-09"},
+		{"day 91: 38号 “除新生儿等特殊群体外”: still no wait, benefits from the payment day (not backdated to birth)", "440300", "2026-03-10", "2026-06-09", "newborn", 0, "2026-06-09"},
+		{"day 89 (boundary inside)", "440300", "2026-03-10", "2026-06-07", "newborn", 0, "2026-03-10"},
+		{"12 months after birth: still a newborn (newborn.exemptUntilMonths)", "440300", "2026-03-10", "2027-03-10", "newborn", 0, "2027-03-10"},
+		{"12 months and a day: the general rules (outside the window: 3 months)", "440300", "2026-03-10", "2027-03-11", "<nil>", 3, "2027-06-11"},
 		{"born on a leap day, day 90", "440300", "2028-02-29", "2028-05-29", "newborn", 0, "2028-02-29"},
 		{"born in November, paid in the window: the birth year", "440300", "2026-11-20", "2026-12-10", "newborn", 0, "2026-11-20"},
 		{"Qingdao: 6 months after birth still exempt", "370200", "2026-03-10", "2026-09-10", "newborn", 0, "2026-03-10"},
