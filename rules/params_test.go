@@ -15,7 +15,7 @@ func TestEmbeddedRulesLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(rs.Version, "2026.11+") {
+	if !strings.HasPrefix(rs.Version, "2026.12+") {
 		t.Errorf("version %q", rs.Version)
 	}
 	if len(rs.Documents()) == 0 || len(rs.Parameters()) != len(paramSpecs) || len(rs.RegionRules()) == 0 {

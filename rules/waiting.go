@@ -15,8 +15,8 @@ type target struct {
 	payDate    Date  // the day of payment; zero when unknown
 	extraYears int
 	isPlan     bool
-	leading    int // back-paid months at the start (employee enrollments)
-	self       *span // the enrollment asked about, never its own predecessor
+	leading    int    // back-paid months at the start (employee enrollments)
+	self       *span  // the enrollment asked about, never its own predecessor
 	kind       string // how an employee enrollment is paid (Enrollment.Kind)
 	// quiet skips the explanations and options: enough to know when
 	// benefits start (used for every enrollment of a long history).
