@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -45,9 +47,17 @@ func evaluate(t *testing.T, in Input) Output {
 	return out
 }
 
-// checkExplained asserts that every conclusion carries sourced explanations.
+// checkExplained asserts that every conclusion carries explanations and
+// that every source in the output (explain steps, options, deadlines,
+// actions) cites documents in documents.json.
 func checkExplained(t *testing.T, out Output) {
 	t.Helper()
+	docs := citedDocuments(t)
+	source := func(what, src string) {
+		if err := checkCitations(src, docs); err != nil {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
 	check := func(what string, steps []Step) {
 		if len(steps) == 0 {
 			t.Errorf("%s: no explain steps", what)
@@ -55,14 +65,81 @@ func checkExplained(t *testing.T, out Output) {
 		for i, s := range steps {
 			if s.Rule == "" || s.Zh == "" || s.En == "" || s.Source == "" {
 				t.Errorf("%s.explain[%d] incomplete: %+v", what, i, s)
+				continue
 			}
+			source(fmt.Sprintf("%s.explain[%d].source (%s)", what, i, s.Rule), s.Source)
 		}
 	}
 	check("coverage", out.Coverage.Explain)
 	check("duplicates", out.Duplicates.Explain)
+	for i, a := range out.Duplicates.Actions {
+		source(fmt.Sprintf("duplicates.actions[%d].source", i), a.Source)
+	}
 	if out.Waiting != nil {
 		check("waiting", out.Waiting.Explain)
+		for i, o := range out.Waiting.Shorten {
+			source(fmt.Sprintf("waiting.shorten[%d].source (%s)", i, o.Kind), o.Source)
+		}
 	}
+	if out.Transfer != nil {
+		check("transfer", out.Transfer.Explain)
+	}
+	if out.Incentive != nil {
+		check("incentive", out.Incentive.Explain)
+	}
+	for i, d := range out.Deadlines {
+		source(fmt.Sprintf("deadlines[%d].source (%s)", i, d.Kind), d.Source)
+	}
+}
+
+// unverifiedMark is what RuleSet.cite appends for an unverified document.
+const unverifiedMark = "（未核实）"
+
+// citedDocuments returns the documents of the embedded rules.
+func citedDocuments(t *testing.T) []Document {
+	t.Helper()
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs.Documents()
+}
+
+// checkCitations reports whether src is one or more citations joined by
+// "；", each "<document number> <article>" as RuleSet.cite and citeDoc
+// write them, optionally followed by （未核实）, where the number is a
+// document's in docs.
+func checkCitations(src string, docs []Document) error {
+	if src == "" {
+		return errors.New("no source")
+	}
+	for i, c := range strings.Split(src, "；") {
+		c = strings.TrimSuffix(c, unverifiedMark)
+		var article string
+		found := false
+		for _, d := range docs {
+			// The longest number wins, should one number begin another.
+			if rest, ok := strings.CutPrefix(c, d.Number+" "); ok && (!found || len(rest) < len(article)) {
+				article, found = rest, true
+			}
+		}
+		switch {
+		case !found:
+			return fmt.Errorf("source %q: citation %d %q does not start with a document number from documents.json and a space", src, i+1, c)
+		case article == "" || strings.TrimSpace(article) != article:
+			return fmt.Errorf("source %q: citation %d %q: after the document number, want one space and then the article", src, i+1, c)
+		case strings.Contains(article, unverifiedMark):
+			return fmt.Errorf("source %q: citation %d %q: %s must come last", src, i+1, c, unverifiedMark)
+		case strings.ContainsRune(article, ';'):
+			return fmt.Errorf("source %q: citation %d %q: join citations with ；, not ;", src, i+1, c)
+		}
+		for _, d := range docs {
+			if strings.Contains(article, d.Number) {
+				return fmt.Errorf("source %q: citation %d %q names a second document: join citations with ；", src, i+1, c)
+			}
+		}
+	}
+	return nil
 }
 
 func deref(s *string) string {
