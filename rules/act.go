@@ -10,21 +10,56 @@ import (
 
 // transfer lists the steps to move an enrollment between regions
 // (医保办发〔2021〕43号; retirees file for care elsewhere instead, 第二条).
-func (e *engine) transfer() *TransferAnswer {
+func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	n := len(e.h.spans)
 	if n == 0 {
 		return nil
 	}
+	stopped := map[string]bool{}
+	for _, id := range dup.Stop {
+		stopped[id] = true
+	}
 	var from *span
 	to, toScheme := "", ""
-	if p := e.in.Plan; p != nil {
-		from = &e.h.spans[e.h.prefix[n-1]]
-		to, toScheme = p.Region, p.Scheme
-	} else if n >= 2 {
-		last := &e.h.spans[n-1]
+	switch {
+	case e.retired():
+		// A retiree living away from the insuring region files for care there.
+		for i := range e.h.spans {
+			if s := &e.h.spans[i]; s.retiree {
+				from = s
+			}
+		}
+		to = e.in.Person.Residence
+		if to == "" && e.in.Plan != nil {
+			to = e.in.Plan.Region // where the retiree thought of enrolling: where they live
+		}
+		if from == nil || to == "" || sameArea(from.region, to) {
+			return nil
+		}
+		toScheme = Employee
+	case e.in.Plan != nil:
+		for i := range e.h.spans {
+			if s := &e.h.spans[i]; !stopped[s.id] && (from == nil || s.end > from.end) {
+				from = s
+			}
+		}
+		to, toScheme = e.in.Plan.Region, e.in.Plan.Scheme
+	case n >= 2:
+		// The latest move between enrollments that are kept and follow each
+		// other; overlapping records are duplicates, not a move.
+		var last *span
+		for i := n - 1; i >= 0; i-- {
+			if s := &e.h.spans[i]; !stopped[s.id] {
+				last = s
+				break
+			}
+		}
+		if last == nil {
+			return nil
+		}
 		from = e.h.before(last.from, last)
-		if from == nil {
-			from = &e.h.spans[n-2]
+		if from == nil || stopped[from.id] || from.end >= last.from {
+			return nil
 		}
 		to, toScheme = last.region, last.scheme
 	}
@@ -51,6 +86,10 @@ func (e *engine) transfer() *TransferAnswer {
 			En: "The transfer rules cover employees (not retirees) and residents; retirees living elsewhere file for care in another region.", Source: e.rs.citeDoc("ybbf2021-43", "第二条")}}
 		return t
 	}
+	if from.scheme == Resident && toScheme == Resident {
+		e.residentMove(t, from)
+		return t
+	}
 	maxGap := e.rs.get("employee.backpayMaxGapMonths", to, e.asOf)
 	deadline := (from.to + Month(maxGap.v.num) + 1).Last()
 	t.Steps = []Text{
@@ -61,10 +100,6 @@ func (e *engine) transfer() *TransferAnswer {
 		{"办理时限：转出地10个工作日内转出，转入地5个工作日内转入，共" + strconv.Itoa(int(days.v.num)) + "个工作日；职工医保个人账户余额随之划转。", "Time limit: 10 working days to transfer out and 5 to transfer in, " + strconv.Itoa(int(days.v.num)) + " in all; an employee personal-account balance moves with it."},
 		{"完成后缴费年限累计计算。", "Afterwards the contribution years add up."},
 	}
-	if from.scheme == Resident && toScheme == Resident {
-		t.Steps[2] = Text{"居民医保跨统筹地区流动的，当年度在转入地不再办理转移接续；按转入地规定参加下一年度居民医保并进入待遇享受期后，再申请转移接续。",
-			"Resident insurance moving between regions: no transfer in the current year; join the new region's insurance for the next year and apply for the transfer once its benefits have started."}
-	}
 	t.Materials = []Text{
 		{"有效身份证件（居民身份证）或医保电子凭证。", "ID card, or the medical-insurance e-voucher (医保电子凭证)."},
 		{"在新单位参保的，由单位提供劳动关系信息；灵活就业人员按转入地要求办理登记。", "With a new employer, the employer provides the employment details; flexible workers register as the new region asks."},
@@ -72,8 +107,10 @@ func (e *engine) transfer() *TransferAnswer {
 	t.Channels = channels()
 	t.DoNot = []Text{
 		{"不要在新参保地先参保、再停原参保地：会形成重复参保，多缴的费用退费手续繁琐。", "Do not enroll in the new region before stopping the old one: that is duplicate enrollment, and refunds are slow."},
-		{"中断缴费不要超过" + strconv.Itoa(int(maxGap.v.num)) + "个月（" + formatDate(deadline) + "前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", "Do not stay unpaid for more than " + strconv.Itoa(int(maxGap.v.num)) + " months (resume in the new region by " + formatDate(deadline) + "): after that back-pay is not allowed and a waiting period applies."},
 		{"已退休的不要办理转移接续：在居住地办理异地就医备案。", "Retirees do not transfer: they file for care where they live (异地就医备案)."},
+	}
+	if !deadline.Before(e.asOf) {
+		t.DoNot = append(t.DoNot, Text{"中断缴费不要超过" + strconv.Itoa(maxGap.v.num) + "个月（" + formatDate(deadline) + "前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", "Do not stay unpaid for more than " + strconv.Itoa(maxGap.v.num) + " months (resume in the new region by " + formatDate(deadline) + "): after that back-pay is not allowed and a waiting period applies."})
 	}
 	t.Explain = []Step{
 		{Rule: "transfer.steps", Zh: "从" + fromZh + "（" + schemeZh(from.scheme) + "）到" + toZh + "（" + schemeZh(toScheme) + "）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。",
@@ -260,4 +297,31 @@ func (e *engine) incentive() *IncentiveAnswer {
 		a.Explain = append(a.Explain, Step{Rule: "region.national", Zh: "按国家规定，当地细则请以当地医保部门为准。", En: "National rule applied; check the local medical-insurance bureau for the local rule.", Source: e.rs.cite(rise.v)})
 	}
 	return a
+}
+
+// residentMove lists the steps of a resident moving to another region:
+// 医保办发〔2021〕43号 “居民医保参保人员因户籍或常住地变动跨统筹地区流动，
+// 原则上当年度在转入地不再办理转移接续手续，参保人员按转入地规定参加下一年度
+// 居民医保” — nothing is stopped, the year paid runs out where it was paid.
+func (e *engine) residentMove(t *TransferAnswer, from *span) {
+	fromZh, toZh := t.FromName, t.ToName
+	fromEn, toEn := regionNameEn(from.region), regionNameEn(t.To)
+	next := from.to.Year() + 1
+	wFrom, wTo, wp := e.window(t.To, next)
+	t.Steps = []Text{
+		{"已缴纳的" + fromZh + "居民医保当年度（至" + formatDate(from.to.Last()) + "）继续有效，不需要停保，也不办理当年度的转移接续。", "The resident year already paid in " + fromEn + " (to " + formatDate(from.to.Last()) + ") stays in force: nothing to stop, and no transfer for the current year."},
+		{"按" + toZh + "规定参加" + strconv.Itoa(next) + "年度居民医保：在集中参保期（" + formatDate(wFrom) + "至" + formatDate(wTo) + "）内缴费，" + strconv.Itoa(next) + "年1月1日起在" + toZh + "享受待遇。", "Join " + toEn + "'s resident insurance for " + strconv.Itoa(next) + ": pay in its window (" + formatDate(wFrom) + " to " + formatDate(wTo) + "), benefits there from 1 January " + strconv.Itoa(next) + "."},
+		{"下一年度不再在" + fromZh + "缴费；连续参保年限按规定累计。", "Do not pay in " + fromEn + " for next year; the continuous years add up under the rules."},
+	}
+	t.Materials = []Text{{"有效身份证件（居民身份证）或医保电子凭证；" + toZh + "居住证或户籍证明（按当地要求）。", "ID card or the medical-insurance e-voucher; a residence permit or household registration in " + toEn + ", as it asks."}}
+	t.Channels = channels()
+	t.DoNot = []Text{{"同一年度不要在两地都缴纳居民医保：重复缴费不能重复享受待遇，退费手续繁琐。", "Do not pay resident insurance in both places for the same year: it gives no double benefits and refunds are slow."}}
+	t.Explain = []Step{{Rule: "transfer.residentMove", Zh: "居民医保跨统筹地区流动，原则上当年度在转入地不再办理转移接续，按转入地规定参加下一年度居民医保。",
+		En: "A resident moving between regions keeps the current year where it was paid and joins the new region for the next year.", Source: e.rs.citeDoc("ybbf2021-43", "第十一条") + "；" + e.rs.cite(wp.v)}}
+}
+
+// sameArea reports whether two region codes are the same 统筹地区, or a
+// city and its own province given as the place.
+func sameArea(a, b string) bool {
+	return a == b || (ProvinceOf(a) == ProvinceOf(b) && (a == ProvinceOf(a) || b == ProvinceOf(b)))
 }

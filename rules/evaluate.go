@@ -1,5 +1,7 @@
 package rules
 
+import "time"
+
 // Evaluate answers the three questions (coverage on asOf, the waiting
 // period, which duplicate to keep) with the embedded rules. Input from JSON
 // should go through Decode first; Evaluate checks the fields again so that
@@ -30,8 +32,8 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 	out.Coverage = e.coverage(segs, waits, out.Duplicates.Keep)
 	if p := in.Plan; p != nil {
 		pay, _ := parseDate(p.PayOn)
-		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(pay), payDate: pay, extraYears: p.ExtraYears, isPlan: true})
-		e.warnPlanOverlap(&w, monthOfDate(pay))
+		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(pay), payDate: pay, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
+		e.planOverlap(&w)
 		out.Waiting = &w.WaitingAnswer
 	} else {
 		for i := len(e.h.spans) - 1; i >= 0; i-- {
@@ -42,7 +44,7 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 			}
 		}
 	}
-	out.Transfer = e.transfer()
+	out.Transfer = e.transfer(&out.Duplicates)
 	out.Deadlines = e.deadlines(&out)
 	out.Incentive = e.incentive()
 	region := ""
@@ -82,18 +84,52 @@ func KeepWhich(in Input) (DuplicatesAnswer, error) {
 	return out.Duplicates, err
 }
 
-// warnPlanOverlap adds a step when the plan would start while another
-// enrollment is still paid: stop that one first (不得重复参保,
-// 医保办发〔2021〕43号).
-func (e *engine) warnPlanOverlap(w *waitResult, m Month) {
+// planOverlap compares the months the plan covers with the enrollments in
+// force then (医保办发〔2021〕43号 不得重复参保): only an overlap of covered
+// months is a duplicate, so a renewal or next year's move is not one, and a
+// resident year runs on through a new job's employee wait.
+func (e *engine) planOverlap(w *waitResult) {
+	p := e.in.Plan
+	first := monthOfDate(mustDate(p.PayOn))
+	last := noEnd
+	if p.Scheme == Resident {
+		if w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
+			first = monthOf(w.BenefitYears[0], time.January)
+		}
+		last = monthOf(w.coveredTo.Year(), time.December)
+	}
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
-		if s.from > m || s.to < m {
+		if s.from > last || s.through() < first {
 			continue
 		}
-		w.step("plan.overlap", "注意："+
-			s.id+"（"+regionName(s.region)+schemeZh(s.scheme)+"）仍缴费至"+s.to.String()+"，与计划参保重复。请先在原参保地办理停保（暂停参保）或确认保留哪一个，再参保；不得重复参保、重复享受待遇。", "Note: "+
-			s.id+" ("+regionNameEn(s.region)+", "+s.scheme+") is paid until "+s.to.String()+" and would overlap the plan. Stop it at the old place first (or decide which to keep), then enroll: duplicate enrollment and double benefits are not allowed.", e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"))
+		name, nameEn := regionName(s.region), regionNameEn(s.region)
+		src := e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）") + "；" + e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
+		switch {
+		case s.scheme == Resident && p.Scheme == Employee:
+			start := "职工医保待遇开始"
+			startEn := "employee benefits start"
+			if w.BenefitsFrom != "" {
+				start += "（" + w.BenefitsFrom + "）"
+				startEn += " (" + w.BenefitsFrom + ")"
+			}
+			w.step("plan.keepResident", "已缴纳的"+name+"城乡居民医保（"+s.id+"，至"+s.to.String()+"）在职工医保待遇等待期内继续享受缴费年度的居民医保待遇，不要提前停保；"+start+"后再暂停居民医保参保关系，未进入的待遇期个人缴费按当地规定申请退费。",
+				"The resident insurance already paid in "+nameEn+" ("+s.id+", to "+s.to.String()+") keeps paying benefits during the employee waiting period: do not stop it early; suspend it once "+startEn+", and ask for a refund of any unused period under the local rule.", src)
+		case s.retiree:
+			w.step("plan.overlap", "已退休，按规定享受职工医保待遇（"+s.id+"），不需要再参加"+schemeZh(p.Scheme)+"：重复参保不能重复享受待遇。在外地居住就医的，办理异地就医备案。",
+				"Retired and drawing employee benefits ("+s.id+"): no need to enroll again; duplicate enrollment gives no double benefits. Living elsewhere, file for care in another region.", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"))
+		case s.scheme == Employee && p.Scheme == Resident:
+			w.step("plan.overlap", "职工医保（"+s.id+"，"+name+"）仍在缴费：继续就业的，不需要再参加居民医保（跨制度重复参保原则上保留职工医保）；已离职的，请在参保记录中填写最后缴费月份。",
+				"Employee insurance ("+s.id+", "+nameEn+") is still being paid: while you keep working, you do not need resident insurance (a cross-scheme duplicate keeps employee insurance); if you left the job, give the last month paid.", src)
+		case s.scheme == Employee:
+			w.step("plan.overlap", "原职工医保（"+s.id+"，"+name+"）仍在缴费：换工作的，由原单位办理减员、新单位办理参保；灵活就业的在原参保地办理停保后再参保。不得重复参保、重复享受待遇。",
+				"The earlier employee insurance ("+s.id+", "+nameEn+") is still being paid: changing jobs, the former employer deregisters you and the new one enrolls you; a flexible worker stops it at the old place first. Duplicate enrollment and double benefits are not allowed.", src)
+		default:
+			w.step("plan.overlap", name+"城乡居民医保（"+s.id+"）已缴费至"+s.to.String()+"，与计划参保的月份重复：当年度无需再缴费，按新参保地规定参加下一年度居民医保；已重复缴纳的，未享受待遇的个人缴费按当地规定申请退费。",
+				"Resident insurance in "+nameEn+" ("+s.id+") is paid through "+s.to.String()+" and covers the same months as the plan: there is no need to pay this year again; join the new place for next year. If paid twice, ask for a refund of the unused individual contribution under the local rule.", src)
+		}
 		return
 	}
 }
+
+func mustDate(s string) Date { d, _ := parseDate(s); return d }

@@ -433,8 +433,11 @@ func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	r.step("resident.uncovered", gapFrom.String()+"至"+(c.start-1).String()+"（"+strconv.Itoa(c.gap)+"个月）不在本次缴费的待遇享受期内。",
 		gapFrom.String()+" to "+(c.start-1).String()+" ("+strconv.Itoa(c.gap)+" months) are not covered by this payment.", e.rs.cite(c.wp.v))
 	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
-	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
 	cur := c.year - 1
+	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
+	if end := yearEnd(cur); deadline.After(end) {
+		deadline = end // the current year can be bought only within it
+	}
 	if deadline.Before(e.asOf) || gapFrom.Year() != cur {
 		return
 	}
