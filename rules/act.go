@@ -149,30 +149,35 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	ds := []Deadline{}
 	seen := map[string]bool{}
 	add := func(d Deadline) {
-		if key := d.Kind + d.Date; !seen[key] {
+		if key := d.Kind + d.Date; !seen[key] && d.Date >= formatDate(e.asOf) {
 			seen[key] = true
 			ds = append(ds, d)
 		}
 	}
-	if w := out.Waiting; w != nil && w.BackpayDeadline != nil && *w.BackpayDeadline >= formatDate(e.asOf) {
+	stopped := map[string]bool{}
+	for _, id := range out.Duplicates.Stop {
+		stopped[id] = true
+	}
+	w := out.Waiting
+	if w != nil && w.BackpayDeadline != nil && (w.BackpayAllowed || len(w.Shorten) > 0) {
 		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region,
 			Zh:     *w.BackpayDeadline + "前接续缴费并补缴：中断不超过3个月，不设等待期，待遇可追溯。",
 			En:     "Resume paying and back-pay by " + *w.BackpayDeadline + ": within 3 months there is no wait and benefits are retroactive.",
 			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	}
-	if n := len(e.h.spans); n > 0 {
+	if n := len(e.h.spans); n > 0 && !e.retired() {
 		last := &e.h.spans[e.h.prefix[n-1]]
-		if last.scheme == Employee && last.to < monthOfDate(e.asOf) {
+		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] && (w == nil || w.Assumed || w.Scheme == Employee || w.Months > 0) {
 			maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
 			if d := (last.to + Month(maxGap.v.num) + 1).Last(); !d.Before(e.asOf) {
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region,
-					Zh:     formatDate(d) + "前接续缴费并补缴：中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月，不设等待期，待遇可追溯。",
-					En:     "Resume paying and back-pay by " + formatDate(d) + ": within " + strconv.Itoa(int(maxGap.v.num)) + " months there is no wait and benefits are retroactive.",
+					Zh:     formatDate(d) + "前接续缴费并补缴：中断不超过" + strconv.Itoa(maxGap.v.num) + "个月，不设等待期，待遇可追溯。",
+					En:     "Resume paying and back-pay by " + formatDate(d) + ": within " + strconv.Itoa(maxGap.v.num) + " months there is no wait and benefits are retroactive.",
 					Source: e.rs.cite(maxGap.v)})
 			}
 		}
 	}
-	if region := e.residentRegion(); region != "" {
+	if region := e.residentRegion(stopped); region != "" {
 		for y := e.asOf.Year(); y <= e.asOf.Year()+2; y++ {
 			from, to, p := e.window(region, y)
 			if to.Before(e.asOf) {
@@ -191,14 +196,14 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			break
 		}
 	}
-	if birth, ok := e.birth(); ok {
-		region := e.residentRegion()
+	if birth, ok := e.birth(); ok && !e.retired() {
+		region := e.residentRegion(stopped)
 		if region == "" {
 			region = e.anyRegion()
 		}
 		if region != "" {
 			nw := e.rs.get("newborn.window", region, birth)
-			if last := newbornLast(birth, nw.v.word); !last.Before(e.asOf) {
+			if last := e.newbornLastDay(region, birth); !last.Before(e.asOf) {
 				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region,
 					Zh:     "新生儿在" + formatDate(last) + "前参保缴费，不设等待期，自出生之日起享受待遇。",
 					En:     "Enroll the newborn by " + formatDate(last) + ": no waiting period, benefits from the day of birth.",
@@ -212,14 +217,26 @@ func (e *engine) deadlines(out *Output) []Deadline {
 
 // residentRegion is where the person's resident insurance is or will be:
 // the plan's region for a resident plan, else the latest resident
-// enrollment's, else the residence.
-func (e *engine) residentRegion() string {
-	if p := e.in.Plan; p != nil && p.Scheme == Resident {
+// enrollment's that is not to be stopped, else the residence; none for a
+// retiree or an employee still paying (they need no resident window).
+func (e *engine) residentRegion(stopped map[string]bool) string {
+	p := e.in.Plan
+	if p != nil && p.Scheme == Resident && !e.retired() {
 		return p.Region
 	}
+	if e.retired() || (p != nil && p.Scheme == Employee) {
+		return ""
+	}
 	for i := len(e.h.spans) - 1; i >= 0; i-- {
-		if s := &e.h.spans[i]; s.scheme == Resident {
+		s := &e.h.spans[i]
+		if s.scheme == Employee && s.open {
+			return ""
+		}
+		if s.scheme == Resident && !stopped[s.id] {
 			return s.region
+		}
+		if s.scheme == Resident {
+			return ""
 		}
 	}
 	if p := e.in.Person; p != nil && p.Residence != "" {
@@ -240,12 +257,16 @@ func (e *engine) anyRegion() string {
 
 // incentive applies 国办发〔2024〕38号 参保激励: after 4 continuous resident
 // years, each further year raises the 大病保险 cap.
-func (e *engine) incentive() *IncentiveAnswer {
+func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
+	stopped := map[string]bool{}
+	for _, id := range dup.Stop {
+		stopped[id] = true
+	}
 	years := map[int]bool{}
 	last, region := 0, ""
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
-		if s.scheme != Resident {
+		if s.scheme != Resident || stopped[s.id] {
 			continue
 		}
 		for y := s.from.Year(); y <= s.to.Year(); y++ {

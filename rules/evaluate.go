@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Evaluate answers the three questions (coverage on asOf, the waiting
 // period, which duplicate to keep) with the embedded rules. Input from JSON
@@ -35,6 +38,8 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(pay), payDate: pay, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
 		e.planOverlap(&w)
 		out.Waiting = &w.WaitingAnswer
+	} else if out.Coverage.Status == StatusLapsed && !e.retired() {
+		out.Waiting = e.waysBack()
 	} else {
 		for i := len(e.h.spans) - 1; i >= 0; i-- {
 			if waits[i].followedGap {
@@ -46,7 +51,7 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 	}
 	out.Transfer = e.transfer(&out.Duplicates)
 	out.Deadlines = e.deadlines(&out)
-	out.Incentive = e.incentive()
+	out.Incentive = e.incentive(&out.Duplicates)
 	region := ""
 	switch {
 	case in.Plan != nil:
@@ -133,3 +138,85 @@ func (e *engine) planOverlap(w *waitResult) {
 }
 
 func mustDate(s string) Date { d, _ := parseDate(s); return d }
+
+// waysBack answers the waiting question for a person who is not covered and
+// gave no plan: each way back if they enroll on asOf (continue employee
+// insurance as a flexible worker where it last ran; resident insurance
+// where they live), the soonest first. The answer is marked as assumed.
+func (e *engine) waysBack() *WaitingAnswer {
+	var last *span
+	for i := range e.h.spans {
+		if s := &e.h.spans[i]; last == nil || s.end > last.end {
+			last = s
+		}
+	}
+	type way struct {
+		kind string
+		t    target
+	}
+	var ways []way
+	if last.scheme == Employee {
+		ways = append(ways, way{KindFlexible, target{about: "assumed", region: last.region, scheme: Employee, start: monthOfDate(e.asOf), payDate: e.asOf, isPlan: true, kind: KindFlexible}})
+	}
+	home := last.region
+	if p := e.in.Person; p != nil && p.Residence != "" {
+		home = p.Residence
+	}
+	ways = append(ways, way{Resident, target{about: "assumed", region: home, scheme: Resident, start: monthOfDate(e.asOf), payDate: e.asOf, isPlan: true}})
+	var best *WaitingAnswer
+	var bestFrom Date
+	var list []WayBack
+	for _, w := range ways {
+		r := e.wait(w.t)
+		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months,
+			MonthsUpperBound: r.MonthsUpperBound, BenefitsFrom: r.BenefitsFrom, NoBenefits: r.NoBenefits, BackpayDeadline: r.BackpayDeadline}
+		if w.t.scheme == Resident && !r.NoBenefits {
+			if c, _, ok := e.rs.intAt("resident.individualContribution", w.t.region, yearStart(r.BenefitYear)); ok {
+				wb.Cost = &c
+			}
+		}
+		wb.Zh, wb.En = wayText(&wb)
+		list = append(list, wb)
+		if !r.NoBenefits && (best == nil || r.benefitsFrom.Before(bestFrom)) {
+			ans := r.WaitingAnswer
+			best, bestFrom = &ans, r.benefitsFrom
+		}
+	}
+	if best == nil {
+		r := e.wait(ways[0].t)
+		best = &r.WaitingAnswer
+	}
+	best.Assumed, best.Ways = true, list
+	best.Explain = append([]Step{{Rule: "waiting.assumed",
+		Zh:     "未填写参保计划，且" + formatDate(e.asOf) + "不在参保期内：以下按今天（" + formatDate(e.asOf) + "）参保缴费估算；列出每一种接续方式。",
+		En:     "No plan given, and not covered on " + formatDate(e.asOf) + ": the answer assumes enrolling today (" + formatDate(e.asOf) + "); each way back is listed.",
+		Source: e.rs.citeDoc("ybbf2021-43", "第十一条")}}, best.Explain...)
+	return best
+}
+
+// wayText is one line for a way back.
+func wayText(w *WayBack) (zh, en string) {
+	how, howEn := "在"+w.RegionName+"参加城乡居民医保", "Resident insurance in "+regionNameEn(w.Region)
+	if w.Scheme == Employee {
+		how, howEn = "在"+w.RegionName+"以灵活就业人员身份继续参加职工医保", "Employee insurance as a flexible worker in "+regionNameEn(w.Region)
+	}
+	switch {
+	case w.NoBenefits:
+		return how + "：今天缴费，等待期超过本年度，不能享受待遇。", howEn + ": paying today, the wait outlasts the year; no benefits."
+	case w.Months == 0:
+		zh, en = how+"：不设等待期，"+w.BenefitsFrom+"起享受待遇", howEn+": no wait, benefits from "+w.BenefitsFrom
+	case w.MonthsUpperBound:
+		zh, en = how+"：等待期最长"+strconv.Itoa(w.Months)+"个月，最晚"+w.BenefitsFrom+"起享受待遇", howEn+": a wait of at most "+strconv.Itoa(w.Months)+" months, benefits from "+w.BenefitsFrom+" at the latest"
+	default:
+		zh, en = how+"：等待期"+strconv.Itoa(w.Months)+"个月，"+w.BenefitsFrom+"起享受待遇", howEn+": a "+strconv.Itoa(w.Months)+"-month wait, benefits from "+w.BenefitsFrom
+	}
+	if w.BackpayDeadline != nil && w.Months == 0 {
+		zh += "（须在" + *w.BackpayDeadline + "前缴费并补缴）"
+		en += " (pay and back-pay by " + *w.BackpayDeadline + ")"
+	}
+	if w.Cost != nil {
+		zh += "；个人缴费约" + strconv.Itoa(*w.Cost) + "元"
+		en += "; individual contribution about " + strconv.Itoa(*w.Cost) + " yuan"
+	}
+	return zh + "。", en + "."
+}
