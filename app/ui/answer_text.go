@@ -58,8 +58,17 @@ func answerSummary(l lang, ready bool, res result) string {
 	} else {
 		parts = append(parts, l.s("现在不能报销", "not covered now"))
 	}
-	if o.Waiting != nil {
-		parts = append(parts, l.s("等待期 "+strconv.Itoa(o.Waiting.Months)+" 个月", strconv.Itoa(o.Waiting.Months)+" months' wait"))
+	if w := o.Waiting; w != nil {
+		switch {
+		case w.NoBenefits:
+			parts = append(parts, l.s("本次缴费当年享受不到待遇", "this payment buys no benefits"))
+		case w.MonthsUpperBound:
+			parts = append(parts, l.s("等待期最长 "+strconv.Itoa(w.Months)+" 个月", "a wait of at most "+strconv.Itoa(w.Months)+" months"))
+		case w.Assumed:
+			parts = append(parts, l.s("今天参保：等待期 "+strconv.Itoa(w.Months)+" 个月", "enrolling today: "+strconv.Itoa(w.Months)+" months' wait"))
+		default:
+			parts = append(parts, l.s("等待期 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"))
+		}
 	}
 	if o.Duplicates.Keep != nil {
 		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))

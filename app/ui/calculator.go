@@ -243,7 +243,7 @@ func (c *calculator) Render() app.UI {
 				app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
 				c.generalErrors(),
 				&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
-				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Labels: labels},
+				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Coverage: c.res.Out.Coverage.Status, Labels: labels},
 				&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Duplicates, Labels: labels},
 				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},

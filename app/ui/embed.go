@@ -154,7 +154,7 @@ func (e *embed) Render() app.UI {
 		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
 		generalErrorBox(l, e.res.Errors),
 		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
-		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Waiting, Labels: labels},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Waiting, Coverage: e.res.Out.Coverage.Status, Labels: labels},
 		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Duplicates, Labels: labels},
 		app.Elem("form").Class("embed-form").ID("calc-form").Attr("novalidate", true).
 			OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).

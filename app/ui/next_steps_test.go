@@ -29,12 +29,23 @@ func TestNextStepsCard(t *testing.T) {
 		"plan":{"region":"320500","scheme":"employee","payOn":"2026-12-05"}}`)
 	html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: out})
 	for _, want := range []string{
-		`id="deadlines"`, `id="add-to-calendar"`, `data-kind="windowEnds"`, `data-date="2026-12-31"`,
 		`id="transfer"`, "从成都市到苏州市：转移接续", "15个工作日", "国家医保服务平台",
 		`id="incentive"`, `data-years="2"`, "苏州市：已收录当地规定",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("card lacks %s", want)
+		}
+	}
+	// A person taking a job needs no resident window; one renewing does.
+	if strings.Contains(html, `data-kind="windowEnds"`) {
+		t.Errorf("an employee plan shows the resident window: %s", html)
+	}
+	renew := answerFor(t, `{"asOf":"2026-11-22","enrollments":[
+		{"id":"cd","region":"510100","scheme":"resident","from":"2025-01","to":"2026-12"}]}`)
+	html = load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: renew})
+	for _, want := range []string{`id="deadlines"`, `id="add-to-calendar"`, `data-kind="windowEnds"`, `data-date="2026-12-31"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("renewal card lacks %s", want)
 		}
 	}
 	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"440300","scheme":"resident","payOn":"2026-12-05"}}`)
@@ -59,5 +70,33 @@ func TestRulesPageGroupsRegions(t *testing.T) {
 	}
 	if i, j := strings.Index(html, `data-code="320000"`), strings.Index(html, `data-code="320500"`); i < 0 || j < i {
 		t.Error("Suzhou should follow Jiangsu")
+	}
+}
+
+// A person who is not covered and gave no plan is never told "no wait":
+// the card shows each way back if they enroll today.
+func TestWaitingCardNotCovered(t *testing.T) {
+	lapsed := answerFor(t, `{"asOf":"2026-08-15","person":{"residence":"510100"},"enrollments":[
+		{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}]}`)
+	html := load(t, &waitingCard{Lang: langZh, Computed: true, Answer: lapsed.Waiting, Coverage: lapsed.Coverage.Status})
+	for _, want := range []string{"现在参保", "如果今天参保缴费", "灵活就业人员身份继续参加职工医保", "在成都市参加城乡居民医保"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("lapsed card lacks %q: %s", want, html)
+		}
+	}
+	if strings.Contains(html, "无需等待") || strings.Contains(html, "tone-good") {
+		t.Errorf("a lapsed person sees a green no-wait answer: %s", html)
+	}
+	none := answerFor(t, `{"asOf":"2026-08-15"}`)
+	html = load(t, &waitingCard{Lang: langZh, Computed: true, Answer: none.Waiting, Coverage: none.Coverage.Status})
+	if strings.Contains(html, "无需等待") || !strings.Contains(html, "尚未参保") {
+		t.Errorf("a person with no enrollment sees: %s", html)
+	}
+	capped := answerFor(t, `{"asOf":"2026-11-01","enrollments":[
+		{"id":"a","region":"440300","scheme":"employee","from":"2020-01","to":"2026-06"}],
+		"plan":{"region":"310000","scheme":"employee","payOn":"2026-11-01"}}`)
+	html = load(t, &waitingCard{Lang: langZh, Computed: true, Answer: capped.Waiting, Coverage: capped.Coverage.Status})
+	if !strings.Contains(html, "最长等待 6 个月") || !strings.Contains(html, "最晚待遇开始") {
+		t.Errorf("the national cap is not shown as an upper bound: %s", html)
 	}
 }

@@ -17,6 +17,9 @@ type waitingCard struct {
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   *rules.WaitingAnswer
+	// Coverage is the same evaluation's coverage status: a card with no
+	// waiting answer says "no wait" only to a person who is covered.
+	Coverage string
 	Labels   map[string]string
 }
 
@@ -46,10 +49,22 @@ func (c *waitingCard) Render() app.UI {
 	switch {
 	case !c.shown():
 		headline, tone = "—", "pending"
+	case w == nil && c.Coverage == rules.StatusNone:
+		headline, tone = l.s("尚未参保", "Not insured"), "warn"
 	case w == nil:
 		headline, tone = l.s("无需等待", "No waiting period"), "good"
+	case w.NoBenefits:
+		headline, tone = l.s("本次缴费当年享受不到待遇", "This payment buys no benefits"), "bad"
+	case w.Assumed && w.Months == 0:
+		headline, tone = l.s("现在参保：不设等待期", "Enrolling now: no wait"), "warn"
+	case w.Assumed && w.MonthsUpperBound:
+		headline, tone = l.s("现在参保：最长等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: at most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+	case w.Assumed:
+		headline, tone = l.s("现在参保：等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: "+strconv.Itoa(w.Months)+" months' wait"), "warn"
 	case w.Months == 0:
 		headline, tone = l.s("无等待期", "No wait"), "good"
+	case w.MonthsUpperBound:
+		headline, tone = l.s("最长等待 "+strconv.Itoa(w.Months)+" 个月", "At most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
 	default:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
 	}
@@ -59,8 +74,19 @@ func (c *waitingCard) Render() app.UI {
 			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
-		app.If(c.shown() && w == nil, func() app.UI {
+		app.If(c.shown() && w == nil && c.Coverage == rules.StatusNone, func() app.UI {
+			return app.Elem("p").Class("muted").Text(l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))
+		}),
+		app.If(c.shown() && w == nil && c.Coverage != rules.StatusNone, func() app.UI {
 			return app.Elem("p").Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
+		}),
+		app.If(c.shown() && w != nil && w.Assumed, func() app.UI {
+			return app.Elem("div").Class("ways").Body(
+				app.Elem("p").Text(l.s("现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:")),
+				app.Elem("ul").Body(app.Range(w.Ways).Slice(func(i int) app.UI {
+					return app.Elem("li").Text(l.s(w.Ways[i].Zh, w.Ways[i].En))
+				})),
+			)
 		}),
 		app.If(c.shown() && w != nil, func() app.UI {
 			return c.details(l, w)
@@ -70,7 +96,10 @@ func (c *waitingCard) Render() app.UI {
 
 func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	about := l.s("计划参保", "The plan")
-	if w.About != "plan" {
+	switch {
+	case w.Assumed:
+		about = l.s("假设今天参保（"+w.RegionName+"）", "Enrolling today (assumed, "+w.RegionName+")")
+	case w.About != "plan":
 		about = c.Labels[w.About]
 	}
 	yes := func(b bool) string {
@@ -82,7 +111,10 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	return app.Elem("div").Body(
 		app.Elem("dl").Class("facts").Body(
 			fact(true, l.s("对象", "About"), func() string { return about }),
-			fact(w.BenefitsFrom != "", l.s("待遇开始", "Benefits from"), func() string { return l.formatDay(w.BenefitsFrom) }),
+			fact(w.BenefitsFrom != "" && !w.MonthsUpperBound, l.s("待遇开始", "Benefits from"), func() string { return l.formatDay(w.BenefitsFrom) }),
+			fact(w.BenefitsFrom != "" && w.MonthsUpperBound, l.s("最晚待遇开始", "Benefits from, at the latest"), func() string {
+				return l.formatDay(w.BenefitsFrom) + l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)")
+			}),
 			fact(w.Previous != nil, l.s("断缴前", "Before the gap"), func() string { return c.Labels[deref(w.Previous)] }),
 			fact(true, l.s("断缴月数", "Gap"), func() string { return l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")) }),
 			fact(w.BrokenYears > 0, l.s("断保年数", "Broken years"), func() string { return l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")) }),
