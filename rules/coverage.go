@@ -48,7 +48,10 @@ func (e *engine) segments() ([]segment, []spanWait) {
 			continue // the wait outlasts the year paid for
 		}
 		start := w.benefitsFrom
-		if start.Before(s.from.First()) {
+		if start.Before(s.from.First()) && !(w.Retroactive && s.scheme == Resident && !start.Before(yearStart(s.from.Year()))) {
+			// Benefits start with the enrollment, except a resident year
+			// recorded from its payment month whose payment covers the gap
+			// back (医保办发〔2021〕43号 ②).
 			start = s.from.First()
 		}
 		end := s.to.Last()

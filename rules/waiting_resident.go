@@ -89,8 +89,8 @@ func (e *engine) residentWait(t target) waitResult {
 			e.noBenefitsThisYear(c, &r)
 		}
 	}
+	r.Retroactive = !r.benefitsFrom.IsZero() && !c.pay.IsZero() && r.benefitsFrom.Before(c.pay)
 	if !r.quiet {
-		r.Retroactive = !r.benefitsFrom.IsZero() && !c.pay.IsZero() && r.benefitsFrom.Before(c.pay)
 		if !c.inWindow {
 			e.nextYearInWindow(c, &r)
 		}
@@ -446,10 +446,7 @@ func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	why := "中断期间可追溯"
 	whyEn := "the gap is covered retroactively"
 	if e.continuousMonths(c.prev.end) < 12*switchYears.v.num {
-		from = c.pay
-		if from.Before(e.asOf) {
-			from = e.asOf
-		}
+		from = e.asOf // paid today, the option's earliest day
 		why, whyEn = "自缴费之日起享受", "benefits from the payment day"
 	}
 	o := Option{Kind: "payCurrentYear", Deadline: datep(deadline), BenefitsFrom: formatDate(from), Years: 1,
