@@ -165,9 +165,18 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			En:     "Resume paying and back-pay by " + *w.BackpayDeadline + ": within 3 months there is no wait and benefits are retroactive.",
 			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	}
+	if w != nil {
+		// Every option with a deadline is a deadline too: the card and the
+		// calendar say what the waiting answer offers, no more.
+		for _, o := range w.Shorten {
+			if o.Deadline != nil && o.Kind != "backpay" {
+				add(Deadline{Kind: o.Kind, Date: *o.Deadline, Region: w.Region, Zh: o.Zh, En: o.En, Source: o.Source})
+			}
+		}
+	}
 	if n := len(e.h.spans); n > 0 && !e.retired() {
 		last := &e.h.spans[e.h.prefix[n-1]]
-		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] && (w == nil || w.Assumed || w.Scheme == Employee || w.Months > 0) {
+		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] {
 			maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
 			if d := (last.to + Month(maxGap.v.num) + 1).Last(); !d.Before(e.asOf) {
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region,

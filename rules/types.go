@@ -117,7 +117,9 @@ type Text struct {
 
 // Deadline is a date to act by.
 type Deadline struct {
-	// Kind is "backpay", "windowOpens", "windowEnds" or "newborn".
+	// Kind is "backpay", "windowOpens", "windowEnds", "newborn", or the
+	// kind of a waiting option with a deadline ("payCurrentYear",
+	// "payInWindow").
 	Kind   string `json:"kind"`
 	Date   string `json:"date"`
 	Region string `json:"region"`

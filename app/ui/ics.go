@@ -53,6 +53,10 @@ func deadlineTitleZh(kind string) string {
 		return "居民医保集中参保期截止"
 	case "newborn":
 		return "新生儿参保截止（免等待期）"
+	case "payCurrentYear":
+		return "缴纳当年度居民医保截止（切换参保）"
+	case "payInWindow":
+		return "在集中参保期内缴费截止"
 	}
 	return "医保办理截止"
 }
@@ -67,6 +71,10 @@ func deadlineTitleEn(kind string) string {
 		return "Resident insurance enrollment window closes"
 	case "newborn":
 		return "Last day to enroll the newborn (no wait)"
+	case "payCurrentYear":
+		return "Last day to pay resident insurance for this year (switching schemes)"
+	case "payInWindow":
+		return "Last day to pay in the enrollment window"
 	}
 	return "Medical insurance deadline"
 }
