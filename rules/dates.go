@@ -28,6 +28,11 @@ func (m Month) Last() Date { return (m + 1).First().AddDate(0, 0, -1) }
 // String formats the month as YYYY-MM.
 func (m Month) String() string {
 	y, n := m.Year(), int(m.Num())
+	if y >= 0 && y <= 9999 {
+		// One allocation: the timeline formats hundreds of months.
+		b := [7]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + n/10), byte('0' + n%10)}
+		return string(b[:])
+	}
 	b := make([]byte, 0, 7)
 	b = appendPadded(b, y, 4)
 	b = append(b, '-')

@@ -52,6 +52,7 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 	out.Transfer = e.transfer(&out.Duplicates)
 	out.Deadlines = e.deadlines(&out)
 	out.Incentive = e.incentive(&out.Duplicates)
+	out.Timeline = e.timeline(segs, &out)
 	region := ""
 	switch {
 	case in.Plan != nil:

@@ -88,7 +88,9 @@ type Output struct {
 	// Incentive is the continuous-enrollment incentive for resident
 	// insurance; null without resident enrollment.
 	Incentive *IncentiveAnswer `json:"incentive"`
-	Rules     RulesInfo        `json:"rules"`
+	// Timeline is the month-by-month picture of the same evaluation.
+	Timeline Timeline  `json:"timeline"`
+	Rules    RulesInfo `json:"rules"`
 }
 
 // TransferAnswer lists what to do to move to another region.
@@ -316,4 +318,29 @@ type RulesInfo struct {
 	// Local is true when the region has parameters of its own; false when
 	// only national rules are known for it.
 	Local bool `json:"local"`
+}
+
+// Timeline is the answer month by month, as the engine sees it: one lane
+// for all coverage, one per enrollment (in input order, at most
+// MaxOverlapsListed), and one for the plan. The web app draws it as it is.
+type Timeline struct {
+	From  string         `json:"from"` // first month (YYYY-MM)
+	To    string         `json:"to"`   // last month
+	Lanes []TimelineLane `json:"lanes"`
+}
+
+// TimelineLane is one row: About is "all", an enrollment id, or "plan".
+type TimelineLane struct {
+	About string     `json:"about"`
+	Runs  []MonthRun `json:"runs"`
+}
+
+// MonthRun is a run of months of one kind: "covered" (benefits paid),
+// "gap" (no enrollment), "waiting" (paid or planned, in a waiting period),
+// "backpaid" (paid afterwards as 补缴), "duplicated" (paid twice) or
+// "planned" (the plan's months with benefits).
+type MonthRun struct {
+	Kind string `json:"kind"`
+	From string `json:"from"`
+	To   string `json:"to"`
 }

@@ -230,7 +230,7 @@ func (c *calculator) Render() app.UI {
 	labels := c.labels()
 	computed := c.ready && c.res.Computed
 	stale := c.ready && c.res.Stale
-	model, hasTimeline := buildTimeline(l, f.normalized(), c.outPtr())
+	model, hasTimeline := buildTimeline(l, f.normalized(), c.shownOut())
 	layout := "layout"
 	if len(f.Enrollments) == 0 {
 		layout += " empty"
@@ -310,6 +310,15 @@ func (c *calculator) Render() app.UI {
 		),
 		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
 	)
+}
+
+// shownOut is the answer the cards show, current or stale (dimmed while a
+// date is half typed), or nil.
+func (c *calculator) shownOut() *rulesOutput {
+	if !c.res.Computed && !c.res.Stale {
+		return nil
+	}
+	return &c.res.Out
 }
 
 func (c *calculator) outPtr() *rulesOutput {

@@ -38,9 +38,6 @@ func (l lang) monthKindName(k string) string {
 	return k
 }
 
-// maxTimelineMonths bounds the drawing (a century), whatever the dates.
-const maxTimelineMonths = 1200
-
 // segment is a run of months [From, To] (month indexes, inclusive) of one kind.
 type segment struct {
 	Kind     string
@@ -60,197 +57,53 @@ type timelineModel struct {
 	Lanes      []lane
 }
 
-// buildTimeline lays out the months of the form and the answer. It works on
-// the form alone when out is nil (nothing computed yet), and skips rows that
-// cannot be read.
+// buildTimeline draws the engine's month-by-month answer (out.Timeline):
+// the page derives no months of its own, so the drawing and the cards come
+// from one evaluation. Lanes are labelled from the form; without an answer
+// there is nothing to draw.
 func buildTimeline(l lang, f formState, out *rules.Output) (timelineModel, bool) {
-	asOf, asOfOK := monthIndex(f.AsOf)
-	type span struct {
-		id       string
-		from, to int
-	}
-	var spans []span
-	lo, hi := 1<<30, -1
-	for _, e := range f.Enrollments {
-		from, ok := monthIndex(e.From)
-		if !ok || !validMonth(e.From) {
-			continue
-		}
-		to := from
-		switch {
-		case e.To == "" && asOfOK:
-			to = max(from, asOf)
-		case e.To != "":
-			t, ok := monthIndex(e.To)
-			if !ok || t < from {
-				continue
-			}
-			to = t
-		}
-		spans = append(spans, span{e.ID, from, to})
-		lo, hi = min(lo, from), max(hi, to)
-	}
-	if len(spans) == 0 {
+	if out == nil || len(out.Timeline.Lanes) < 2 {
 		return timelineModel{}, false
 	}
-	spanHi := hi
-	if asOfOK {
-		hi = max(hi, asOf)
-	} else {
-		asOf = -1
+	tl := out.Timeline
+	start, ok1 := monthIndex(tl.From)
+	end, ok2 := monthIndex(tl.To)
+	if !ok1 || !ok2 || end < start {
+		return timelineModel{}, false
 	}
-	var wait *rules.WaitingAnswer
-	if out != nil && out.Waiting != nil {
-		wait = out.Waiting
+	m := timelineModel{Start: start, End: end, AsOf: -1}
+	if a, ok := monthIndex(f.AsOf); ok && a >= start && a <= end {
+		m.AsOf = a
 	}
-	waitFrom, waitTo := -1, -2 // waiting months, inclusive
-	planFrom := -1
-	if wait != nil {
-		if b, ok := monthIndex(wait.BenefitsFrom); ok {
-			waitTo = b - 1
-			if !strings.HasSuffix(wait.BenefitsFrom, "-01") {
-				waitTo = b // benefits start within the month: that month waits too
-			}
-			planFrom = b
-			hi = max(hi, b+2)
-		}
-		if w, ok := monthIndex(wait.WaitFrom); ok && wait.Months > 0 {
-			waitFrom = w
-		} else if wait.Months > 0 && waitTo >= 0 {
-			waitFrom = waitTo - wait.Months + 1
-		}
-	}
-	if hi-lo >= maxTimelineMonths { // absurd dates: draw the last century
-		lo = hi - maxTimelineMonths + 1
-	}
-	m := timelineModel{Start: lo - lo%12, End: hi - hi%12 + 11, AsOf: asOf}
-
-	overlaps := map[string][][2]int{}
-	if out != nil {
-		for _, o := range out.Duplicates.Overlaps {
-			a, ok1 := monthIndex(o.From)
-			b, ok2 := monthIndex(o.To)
-			if ok1 && ok2 {
-				overlaps[o.A] = append(overlaps[o.A], [2]int{a, b})
-				overlaps[o.B] = append(overlaps[o.B], [2]int{a, b})
-			}
-		}
-	}
-
-	covered := make(map[int]bool)
+	labels := map[string]string{}
 	for i, e := range f.Enrollments {
-		var sp *span
-		for j := range spans {
-			if spans[j].id == e.ID {
-				sp = &spans[j]
-				break
-			}
-		}
-		if sp == nil {
-			continue
-		}
-		back := backpaidSet(e, sp.from)
-		var kinds []string
-		start := max(sp.from, lo)
-		for mo := start; mo <= sp.to; mo++ {
-			k := monthCovered
-			if back[mo] {
-				k = monthBackpaid
-			}
-			for _, o := range overlaps[e.ID] {
-				if mo >= o[0] && mo <= o[1] {
-					k = monthDuplicated
-				}
-			}
-			if wait != nil && wait.About == e.ID && mo >= waitFrom && mo <= waitTo {
-				k = monthWaiting
-			} else {
-				covered[mo] = true
-			}
-			kinds = append(kinds, k)
-		}
 		label := "#" + strconv.Itoa(i+1) + " " + shortRegion(e.Region) + " " + l.s(schemeShort(e.Scheme), "")
-		m.Lanes = append(m.Lanes, lane{Label: strings.TrimSpace(label), Segments: runs(start, kinds)})
+		labels[e.ID] = strings.TrimSpace(label)
 	}
-	if wait != nil && wait.About == "plan" && f.HasPlan && planFrom >= 0 {
-		var kinds []string
-		start := max(waitFrom, lo)
-		if waitFrom < 0 || waitFrom > planFrom {
-			start = planFrom
-		}
-		for mo := start; mo <= m.End; mo++ {
-			switch {
-			case mo >= waitFrom && mo <= waitTo:
-				kinds = append(kinds, monthWaiting)
-			case mo >= planFrom:
-				kinds = append(kinds, monthPlanned)
-			default:
-				kinds = append(kinds, "")
+	for _, ln := range tl.Lanes {
+		var label string
+		switch ln.About {
+		case "all":
+			label = l.s("合计", "All")
+		case "plan":
+			label = l.s("计划", "Plan") + " " + shortRegion(f.Plan.Region)
+		default:
+			label = labels[ln.About]
+			if label == "" {
+				label = ln.About
 			}
 		}
-		m.Lanes = append(m.Lanes, lane{Label: l.s("计划", "Plan") + " " + shortRegion(f.Plan.Region), Segments: runs(start, kinds)})
-	}
-	// The summary row: covered or not, month by month, up to asOf (or the
-	// last paid month).
-	last := hi
-	if asOf >= 0 {
-		last = max(asOf, spanHi)
-	}
-	var kinds []string
-	for mo := lo; mo <= last; mo++ {
-		switch {
-		case covered[mo]:
-			kinds = append(kinds, monthCovered)
-		case mo >= waitFrom && mo <= waitTo:
-			kinds = append(kinds, monthWaiting)
-		default:
-			kinds = append(kinds, monthGap)
+		var segs []segment
+		for _, r := range ln.Runs {
+			from, ok1 := monthIndex(r.From)
+			to, ok2 := monthIndex(r.To)
+			if ok1 && ok2 {
+				segs = append(segs, segment{Kind: r.Kind, From: from, To: to})
+			}
 		}
+		m.Lanes = append(m.Lanes, lane{Label: label, Segments: segs})
 	}
-	summary := lane{Label: l.s("合计", "All"), Segments: runs(lo, kinds)}
-	m.Lanes = append([]lane{summary}, m.Lanes...)
 	return m, true
-}
-
-// backpaidSet lists the back-paid months of an enrollment.
-func backpaidSet(e formEnrollment, from int) map[int]bool {
-	set := map[int]bool{}
-	t := strings.TrimSpace(e.Backpaid)
-	if t == "" {
-		return set
-	}
-	if n, err := strconv.Atoi(t); err == nil {
-		for i := 0; i < min(n, maxTimelineMonths); i++ {
-			set[from+i] = true
-		}
-		return set
-	}
-	for _, m := range backpaidMonths(t) {
-		if i, ok := monthIndex(m); ok {
-			set[i] = true
-		}
-	}
-	return set
-}
-
-// runs merges consecutive months of the same kind ("" for nothing).
-func runs(start int, kinds []string) []segment {
-	var out []segment
-	for i, k := range kinds {
-		mo := start + i
-		if n := len(out); n > 0 && out[n-1].Kind == k && out[n-1].To == mo-1 {
-			out[n-1].To = mo
-			continue
-		}
-		out = append(out, segment{Kind: k, From: mo, To: mo})
-	}
-	filtered := out[:0]
-	for _, s := range out {
-		if s.Kind != "" {
-			filtered = append(filtered, s)
-		}
-	}
-	return filtered
 }
 
 func schemeShort(s string) string {
