@@ -28,6 +28,9 @@ func checkPerson(p *Person, asOf Date) error {
 			return fieldErr("person.birthDate", "is after asOf", "出生日期晚于查询日期")
 		}
 	}
+	if p.Sex != "" && p.Sex != "male" && p.Sex != "female" {
+		return fieldErr("person.sex", "must be \"male\" or \"female\", got "+strconv.Quote(p.Sex), "性别应为 male 或 female")
+	}
 	for i, g := range p.Groups {
 		if !knownGroup(g) {
 			return fieldErr("person.groups["+strconv.Itoa(i)+"]", "unknown group "+strconv.Quote(g)+": use newborn, lowIncome, veteran or student", "未知人群类别")

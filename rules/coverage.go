@@ -121,6 +121,9 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			}
 			c.Region = e.retireeRegion()
 			c.RegionName = regionName(c.Region)
+			if e.retireeYears(&c) {
+				return c
+			}
 			add("coverage.retired", "已退休且职工医保累计缴费达到规定年限：退休后不再缴费，按规定享受职工医保待遇，终身有效。",
 				"Retired with the required contribution years: no more contributions, lifetime employee benefits.",
 				e.rs.citeDoc("shbxf", "第二十七条"))

@@ -206,7 +206,7 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 	for _, f := range []struct {
 		key string
 		dst *string
-	}{{"residence", &p.Residence}, {"workRegion", &p.WorkRegion}, {"studyRegion", &p.StudyRegion}} {
+	}{{"residence", &p.Residence}, {"workRegion", &p.WorkRegion}, {"studyRegion", &p.StudyRegion}, {"sex", &p.Sex}} {
 		if err := optString(m, f.key, "person", f.dst); err != nil {
 			return nil, err
 		}

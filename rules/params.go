@@ -34,6 +34,9 @@ const (
 	// kindPeriod is a stretch of days in the benefit year ({"start":"01-01",
 	// "end":"02-29"}; 02-29 means the end of February), or null for none.
 	kindPeriod = "period"
+	// kindYears is a minimum of contribution years for lifetime retiree
+	// benefits ({"male":25,"female":20,"actual":10}), or null when not known.
+	kindYears = "years"
 )
 
 // paramSpec is what the engine expects of each parameter it reads. The data
@@ -74,6 +77,7 @@ var paramSpecs = map[string]struct {
 	"newborn.exemptUntilMonths":           {kind: kindInt, min: 1, max: 72, cover: true},
 	"newborn.windowCounting":              {kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true},
 	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
+	"retiree.minYears":                    {kind: kindYears, cover: true},
 }
 
 // Source is where a value comes from: a document and its article.
@@ -114,6 +118,15 @@ type Value struct {
 	window   Window
 	words    []string
 	period   *Window // kindPeriod; nil for none
+	years    *MinYears
+}
+
+// MinYears is the contribution a retiree needs for lifetime employee
+// benefits: total years (视同缴费年限 included) by sex, and actual years paid.
+type MinYears struct {
+	Male   int `json:"male"`
+	Female int `json:"female"`
+	Actual int `json:"actual,omitempty"`
 }
 
 // Window is the resident 集中参保期 for benefit year Y: from Start (MM-DD)
@@ -395,6 +408,18 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 				return fmt.Errorf("%q is not a group", g)
 			}
 		}
+	case kindYears:
+		if string(bytes.TrimSpace(v.Raw)) == "null" {
+			return nil
+		}
+		v.years = &MinYears{}
+		if err := decodeStrict("value", v.Raw, v.years); err != nil {
+			return err
+		}
+		y := v.years
+		if y.Male < 1 || y.Male > 50 || y.Female < 1 || y.Female > 50 || y.Actual < 0 || y.Actual > y.Male || y.Actual > y.Female {
+			return fmt.Errorf("male and female must be 1…50 years and actual at most both, got %s", v.Raw)
+		}
 	case kindPeriod:
 		if string(bytes.TrimSpace(v.Raw)) == "null" {
 			return nil
@@ -605,6 +630,12 @@ func (v *Value) Display() string {
 		return "—"
 	case v.period != nil:
 		return v.period.Start + " – " + v.period.End
+	case v.years != nil:
+		s := "男 " + fmt.Sprint(v.years.Male) + " / 女 " + fmt.Sprint(v.years.Female)
+		if v.years.Actual > 0 {
+			s += " (实际 ≥ " + fmt.Sprint(v.years.Actual) + ")"
+		}
+		return s
 	case v.window.Start != "":
 		s := v.window.Start + " – " + v.window.End
 		if v.window.EndInBenefitYear {

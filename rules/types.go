@@ -18,6 +18,9 @@ type Person struct {
 	WorkRegion string   `json:"workRegion,omitempty"`
 	// StudyRegion is where a student studies (学籍地), for duplicates.
 	StudyRegion string `json:"studyRegion,omitempty"`
+	// Sex is "male" or "female": some regions' minimum years for retiree
+	// benefits differ by sex. Empty: not said.
+	Sex string `json:"sex,omitempty"`
 }
 
 // Scheme names, as in the contract.
@@ -168,6 +171,9 @@ const (
 	StatusLapsed  = "lapsed"  // enrolled before, not covered on asOf
 	StatusNone    = "none"    // no enrollment at all
 	StatusFuture  = "future"  // enrolled, but benefits start after asOf
+	// StatusRetiredShort: retired, but the contribution years are below the
+	// region's minimum: lifetime benefits wait until the years are paid up.
+	StatusRetiredShort = "retiredShort"
 )
 
 // CoverageAnswer says whether medical insurance pays for care on asOf.

@@ -56,6 +56,8 @@ func (c *coverageCard) Render() app.UI {
 		headline, tone = l.s("还没开始享受待遇", "Benefits have not started yet"), "warn"
 	case a.Status == rules.StatusNone:
 		headline, tone = l.s("没有参保，不能报销", "Not enrolled: not covered"), "bad"
+	case a.Status == rules.StatusRetiredShort:
+		headline, tone = l.s("退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"), "bad"
 	default:
 		headline, tone = l.s("已断保，不能报销", "Lapsed: not covered"), "bad"
 	}
