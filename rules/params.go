@@ -78,6 +78,7 @@ var paramSpecs = map[string]struct {
 	"newborn.windowCounting":              {kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true},
 	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
 	"retiree.minYears":                    {kind: kindYears, cover: true},
+	"student.entryBenefitStart":           {kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true},
 }
 
 // Source is where a value comes from: a document and its article.

@@ -409,6 +409,9 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 	if !c.inWindow || c.prev == nil || c.broken > 0 {
 		return false
 	}
+	if from, ok := e.studentEntry(c, r); ok {
+		return c.done(r, from)
+	}
 	if !r.quiet {
 		switch {
 		case c.prev.scheme == Employee && c.gap > 0:
@@ -669,4 +672,28 @@ func (e *engine) nextYearInWindow(c *residentCase, r *waitResult) {
 	}
 	r.step("resident.nextYear", strconv.Itoa(next)+"年度须在集中参保期（"+formatDate(from)+"至"+formatDate(to)+"）内缴费，才能连续享受待遇、不设等待期。",
 		"Pay "+strconv.Itoa(next)+" inside its window ("+formatDate(from)+" to "+formatDate(to)+") to stay covered with no wait.", e.rs.cite(p.v))
+}
+
+// studentEntry: where a region starts new college students' benefits at
+// entry (闽政办〔2025〕3号 一（二）“对连续参保的省内高校新入学大学生，集中缴费期
+// 内在学籍地缴纳下一年度居民医保费的，待遇享受期从当年9月1日至次年12月31日”),
+// a student paying next year in the window where they study is covered from
+// 1 September of the payment year.
+func (e *engine) studentEntry(c *residentCase, r *waitResult) (Date, bool) {
+	if !e.inGroup(GroupStudent) || c.pay.IsZero() || !c.t.isPlan {
+		return Date{}, false
+	}
+	if p := e.in.Person; p.StudyRegion != "" && !sameArea(p.StudyRegion, c.t.region) {
+		return Date{}, false
+	}
+	p := e.rs.get("student.entryBenefitStart", c.t.region, c.pay)
+	if p.v.word != "september" || c.pay.Year() != c.year-1 {
+		return Date{}, false
+	}
+	from := time.Date(c.pay.Year(), time.September, 1, 0, 0, 0, 0, time.UTC)
+	if !r.quiet {
+		r.step("student.entry", "新入学大学生在学籍地集中参保期内缴纳"+strconv.Itoa(c.year)+"年度居民医保（连续参保）：待遇享受期自"+formatDate(from)+"至"+strconv.Itoa(c.year)+"年12月31日（"+levelZh(p.level)+"；仅适用于入学当年）。",
+			"A new college student paying "+strconv.Itoa(c.year)+" in the window where they study (continuously insured): covered from "+formatDate(from)+" to 31 December "+strconv.Itoa(c.year)+" ("+levelEn(p.level)+" rule; the entry year only).", e.rs.cite(p.v))
+	}
+	return from, true
 }
