@@ -49,6 +49,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"plan extraYears negative", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":-1}}`, "plan.extraYears"},
 		{"plan extraYears a fraction", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":1.5}}`, "plan.extraYears"},
 		{"plan unknown scheme", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"x","payOn":"2026-12-05"}}`, "plan.scheme"},
+		{"unknown kind", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2020-01","kind":"part-time"}]}`, "enrollments[0].kind"},
+		{"kind on a resident year", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"resident","from":"2025-01","kind":"unit"}]}`, "enrollments[0].kind"},
+		{"plan kind military", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"employee","payOn":"2026-12-05","kind":"military"}}`, "plan.kind"},
+		{"unknown sex", `{"asOf":"2026-11-22","person":{"sex":"x"}}`, "person.sex"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +96,37 @@ func TestDecodeAccepts(t *testing.T) {
 }
 
 // Evaluate re-checks a hand-built Input.
+// Check, on an Input built by hand, rejects what Decode rejects, with the
+// same field; a checked Case always evaluates.
+func TestCheckAgreesWithDecode(t *testing.T) {
+	bad := []Input{
+		{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2026-13"}}},
+		{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2020-01", Kind: "x"}}},
+		{AsOf: "2026-11-22", Person: &Person{Sex: "x"}},
+		{AsOf: "2026-11-22", Plan: &Plan{Region: "310000", Scheme: Employee, PayOn: "2026-12-05", Kind: KindMilitary}},
+	}
+	for _, in := range bad {
+		data, err := jsonMarshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, derr := Decode(data)
+		_, cerr := Check(in)
+		var df, cf *FieldError
+		if !errors.As(derr, &df) || !errors.As(cerr, &cf) || df.Field != cf.Field {
+			t.Errorf("%s: Decode %v, Check %v", data, derr, cerr)
+		}
+	}
+	c, err := Check(Input{AsOf: "2026-11-22"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := Default()
+	if out := rs.EvaluateCase(c); out.Coverage.Status != StatusNone || c.Input().Person == nil {
+		t.Errorf("empty case: %+v", out.Coverage)
+	}
+}
+
 func TestEvaluateChecksInput(t *testing.T) {
 	_, err := Evaluate(Input{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2026-13"}}})
 	var fe *FieldError

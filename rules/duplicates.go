@@ -168,9 +168,6 @@ func idsOf(set []*span) string {
 func (e *engine) choose(set []*span, m Month) (*span, Step) {
 	src := e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
 	p := e.in.Person
-	if p == nil {
-		p = &Person{}
-	}
 	var emps, ress []*span
 	for _, s := range set {
 		if s.scheme == Employee {

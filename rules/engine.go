@@ -5,27 +5,17 @@ import (
 	"unicode/utf8"
 )
 
-// engine answers one input with one rule set.
+// engine answers one case with one rule set.
 type engine struct {
-	rs     *RuleSet
-	in     Input
-	asOf   Date
-	h      *history
-	groups map[string]bool
+	rs *RuleSet
+	*Case
 }
 
 func (r *waitResult) step(rule, zh, en, source string) {
 	r.Explain = append(r.Explain, Step{Rule: rule, Zh: zh, En: en, Source: source})
 }
 
-func (e *engine) birth() (Date, bool) {
-	if e.in.Person == nil || e.in.Person.BirthDate == "" {
-		return Date{}, false
-	}
-	return parseDate(e.in.Person.BirthDate)
-}
-
-func (e *engine) hasBirth() bool { _, ok := e.birth(); return ok }
+func (e *engine) birth() (Date, bool) { return e.Case.birth, !e.Case.birth.IsZero() }
 
 func (e *engine) inGroup(g string) bool { return e.groups[g] }
 
@@ -38,7 +28,7 @@ func (e *engine) hasExempt(p param, g string) bool {
 	return false
 }
 
-func (e *engine) retired() bool { return e.in.Person != nil && e.in.Person.Retired }
+func (e *engine) retired() bool { return e.in.Person.Retired }
 
 func regionName(code string) string {
 	if r, ok := LookupRegion(code); ok {

@@ -19,23 +19,24 @@ func Evaluate(in Input) (Output, error) {
 
 // Evaluate answers the three questions with this rule set.
 func (rs *RuleSet) Evaluate(in Input) (Output, error) {
-	if err := check(&in); err != nil {
+	c, err := Check(in)
+	if err != nil {
 		return Output{}, err
 	}
-	asOf, _ := parseDate(in.AsOf)
-	e := &engine{rs: rs, in: in, asOf: asOf, h: newHistory(in, asOf, in.Person != nil && in.Person.Retired), groups: map[string]bool{}}
-	if in.Person != nil {
-		for _, g := range in.Person.Groups {
-			e.groups[g] = true
-		}
-	}
+	return rs.EvaluateCase(c), nil
+}
+
+// EvaluateCase answers a checked case: every section of the answer comes
+// from this one evaluation.
+func (rs *RuleSet) EvaluateCase(c *Case) Output {
+	e := &engine{rs: rs, Case: c}
+	in := c.in
 	out := Output{AsOf: in.AsOf}
 	out.Duplicates = e.keepWhich()
 	segs, waits := e.segments()
 	out.Coverage = e.coverage(segs, waits, out.Duplicates.Keep)
 	if p := in.Plan; p != nil {
-		pay, _ := parseDate(p.PayOn)
-		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(pay), payDate: pay, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
+		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(e.payOn), payDate: e.payOn, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
 		e.planOverlap(&w)
 		out.Waiting = &w.WaitingAnswer
 	} else if out.Coverage.Status == StatusLapsed && !e.retired() {
@@ -61,14 +62,14 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 		region = out.Waiting.Region
 	case out.Coverage.Region != "":
 		region = out.Coverage.Region
-	case in.Person != nil && in.Person.Residence != "":
+	case in.Person.Residence != "":
 		region = in.Person.Residence
 	}
 	out.Rules = RulesInfo{Version: rs.Version, Region: region, RegionName: regionName(region), Local: region != "" && rs.HasLocalRules(region)}
 	if region == "" {
 		out.Rules.RegionName = ""
 	}
-	return out, nil
+	return out
 }
 
 // Coverage answers only "is the person covered on asOf?".
@@ -96,7 +97,7 @@ func KeepWhich(in Input) (DuplicatesAnswer, error) {
 // resident year runs on through a new job's employee wait.
 func (e *engine) planOverlap(w *waitResult) {
 	p := e.in.Plan
-	first := monthOfDate(mustDate(p.PayOn))
+	first := monthOfDate(e.payOn)
 	last := noEnd
 	if p.Scheme == Resident {
 		if w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
@@ -138,8 +139,6 @@ func (e *engine) planOverlap(w *waitResult) {
 	}
 }
 
-func mustDate(s string) Date { d, _ := parseDate(s); return d }
-
 // waysBack answers the waiting question for a person who is not covered and
 // gave no plan: each way back if they enroll on asOf (continue employee
 // insurance as a flexible worker where it last ran; resident insurance
@@ -160,8 +159,8 @@ func (e *engine) waysBack() *WaitingAnswer {
 		ways = append(ways, way{KindFlexible, target{about: "assumed", region: last.region, scheme: Employee, start: monthOfDate(e.asOf), payDate: e.asOf, isPlan: true, kind: KindFlexible}})
 	}
 	home := last.region
-	if p := e.in.Person; p != nil && p.Residence != "" {
-		home = p.Residence
+	if r := e.in.Person.Residence; r != "" {
+		home = r
 	}
 	ways = append(ways, way{Resident, target{about: "assumed", region: home, scheme: Resident, start: monthOfDate(e.asOf), payDate: e.asOf, isPlan: true}})
 	var best *WaitingAnswer

@@ -30,7 +30,7 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	w := out.Waiting
 	var planFrom, planTo, waitFrom Month = -1, -2, -1
 	if w != nil && w.About == "plan" && e.in.Plan != nil {
-		waitFrom = monthOfDate(mustDate(e.in.Plan.PayOn))
+		waitFrom = monthOfDate(e.payOn)
 		if w.Scheme == Resident && w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
 			waitFrom = monthOf(w.BenefitYears[0], time.January)
 		}
