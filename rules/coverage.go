@@ -146,6 +146,7 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			}
 			add("coverage.employee", c.RegionName+"职工医保（"+s.id+"）"+paid+"：按月缴费，缴费月份享受待遇，停止缴费后次月起停止享受，待遇至"+formatDate(s.to.Last())+"。", "Employee insurance in "+
 				regionNameEn(c.Region)+" ("+s.id+"), "+paidEn+": benefits in the months paid, ending after the last paid month, here "+formatDate(s.to.Last())+".", e.rs.citeDoc("shbxf", "第二十三条"))
+			e.explainKind(&c, s)
 		} else {
 			add("coverage.resident", c.RegionName+"城乡居民医保（"+s.id+"）已缴费至"+strconv.Itoa(int(s.to.Year()))+"年度：按年度缴费，待遇享受期至"+formatDate(s.to.Last())+"。", "Resident insurance in "+
 				regionNameEn(c.Region)+" ("+s.id+") paid for "+strconv.Itoa(int(s.to.Year()))+": yearly contributions, benefits until "+formatDate(s.to.Last())+".", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"))
@@ -317,4 +318,20 @@ func lastSource(steps []Step) string {
 		return ""
 	}
 	return steps[len(steps)-1].Source
+}
+
+// explainKind says what an employee enrollment's kind means for coverage.
+func (e *engine) explainKind(c *CoverageAnswer, s *span) {
+	switch s.kind {
+	case KindUnemployment:
+		c.Explain = append(c.Explain, Step{Rule: "coverage.unemployment",
+			Zh: "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后3个月内接续缴费（如以灵活就业人员身份参保）不断保。",
+			En: "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within 3 months after it ends (as a flexible worker, for example) to stay continuous.",
+			Source: e.rs.citeDoc("shbxf", "第四十八条") + "；" + e.rs.citeDoc("ybbf2021-43", "第十一条")})
+	case KindMilitary:
+		c.Explain = append(c.Explain, Step{Rule: "coverage.military",
+			Zh: "服现役期间由军队保障医疗；军人服现役年限视同职工医保缴费年限，与入伍前和退出现役后的缴费年限合并计算。",
+			En: "During military service care is provided by the army; the years of service count as employee contribution years, added to those before and after.",
+			Source: e.rs.citeDoc("js2022-transfer", "军人服现役年限")})
+	}
 }
