@@ -325,13 +325,13 @@ func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
 		c.Explain = append(c.Explain, Step{Rule: "coverage.unemployment",
-			Zh: "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后3个月内接续缴费（如以灵活就业人员身份参保）不断保。",
-			En: "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within 3 months after it ends (as a flexible worker, for example) to stay continuous.",
+			Zh:     "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后3个月内接续缴费（如以灵活就业人员身份参保）不断保。",
+			En:     "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within 3 months after it ends (as a flexible worker, for example) to stay continuous.",
 			Source: e.rs.citeDoc("shbxf", "第四十八条") + "；" + e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	case KindMilitary:
 		c.Explain = append(c.Explain, Step{Rule: "coverage.military",
-			Zh: "服现役期间由军队保障医疗；军人服现役年限视同职工医保缴费年限，与入伍前和退出现役后的缴费年限合并计算。",
-			En: "During military service care is provided by the army; the years of service count as employee contribution years, added to those before and after.",
+			Zh:     "服现役期间由军队保障医疗；军人服现役年限视同职工医保缴费年限，与入伍前和退出现役后的缴费年限合并计算。",
+			En:     "During military service care is provided by the army; the years of service count as employee contribution years, added to those before and after.",
 			Source: e.rs.citeDoc("js2022-transfer", "军人服现役年限")})
 	}
 }
