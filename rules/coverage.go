@@ -324,9 +324,10 @@ func lastSource(steps []Step) string {
 func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
+		n := strconv.Itoa(e.rs.get("employee.backpayMaxGapMonths", s.region, e.asOf).v.num)
 		c.Explain = append(c.Explain, Step{Rule: "coverage.unemployment",
-			Zh:     "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后3个月内接续缴费（如以灵活就业人员身份参保）不断保。",
-			En:     "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within 3 months after it ends (as a flexible worker, for example) to stay continuous.",
+			Zh:     "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后" + n + "个月内接续缴费（如以灵活就业人员身份参保）不断保。",
+			En:     "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within " + n + " months after it ends (as a flexible worker, for example) to stay continuous.",
 			Source: e.rs.citeDoc("shbxf", "第四十八条") + "；" + e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	case KindMilitary:
 		c.Explain = append(c.Explain, Step{Rule: "coverage.military",
