@@ -39,6 +39,9 @@ func (m Month) String() string {
 	return string(appendPadded(b, n, 2))
 }
 
+// Year1 is the year after the month's, as text.
+func (m Month) Year1() string { return strconv.Itoa(m.Year() + 1) }
+
 func monthOfDate(d Date) Month { return monthOf(d.Year(), d.Month()) }
 
 func yearStart(y int) Date { return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC) }

@@ -124,6 +124,9 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 			continue
 		}
 		a, stop := e.action(s, keep, m)
+		if ea, ok := e.entryYear(keep, s, m); ok {
+			a, stop = ea, false
+		}
 		if stop {
 			d.Stop = append(d.Stop, s.id)
 		}
