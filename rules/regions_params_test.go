@@ -38,6 +38,12 @@ func TestRegionalParameters(t *testing.T) {
 		{"江西: incentive 3000", "360100", "incentive.risePerYear", "2026-01-01", "3000", LevelProvince},
 		{"福建 闽政办〔2025〕3号 一（一）: window 9-01 – 12-31", "350200", "resident.window", "2026-01-01", "09-01 – 12-31", LevelProvince},
 		{"北京 (national): window 9-01 – 12-31", "110000", "resident.window", "2026-01-01", "09-01 – 12-31", LevelNational},
+		{"福建 闽政办〔2025〕3号 一（一） 延长缴费期: 1 January to the end of February", "350100", "resident.extension", "2026-01-01", "01-01 – 02-29", LevelProvince},
+		{"national: no extension period", "440300", "resident.extension", "2026-01-01", "—", LevelNational},
+		{"福建 闽政办〔2025〕3号 一（二）: new students from 1 September", "350100", "student.entryBenefitStart", "2026-01-01", "september", LevelProvince},
+		{"重庆 首次以个人身份参保: 6 months", "500000", "employee.firstFlexibleWaitMonths", "2026-01-01", "6", LevelProvince},
+		{"南京 退休人员缴费年限: 25/20, 10 actually paid", "320100", "retiree.minYears", "2026-01-01", "男 25 / 女 20 (实际 ≥ 10)", LevelCity},
+		{"社会保险法 第二十七条 (national): not set", "310000", "retiree.minYears", "2026-01-01", "—", LevelNational},
 	}
 	rs, err := Default()
 	if err != nil {
