@@ -52,6 +52,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.Click(chromedp.ID("add-enrollment")),
 		chromedp.WaitVisible(chromedp.ID("enr-0-region")),
+		settled(focusedInView("enr-0-region")), // adding a row moves the focus to it
 		chromedp.SendKeys(chromedp.ID("enr-0-region"), "深圳"),
 		chromedp.WaitVisible(chromedp.ID("enr-0-region-opt-0")),
 		chromedp.SendKeys(chromedp.ID("enr-0-region"), kb.Enter),
@@ -60,6 +61,8 @@ func TestTypeRestoreShareClear(t *testing.T) {
 		typeInto("#enr-0-to", "2024-06"),
 		chromedp.Click(chromedp.ID("add-enrollment")),
 		chromedp.WaitVisible(chromedp.ID("enr-1-region")),
+		// The new row carries the region over, selected: typing replaces it.
+		settled(focusedInView("enr-1-region") + ` && (e => e.value.startsWith("深圳市") && e.selectionStart === 0 && e.selectionEnd === e.value.length)(document.getElementById("enr-1-region"))`),
 		chromedp.SendKeys(chromedp.ID("enr-1-region"), "nc"), // pinyin initials
 		chromedp.WaitVisible(chromedp.ID("enr-1-region-opt-0")),
 		chromedp.SendKeys(chromedp.ID("enr-1-region"), kb.Enter),
@@ -158,6 +161,13 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	}
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("undo")))
 	waitCards(t, b, want)
+}
+
+// focusedInView is a JavaScript expression: the element with this id has
+// the focus and lies inside the window (to the pixel: the browser may
+// scroll it to a fraction of one past the edge).
+func focusedInView(id string) string {
+	return `(e => e !== null && document.activeElement === e && (r => r.top >= 0 && r.bottom <= innerHeight + 1)(e.getBoundingClientRect()))(document.getElementById(` + jsString(id) + `))`
 }
 
 // settled waits until the page shows what the last action did, as a person

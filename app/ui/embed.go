@@ -102,7 +102,8 @@ func (e *embed) onRemove(ctx app.Context, i int) {
 }
 
 // onAdd adds an enrollment in the partner's region and scheme, or after
-// the last one.
+// the last one, and moves the focus to its first month (see
+// calculator.onAdd).
 func (e *embed) onAdd(ctx app.Context, ev app.Event) {
 	f := e.form.clone()
 	idx := f.addEnrollment(e.params.Region, e.params.scheme())
@@ -161,11 +162,10 @@ func (e *embed) Render() app.UI {
 			Body(
 				app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
 					app.Elem("h2").Text(l.s("我的参保记录", "My enrollments")),
-					app.If(len(f.Enrollments) == 0, func() app.UI {
+					enrollmentList(app.If(len(f.Enrollments) == 0, func() app.UI {
 						return app.Elem("p").Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
 							"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
-					}),
-					app.Range(f.Enrollments).Slice(func(i int) app.UI {
+					}), app.Range(f.Enrollments).Slice(func(i int) app.UI {
 						return &enrollmentEditor{
 							Index:    i,
 							Value:    f.Enrollments[i],
@@ -174,7 +174,7 @@ func (e *embed) Render() app.UI {
 							onChange: e.onEnrollment,
 							onRemove: e.onRemove,
 						}
-					}),
+					})),
 					app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
 				),

@@ -139,6 +139,16 @@ func (r *enrollmentEditor) Render() app.UI {
 	)
 }
 
+// enrollmentList holds the enrollment editors, and what shows instead of
+// them, in a box of their own. go-app matches children by their place, with
+// no keys: a row added just before the "add" button would take the button's
+// place, and the button would be built anew, dropping the focus and the
+// ctx.Defer of its click (which moves the focus to the new row). In their
+// own box the rows come and go after one another, and the button stays.
+func enrollmentList(body ...app.UI) app.UI {
+	return app.Elem("div").Class("enrollment-list").Body(body...)
+}
+
 // autoID reports whether an id is one the form made up (e1, e2, …).
 func autoID(id string) bool {
 	if len(id) < 2 || id[0] != 'e' {
