@@ -192,6 +192,40 @@ func waitCards(t *testing.T, b *browser, want cards) {
 	}
 }
 
+// TestQuickEditsKeepEachOther: go-app handles every event that arrives
+// between two frames before it renders again. Edits made then, in one row,
+// in another row, in the person and in the plan, all stay: none is undone
+// by the next, whose editor has not rendered the first yet.
+func TestQuickEditsKeepEachOther(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, readAll(t, "testdata/share/01_contract_example.json"))))
+	b.waitComputed(t)
+	// One task of the page: no frame comes between the events.
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`(() => {
+		const edit = (id, text) => {
+			const e = document.getElementById(id);
+			e.value = text;
+			e.dispatchEvent(new Event("input", { bubbles: true }));
+			e.dispatchEvent(new Event("change", { bubbles: true }));
+		};
+		edit("enr-0-from", "2018.1");
+		edit("enr-0-to", "2024-05");
+		edit("enr-1-to", "2025-11");
+		edit("person-birthDate", "1985.7.9");
+		edit("plan-payOn", "2026-12-06");
+	})()`))
+	want := []byte(`{"asOf":"2026-11-22","person":{"birthDate":"1985-07-09","residence":"310000","workRegion":"310000"},
+		"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2018-01","to":"2024-05"},
+			{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-11","paidOn":"2024-11-20"}],
+		"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-06"}}`)
+	b.waitSaved(t, want)
+	// The boxes show the edits once the page has rendered them.
+	b.poll(t, 10*time.Second, `[["enr-0-from", "2018-01"], ["enr-0-to", "2024-05"], ["enr-1-to", "2025-11"], ["person-birthDate", "1985-07-09"], ["plan-payOn", "2026-12-06"]]
+		.every(([id, v]) => document.getElementById(id).value === v)`)
+	waitCards(t, b, expected(t, want))
+}
+
 // TestStaleWhileTyping: while a month is half typed the cards keep the
 // last answer, greyed and without data-computed, and the summary says so;
 // completing the month answers again.

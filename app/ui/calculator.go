@@ -150,8 +150,13 @@ func (c *calculator) setLang(ctx app.Context, l lang) {
 	applyLang(ctx, l)
 }
 
-func (c *calculator) onEnrollment(ctx app.Context, i int, e formEnrollment) {
-	c.change(ctx, c.form.withEnrollment(i, e))
+// edit applies an edit of the situation or plan forms to the form.
+func (c *calculator) edit(ctx app.Context, edit func(f *formState)) {
+	c.change(ctx, c.form.edited(edit))
+}
+
+func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment)) {
+	c.change(ctx, c.form.editEnrollment(i, edit))
 }
 
 func (c *calculator) onRemove(ctx app.Context, i int) {
@@ -293,8 +298,8 @@ func (c *calculator) Render() app.UI {
 						app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
 					),
-					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.change},
-					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.change},
+					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
+					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
 					app.Elem("section").Class("card", "actions").ID("actions").Body(
 						app.Elem("div").Class("action-row").Body(
 							app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),

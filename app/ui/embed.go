@@ -93,8 +93,13 @@ func (e *embed) change(ctx app.Context, f formState) {
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
-func (e *embed) onEnrollment(ctx app.Context, i int, en formEnrollment) {
-	e.change(ctx, e.form.withEnrollment(i, en))
+// edit applies an edit of the situation or plan forms to the form.
+func (e *embed) edit(ctx app.Context, edit func(f *formState)) {
+	e.change(ctx, e.form.edited(edit))
+}
+
+func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *formEnrollment)) {
+	e.change(ctx, e.form.editEnrollment(i, edit))
 }
 
 func (e *embed) onRemove(ctx app.Context, i int) {
@@ -178,8 +183,8 @@ func (e *embed) Render() app.UI {
 					app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
 				),
-				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.change},
-				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.change},
+				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.edit},
+				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.edit},
 				app.Elem("section").Class("card", "form-section").ID("basics").Body(
 					textField(textFieldSpec{
 						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,

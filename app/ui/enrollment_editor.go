@@ -21,7 +21,14 @@ type enrollmentEditor struct {
 	// ones would re-render the component at every render of its parent.
 	// Unexported, they keep their first value, which must therefore only
 	// reach the parent through its (mounted, stable) receiver.
-	onChange func(ctx app.Context, i int, e formEnrollment)
+	//
+	// onChange gets an edit, which the parent applies to the enrollment as
+	// it is then, not the enrollment itself: Value is what was rendered
+	// last, and go-app handles every event that arrives between two frames
+	// before it renders again, so a row built from Value for the second of
+	// two quick edits (a month normalized on leaving its box, then a key in
+	// the next box) would undo the first.
+	onChange func(ctx app.Context, i int, edit func(e *formEnrollment))
 	onRemove func(ctx app.Context, i int)
 }
 
@@ -40,11 +47,9 @@ func (r *enrollmentEditor) id(field string) string {
 	return "enr-" + strconv.Itoa(r.Index) + "-" + field
 }
 
-func (r *enrollmentEditor) set(ctx app.Context, f func(e *formEnrollment)) {
-	v := r.Value
-	f(&v)
+func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
 	if r.onChange != nil {
-		r.onChange(ctx, r.Index, v)
+		r.onChange(ctx, r.Index, edit)
 	}
 }
 
