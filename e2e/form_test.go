@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,6 +225,51 @@ func TestQuickEditsKeepEachOther(t *testing.T) {
 	b.poll(t, 10*time.Second, `[["enr-0-from", "2018-01"], ["enr-0-to", "2024-05"], ["enr-1-to", "2025-11"], ["person-birthDate", "1985-07-09"], ["plan-payOn", "2026-12-06"]]
 		.every(([id, v]) => document.getElementById(id).value === v)`)
 	waitCards(t, b, expected(t, want))
+}
+
+// TestEmbedAddAndRemoveRows: in the embed, adding a row moves the focus
+// to its first month, filled in after the row before; the rows before keep
+// what they show. Removing the first row shows the second in its place
+// (go-app reuses the first row's boxes for it) with nothing of the first.
+func TestEmbedAddAndRemoveRows(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/embed?region=440300&scheme=employee"))
+	b.waitComputed(t)
+	b.do(t, 30*time.Second,
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		settled(focusedInView("enr-0-from")+` && document.getElementById("enr-0-region").value.startsWith("深圳市")`),
+		typeInto("#enr-0-from", "2020-01"),
+		typeInto("#enr-0-to", "2024-12"),
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		settled(focusedInView("enr-1-from")+` && document.getElementById("enr-1-from").value === "2025-01"`),
+	)
+	values := func(ids ...string) []string {
+		t.Helper()
+		return eval[[]string](t, b, `[`+strings.Join(ids, ",")+`].map(id => document.getElementById(id).value)`)
+	}
+	if got, want := values(`"enr-0-from"`, `"enr-0-to"`, `"enr-1-to"`), []string{"2020-01", "2024-12", ""}; !slices.Equal(got, want) {
+		t.Errorf("after adding a row: %q, want %q", got, want)
+	}
+	if got := values(`"enr-0-region"`, `"enr-1-region"`); !strings.HasPrefix(got[0], "深圳市") || !strings.HasPrefix(got[1], "深圳市") {
+		t.Errorf("after adding a row the regions show %q, want 深圳市… twice", got)
+	}
+	b.do(t, 30*time.Second,
+		chromedp.Focus(chromedp.ID("enr-1-region")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), "nc"),
+		chromedp.WaitVisible(chromedp.ID("enr-1-region-opt-0")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), kb.Enter),
+		settled(`document.getElementById("enr-1-region").value.startsWith("南昌市")`),
+		chromedp.Click(chromedp.CSS(`#enrollment-0 .remove`)),
+		settled(`document.querySelectorAll(".enrollment").length === 1`),
+		domQuiet(),
+	)
+	if got := values(`"enr-0-region"`); !strings.HasPrefix(got[0], "南昌市") {
+		t.Errorf("after removing the first row the region shows %q, want 南昌市…", got[0])
+	}
+	if got, want := values(`"enr-0-from"`, `"enr-0-to"`), []string{"2025-01", ""}; !slices.Equal(got, want) {
+		t.Errorf("after removing the first row: %q, want %q", got, want)
+	}
 }
 
 // TestStaleWhileTyping: while a month is half typed the cards keep the
