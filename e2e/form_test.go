@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.Click(chromedp.ID("add-enrollment")),
 		chromedp.WaitVisible(chromedp.ID("enr-0-region")),
+		settled(focusedInView("enr-0-region")), // adding a row moves the focus to it
 		chromedp.SendKeys(chromedp.ID("enr-0-region"), "深圳"),
 		chromedp.WaitVisible(chromedp.ID("enr-0-region-opt-0")),
 		chromedp.SendKeys(chromedp.ID("enr-0-region"), kb.Enter),
@@ -60,6 +62,8 @@ func TestTypeRestoreShareClear(t *testing.T) {
 		typeInto("#enr-0-to", "2024-06"),
 		chromedp.Click(chromedp.ID("add-enrollment")),
 		chromedp.WaitVisible(chromedp.ID("enr-1-region")),
+		// The new row carries the region over, selected: typing replaces it.
+		settled(focusedInView("enr-1-region") + ` && (e => e.value.startsWith("深圳市") && e.selectionStart === 0 && e.selectionEnd === e.value.length)(document.getElementById("enr-1-region"))`),
 		chromedp.SendKeys(chromedp.ID("enr-1-region"), "nc"), // pinyin initials
 		chromedp.WaitVisible(chromedp.ID("enr-1-region-opt-0")),
 		chromedp.SendKeys(chromedp.ID("enr-1-region"), kb.Enter),
@@ -160,6 +164,13 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	waitCards(t, b, want)
 }
 
+// focusedInView is a JavaScript expression: the element with this id has
+// the focus and lies inside the window (to the pixel: the browser may
+// scroll it to a fraction of one past the edge).
+func focusedInView(id string) string {
+	return `(e => e !== null && document.activeElement === e && (r => r.top >= 0 && r.bottom <= innerHeight + 1)(e.getBoundingClientRect()))(document.getElementById(` + jsString(id) + `))`
+}
+
 // settled waits until the page shows what the last action did, as a person
 // looks before tapping again (on a busy machine the page can lag behind).
 func settled(expr string) chromedp.Action[chromedp.Void] {
@@ -179,6 +190,85 @@ func waitCards(t *testing.T, b *browser, want cards) {
 			t.Fatalf("cards %+v, want %+v", got, want)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestQuickEditsKeepEachOther: go-app handles every event that arrives
+// between two frames before it renders again. Edits made then, in one row,
+// in another row, in the person and in the plan, all stay: none is undone
+// by the next, whose editor has not rendered the first yet.
+func TestQuickEditsKeepEachOther(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, readAll(t, "testdata/share/01_contract_example.json"))))
+	b.waitComputed(t)
+	// One task of the page: no frame comes between the events.
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`(() => {
+		const edit = (id, text) => {
+			const e = document.getElementById(id);
+			e.value = text;
+			e.dispatchEvent(new Event("input", { bubbles: true }));
+			e.dispatchEvent(new Event("change", { bubbles: true }));
+		};
+		edit("enr-0-from", "2018.1");
+		edit("enr-0-to", "2024-05");
+		edit("enr-1-to", "2025-11");
+		edit("person-birthDate", "1985.7.9");
+		edit("plan-payOn", "2026-12-06");
+	})()`))
+	want := []byte(`{"asOf":"2026-11-22","person":{"birthDate":"1985-07-09","residence":"310000","workRegion":"310000"},
+		"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2018-01","to":"2024-05"},
+			{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-11","paidOn":"2024-11-20"}],
+		"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-06"}}`)
+	b.waitSaved(t, want)
+	// The boxes show the edits once the page has rendered them.
+	b.poll(t, 10*time.Second, `[["enr-0-from", "2018-01"], ["enr-0-to", "2024-05"], ["enr-1-to", "2025-11"], ["person-birthDate", "1985-07-09"], ["plan-payOn", "2026-12-06"]]
+		.every(([id, v]) => document.getElementById(id).value === v)`)
+	waitCards(t, b, expected(t, want))
+}
+
+// TestEmbedAddAndRemoveRows: in the embed, adding a row moves the focus
+// to its first month, filled in after the row before; the rows before keep
+// what they show. Removing the first row shows the second in its place
+// (go-app reuses the first row's boxes for it) with nothing of the first.
+func TestEmbedAddAndRemoveRows(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/embed?region=440300&scheme=employee"))
+	b.waitComputed(t)
+	b.do(t, 30*time.Second,
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		settled(focusedInView("enr-0-from")+` && document.getElementById("enr-0-region").value.startsWith("深圳市")`),
+		typeInto("#enr-0-from", "2020-01"),
+		typeInto("#enr-0-to", "2024-12"),
+		chromedp.Click(chromedp.ID("add-enrollment")),
+		settled(focusedInView("enr-1-from")+` && document.getElementById("enr-1-from").value === "2025-01"`),
+	)
+	values := func(ids ...string) []string {
+		t.Helper()
+		return eval[[]string](t, b, `[`+strings.Join(ids, ",")+`].map(id => document.getElementById(id).value)`)
+	}
+	if got, want := values(`"enr-0-from"`, `"enr-0-to"`, `"enr-1-to"`), []string{"2020-01", "2024-12", ""}; !slices.Equal(got, want) {
+		t.Errorf("after adding a row: %q, want %q", got, want)
+	}
+	if got := values(`"enr-0-region"`, `"enr-1-region"`); !strings.HasPrefix(got[0], "深圳市") || !strings.HasPrefix(got[1], "深圳市") {
+		t.Errorf("after adding a row the regions show %q, want 深圳市… twice", got)
+	}
+	b.do(t, 30*time.Second,
+		chromedp.Focus(chromedp.ID("enr-1-region")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), "nc"),
+		chromedp.WaitVisible(chromedp.ID("enr-1-region-opt-0")),
+		chromedp.SendKeys(chromedp.ID("enr-1-region"), kb.Enter),
+		settled(`document.getElementById("enr-1-region").value.startsWith("南昌市")`),
+		chromedp.Click(chromedp.CSS(`#enrollment-0 .remove`)),
+		settled(`document.querySelectorAll(".enrollment").length === 1`),
+		domQuiet(),
+	)
+	if got := values(`"enr-0-region"`); !strings.HasPrefix(got[0], "南昌市") {
+		t.Errorf("after removing the first row the region shows %q, want 南昌市…", got[0])
+	}
+	if got, want := values(`"enr-0-from"`, `"enr-0-to"`), []string{"2025-01", ""}; !slices.Equal(got, want) {
+		t.Errorf("after removing the first row: %q, want %q", got, want)
 	}
 }
 

@@ -150,14 +150,24 @@ func (c *calculator) setLang(ctx app.Context, l lang) {
 	applyLang(ctx, l)
 }
 
-func (c *calculator) onEnrollment(ctx app.Context, i int, e formEnrollment) {
-	c.change(ctx, c.form.withEnrollment(i, e))
+// edit applies an edit of the situation or plan forms to the form.
+func (c *calculator) edit(ctx app.Context, edit func(f *formState)) {
+	c.change(ctx, c.form.edited(edit))
+}
+
+func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment)) {
+	c.change(ctx, c.form.editEnrollment(i, edit))
 }
 
 func (c *calculator) onRemove(ctx app.Context, i int) {
 	c.change(ctx, c.form.withoutEnrollment(i))
 }
 
+// onAdd adds an enrollment after the last one and moves the focus to its
+// region, which is carried over from the last one and selected (see
+// regionPicker.onFocus): typing replaces it, Tab keeps it. The focus moves
+// after the render that built the row (ctx.Defer), which runs only if the
+// button is still mounted: see enrollmentList.
 func (c *calculator) onAdd(ctx app.Context, e app.Event) {
 	f := c.form.clone()
 	idx := f.addEnrollment("", "employee")
@@ -248,16 +258,20 @@ func (c *calculator) Render() app.UI {
 				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},
 			),
+			// The form's children keep their places (see enrollmentList):
+			// the intro comes and goes inside its own box.
 			app.Elem("form").Class("col-form").ID("calc-form").Attr("novalidate", true).
 				OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 				Body(
-					app.If(len(f.Enrollments) == 0, func() app.UI {
-						return app.Elem("div").Class("card", "intro").Body(
-							app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
-							app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
-								"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
-						)
-					}),
+					app.Elem("div").Class("intro-slot").Body(
+						app.If(len(f.Enrollments) == 0, func() app.UI {
+							return app.Elem("div").Class("card", "intro").Body(
+								app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
+								app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+									"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
+							)
+						}),
+					),
 					app.Elem("section").Class("card", "form-section").ID("basics").Body(
 						app.Elem("div").Class("asof-row").Body(
 							textField(textFieldSpec{
@@ -271,7 +285,7 @@ func (c *calculator) Render() app.UI {
 					app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
 						app.Elem("h2").Text(l.s("参保记录", "Enrollments")),
 						app.Elem("p").Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
-						app.Range(f.Enrollments).Slice(func(i int) app.UI {
+						enrollmentList(app.Range(f.Enrollments).Slice(func(i int) app.UI {
 							return &enrollmentEditor{
 								Index:    i,
 								Value:    f.Enrollments[i],
@@ -280,12 +294,12 @@ func (c *calculator) Render() app.UI {
 								onChange: c.onEnrollment,
 								onRemove: c.onRemove,
 							}
-						}),
+						})),
 						app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
 					),
-					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.change},
-					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.change},
+					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
+					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
 					app.Elem("section").Class("card", "actions").ID("actions").Body(
 						app.Elem("div").Class("action-row").Body(
 							app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),

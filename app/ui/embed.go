@@ -93,8 +93,13 @@ func (e *embed) change(ctx app.Context, f formState) {
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
-func (e *embed) onEnrollment(ctx app.Context, i int, en formEnrollment) {
-	e.change(ctx, e.form.withEnrollment(i, en))
+// edit applies an edit of the situation or plan forms to the form.
+func (e *embed) edit(ctx app.Context, edit func(f *formState)) {
+	e.change(ctx, e.form.edited(edit))
+}
+
+func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *formEnrollment)) {
+	e.change(ctx, e.form.editEnrollment(i, edit))
 }
 
 func (e *embed) onRemove(ctx app.Context, i int) {
@@ -102,7 +107,8 @@ func (e *embed) onRemove(ctx app.Context, i int) {
 }
 
 // onAdd adds an enrollment in the partner's region and scheme, or after
-// the last one.
+// the last one, and moves the focus to its first month (see
+// calculator.onAdd).
 func (e *embed) onAdd(ctx app.Context, ev app.Event) {
 	f := e.form.clone()
 	idx := f.addEnrollment(e.params.Region, e.params.scheme())
@@ -161,11 +167,10 @@ func (e *embed) Render() app.UI {
 			Body(
 				app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
 					app.Elem("h2").Text(l.s("我的参保记录", "My enrollments")),
-					app.If(len(f.Enrollments) == 0, func() app.UI {
+					enrollmentList(app.If(len(f.Enrollments) == 0, func() app.UI {
 						return app.Elem("p").Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
 							"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
-					}),
-					app.Range(f.Enrollments).Slice(func(i int) app.UI {
+					}), app.Range(f.Enrollments).Slice(func(i int) app.UI {
 						return &enrollmentEditor{
 							Index:    i,
 							Value:    f.Enrollments[i],
@@ -174,12 +179,12 @@ func (e *embed) Render() app.UI {
 							onChange: e.onEnrollment,
 							onRemove: e.onRemove,
 						}
-					}),
+					})),
 					app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
 						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
 				),
-				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.change},
-				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.change},
+				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.edit},
+				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.edit},
 				app.Elem("section").Class("card", "form-section").ID("basics").Body(
 					textField(textFieldSpec{
 						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,

@@ -21,7 +21,14 @@ type enrollmentEditor struct {
 	// ones would re-render the component at every render of its parent.
 	// Unexported, they keep their first value, which must therefore only
 	// reach the parent through its (mounted, stable) receiver.
-	onChange func(ctx app.Context, i int, e formEnrollment)
+	//
+	// onChange gets an edit, which the parent applies to the enrollment as
+	// it is then, not the enrollment itself: Value is what was rendered
+	// last, and go-app handles every event that arrives between two frames
+	// before it renders again, so a row built from Value for the second of
+	// two quick edits (a month normalized on leaving its box, then a key in
+	// the next box) would undo the first.
+	onChange func(ctx app.Context, i int, edit func(e *formEnrollment))
 	onRemove func(ctx app.Context, i int)
 }
 
@@ -40,11 +47,9 @@ func (r *enrollmentEditor) id(field string) string {
 	return "enr-" + strconv.Itoa(r.Index) + "-" + field
 }
 
-func (r *enrollmentEditor) set(ctx app.Context, f func(e *formEnrollment)) {
-	v := r.Value
-	f(&v)
+func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
 	if r.onChange != nil {
-		r.onChange(ctx, r.Index, v)
+		r.onChange(ctx, r.Index, edit)
 	}
 }
 
@@ -137,6 +142,16 @@ func (r *enrollmentEditor) Render() app.UI {
 			return app.Elem("p").Class("error").Text(r.err("id"))
 		}),
 	)
+}
+
+// enrollmentList holds the enrollment editors, and what shows instead of
+// them, in a box of their own. go-app matches children by their place, with
+// no keys: a row added just before the "add" button would take the button's
+// place, and the button would be built anew, dropping the focus and the
+// ctx.Defer of its click (which moves the focus to the new row). In their
+// own box the rows come and go after one another, and the button stays.
+func enrollmentList(body ...app.UI) app.UI {
+	return app.Elem("div").Class("enrollment-list").Body(body...)
 }
 
 // autoID reports whether an id is one the form made up (e1, e2, …).

@@ -336,12 +336,19 @@ func (f *formState) addEnrollment(region, scheme string) int {
 	return len(f.Enrollments) - 1
 }
 
-// withEnrollment is a copy of the form with enrollment i replaced by e (the
-// form itself when i is out of range).
-func (f formState) withEnrollment(i int, e formEnrollment) formState {
+// edited is a copy of the form with edit applied to it.
+func (f formState) edited(edit func(f *formState)) formState {
+	g := f.clone()
+	edit(&g)
+	return g
+}
+
+// editEnrollment is a copy of the form with edit applied to enrollment i
+// (the form itself when i is out of range).
+func (f formState) editEnrollment(i int, edit func(e *formEnrollment)) formState {
 	g := f.clone()
 	if i >= 0 && i < len(g.Enrollments) {
-		g.Enrollments[i] = e
+		edit(&g.Enrollments[i])
 	}
 	return g
 }

@@ -284,7 +284,7 @@ func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
 
 // Editing one enrollment copies the form: the one on screen is unchanged
 // until the new one replaces it.
-func TestWithAndWithoutEnrollment(t *testing.T) {
+func TestEditAndRemoveEnrollment(t *testing.T) {
 	f := formState{Enrollments: []formEnrollment{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
 	ids := func(f formState) string {
 		s := ""
@@ -293,14 +293,15 @@ func TestWithAndWithoutEnrollment(t *testing.T) {
 		}
 		return s
 	}
+	setID := func(e *formEnrollment) { e.ID = "x" }
 	cases := []struct {
 		name string
 		got  formState
 		want string
 	}{
-		{"replace the second", f.withEnrollment(1, formEnrollment{ID: "x"}), "axc"},
-		{"replace out of range", f.withEnrollment(3, formEnrollment{ID: "x"}), "abc"},
-		{"replace a negative index", f.withEnrollment(-1, formEnrollment{ID: "x"}), "abc"},
+		{"edit the second", f.editEnrollment(1, setID), "axc"},
+		{"edit out of range", f.editEnrollment(3, setID), "abc"},
+		{"edit a negative index", f.editEnrollment(-1, setID), "abc"},
 		{"remove the first", f.withoutEnrollment(0), "bc"},
 		{"remove the last", f.withoutEnrollment(2), "ab"},
 		{"remove out of range", f.withoutEnrollment(5), "abc"},

@@ -11,10 +11,12 @@ import (
 type planForm struct {
 	app.Compo
 
-	Value    formState
-	Lang     lang
-	Errors   fieldErrors
-	onChange func(ctx app.Context, f formState) // unexported: see enrollmentEditor
+	Value  formState
+	Lang   lang
+	Errors fieldErrors
+	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// Value is the form of the last render).
+	onChange func(ctx app.Context, edit func(f *formState))
 }
 
 func (p *planForm) err(path string) string {
@@ -24,11 +26,9 @@ func (p *planForm) err(path string) string {
 	return ""
 }
 
-func (p *planForm) set(ctx app.Context, f func(v *formState)) {
-	v := p.Value.clone()
-	f(&v)
+func (p *planForm) set(ctx app.Context, edit func(f *formState)) {
 	if p.onChange != nil {
-		p.onChange(ctx, v)
+		p.onChange(ctx, edit)
 	}
 }
 

@@ -10,10 +10,12 @@ import (
 type situationForm struct {
 	app.Compo
 
-	Value    formState
-	Lang     lang
-	Errors   fieldErrors
-	onChange func(ctx app.Context, f formState) // unexported: see enrollmentEditor
+	Value  formState
+	Lang   lang
+	Errors fieldErrors
+	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// Value is the form of the last render).
+	onChange func(ctx app.Context, edit func(f *formState))
 }
 
 func (s *situationForm) err(path string) string {
@@ -23,11 +25,9 @@ func (s *situationForm) err(path string) string {
 	return ""
 }
 
-func (s *situationForm) set(ctx app.Context, f func(v *formState)) {
-	v := s.Value.clone()
-	f(&v)
+func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
 	if s.onChange != nil {
-		s.onChange(ctx, v)
+		s.onChange(ctx, edit)
 	}
 }
 

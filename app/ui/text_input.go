@@ -15,6 +15,13 @@ import (
 // has its text set while it has the focus (its text is then the truth and
 // the state follows it), unless Force asks for it (a region picked with
 // Enter).
+//
+// A box is created with its text, though (go-app writes an attribute when
+// it creates the element, and again only when the attribute changes): a new
+// enrollment's region, carried over from the one before, is in its box
+// when the box takes the focus, and is selected then; written one frame
+// later, it would land behind the caret and what the person types would be
+// appended to it.
 type textInput struct {
 	app.Compo
 
@@ -39,7 +46,11 @@ type textInput struct {
 	OnKeyDown app.EventHandler
 	OnFocus   app.EventHandler
 	OnBlur    app.EventHandler
+
+	created string // Value when the box was created
 }
+
+func (t *textInput) OnInit() { t.created = t.Value }
 
 func (t *textInput) OnMount(ctx app.Context) {
 	t.sync(ctx)
@@ -62,10 +73,15 @@ func (t *textInput) sync(ctx app.Context) {
 }
 
 func (t *textInput) Render() app.UI {
-	in := app.ElemSelfClosing("input").Attr("type", "text").ID(t.ID).Class("field-input").Attr("autocomplete", "off")
+	// In the browser the attribute keeps the text the box was created
+	// with, so that go-app never writes it again (sync does); the
+	// prerendered page shows the value.
+	value := t.created
 	if app.IsServer {
-		in = in.Attr("value", t.Value) // the prerendered page shows the value
+		value = t.Value
 	}
+	in := app.ElemSelfClosing("input").Attr("type", "text").ID(t.ID).Class("field-input").Attr("autocomplete", "off").
+		Attr("value", value)
 	for _, k := range sortedKeys(t.Attrs) {
 		if v := t.Attrs[k]; v != "" {
 			in = in.Attr(k, v)
