@@ -92,7 +92,7 @@ func (r *enrollmentEditor) Render() app.UI {
 				if s == "employee" {
 					e.PaidOn = ""
 				} else {
-					e.Backpaid = ""
+					e.Backpaid, e.Kind = "", ""
 				}
 			})
 		}),
@@ -128,7 +128,7 @@ func (r *enrollmentEditor) Render() app.UI {
 				},
 			})
 		}).ElseIf(v.Scheme == "employee", func() app.UI {
-			return textField(textFieldSpec{
+			return app.Elem("div").Body(r.kindField(l, v), textField(textFieldSpec{
 				ID: r.id("backpaid"), Label: l.s("补缴月份（可不填）", "Back-paid months (optional)"), Value: v.Backpaid,
 				Placeholder: l.s("如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"), Error: r.err("backpaid"),
 				InputMode: "text",
@@ -136,10 +136,28 @@ func (r *enrollmentEditor) Render() app.UI {
 				OnValue: func(ctx app.Context, val string) {
 					r.set(ctx, func(e *formEnrollment) { e.Backpaid = val })
 				},
-			})
+			}))
 		}),
 		app.If(r.err("id") != "", func() app.UI {
 			return app.Elem("p").Class("error").Text(r.err("id"))
+		}),
+	)
+}
+
+// kindField asks how employee insurance was paid: the waits and the
+// duplicate to keep differ for an employer's and a flexible worker's.
+func (r *enrollmentEditor) kindField(l lang, v formEnrollment) app.UI {
+	return app.Elem("div").Body(
+		segmented(r.id("kind"), l.s("缴费方式", "Paid as"), v.Kind, [][2]string{
+			{"unit", l.s("单位缴", "Employer")},
+			{"flexible", l.s("灵活就业", "Flexible work")},
+			{"unemployment", l.s("领失业金", "Unemployment benefit")},
+			{"military", l.s("服兵役", "Military service")},
+		}, func(ctx app.Context, k string) {
+			r.set(ctx, func(e *formEnrollment) { e.Kind = k })
+		}),
+		app.If(r.err("kind") != "", func() app.UI {
+			return app.Elem("p").Class("error").Text(r.err("kind"))
 		}),
 	)
 }

@@ -21,6 +21,8 @@ type formState struct {
 	Groups      []string
 	Residence   string
 	WorkRegion  string
+	StudyRegion string
+	Sex         string
 	Enrollments []formEnrollment
 	HasPlan     bool
 	Plan        formPlan
@@ -35,6 +37,7 @@ type formEnrollment struct {
 	To       string
 	PaidOn   string
 	Backpaid string // a count of months ("3") or months ("2024-01, 2024-02")
+	Kind     string // employee: unit, flexible, unemployment or military; "" not said
 }
 
 // formPlan is the enrollment the person is about to make.
@@ -43,6 +46,7 @@ type formPlan struct {
 	Scheme     string
 	PayOn      string
 	ExtraYears int
+	Kind       string // employee plan: unit or flexible; "" not said
 }
 
 // inputDoc is the contract's input document, written and read with
@@ -55,11 +59,13 @@ type inputDoc struct {
 }
 
 type personDoc struct {
-	BirthDate  string   `json:"birthDate,omitempty"`
-	Retired    bool     `json:"retired,omitempty"`
-	Groups     []string `json:"groups,omitempty"`
-	Residence  string   `json:"residence,omitempty"`
-	WorkRegion string   `json:"workRegion,omitempty"`
+	BirthDate   string   `json:"birthDate,omitempty"`
+	Retired     bool     `json:"retired,omitempty"`
+	Groups      []string `json:"groups,omitempty"`
+	Residence   string   `json:"residence,omitempty"`
+	WorkRegion  string   `json:"workRegion,omitempty"`
+	StudyRegion string   `json:"studyRegion,omitempty"`
+	Sex         string   `json:"sex,omitempty"`
 }
 
 type enrollmentDoc struct {
@@ -70,6 +76,7 @@ type enrollmentDoc struct {
 	To       string          `json:"to,omitempty"`
 	PaidOn   string          `json:"paidOn,omitempty"`
 	Backpaid json.RawMessage `json:"backpaid,omitempty"`
+	Kind     string          `json:"kind,omitempty"`
 }
 
 type planDoc struct {
@@ -77,6 +84,7 @@ type planDoc struct {
 	Scheme     string `json:"scheme"`
 	PayOn      string `json:"payOn"`
 	ExtraYears int    `json:"extraYears,omitempty"`
+	Kind       string `json:"kind,omitempty"`
 }
 
 // normalized is the form with every month and day written as the contract
@@ -115,11 +123,13 @@ func (f formState) doc() inputDoc {
 	d := inputDoc{AsOf: f.AsOf, Enrollments: make([]enrollmentDoc, 0, len(f.Enrollments))}
 	if f.hasPerson() {
 		d.Person = &personDoc{
-			BirthDate:  f.BirthDate,
-			Retired:    f.Retired,
-			Groups:     f.Groups,
-			Residence:  f.Residence,
-			WorkRegion: f.WorkRegion,
+			BirthDate:   f.BirthDate,
+			Retired:     f.Retired,
+			Groups:      f.Groups,
+			Residence:   f.Residence,
+			WorkRegion:  f.WorkRegion,
+			StudyRegion: f.StudyRegion,
+			Sex:         f.Sex,
 		}
 	}
 	for _, e := range f.Enrollments {
@@ -131,6 +141,7 @@ func (f formState) doc() inputDoc {
 			To:       e.To,
 			PaidOn:   e.PaidOn,
 			Backpaid: backpaidJSON(e.Backpaid),
+			Kind:     e.Kind,
 		})
 	}
 	if f.HasPlan {
@@ -139,6 +150,7 @@ func (f formState) doc() inputDoc {
 			Scheme:     f.Plan.Scheme,
 			PayOn:      f.Plan.PayOn,
 			ExtraYears: f.Plan.ExtraYears,
+			Kind:       f.Plan.Kind,
 		}
 	}
 	return d
@@ -147,7 +159,7 @@ func (f formState) doc() inputDoc {
 // hasPerson says the form has something about the person: the document
 // then has a "person".
 func (f formState) hasPerson() bool {
-	return f.BirthDate != "" || f.Retired || len(f.Groups) > 0 || f.Residence != "" || f.WorkRegion != ""
+	return f.BirthDate != "" || f.Retired || len(f.Groups) > 0 || f.Residence != "" || f.WorkRegion != "" || f.StudyRegion != "" || f.Sex != ""
 }
 
 // input is the form as the engine's Input, built directly rather than
@@ -159,10 +171,10 @@ func (f formState) input() (rules.Input, error) {
 	f = f.normalized()
 	in := rules.Input{AsOf: f.AsOf, Enrollments: make([]rules.Enrollment, len(f.Enrollments))}
 	if f.hasPerson() {
-		in.Person = &rules.Person{BirthDate: f.BirthDate, Retired: f.Retired, Groups: f.Groups, Residence: f.Residence, WorkRegion: f.WorkRegion}
+		in.Person = &rules.Person{BirthDate: f.BirthDate, Retired: f.Retired, Groups: f.Groups, Residence: f.Residence, WorkRegion: f.WorkRegion, StudyRegion: f.StudyRegion, Sex: f.Sex}
 	}
 	for i, e := range f.Enrollments {
-		en := rules.Enrollment{ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn}
+		en := rules.Enrollment{ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn, Kind: e.Kind}
 		// Normalized, a back-paid field is "", a count or a list of months.
 		if n, err := strconv.Atoi(e.Backpaid); err == nil {
 			months, err := rules.BackpaidCount(n, e.From, "enrollments["+strconv.Itoa(i)+"].backpaid")
@@ -177,7 +189,7 @@ func (f formState) input() (rules.Input, error) {
 	}
 	if f.HasPlan {
 		p := f.Plan
-		in.Plan = &rules.Plan{Region: p.Region, Scheme: p.Scheme, PayOn: p.PayOn, ExtraYears: p.ExtraYears}
+		in.Plan = &rules.Plan{Region: p.Region, Scheme: p.Scheme, PayOn: p.PayOn, ExtraYears: p.ExtraYears, Kind: p.Kind}
 	}
 	return in, nil
 }
@@ -206,6 +218,8 @@ func parseInput(data []byte) (formState, error) {
 		f.Groups = d.Person.Groups
 		f.Residence = d.Person.Residence
 		f.WorkRegion = d.Person.WorkRegion
+		f.StudyRegion = d.Person.StudyRegion
+		f.Sex = d.Person.Sex
 	}
 	for _, e := range d.Enrollments {
 		bp, err := backpaidText(e.Backpaid)
@@ -214,12 +228,12 @@ func parseInput(data []byte) (formState, error) {
 		}
 		f.Enrollments = append(f.Enrollments, formEnrollment{
 			ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To,
-			PaidOn: e.PaidOn, Backpaid: bp,
+			PaidOn: e.PaidOn, Backpaid: bp, Kind: e.Kind,
 		})
 	}
 	if d.Plan != nil {
 		f.HasPlan = true
-		f.Plan = formPlan{Region: d.Plan.Region, Scheme: d.Plan.Scheme, PayOn: d.Plan.PayOn, ExtraYears: d.Plan.ExtraYears}
+		f.Plan = formPlan{Region: d.Plan.Region, Scheme: d.Plan.Scheme, PayOn: d.Plan.PayOn, ExtraYears: d.Plan.ExtraYears, Kind: d.Plan.Kind}
 	}
 	return f, nil
 }

@@ -64,9 +64,20 @@ func (p *planForm) Render() app.UI {
 					{"employee", l.s("职工医保", "Employee")},
 					{"resident", l.s("居民医保", "Resident")},
 				}, func(ctx app.Context, s string) {
-					p.set(ctx, func(f *formState) { f.Plan.Scheme = s })
+					p.set(ctx, func(f *formState) {
+						f.Plan.Scheme = s
+						if s != "employee" {
+							f.Plan.Kind = ""
+						}
+					})
 				}),
 				app.If(p.err("plan.scheme") != "", func() app.UI { return app.Elem("p").Class("error").Text(p.err("plan.scheme")) }),
+				app.If(v.Plan.Scheme == "employee", func() app.UI {
+					return segmented("plan-kind", l.s("缴费方式", "Paid as"), v.Plan.Kind, [][2]string{
+						{"unit", l.s("单位缴", "Employer")},
+						{"flexible", l.s("灵活就业（个人缴）", "Flexible work (yourself)")},
+					}, func(ctx app.Context, k string) { p.set(ctx, func(f *formState) { f.Plan.Kind = k }) })
+				}),
 				textField(textFieldSpec{
 					ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
 					Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,

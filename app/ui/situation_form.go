@@ -34,9 +34,12 @@ func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
 // onRegion sets the place of residence or of work, by the picker's ID.
 func (s *situationForm) onRegion(ctx app.Context, id, code string) {
 	s.set(ctx, func(f *formState) {
-		if id == "person-workRegion" {
+		switch id {
+		case "person-workRegion":
 			f.WorkRegion = code
-		} else {
+		case "person-studyRegion":
+			f.StudyRegion = code
+		default:
 			f.Residence = code
 		}
 	})
@@ -45,8 +48,8 @@ func (s *situationForm) onRegion(ctx app.Context, id, code string) {
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
 	v := s.Value
-	filled := v.BirthDate != "" || v.Retired || len(v.Groups) > 0 || v.Residence != "" || v.WorkRegion != "" ||
-		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != ""
+	filled := v.hasPerson() ||
+		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != "" || s.err("person.studyRegion") != ""
 	return app.Elem("details").Class("card", "form-section").ID("situation").Attr("open", filled).Body(
 		app.Elem("summary").Body(
 			app.Elem("h2").Text(l.s("我的情况", "About me")),
@@ -68,6 +71,20 @@ func (s *situationForm) Render() app.UI {
 			}),
 		),
 		app.If(s.err("person.groups") != "", func() app.UI { return app.Elem("p").Class("error").Text(s.err("person.groups")) }),
+		app.If(v.Retired, func() app.UI {
+			return segmented("person-sex", l.s("性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"), v.Sex, [][2]string{
+				{"male", l.s("男", "Male")},
+				{"female", l.s("女", "Female")},
+			}, func(ctx app.Context, sex string) { s.set(ctx, func(f *formState) { f.Sex = sex }) })
+		}),
+		app.If(v.hasGroup("student") || v.StudyRegion != "", func() app.UI {
+			return &regionPicker{
+				ID: "person-studyRegion", Label: l.s("学籍地（学校所在地）", "Place of study"), Value: v.StudyRegion, Lang: l,
+				Error:    s.err("person.studyRegion"),
+				Hint:     l.s("学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"),
+				onChange: s.onRegion,
+			}
+		}),
 		&regionPicker{
 			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
 			Error:    s.err("person.residence"),
