@@ -113,7 +113,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		t.DoNot = append(t.DoNot, Text{"中断缴费不要超过" + strconv.Itoa(maxGap.v.num) + "个月（" + formatDate(deadline) + "前在新参保地接续缴费）：否则不能补缴追溯，要设待遇等待期。", "Do not stay unpaid for more than " + strconv.Itoa(maxGap.v.num) + " months (resume in the new region by " + formatDate(deadline) + "): after that back-pay is not allowed and a waiting period applies."})
 	}
 	t.Explain = []Step{
-		{Rule: "transfer.steps", Zh: "从" + fromZh + "（" + schemeZh(from.scheme) + "）到" + toZh + "（" + schemeZh(toScheme) + "）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。",
+		{Rule: "transfer.steps", Zh: "从" + fromZh + "（" + schemeText(from.scheme).Zh + "）到" + toZh + "（" + schemeText(toScheme).Zh + "）：按基本医疗保险关系转移接续办法办理，统一规范、跨省通办。",
 			En: "From " + fromEn + " (" + from.scheme + ") to " + toEn + " (" + toScheme + "): the national transfer rules apply, the same everywhere and available across provinces.", Source: e.rs.citeDoc("ybbf2021-43", "第三条")},
 		{Rule: "transfer.time", Zh: "转出地10个工作日、转入地5个工作日，共" + strconv.Itoa(int(days.v.num)) + "个工作日。", En: "10 + 5 working days: " + strconv.Itoa(int(days.v.num)) + " in all.", Source: src},
 		{Rule: "transfer.years", Zh: "个人跨统筹地区就业的，其基本医疗保险关系随本人转移，缴费年限累计计算。", En: "Moving to work in another region, the insurance moves with the person and the years add up.", Source: e.rs.citeDoc("shbxf", "第三十二条")},
@@ -316,8 +316,8 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	a.Explain = []Step{
 		{Rule: "incentive.years", Zh: "自" + strconv.Itoa(int(countFrom.v.num)) + "年度起连续参加居民医保" + strconv.Itoa(int(n)) + "年（至" + strconv.Itoa(int(last)) + "年度）。",
 			En: strconv.Itoa(int(n)) + " continuous years of resident insurance counted from " + strconv.Itoa(int(countFrom.v.num)) + " (through " + strconv.Itoa(int(last)) + ").", Source: e.rs.cite(countFrom.v)},
-		{Rule: "incentive.rise", Zh: "连续参保满" + strconv.Itoa(int(threshold.v.num)) + "年后，每再连续参保1年，大病保险最高支付限额提高不低于" + strconv.Itoa(int(rise.v.num)) + "元（" + levelZh(rise.level) + "）；目前已提高" + strconv.Itoa(int(a.EarnedRise)) + "元，" + strconv.Itoa(int(a.NextRiseYear)) + "年度起再提高。",
-			En: "After " + strconv.Itoa(int(threshold.v.num)) + " continuous years, each further year raises the 大病保险 cap by at least " + strconv.Itoa(int(rise.v.num)) + " yuan (" + levelEn(rise.level) + " rule); earned so far: " + strconv.Itoa(int(a.EarnedRise)) + " yuan; the next rise comes in " + strconv.Itoa(int(a.NextRiseYear)) + ".", Source: e.rs.cite(rise.v)},
+		{Rule: "incentive.rise", Zh: "连续参保满" + strconv.Itoa(int(threshold.v.num)) + "年后，每再连续参保1年，大病保险最高支付限额提高不低于" + strconv.Itoa(int(rise.v.num)) + "元（" + levelText(rise.level).Zh + "）；目前已提高" + strconv.Itoa(int(a.EarnedRise)) + "元，" + strconv.Itoa(int(a.NextRiseYear)) + "年度起再提高。",
+			En: "After " + strconv.Itoa(int(threshold.v.num)) + " continuous years, each further year raises the 大病保险 cap by at least " + strconv.Itoa(int(rise.v.num)) + " yuan (" + levelText(rise.level).En + " rule); earned so far: " + strconv.Itoa(int(a.EarnedRise)) + " yuan; the next rise comes in " + strconv.Itoa(int(a.NextRiseYear)) + ".", Source: e.rs.cite(rise.v)},
 		{Rule: "incentive.cap", Zh: "连续参保激励和零报销激励累计提高总额不超过当地大病保险原封顶线的" + strconv.Itoa(int(capP.v.num)) + "%。",
 			En: "All increases together are capped at " + strconv.Itoa(int(capP.v.num)) + "% of the region's original 大病保险 ceiling.", Source: e.rs.cite(capP.v)},
 		{Rule: "incentive.break", Zh: "一旦断保：连续参保年数重新计算，已获得的" + strconv.Itoa(int(a.EarnedRise)) + "元提高额度不再保留，再参保时还要经过至少3个月的待遇等待期。",

@@ -176,10 +176,10 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		if !start.IsZero() {
 			c.WaitingUntil = datep(start.AddDate(0, 0, -1))
 			c.From = datep(start)
-			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但"+formatDate(e.asOf)+"处于待遇等待期，"+formatDate(start)+"起享受待遇。", "Enrolled ("+
+			add("coverage.waiting", "已参加"+schemeText(s.scheme).Zh+"（"+s.id+"），但"+formatDate(e.asOf)+"处于待遇等待期，"+formatDate(start)+"起享受待遇。", "Enrolled ("+
 				s.id+"), but "+formatDate(e.asOf)+" falls in the waiting period; benefits from "+formatDate(start)+".", lastSource(w.Explain))
 		} else {
-			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但等待期超过本段参保期，本段不享受待遇。", "Enrolled ("+
+			add("coverage.waiting", "已参加"+schemeText(s.scheme).Zh+"（"+s.id+"），但等待期超过本段参保期，本段不享受待遇。", "Enrolled ("+
 				s.id+"), but the waiting period outlasts the enrollment: no benefits from it.", lastSource(w.Explain))
 		}
 		c.Explain = append(c.Explain, w.Explain...)
@@ -222,7 +222,7 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 	c.Region, c.Scheme = last.region, last.scheme
 	c.RegionName = regionName(last.region)
 	c.Until = datep(lastEnd)
-	add("coverage.lapsed", "最后一段参保（"+last.id+"，"+schemeZh(last.scheme)+"）至"+formatDate(lastEnd)+"结束，"+formatDate(e.asOf)+"不在参保期内，医保不支付。", "The last enrollment ("+
+	add("coverage.lapsed", "最后一段参保（"+last.id+"，"+schemeText(last.scheme).Zh+"）至"+formatDate(lastEnd)+"结束，"+formatDate(e.asOf)+"不在参保期内，医保不支付。", "The last enrollment ("+
 		last.id+") ended on "+formatDate(lastEnd)+"; "+formatDate(e.asOf)+" is not covered.", e.rs.citeDoc("shbxf", "第二十三条"))
 	if last.scheme == Employee {
 		maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)

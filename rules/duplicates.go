@@ -108,7 +108,7 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	d.Keep = strp(keep.id)
 	names := make([]string, 0, len(set))
 	for _, s := range set {
-		names = append(names, s.id+"（"+regionName(s.region)+schemeZh(s.scheme)+"）")
+		names = append(names, s.id+"（"+regionName(s.region)+schemeText(s.scheme).Zh+"）")
 	}
 	switch {
 	case m < now:

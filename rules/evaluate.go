@@ -19,6 +19,9 @@ func Evaluate(in Input) (Output, error) {
 
 // Evaluate answers the three questions with this rule set.
 func (rs *RuleSet) Evaluate(in Input) (Output, error) {
+	if _, err := messages(); err != nil {
+		return Output{}, err
+	}
 	if err := check(&in); err != nil {
 		return Output{}, err
 	}
@@ -121,7 +124,7 @@ func (e *engine) planOverlap(w *waitResult) {
 			w.step("plan.keepResident", "已缴纳的"+name+"城乡居民医保（"+s.id+"，至"+s.to.String()+"）在职工医保待遇等待期内继续享受缴费年度的居民医保待遇，不要提前停保；"+start+"后再暂停居民医保参保关系，未进入的待遇期个人缴费按当地规定申请退费。",
 				"The resident insurance already paid in "+nameEn+" ("+s.id+", to "+s.to.String()+") keeps paying benefits during the employee waiting period: do not stop it early; suspend it once "+startEn+", and ask for a refund of any unused period under the local rule.", src)
 		case s.retiree:
-			w.step("plan.overlap", "已退休，按规定享受职工医保待遇（"+s.id+"），不需要再参加"+schemeZh(p.Scheme)+"：重复参保不能重复享受待遇。在外地居住就医的，办理异地就医备案。",
+			w.step("plan.overlap", "已退休，按规定享受职工医保待遇（"+s.id+"），不需要再参加"+schemeText(p.Scheme).Zh+"：重复参保不能重复享受待遇。在外地居住就医的，办理异地就医备案。",
 				"Retired and drawing employee benefits ("+s.id+"): no need to enroll again; duplicate enrollment gives no double benefits. Living elsewhere, file for care in another region.", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"))
 		case s.scheme == Employee && p.Scheme == Resident:
 			w.step("plan.overlap", "职工医保（"+s.id+"，"+name+"）仍在缴费：继续就业的，不需要再参加居民医保（跨制度重复参保原则上保留职工医保）；已离职的，请在参保记录中填写最后缴费月份。",

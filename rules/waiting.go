@@ -117,8 +117,8 @@ func (e *engine) employeeWait(t target) waitResult {
 					r.benefitsFrom = addMonths(waitFrom, r.Months)
 					r.setDates(waitFrom, r.benefitsFrom)
 					if !r.quiet {
-						r.step("employee.firstFlexible", "首次以个人身份（灵活就业）参加"+r.RegionName+"职工医保：待遇等待期"+strconv.Itoa(w.v.num)+"个月（"+levelZh(w.level)+"），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
-							"First enrollment as an individual (flexible worker) in "+regionNameEn(t.region)+": a waiting period of "+strconv.Itoa(w.v.num)+" months ("+levelEn(w.level)+" rule), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(w.v))
+						r.step("employee.firstFlexible", "首次以个人身份（灵活就业）参加"+r.RegionName+"职工医保：待遇等待期"+strconv.Itoa(w.v.num)+"个月（"+levelText(w.level).Zh+"），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
+							"First enrollment as an individual (flexible worker) in "+regionNameEn(t.region)+": a waiting period of "+strconv.Itoa(w.v.num)+" months ("+levelText(w.level).En+" rule), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(w.v))
 					}
 					return r
 				}
@@ -201,8 +201,8 @@ func (e *engine) employeeWait(t target) waitResult {
 				e.rs.cite(capM.v))
 		} else {
 			r.step("employee.wait",
-				r.RegionName+"（"+levelZh(wait.level)+"）职工医保等待期"+strconv.Itoa(r.Months)+"个月（国家上限"+strconv.Itoa(capM.v.num)+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
-				regionNameEn(t.region)+" ("+levelEn(wait.level)+" rule): employee waiting period of "+strconv.Itoa(r.Months)+" months (national cap "+strconv.Itoa(capM.v.num)+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
+				r.RegionName+"（"+levelText(wait.level).Zh+"）职工医保等待期"+strconv.Itoa(r.Months)+"个月（国家上限"+strconv.Itoa(capM.v.num)+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
+				regionNameEn(t.region)+" ("+levelText(wait.level).En+" rule): employee waiting period of "+strconv.Itoa(r.Months)+" months (national cap "+strconv.Itoa(capM.v.num)+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
 				e.rs.cite(wait.v))
 		}
 	}

@@ -314,8 +314,8 @@ func (e *engine) newbornLate(c *residentCase, r *waitResult) bool {
 	r.Exempt = strp(GroupNewborn)
 	if !r.quiet {
 		last := e.newbornLastDay(c.t.region, c.birth)
-		r.step("newborn.late", "新生儿（"+formatDate(c.birth)+"出生）在出生后参保期限（"+formatDate(last)+"）之后、"+strconv.Itoa(limit.v.num)+"个月内参保：仍不设等待期，但不追溯至出生之日，自"+when+"（"+formatDate(from)+"）起享受当年待遇（"+levelZh(startP.level)+"）。",
-			"Newborn (born "+formatDate(c.birth)+") enrolled after the newborn window ("+formatDate(last)+") but within "+strconv.Itoa(limit.v.num)+" months of birth: still no waiting period, but no backdating to birth; benefits from "+whenEn+" ("+formatDate(from)+", "+levelEn(startP.level)+" rule).", e.rs.cite(startP.v))
+		r.step("newborn.late", "新生儿（"+formatDate(c.birth)+"出生）在出生后参保期限（"+formatDate(last)+"）之后、"+strconv.Itoa(limit.v.num)+"个月内参保：仍不设等待期，但不追溯至出生之日，自"+when+"（"+formatDate(from)+"）起享受当年待遇（"+levelText(startP.level).Zh+"）。",
+			"Newborn (born "+formatDate(c.birth)+") enrolled after the newborn window ("+formatDate(last)+") but within "+strconv.Itoa(limit.v.num)+" months of birth: still no waiting period, but no backdating to birth; benefits from "+whenEn+" ("+formatDate(from)+", "+levelText(startP.level).En+" rule).", e.rs.cite(startP.v))
 		r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
 	}
 	c.done(r, from)
@@ -332,7 +332,7 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || c.birth.IsZero()) {
 			r.Exempt = strp(g)
 			if !r.quiet {
-				r.step("resident.exempt", "属于"+groupZh(g)+"，为不设待遇等待期的特殊群体。", "Belongs to "+groupEn(g)+", a group with no waiting period.", e.rs.cite(exempt.v))
+				r.step("resident.exempt", "属于"+groupText(g).Zh+"，为不设待遇等待期的特殊群体。", "Belongs to "+groupText(g).En+", a group with no waiting period.", e.rs.cite(exempt.v))
 			}
 			return c.done(r, c.startDay)
 		}
