@@ -278,8 +278,8 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 	}
 	if !r.quiet {
 		nw := e.rs.get("newborn.window", c.t.region, c.birth)
-		r.step("newborn", "新生儿（"+formatDate(c.birth)+"出生）在出生后"+durationZh(nw.v.word)+"内（"+formatDate(last)+"前）参保缴费：不设等待期，自出生之日起享受待遇。",
-			"Newborn (born "+formatDate(c.birth)+") enrolled within "+durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): no waiting period, benefits from the day of birth.", e.rs.cite(nw.v))
+		r.step("newborn", "新生儿（"+formatDate(c.birth)+"出生）在出生后"+durationText(nw.v.word).Zh+"内（"+formatDate(last)+"前）参保缴费：不设等待期，自出生之日起享受待遇。",
+			"Newborn (born "+formatDate(c.birth)+") enrolled within "+durationText(nw.v.word).En+" of birth (by "+formatDate(last)+"): no waiting period, benefits from the day of birth.", e.rs.cite(nw.v))
 		r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
 	}
 	return c.done(r, from)
