@@ -1,6 +1,7 @@
 package rules
 
 import (
+	stdjson "encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -365,7 +366,7 @@ func sweepInputs(n int) []Input {
 	r := rand.New(rand.NewSource(20260401))
 	ins := make([]Input, 0, n)
 	for range n {
-		asOf := time.Date(2024+r.Intn(4), time.Month(1+r.Intn(12)), 1+r.Intn(28), 0, 0, 0, 0, time.UTC)
+		asOf := time.Date(2024+r.Intn(8), time.Month(1+r.Intn(12)), 1+r.Intn(28), 0, 0, 0, 0, time.UTC)
 		in := Input{AsOf: formatDate(asOf), Person: sweepPerson(r, asOf), Enrollments: sweepHistory(r, asOf)}
 		if r.Intn(3) != 0 {
 			scheme := Resident
@@ -382,8 +383,39 @@ func sweepInputs(n int) []Input {
 	return ins
 }
 
+// enumVariants is the embedded rules once for every word of every enum
+// parameter (paramSpecs), with all the national values of that parameter
+// set to the word: texts that only another region's rule would say.
+func enumVariants(t *testing.T) map[string]*RuleSet {
+	t.Helper()
+	out := map[string]*RuleSet{}
+	for name, spec := range paramSpecs {
+		for _, word := range spec.enum {
+			var nat map[string]any
+			if err := stdjson.Unmarshal(nationalJSON, &nat); err != nil {
+				t.Fatal(err)
+			}
+			p := nat["parameters"].(map[string]any)[name].(map[string]any)
+			for _, v := range p["values"].([]any) {
+				v.(map[string]any)["value"] = word
+			}
+			b, err := stdjson.Marshal(nat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := Load(documentsJSON, b, regionsJSON)
+			if err != nil {
+				t.Fatalf("%s = %s: %v", name, word, err)
+			}
+			out[name+"="+word] = rs
+		}
+	}
+	return out
+}
+
 // Every message of the catalog is said by the policy cases or a generated
-// sweep, and no text of their answers keeps a placeholder.
+// sweep (with the embedded rules, and a part of it with every word of
+// every enum parameter), and no text of their answers keeps a placeholder.
 func TestMessagesSaid(t *testing.T) {
 	rs, err := Default()
 	if err != nil {
@@ -404,20 +436,33 @@ func TestMessagesSaid(t *testing.T) {
 		}
 		ins = append(ins, in)
 	}
-	n := 3000
+	n, variantN := 3000, 400
 	if testing.Short() {
-		n = 300
+		n, variantN = 500, 100
 	}
-	ins = append(ins, sweepInputs(n)...)
-	for i, in := range ins {
-		out, err := Evaluate(in)
-		if err != nil {
-			continue // the generator may make an input the checks refuse
+	sweep := sweepInputs(n)
+	ins = append(ins, sweep...)
+	run := func(what string, rs *RuleSet, ins []Input) {
+		for i, in := range ins {
+			out, err := rs.Evaluate(in)
+			if err != nil {
+				t.Fatalf("%s: input %d: %v", what, i, err)
+			}
+			checkTexts(t, out)
+			if t.Failed() {
+				t.Fatalf("%s: input %d: %+v", what, i, in)
+			}
 		}
-		checkTexts(t, out)
-		if t.Failed() {
-			t.Fatalf("input %d: %+v", i, in)
-		}
+	}
+	run("embedded rules", rs, ins)
+	variants := enumVariants(t)
+	names := make([]string, 0, len(variants))
+	for name := range variants {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		run(name, variants[name], sweep[:variantN])
 	}
 	c, _ := messages()
 	var never []string
