@@ -285,10 +285,17 @@ func checkTexts(t *testing.T, out Output) {
 var sweepRegions = []string{"440300", "310000", "320500", "320100", "350100", "360100", "370200", "370100", "420100", "440400", "440800", "500000", "510100", "110000"}
 
 // sweepPerson makes a person or none: sometimes a newborn or an adult,
-// some groups, retired, with places of residence, work and study.
-func sweepPerson(r *rand.Rand, day Date) *Person {
+// some groups, retired, with places of residence, work and study, often
+// where one of the enrollments is.
+func sweepPerson(r *rand.Rand, day Date, es []Enrollment) *Person {
 	if r.Intn(3) == 0 {
 		return nil
+	}
+	place := func() string {
+		if len(es) > 0 && r.Intn(2) == 0 {
+			return es[r.Intn(len(es))].Region
+		}
+		return sweepRegions[r.Intn(len(sweepRegions))]
 	}
 	p := &Person{}
 	switch r.Intn(5) {
@@ -304,13 +311,13 @@ func sweepPerson(r *rand.Rand, day Date) *Person {
 	}
 	p.Retired = r.Intn(8) == 0
 	if r.Intn(2) == 0 {
-		p.Residence = sweepRegions[r.Intn(len(sweepRegions))]
+		p.Residence = place()
 	}
 	if r.Intn(3) == 0 {
-		p.WorkRegion = sweepRegions[r.Intn(len(sweepRegions))]
+		p.WorkRegion = place()
 	}
 	if r.Intn(4) == 0 {
-		p.StudyRegion = sweepRegions[r.Intn(len(sweepRegions))]
+		p.StudyRegion = place()
 	}
 	return p
 }
@@ -361,19 +368,67 @@ func sweepHistory(r *rand.Rand, day Date) []Enrollment {
 	return es
 }
 
-// sweepInputs makes n inputs with a fixed seed: the same every run.
+// sweepInputs makes n inputs with a fixed seed: the same every run. Some
+// are shaped on purpose: asOf before an enrollment starts; a new job in the
+// middle of a paid resident year after a long gap; two employee
+// enrollments at once; a newborn enrolled soon after birth; years of
+// broken enrollment; a student with two resident enrollments.
 func sweepInputs(n int) []Input {
 	r := rand.New(rand.NewSource(20260401))
+	region := func() string { return sweepRegions[r.Intn(len(sweepRegions))] }
+	kind := func() string { return []string{"", KindUnit, KindFlexible}[r.Intn(3)] }
 	ins := make([]Input, 0, n)
 	for range n {
 		asOf := time.Date(2024+r.Intn(8), time.Month(1+r.Intn(12)), 1+r.Intn(28), 0, 0, 0, 0, time.UTC)
-		in := Input{AsOf: formatDate(asOf), Person: sweepPerson(r, asOf), Enrollments: sweepHistory(r, asOf)}
+		now := monthOfDate(asOf)
+		es := sweepHistory(r, asOf)
+		var person *Person
+		switch r.Intn(12) {
+		case 0:
+			if len(es) > 0 {
+				from, _ := parseMonth(es[r.Intn(len(es))].From)
+				asOf = from.First().AddDate(0, 0, -1-r.Intn(90))
+			}
+		case 1:
+			y := asOf.Year()
+			job := emp("job", region(), (now - Month(r.Intn(3))).String(), "")
+			job.Kind = kind()
+			if r.Intn(2) == 0 {
+				job.To = (now + Month(r.Intn(3))).String()
+			}
+			es = []Enrollment{
+				emp("old", region(), monthOf(y-2, time.January).String(), monthOf(y-1, time.Month(1+r.Intn(6))).String()),
+				res("year", region(), monthOf(y, time.January).String(), monthOf(y, time.December).String(), ""),
+				job,
+			}
+		case 2:
+			a := emp("a", region(), (now - Month(r.Intn(30))).String(), "")
+			b := emp("b", region(), (now - Month(r.Intn(6))).String(), "")
+			a.Kind, b.Kind = kind(), kind()
+			es = []Enrollment{a, b}
+		case 3:
+			person = &Person{BirthDate: formatDate(asOf.AddDate(0, 0, -r.Intn(120))), Groups: []string{GroupNewborn}}
+			es = nil
+		case 4:
+			asOf = asOf.AddDate(2029-asOf.Year()+r.Intn(3), 0, 0)
+			es = []Enrollment{res("old", region(), "2023-01", "2024-12", "")}
+		case 5:
+			y := asOf.Year() - r.Intn(2)
+			a := res("a", region(), monthOf(y, time.January).String(), monthOf(y, time.December).String(), "")
+			b := res("b", region(), monthOf(y, time.Month(1+r.Intn(12))).String(), monthOf(y, time.December).String(), "")
+			es = []Enrollment{a, b}
+			person = &Person{Groups: []string{GroupStudent}, StudyRegion: []string{a.Region, b.Region, ""}[r.Intn(3)]}
+		}
+		if person == nil {
+			person = sweepPerson(r, asOf, es)
+		}
+		in := Input{AsOf: formatDate(asOf), Person: person, Enrollments: es}
 		if r.Intn(3) != 0 {
 			scheme := Resident
 			if r.Intn(3) == 0 {
 				scheme = Employee
 			}
-			in.Plan = plan(sweepRegions[r.Intn(len(sweepRegions))], scheme, formatDate(asOf.AddDate(0, 0, r.Intn(200)-20)), r.Intn(6))
+			in.Plan = plan(region(), scheme, formatDate(asOf.AddDate(0, 0, r.Intn(200)-20)), r.Intn(6))
 			if scheme == Employee && r.Intn(2) == 0 {
 				in.Plan.Kind = []string{KindUnit, KindFlexible}[r.Intn(2)]
 			}
@@ -436,10 +491,7 @@ func TestMessagesSaid(t *testing.T) {
 		}
 		ins = append(ins, in)
 	}
-	n, variantN := 3000, 400
-	if testing.Short() {
-		n, variantN = 500, 100
-	}
+	const n, variantN = 6000, 600
 	sweep := sweepInputs(n)
 	ins = append(ins, sweep...)
 	run := func(what string, rs *RuleSet, ins []Input) {
