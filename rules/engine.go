@@ -14,10 +14,6 @@ type engine struct {
 	groups map[string]bool
 }
 
-func (r *waitResult) step(rule, zh, en, source string) {
-	r.Explain = append(r.Explain, Step{Rule: rule, Zh: zh, En: en, Source: source})
-}
-
 func (e *engine) birth() (Date, bool) {
 	if e.in.Person == nil || e.in.Person.BirthDate == "" {
 		return Date{}, false
