@@ -117,8 +117,8 @@ func placeholderName(s string) bool {
 	return s != ""
 }
 
-// testHookSay, when set by a test, sees every message said.
-var testHookSay func(id string, args []any)
+// testHookSay, when set by a test, sees the id of every message said.
+var testHookSay func(id string)
 
 // say fills the message id of the catalog with args, name and value in
 // turn: say("resident.fixed", "months", 3, "why", why). A value is a string
@@ -129,7 +129,7 @@ var testHookSay func(id string, args []any)
 // says {id}, so that a test sees the mistake in the text.
 func say(id string, args ...any) Text {
 	if testHookSay != nil {
-		testHookSay(id, args)
+		testHookSay(id)
 	}
 	c, _ := messages()
 	t, ok := c[id]
@@ -140,24 +140,43 @@ func say(id string, args ...any) Text {
 }
 
 // fill replaces each {name} of tmpl with the value of name in args, in
-// English or in Chinese.
+// English or in Chinese. The parts are gathered first, so that the text is
+// allocated once, as a concatenation would be, and a value used twice is
+// formatted once.
 func fill(tmpl string, args []any, en bool) string {
 	i := strings.IndexByte(tmpl, '{')
 	if i < 0 {
 		return tmpl
 	}
-	var b strings.Builder
-	b.Grow(len(tmpl) + 32)
+	type part struct{ before, name, value string }
+	var buf [12]part
+	parts, n := buf[:0], 0
 	for i >= 0 {
 		j := strings.IndexByte(tmpl[i:], '}') + i
-		b.WriteString(tmpl[:i])
-		if v, ok := argValue(args, tmpl[i+1:j], en); ok {
-			b.WriteString(v)
-		} else {
-			b.WriteString(tmpl[i : j+1])
+		p := part{before: tmpl[:i], name: tmpl[i+1 : j]}
+		seen := false
+		for _, q := range parts {
+			if q.name == p.name {
+				p.value, seen = q.value, true
+				break
+			}
 		}
+		if !seen {
+			var ok bool
+			if p.value, ok = argValue(args, p.name, en); !ok {
+				p.value = tmpl[i : j+1]
+			}
+		}
+		parts = append(parts, p)
+		n += len(p.before) + len(p.value)
 		tmpl = tmpl[j+1:]
 		i = strings.IndexByte(tmpl, '{')
+	}
+	var b strings.Builder
+	b.Grow(n + len(tmpl))
+	for _, p := range parts {
+		b.WriteString(p.before)
+		b.WriteString(p.value)
 	}
 	b.WriteString(tmpl)
 	return b.String()

@@ -477,7 +477,7 @@ func TestMessagesSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	said := map[string]bool{}
-	testHookSay = func(id string, _ []any) { said[id] = true }
+	testHookSay = func(id string) { said[id] = true }
 	defer func() { testHookSay = nil }()
 	cases, errs := loadPolicyCases(os.DirFS(casesDir), casesDir, rs.Documents())
 	for _, err := range errs {
