@@ -2,7 +2,6 @@ package rules
 
 import (
 	"sort"
-	"strconv"
 	"time"
 )
 
@@ -96,9 +95,7 @@ func within(d, from, to Date) bool { return !d.Before(from) && !d.After(to) }
 // benefit days (社会保险法 第二十三条、第二十七条; 国办发〔2024〕38号).
 func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) CoverageAnswer {
 	c := CoverageAnswer{Status: StatusNone, Explain: []Step{}}
-	add := func(rule, zh, en, src string) {
-		c.Explain = append(c.Explain, Step{Rule: rule, Zh: zh, En: en, Source: src})
-	}
+	add := func(s Step) { c.Explain = append(c.Explain, s) }
 	var best *segment
 	for i := range segs {
 		sg := &segs[i]
@@ -124,9 +121,7 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			if e.retireeYears(&c) {
 				return c
 			}
-			add("coverage.retired", "已退休且职工医保累计缴费达到规定年限：退休后不再缴费，按规定享受职工医保待遇，终身有效。",
-				"Retired with the required contribution years: no more contributions, lifetime employee benefits.",
-				e.rs.citeDoc("shbxf", "第二十七条"))
+			add(sayStep("coverage.retired", e.rs.citeDoc("shbxf", "第二十七条")))
 			return c
 		}
 		c.Status = StatusCovered
@@ -138,26 +133,21 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		}
 		s := best.sp
 		if s.scheme == Employee {
-			paid := "已缴费至" + s.to.String()
-			paidEn := "paid through " + s.to.String()
+			paid := say("coverage.employee/paid", "to", s.to)
 			if s.open {
-				paid = "仍在缴费（按已缴至" + s.to.String() + "计）"
-				paidEn = "still paying (counted as paid through " + s.to.String() + ")"
+				paid = say("coverage.employee/open", "to", s.to)
 			}
-			add("coverage.employee", c.RegionName+"职工医保（"+s.id+"）"+paid+"：按月缴费，缴费月份享受待遇，停止缴费后次月起停止享受，待遇至"+formatDate(s.to.Last())+"。", "Employee insurance in "+
-				regionNameEn(c.Region)+" ("+s.id+"), "+paidEn+": benefits in the months paid, ending after the last paid month, here "+formatDate(s.to.Last())+".", e.rs.citeDoc("shbxf", "第二十三条"))
+			add(sayStep("coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last()))
 			e.explainKind(&c, s)
 		} else {
-			add("coverage.resident", c.RegionName+"城乡居民医保（"+s.id+"）已缴费至"+strconv.Itoa(int(s.to.Year()))+"年度：按年度缴费，待遇享受期至"+formatDate(s.to.Last())+"。", "Resident insurance in "+
-				regionNameEn(c.Region)+" ("+s.id+") paid for "+strconv.Itoa(int(s.to.Year()))+": yearly contributions, benefits until "+formatDate(s.to.Last())+".", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"))
+			add(sayStep("coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last()))
 		}
 		if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
 			w := e.wait(spanTarget(s))
-			add("coverage.waited", "该段参保的"+strconv.Itoa(int(w.Months))+"个月待遇等待期已于"+formatDate(w.benefitsFrom.AddDate(0, 0, -1))+"结束。", "This enrollment's "+strconv.Itoa(int(w.Months))+"-month waiting period ended on "+formatDate(w.benefitsFrom.AddDate(0, 0, -1))+".", lastSource(w.Explain))
+			add(sayStep("coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1)))
 		}
 		if until != forever && until.After(s.to.Last()) {
-			add("coverage.continues", "之后的参保记录无缝衔接，待遇连续至"+formatDate(until)+"。", "Later enrollments follow without a gap: benefits continue until "+
-				formatDate(until)+".", e.rs.citeDoc("ybbf2021-43", "第十一条"))
+			add(sayStep("coverage.continues", e.rs.citeDoc("ybbf2021-43", "第十一条"), "until", until))
 		}
 		return c
 	}
@@ -180,11 +170,9 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		if !start.IsZero() {
 			c.WaitingUntil = datep(start.AddDate(0, 0, -1))
 			c.From = datep(start)
-			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但"+formatDate(e.asOf)+"处于待遇等待期，"+formatDate(start)+"起享受待遇。", "Enrolled ("+
-				s.id+"), but "+formatDate(e.asOf)+" falls in the waiting period; benefits from "+formatDate(start)+".", lastSource(w.Explain))
+			add(sayStep("coverage.waiting", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id, "asOf", e.asOf, "from", start))
 		} else {
-			add("coverage.waiting", "已参加"+schemeZh(s.scheme)+"（"+s.id+"），但等待期超过本段参保期，本段不享受待遇。", "Enrolled ("+
-				s.id+"), but the waiting period outlasts the enrollment: no benefits from it.", lastSource(w.Explain))
+			add(sayStep("coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id))
 		}
 		c.Explain = append(c.Explain, w.Explain...)
 		return c
@@ -211,14 +199,11 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		c.RegionName = regionName(next.region)
 		start := e.segmentStart(segs, next, e.asOf)
 		c.From = datep(start)
-		add("coverage.future", "参保记录（"+next.id+"）自"+next.from.String()+"开始，"+formatDate(e.asOf)+"尚未生效。", "The enrollment ("+
-			next.id+") starts in "+next.from.String()+"; it is not in force on "+formatDate(e.asOf)+".", e.rs.citeDoc("shbxf", "第二十三条"))
+		add(sayStep("coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf))
 		return c
 	}
 	if last == nil {
-		add("coverage.none", "没有参保记录：未参加基本医疗保险，医保不支付医疗费用。",
-			"No enrollment: not insured, medical insurance pays nothing.",
-			e.rs.citeDoc("shbxf", "第二十三条"))
+		add(sayStep("coverage.none", e.rs.citeDoc("shbxf", "第二十三条")))
 		return c
 	}
 	c.Status = StatusLapsed
@@ -226,21 +211,18 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 	c.Region, c.Scheme = last.region, last.scheme
 	c.RegionName = regionName(last.region)
 	c.Until = datep(lastEnd)
-	add("coverage.lapsed", "最后一段参保（"+last.id+"，"+schemeZh(last.scheme)+"）至"+formatDate(lastEnd)+"结束，"+formatDate(e.asOf)+"不在参保期内，医保不支付。", "The last enrollment ("+
-		last.id+") ended on "+formatDate(lastEnd)+"; "+formatDate(e.asOf)+" is not covered.", e.rs.citeDoc("shbxf", "第二十三条"))
+	add(sayStep("coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf))
 	if last.scheme == Employee {
 		maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
 		deadline := (last.to + Month(maxGap.v.num) + 1).Last()
 		if !e.asOf.After(deadline) {
-			add("coverage.backpay", "在"+formatDate(deadline)+"前恢复缴费并补缴，中断不超过"+strconv.Itoa(int(maxGap.v.num))+"个月，待遇可追溯、不设等待期。", "Resume paying and back-pay by "+
-				formatDate(deadline)+" (interruption within "+strconv.Itoa(int(maxGap.v.num))+" months): benefits are retroactive with no wait.", e.rs.cite(maxGap.v))
+			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.v.num))
 		}
 	}
 	if next != nil {
 		start := e.segmentStart(segs, next, e.asOf)
 		if !start.IsZero() {
-			add("coverage.next", "下一段参保（"+next.id+"）"+formatDate(start)+"起享受待遇。", "The next enrollment ("+
-				next.id+") pays benefits from "+formatDate(start)+".", e.rs.citeDoc("shbxf", "第二十三条"))
+			add(sayStep("coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", start))
 		}
 	}
 	return c
@@ -324,15 +306,9 @@ func lastSource(steps []Step) string {
 func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
-		n := strconv.Itoa(e.rs.get("employee.backpayMaxGapMonths", s.region, e.asOf).v.num)
-		c.Explain = append(c.Explain, Step{Rule: "coverage.unemployment",
-			Zh:     "领取失业保险金期间参加职工医保、享受职工医保待遇，医保费从失业保险基金中支付，个人不缴费；期满后" + n + "个月内接续缴费（如以灵活就业人员身份参保）不断保。",
-			En:     "While drawing unemployment benefit you are in employee insurance with its benefits, paid by the unemployment fund; resume paying within " + n + " months after it ends (as a flexible worker, for example) to stay continuous.",
-			Source: e.rs.citeDoc("shbxf", "第四十八条") + "；" + e.rs.citeDoc("ybbf2021-43", "第十一条")})
+		n := e.rs.get("employee.backpayMaxGapMonths", s.region, e.asOf).v.num
+		c.Explain = append(c.Explain, sayStep("coverage.unemployment", e.rs.citeDoc("shbxf", "第四十八条")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"), "months", n))
 	case KindMilitary:
-		c.Explain = append(c.Explain, Step{Rule: "coverage.military",
-			Zh:     "服现役期间由军队保障医疗；军人服现役年限视同职工医保缴费年限，与入伍前和退出现役后的缴费年限合并计算。",
-			En:     "During military service care is provided by the army; the years of service count as employee contribution years, added to those before and after.",
-			Source: e.rs.citeDoc("js2022-transfer", "军人服现役年限")})
+		c.Explain = append(c.Explain, sayStep("coverage.military", e.rs.citeDoc("js2022-transfer", "军人服现役年限")))
 	}
 }

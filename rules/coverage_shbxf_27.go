@@ -1,7 +1,5 @@
 package rules
 
-import "strconv"
-
 // employeeMonths counts the months of employee insurance paid, each month
 // once: total with military service (视同缴费年限), and actual without it.
 func (e *engine) employeeMonths() (total, actual int) {
@@ -34,38 +32,30 @@ func (e *engine) retireeYears(c *CoverageAnswer) bool {
 	ty, ay := total/12, actual/12
 	p := e.rs.get("retiree.minYears", c.Region, e.asOf)
 	src := e.rs.cite(p.v)
-	years := "职工医保累计缴费约" + strconv.Itoa(ty) + "年（按填写的记录计算，含视同缴费年限），其中实际缴费约" + strconv.Itoa(ay) + "年"
-	yearsEn := "About " + strconv.Itoa(ty) + " years of employee insurance (from the enrollments given, service years included), " + strconv.Itoa(ay) + " actually paid"
+	years := say("retiree.years", "total", ty, "actual", ay)
+	region := regionText(c.Region)
 	m := p.v.years
 	if m == nil {
-		c.Explain = append(c.Explain, Step{Rule: "retiree.years.unknown",
-			Zh: years + "。" + c.RegionName + "规定的最低缴费年限本工具未收录：请向参保地医保部门确认已达到；未达到的，可以缴费至规定年限。",
-			En: yearsEn + ". " + regionNameEn(c.Region) + "'s minimum years are not in this tool's data: check with the insuring region that they are met; if not, the years can be paid up.", Source: src})
+		c.Explain = append(c.Explain, sayStep("retiree.years.unknown", src, "years", years, "region", region))
 		return false
 	}
-	need, needEn := strconv.Itoa(m.Male)+"年（男）或"+strconv.Itoa(m.Female)+"年（女）", strconv.Itoa(m.Male)+" (men) or "+strconv.Itoa(m.Female)+" (women)"
-	min := m.Female
+	need := say("retiree.years/both", "male", m.Male, "female", m.Female)
+	least := m.Female
 	switch e.in.Person.Sex {
 	case "male":
-		min, need, needEn = m.Male, strconv.Itoa(m.Male)+"年", strconv.Itoa(m.Male)
+		least, need = m.Male, say("retiree.years/one", "n", m.Male)
 	case "female":
-		need, needEn = strconv.Itoa(m.Female)+"年", strconv.Itoa(m.Female)
+		need = say("retiree.years/one", "n", m.Female)
 	}
 	if e.in.Person.Sex == "" && ty >= m.Female && ty < m.Male {
-		c.Explain = append(c.Explain, Step{Rule: "retiree.years.sex",
-			Zh: years + "；" + c.RegionName + "规定累计缴费" + need + "：女性已达到，男性尚未达到（请填写性别）。",
-			En: yearsEn + "; " + regionNameEn(c.Region) + " requires " + needEn + " years: met for a woman, not for a man (give the sex).", Source: src})
+		c.Explain = append(c.Explain, sayStep("retiree.years.sex", src, "years", years, "region", region, "need", need))
 		return false
 	}
-	if ty >= min && ay >= m.Actual {
-		c.Explain = append(c.Explain, Step{Rule: "retiree.years.met",
-			Zh: years + "，达到" + c.RegionName + "规定的" + need + "（实际缴费不少于" + strconv.Itoa(m.Actual) + "年）。",
-			En: yearsEn + ": " + regionNameEn(c.Region) + "'s " + needEn + " years (at least " + strconv.Itoa(m.Actual) + " actually paid) are met.", Source: src})
+	if ty >= least && ay >= m.Actual {
+		c.Explain = append(c.Explain, sayStep("retiree.years.met", src, "years", years, "region", region, "need", need, "actual", m.Actual))
 		return false
 	}
 	c.Active, c.Status, c.Until = false, StatusRetiredShort, nil
-	c.Explain = append(c.Explain, Step{Rule: "retiree.years.short",
-		Zh: years + "，未达到" + c.RegionName + "规定的累计" + need + "、实际缴费不少于" + strconv.Itoa(m.Actual) + "年：退休后不能直接享受职工医保待遇，可以缴费至规定年限（按当地规定一次性补足或继续缴费）后享受。",
-		En: yearsEn + ": short of " + regionNameEn(c.Region) + "'s " + needEn + " years with at least " + strconv.Itoa(m.Actual) + " actually paid. Lifetime benefits start only once the years are paid up (at once or by paying on, as the region allows).", Source: src + "；" + e.rs.citeDoc("shbxf", "第二十七条")})
+	c.Explain = append(c.Explain, sayStep("retiree.years.short", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "years", years, "region", region, "need", need, "actual", m.Actual))
 	return true
 }

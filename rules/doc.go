@@ -5,8 +5,10 @@
 //
 // The policy parameters are data: rules/data/*.json, embedded in the binary,
 // each value with the dates it is in force and the document and article it
-// comes from. The functions that apply a rule name the article they
-// implement. The package has no dependency on the web app and runs the same
+// comes from. The texts of the answers are data too: data/messages.json,
+// Chinese and English templates with named placeholders that the engine
+// fills with the parameters it applied (see say). The functions that apply
+// a rule name the article they implement. The package has no dependency on the web app and runs the same
 // natively and in WebAssembly.
 //
 // Use Decode to read and check an input, then Evaluate:

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -45,9 +44,7 @@ func (e *engine) dupIvals() []dupIval {
 // up to asOf, or else the first duplicated month to come.
 func (e *engine) keepWhich() DuplicatesAnswer {
 	d := DuplicatesAnswer{Overlaps: []Overlap{}, Stop: []string{}, Actions: []Action{}, Explain: []Step{}}
-	add := func(rule, zh, en, src string) {
-		d.Explain = append(d.Explain, Step{Rule: rule, Zh: zh, En: en, Source: src})
-	}
+	add := func(s Step) { d.Explain = append(d.Explain, s) }
 	ivs := e.dupIvals()
 	now := monthOfDate(e.asOf)
 	var active []int
@@ -88,16 +85,14 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	}
 	src := e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
 	if past < 0 && future < 0 {
-		add("duplicates.none", "没有同一时间段内两条及以上参保缴费记录：未重复参保。",
-			"No two enrollments are paid for the same months: no duplicate enrollment.", src)
+		add(sayStep("duplicates.none", src))
 		return d
 	}
 	m := past
 	if m < 0 {
 		m = future
 	}
-	add("duplicates.definition", "重复参保是指同一参保人在同一时间段内有两条及以上参保缴费状态正常的参保信息记录，原则上不允许重复参保。",
-		"Duplicate enrollment means two or more paid enrollment records for the same months; it is not allowed in principle.", src)
+	add(sayStep("duplicates.definition", src))
 	var set []*span
 	for i := range ivs {
 		if iv := &ivs[i]; iv.from <= m && iv.to >= m {
@@ -106,17 +101,20 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	}
 	keep, rule := e.choose(set, m)
 	d.Keep = strp(keep.id)
-	names := make([]string, 0, len(set))
-	for _, s := range set {
-		names = append(names, s.id+"（"+regionName(s.region)+schemeZh(s.scheme)+"）")
+	zh, en := make([]string, len(set)), make([]string, len(set))
+	for i, s := range set {
+		item := say("duplicates.overlap/item", "id", s.id, "region", regionText(s.region), "scheme", schemeText(s.scheme))
+		zh[i], en[i] = item.Zh, item.En
 	}
+	sep := say("list.separator")
+	list := Text{Zh: strings.Join(zh, sep.Zh), En: strings.Join(en, sep.En)}
 	switch {
 	case m < now:
-		add("duplicates.overlap", m.String()+"曾重复参保："+strings.Join(names, "、")+"；重复期间已结束。", "Duplicate enrollment, ended in "+m.String()+": "+idsOf(set)+".", src)
+		add(sayStep("duplicates.overlap/ended", src, "month", m, "list", list))
 	case m > now:
-		add("duplicates.overlap", "自"+m.String()+"起将重复参保："+strings.Join(names, "、")+"（如已预缴下一年度）。", "Duplicate enrollment from "+m.String()+" (a year paid ahead): "+idsOf(set)+".", src)
+		add(sayStep("duplicates.overlap/ahead", src, "month", m, "list", list))
 	default:
-		add("duplicates.overlap", m.String()+"重复参保："+strings.Join(names, "、")+"。", "Duplicate enrollment in "+m.String()+": "+idsOf(set)+".", src)
+		add(sayStep("duplicates.overlap", src, "month", m, "list", list))
 	}
 	d.Explain = append(d.Explain, rule)
 	for _, s := range set {
@@ -135,13 +133,9 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	for _, a := range d.Actions {
 		d.Explain = append(d.Explain, Step{Rule: "duplicates.action", Zh: a.Zh, En: a.En, Source: a.Source})
 	}
-	add("duplicates.years", "重复缴费期间的缴费年限只计算一次，不重复计算；职工医保个人账户余额随关系转移接续合并。",
-		"Contribution years of the duplicated months count once; an employee personal-account balance moves with the transfer and is merged.",
-		e.rs.citeDoc("shbxf", "第三十二条")+"；"+e.rs.citeDoc("ybbf2021-43", "第二条"))
+	add(sayStep("duplicates.years", e.rs.citeDoc("shbxf", "第三十二条")+"；"+e.rs.citeDoc("ybbf2021-43", "第二条")))
 	if len(d.Overlaps) > len(set)*(len(set)-1)/2 {
-		add("duplicates.past", "较早的重复参保期间已结束：如期间未享受待遇，可按参保地规定申请退还重复缴纳的个人缴费。",
-			"Earlier duplicate periods have ended: where no benefits were used, the duplicate individual contributions may be refundable under local rules.",
-			src)
+		add(sayStep("duplicates.past", src))
 	}
 	return d
 }
@@ -153,14 +147,6 @@ func overlapEnd(a, b *dupIval, now Month) Month {
 		return end
 	}
 	return max(now, b.from)
-}
-
-func idsOf(set []*span) string {
-	ids := make([]string, len(set))
-	for i, s := range set {
-		ids[i] = s.id
-	}
-	return strings.Join(ids, ", ")
 }
 
 // choose applies the retention principles of 医保发〔2020〕33号 in order:
@@ -181,8 +167,7 @@ func (e *engine) choose(set []*span, m Month) (*span, Step) {
 	}
 	if e.inGroup(GroupStudent) && len(emps) == 0 {
 		if s := matchRegion(set, p.StudyRegion); s != nil {
-			return s, Step{Rule: "duplicates.student", Zh: "学生重复参保，原则上保留学籍地（" + regionName(p.StudyRegion) + "）参保关系：保留" + s.id + "。大中专学生入学当年重复参加居民医保的除外，可不终止另一处参保关系。",
-				En: "A student keeps the enrollment where they study (" + regionNameEn(p.StudyRegion) + "): keep " + s.id + ". In the year a college student enters school, a second resident enrollment may be kept.", Source: src}
+			return s, sayStep("duplicates.student", src, "place", regionText(p.StudyRegion), "id", s.id)
 		}
 	}
 	if len(emps) > 0 && len(ress) > 0 {
@@ -190,30 +175,27 @@ func (e *engine) choose(set []*span, m Month) (*span, Step) {
 	}
 	if len(emps) > 0 {
 		k := e.byPlace(emps, p.WorkRegion)
-		why, whyEn := "未填写就业地，按最近开始的参保记录", "no place of work given: the most recent enrollment"
+		why := say("duplicates.employee/latest")
 		if p.WorkRegion != "" && matchRegion(emps, p.WorkRegion) != nil {
-			why, whyEn = "就业地为"+regionName(p.WorkRegion), "place of work "+regionNameEn(p.WorkRegion)
+			why = say("duplicates.employee/work", "place", regionText(p.WorkRegion))
 		}
-		return k, Step{Rule: "duplicates.employee", Zh: "重复参加职工医保，原则上保留就业地参保关系（" + why + "）：保留" + k.id + "。",
-			En: "Enrolled twice in employee insurance: keep the place of work (" + whyEn + "): keep " + k.id + ".", Source: src}
+		return k, sayStep("duplicates.employee", src, "why", why, "id", k.id)
 	}
 	if k := e.payingNow(ress, m); k != nil {
 		// 医保办发〔2021〕43号: moving within the year, the current year stays
 		// where it was paid; the new place is joined for the next year.
-		return k, Step{Rule: "duplicates.moveWithinYear", Zh: "同一年度两处居民医保，" + k.id + "（" + regionName(k.region) + "）正在享受待遇、另一处仍在等待期：当年度保留" + k.id + "，按新居住地规定参加下一年度居民医保。",
-			En: "Two resident enrollments in the same year; " + k.id + " (" + regionNameEn(k.region) + ") pays benefits now while the other is still waiting: keep " + k.id + " for this year and join the new place for next year.", Source: e.rs.citeDoc("ybbf2021-43", "第十一条") + "；" + src}
+		return k, sayStep("duplicates.moveWithinYear", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+src, "id", k.id, "region", regionText(k.region))
 	}
 	k := e.byPlace(ress, p.Residence)
-	why, whyEn := "未填写常住地，按最近开始的参保记录", "no residence given: the most recent enrollment"
+	why := say("duplicates.resident/latest")
 	if p.Residence != "" && matchRegion(ress, p.Residence) != nil {
-		why, whyEn = "常住地为"+regionName(p.Residence), "residence "+regionNameEn(p.Residence)
+		why = say("duplicates.resident/residence", "place", regionText(p.Residence))
 	}
+	var student Text
 	if e.inGroup(GroupStudent) && p.StudyRegion == "" {
-		why += "；学生应保留学籍地参保关系，请填写学籍地"
-		whyEn += "; a student keeps the place of study: give it"
+		student = say("duplicates.resident/student")
 	}
-	return k, Step{Rule: "duplicates.resident", Zh: "重复参加居民医保，原则上保留常住地参保关系（" + why + "）：保留" + k.id + "。",
-		En: "Enrolled twice in resident insurance: keep the place of residence (" + whyEn + "): keep " + k.id + ".", Source: src}
+	return k, sayStep("duplicates.resident", src, "why", why, "student", student, "id", k.id)
 }
 
 // chooseAcrossSchemes: 医保发〔2020〕33号 “跨制度重复参保且连续参加职工医保
@@ -225,8 +207,7 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 	k := e.byPlace(emps, p.WorkRegion)
 	for _, s := range emps {
 		if s.retiree {
-			return s, Step{Rule: "duplicates.retiree", Zh: "退休人员按规定享受职工医保待遇（" + s.id + "），又参加了居民医保：属于跨制度重复参保，保留职工医保参保关系。",
-				En: "A retiree draws employee benefits (" + s.id + ") and also holds resident insurance: a cross-scheme duplicate; keep the employee insurance.", Source: e.rs.citeDoc("ybf2020-33", "重复参保处理原则") + "；" + e.rs.citeDoc("shbxf", "第二十七条")}
+			return s, sayStep("duplicates.retiree", e.rs.citeDoc("ybf2020-33", "重复参保处理原则")+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id)
 		}
 	}
 	minYears := e.rs.get("duplicates.employeeKeepMinYears", k.region, m.First())
@@ -236,16 +217,13 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 		months = int(at-start) + 1
 	}
 	if months >= 12*minYears.v.num {
-		return k, Step{Rule: "duplicates.crossScheme", Zh: "跨制度重复参保，职工医保已连续参保" + strconv.Itoa(months) + "个月（≥" + strconv.Itoa(minYears.v.num) + "年）：原则上保留职工医保参保关系（" + k.id + "）。",
-			En: "Enrolled in both schemes with " + strconv.Itoa(months) + " continuous employee months (≥ " + strconv.Itoa(minYears.v.num) + " year): keep employee insurance (" + k.id + ").", Source: e.rs.cite(minYears.v)}
+		return k, sayStep("duplicates.crossScheme", e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", k.id)
 	}
 	if k.kind == KindFlexible {
 		r := e.byPlace(ress, p.Residence)
-		return r, Step{Rule: "duplicates.crossScheme.flexible", Zh: "跨制度重复参保，以灵活就业身份参加的职工医保连续仅" + strconv.Itoa(months) + "个月（不足" + strconv.Itoa(minYears.v.num) + "年）：保留职工医保的条件未满足，可保留一个可享受待遇的参保关系，此处保留居民医保（" + r.id + "）。",
-			En: "Enrolled in both schemes, but only " + strconv.Itoa(months) + " continuous months of employee insurance as a flexible worker (< " + strconv.Itoa(minYears.v.num) + " year): keep one enrollment that pays benefits, here resident insurance (" + r.id + ").", Source: e.rs.cite(minYears.v)}
+		return r, sayStep("duplicates.crossScheme.flexible", e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", r.id)
 	}
-	return k, Step{Rule: "duplicates.crossScheme.unit", Zh: "跨制度重复参保，职工医保连续参保" + strconv.Itoa(months) + "个月（不足" + strconv.Itoa(minYears.v.num) + "年）：在职职工应当参加职工医保，由单位和职工共同缴纳，不能停止；保留职工医保（" + k.id + "），居民医保在职工医保待遇开始后暂停。如为灵活就业，请在参保记录中选择“灵活就业”。",
-		En: "Enrolled in both schemes with " + strconv.Itoa(months) + " continuous employee months (< " + strconv.Itoa(minYears.v.num) + " year): an employee must be in employee insurance, paid by the employer and the employee, and cannot stop it; keep employee insurance (" + k.id + ") and suspend the resident enrollment once employee benefits start. If this is flexible employment, say so in the enrollment.", Source: e.rs.citeDoc("shbxf", "第二十三条") + "；" + e.rs.cite(minYears.v)}
+	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", k.id)
 }
 
 // payingNow returns the one resident enrollment of set that pays benefits
@@ -320,64 +298,56 @@ func latest(set []*span) *span {
 // it is to be stopped (an overlap already over stops nothing).
 func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 	a := Action{Enrollment: s.id, Region: s.region}
-	name, nameEn := regionName(s.region), regionNameEn(s.region)
+	region := regionText(s.region)
 	now := monthOfDate(e.asOf)
 	if s.scheme == Employee {
 		a.Refund = "personalAccount"
 		a.Source = e.rs.citeDoc("ybbf2021-43", "第二条") + "；" + e.rs.citeDoc("shbxf", "第三十二条")
-		if m < now {
-			a.Zh = name + "的职工医保（" + s.id + "）与" + keep.id + "的重复期间已于" + m.String() + "结束，无需停保：重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。"
-			a.En = "The employee insurance in " + nameEn + " (" + s.id + ") no longer overlaps " + keep.id + " (the overlap ended in " + m.String() + "), nothing to stop: personal-account money for those months is merged through the transfer, and years are not counted twice."
+		var t Text
+		switch {
+		case m < now:
+			t = say("action.employee/ended", "region", region, "id", s.id, "keep", keep.id, "month", m)
+			a.Zh, a.En = t.Zh, t.En
 			return a, false
+		case s.kind == KindFlexible && keep.scheme == Employee:
+			t = say("action.employee/flexibleToUnit", "region", region, "id", s.id)
+		case s.kind == KindFlexible:
+			t = say("action.employee/flexible", "region", region, "id", s.id)
+		default:
+			t = say("action.employee", "region", region, "id", s.id)
 		}
-		if s.kind == KindFlexible {
-			a.Zh = "停止以灵活就业身份在" + name + "缴纳的职工医保（" + s.id + "）：本人在当地医保经办机构或线上办理停保；缴费年限不重复计算。"
-			a.En = "Stop the employee insurance you pay as a flexible worker in " + nameEn + " (" + s.id + "): stop it yourself online or at the local counter; years are not counted twice."
-			if keep.scheme == Employee {
-				a.Zh += "按年度一次性缴纳的，中途随单位参保后可申请退回当年剩余月份的费用。"
-				a.En += " Paid for a whole year ahead, the remaining months can be refunded once an employer enrolls you."
-			}
-			return a, true
-		}
-		a.Zh = "确认" + name + "原单位已办理减员、停止缴纳职工医保（" + s.id + "）；重复期间划入个人账户的资金随转移接续合并，缴费年限不重复计算。职工医保由单位办理，不要自行中断现单位的参保。"
-		a.En = "Check that the former employer in " + nameEn + " has deregistered you, ending the employee insurance there (" + s.id + "); personal-account money for the duplicated months is merged through the transfer, and years are not counted twice. Employee insurance is handled by the employer: do not interrupt your current employer's enrollment."
+		a.Zh, a.En = t.Zh, t.En
 		return a, true
 	}
 	refund := e.rs.get("duplicates.residentRefund", s.region, m.First())
 	a.Refund = refund.v.word
 	a.Source = e.rs.cite(refund.v)
-	stop := "停止" + name + "的城乡居民医保（" + s.id + "）"
-	stopEn := "Stop the resident insurance in " + nameEn + " (" + s.id + ")"
+	stop := say("action.resident/stop", "region", region, "id", s.id)
 	stopping := true
 	switch {
 	case m < now:
-		stop = name + "的城乡居民医保（" + s.id + "）与" + keep.id + "的重复期间已于" + m.String() + "结束，无需停保"
-		stopEn = "The resident insurance in " + nameEn + " (" + s.id + ") no longer overlaps " + keep.id + " (the overlap ended in " + m.String() + "): nothing to stop"
+		stop = say("action.resident/ended", "region", region, "id", s.id, "keep", keep.id, "month", m)
 		stopping = false
 	case keep.scheme == Employee && !keep.retiree:
 		if start := e.employeeBenefitsStart(keep); start.After(e.asOf) {
-			stop = "职工医保（" + keep.id + "）" + formatDate(start) + "起享受待遇，在此之前继续保留" + name + "的城乡居民医保（" + s.id + "），之后暂停"
-			stopEn = "Employee benefits (" + keep.id + ") start on " + formatDate(start) + ": keep the resident insurance in " + nameEn + " (" + s.id + ") until then, and suspend it afterwards"
+			stop = say("action.resident/untilEmployee", "keep", keep.id, "start", start, "region", region, "id", s.id)
 		}
 	case keep.retiree:
-		stop += "：退休后已按规定享受职工医保待遇，在居住地就医请办理异地就医备案"
-		stopEn += ": as a retiree you already draw employee benefits; for care where you live, file for care in another region"
+		stop = say("action.resident/retiree", "region", region, "id", s.id)
 	}
+	var t Text
 	switch refund.v.word {
 	case "none":
-		a.Zh = stop + "：按当地规定，已缴纳的居民医保费不予退还；次年起不再在该地缴费。"
-		a.En = stopEn + ": under the local rule the contribution already paid is not refunded; do not pay there next year."
+		t = say("action.resident/noRefund", "stop", stop)
 	case "nextYearIfUnused":
-		a.Zh = stop + "：重复期间未享受待遇的，可在次年申请退还重复期间个人缴纳的费用（财政补助不退）。"
-		a.En = stopEn + ": if no benefits were used in the duplicated months, the individual contribution for them can be reclaimed the next year (the government subsidy is not refunded)."
+		t = say("action.resident/refundNextYear", "stop", stop)
 	default:
-		a.Zh = stop + "：重复期间未享受待遇的，可申请退还个人缴费部分，财政补助不退；已享受待遇的一般不予退费。"
-		a.En = stopEn + ": if no benefits were used in the duplicated months, the individual part can be refunded (not the government subsidy); usually no refund once benefits were used."
+		t = say("action.resident", "stop", stop)
 	}
 	if refund.level == LevelNational {
-		a.Zh += "（国家未统一规定退费，当地细则请以当地医保部门为准。）"
-		a.En += " (No national refund rule: check the local bureau.)"
+		t = say("action.resident/nationalRefund", "action", t)
 	}
+	a.Zh, a.En = t.Zh, t.En
 	return a, stopping
 }
 

@@ -15,8 +15,7 @@ func (e *engine) entryYear(keep, other *span, m Month) (Action, bool) {
 	if p := e.in.Person.StudyRegion; p == "" || !sameArea(keep.region, p) || keep.from.Year() != m.Year() || keep.from.Num() == time.January {
 		return Action{}, false
 	}
-	return Action{Enrollment: other.id, Region: other.region, Refund: "none",
-		Zh:     "大中专学生入学当年重复参加居民医保的，不必终止：" + regionName(other.region) + "的居民医保（" + other.id + "）当年度继续有效；" + m.Year1() + "起只在学籍地（" + regionName(keep.region) + "）参保，不要再在" + regionName(other.region) + "缴费。",
-		En:     "In the year a student enters college, a second resident enrollment need not be ended: the one in " + regionNameEn(other.region) + " (" + other.id + ") stays in force this year; from " + m.Year1() + " enroll only where you study (" + regionNameEn(keep.region) + ") and do not pay in " + regionNameEn(other.region) + " again.",
+	t := say("action.resident/entryYear", "other", regionText(other.region), "id", other.id, "next", m.Year()+1, "keep", regionText(keep.region))
+	return Action{Enrollment: other.id, Region: other.region, Refund: "none", Zh: t.Zh, En: t.En,
 		Source: e.rs.citeDoc("ybf2020-33", "重复参保处理原则")}, true
 }

@@ -11,10 +11,6 @@ type engine struct {
 	*Case
 }
 
-func (r *waitResult) step(rule, zh, en, source string) {
-	r.Explain = append(r.Explain, Step{Rule: rule, Zh: zh, En: en, Source: source})
-}
-
 func (e *engine) birth() (Date, bool) { return e.Case.birth, !e.Case.birth.IsZero() }
 
 func (e *engine) inGroup(g string) bool { return e.groups[g] }
@@ -51,57 +47,41 @@ func regionNameEn(code string) string {
 	return r.Name + " (" + string(unicode.ToUpper(p)) + r.Pinyin[n:] + ")"
 }
 
-func levelZh(level string) string {
+// regionText is a region's name in both languages.
+func regionText(code string) Text {
+	return Text{Zh: regionName(code), En: regionNameEn(code)}
+}
+
+// levelText says whose rule a value is: the city's, the province's or the
+// nation's.
+func levelText(level string) Text {
 	switch level {
 	case LevelCity:
-		return "本市规定"
+		return say("level.city")
 	case LevelProvince:
-		return "本省规定"
+		return say("level.province")
 	}
-	return "国家规定"
+	return say("level.national")
 }
 
-func levelEn(level string) string {
-	switch level {
-	case LevelCity:
-		return "city"
-	case LevelProvince:
-		return "provincial"
-	}
-	return "national"
-}
-
-func groupZh(g string) string {
+// groupText names a group of people exempt from waiting periods.
+func groupText(g string) Text {
 	switch g {
 	case GroupNewborn:
-		return "新生儿"
+		return say("group.newborn")
 	case GroupLowIncome:
-		return "低收入人口等困难群众"
+		return say("group.lowIncome")
 	case GroupVeteran:
-		return "刚退出现役的军人"
-	case GroupStudent:
-		return "学生"
+		return say("group.veteran")
 	}
-	return g
+	return Text{Zh: g, En: g}
 }
 
-func groupEn(g string) string {
-	switch g {
-	case GroupNewborn:
-		return "newborns"
-	case GroupLowIncome:
-		return "low-income people"
-	case GroupVeteran:
-		return "newly discharged veterans"
-	case GroupStudent:
-		return "students"
-	}
-	return g
-}
-
-func schemeZh(s string) string {
+// schemeText names a scheme: in Chinese its name, in English the scheme
+// code as the English texts use it.
+func schemeText(s string) Text {
 	if s == Employee {
-		return "职工医保"
+		return say("scheme.employee")
 	}
-	return "城乡居民医保"
+	return say("scheme.resident")
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // Evaluate answers the three questions (coverage on asOf, the waiting
 // period, which duplicate to keep) with the embedded rules. Input from JSON
@@ -19,6 +16,9 @@ func Evaluate(in Input) (Output, error) {
 
 // Evaluate answers the three questions with this rule set.
 func (rs *RuleSet) Evaluate(in Input) (Output, error) {
+	if _, err := messages(); err != nil {
+		return Output{}, err
+	}
 	c, err := Check(in)
 	if err != nil {
 		return Output{}, err
@@ -110,30 +110,23 @@ func (e *engine) planOverlap(w *waitResult) {
 		if s.from > last || s.through() < first {
 			continue
 		}
-		name, nameEn := regionName(s.region), regionNameEn(s.region)
+		region := regionText(s.region)
 		src := e.rs.citeDoc("ybbf2021-43", "转移接续（不得重复参保和重复享受待遇）") + "；" + e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
 		switch {
 		case s.scheme == Resident && p.Scheme == Employee:
-			start := "职工医保待遇开始"
-			startEn := "employee benefits start"
+			start := say("plan.keepResident/start")
 			if w.BenefitsFrom != "" {
-				start += "（" + w.BenefitsFrom + "）"
-				startEn += " (" + w.BenefitsFrom + ")"
+				start = say("plan.keepResident/startOn", "date", w.BenefitsFrom)
 			}
-			w.step("plan.keepResident", "已缴纳的"+name+"城乡居民医保（"+s.id+"，至"+s.to.String()+"）在职工医保待遇等待期内继续享受缴费年度的居民医保待遇，不要提前停保；"+start+"后再暂停居民医保参保关系，未进入的待遇期个人缴费按当地规定申请退费。",
-				"The resident insurance already paid in "+nameEn+" ("+s.id+", to "+s.to.String()+") keeps paying benefits during the employee waiting period: do not stop it early; suspend it once "+startEn+", and ask for a refund of any unused period under the local rule.", src)
+			w.explain("plan.keepResident", src, "region", region, "id", s.id, "to", s.to, "start", start)
 		case s.retiree:
-			w.step("plan.overlap", "已退休，按规定享受职工医保待遇（"+s.id+"），不需要再参加"+schemeZh(p.Scheme)+"：重复参保不能重复享受待遇。在外地居住就医的，办理异地就医备案。",
-				"Retired and drawing employee benefits ("+s.id+"): no need to enroll again; duplicate enrollment gives no double benefits. Living elsewhere, file for care in another region.", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"))
+			w.explain("plan.overlap/retiree", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id, "scheme", schemeText(p.Scheme))
 		case s.scheme == Employee && p.Scheme == Resident:
-			w.step("plan.overlap", "职工医保（"+s.id+"，"+name+"）仍在缴费：继续就业的，不需要再参加居民医保（跨制度重复参保原则上保留职工医保）；已离职的，请在参保记录中填写最后缴费月份。",
-				"Employee insurance ("+s.id+", "+nameEn+") is still being paid: while you keep working, you do not need resident insurance (a cross-scheme duplicate keeps employee insurance); if you left the job, give the last month paid.", src)
+			w.explain("plan.overlap/keepWorking", src, "id", s.id, "region", region)
 		case s.scheme == Employee:
-			w.step("plan.overlap", "原职工医保（"+s.id+"，"+name+"）仍在缴费：换工作的，由原单位办理减员、新单位办理参保；灵活就业的在原参保地办理停保后再参保。不得重复参保、重复享受待遇。",
-				"The earlier employee insurance ("+s.id+", "+nameEn+") is still being paid: changing jobs, the former employer deregisters you and the new one enrolls you; a flexible worker stops it at the old place first. Duplicate enrollment and double benefits are not allowed.", src)
+			w.explain("plan.overlap/employee", src, "id", s.id, "region", region)
 		default:
-			w.step("plan.overlap", name+"城乡居民医保（"+s.id+"）已缴费至"+s.to.String()+"，与计划参保的月份重复：当年度无需再缴费，按新参保地规定参加下一年度居民医保；已重复缴纳的，未享受待遇的个人缴费按当地规定申请退费。",
-				"Resident insurance in "+nameEn+" ("+s.id+") is paid through "+s.to.String()+" and covers the same months as the plan: there is no need to pay this year again; join the new place for next year. If paid twice, ask for a refund of the unused individual contribution under the local rule.", src)
+			w.explain("plan.overlap", src, "region", region, "id", s.id, "to", s.to)
 		}
 		return
 	}
@@ -187,36 +180,34 @@ func (e *engine) waysBack() *WaitingAnswer {
 		best = &r.WaitingAnswer
 	}
 	best.Assumed, best.Ways = true, list
-	best.Explain = append([]Step{{Rule: "waiting.assumed",
-		Zh:     "未填写参保计划，且" + formatDate(e.asOf) + "不在参保期内：以下按今天（" + formatDate(e.asOf) + "）参保缴费估算；列出每一种接续方式。",
-		En:     "No plan given, and not covered on " + formatDate(e.asOf) + ": the answer assumes enrolling today (" + formatDate(e.asOf) + "); each way back is listed.",
-		Source: e.rs.citeDoc("ybbf2021-43", "第十一条")}}, best.Explain...)
+	best.Explain = append([]Step{sayStep("waiting.assumed", e.rs.citeDoc("ybbf2021-43", "第十一条"), "asOf", e.asOf)}, best.Explain...)
 	return best
 }
 
 // wayText is one line for a way back.
 func wayText(w *WayBack) (zh, en string) {
-	how, howEn := "在"+w.RegionName+"参加城乡居民医保", "Resident insurance in "+regionNameEn(w.Region)
+	how := say("way.how/resident", "region", regionText(w.Region))
 	if w.Scheme == Employee {
-		how, howEn = "在"+w.RegionName+"以灵活就业人员身份继续参加职工医保", "Employee insurance as a flexible worker in "+regionNameEn(w.Region)
+		how = say("way.how/flexible", "region", regionText(w.Region))
 	}
+	var cost Text
+	if w.Cost != nil {
+		cost = say("way.cost", "cost", *w.Cost)
+	}
+	var t Text
 	switch {
 	case w.NoBenefits:
-		return how + "：今天缴费，等待期超过本年度，不能享受待遇。", howEn + ": paying today, the wait outlasts the year; no benefits."
+		t = say("way.noBenefits", "how", how)
 	case w.Months == 0:
-		zh, en = how+"：不设等待期，"+w.BenefitsFrom+"起享受待遇", howEn+": no wait, benefits from "+w.BenefitsFrom
+		var backpay Text
+		if w.BackpayDeadline != nil {
+			backpay = say("way.noWait/backpay", "deadline", *w.BackpayDeadline)
+		}
+		t = say("way.noWait", "how", how, "benefitsFrom", w.BenefitsFrom, "backpay", backpay, "cost", cost)
 	case w.MonthsUpperBound:
-		zh, en = how+"：等待期最长"+strconv.Itoa(w.Months)+"个月，最晚"+w.BenefitsFrom+"起享受待遇", howEn+": a wait of at most "+strconv.Itoa(w.Months)+" months, benefits from "+w.BenefitsFrom+" at the latest"
+		t = say("way.atMost", "how", how, "months", w.Months, "benefitsFrom", w.BenefitsFrom, "cost", cost)
 	default:
-		zh, en = how+"：等待期"+strconv.Itoa(w.Months)+"个月，"+w.BenefitsFrom+"起享受待遇", howEn+": a "+strconv.Itoa(w.Months)+"-month wait, benefits from "+w.BenefitsFrom
+		t = say("way.wait", "how", how, "months", w.Months, "benefitsFrom", w.BenefitsFrom, "cost", cost)
 	}
-	if w.BackpayDeadline != nil && w.Months == 0 {
-		zh += "（须在" + *w.BackpayDeadline + "前缴费并补缴）"
-		en += " (pay and back-pay by " + *w.BackpayDeadline + ")"
-	}
-	if w.Cost != nil {
-		zh += "；个人缴费约" + strconv.Itoa(*w.Cost) + "元"
-		en += "; individual contribution about " + strconv.Itoa(*w.Cost) + " yuan"
-	}
-	return zh + "。", en + "."
+	return t.Zh, t.En
 }

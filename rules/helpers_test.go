@@ -47,9 +47,9 @@ func evaluate(t *testing.T, in Input) Output {
 	return out
 }
 
-// checkExplained asserts that every conclusion carries explanations and
-// that every source in the output (explain steps, options, deadlines,
-// actions) cites documents in documents.json.
+// checkExplained asserts that every conclusion carries explanations, that
+// every source in the output (explain steps, options, deadlines, actions)
+// cites documents in documents.json, and that no text keeps a placeholder.
 func checkExplained(t *testing.T, out Output) {
 	t.Helper()
 	docs := citedDocuments(t)
@@ -90,6 +90,7 @@ func checkExplained(t *testing.T, out Output) {
 	for i, d := range out.Deadlines {
 		source(fmt.Sprintf("deadlines[%d].source (%s)", i, d.Kind), d.Source)
 	}
+	checkTexts(t, out)
 }
 
 // unverifiedMark is what RuleSet.cite appends for an unverified document.

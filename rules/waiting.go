@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // target is an enrollment whose waiting period is asked for: the plan, or
 // one of the person's enrollments.
@@ -117,23 +114,19 @@ func (e *engine) employeeWait(t target) waitResult {
 					r.benefitsFrom = addMonths(waitFrom, r.Months)
 					r.setDates(waitFrom, r.benefitsFrom)
 					if !r.quiet {
-						r.step("employee.firstFlexible", "首次以个人身份（灵活就业）参加"+r.RegionName+"职工医保：待遇等待期"+strconv.Itoa(w.v.num)+"个月（"+levelZh(w.level)+"），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
-							"First enrollment as an individual (flexible worker) in "+regionNameEn(t.region)+": a waiting period of "+strconv.Itoa(w.v.num)+" months ("+levelEn(w.level)+" rule), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(w.v))
+						r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(t.region), "months", w.v.num,
+							"level", levelText(w.level), "from", pay+1, "benefitsFrom", r.BenefitsFrom)
 					}
 					return r
 				}
 			}
 			if !r.quiet {
-				r.step("employee.first", "首次参加职工医保（未填写更早的参保记录）：国家未规定首次参保等待期，按缴费当月（"+
-					pay.String()+"）起享受待遇估算；部分地区单位职工自缴费次月起享受、以个人身份首次参保的设有等待期。", "First employee enrollment (no earlier enrollment given): no national waiting period for a first enrollment; benefits counted from the month paid ("+
-					pay.String()+"). Some places start the month after, or set a wait for individuals.", e.rs.citeDoc("shbxf", "第二十三条"))
+				r.explain("employee.first", e.rs.citeDoc("shbxf", "第二十三条"), "month", pay)
 			}
 		} else {
 			r.Previous = strp(prev.id)
 			if !r.quiet {
-				r.step("employee.continuous", "与上一段参保（"+
-					prev.id+"，至"+prev.to.String()+"）之间没有中断，连续参保，不设等待期。", "No interruption after the previous enrollment ("+
-					prev.id+", to "+prev.to.String()+"): continuous, no waiting period.", e.rs.citeDoc("ybbf2021-43", "第十一条"))
+				r.explain("employee.continuous", e.rs.citeDoc("ybbf2021-43", "第十一条"), "id", prev.id, "to", prev.to)
 			}
 		}
 		return r
@@ -156,24 +149,23 @@ func (e *engine) employeeWait(t target) waitResult {
 			r.setDeadline(deadline)
 			if switching {
 				if !r.quiet {
-					r.step("switch.backpay", "已连续参保"+strconv.Itoa(int(contMonths))+"个月（≥"+strconv.Itoa(int(switchYears.v.num))+"年），由居民医保切换为职工医保，中断"+strconv.Itoa(int(gap))+"个月（≤"+strconv.Itoa(int(maxGap.v.num))+"个月）：可按规定补缴，缴费当月享受待遇，中断期间（"+gapFrom.String()+"至"+gapTo.String()+"）待遇可追溯，不设等待期。", "Continuously insured for "+strconv.Itoa(int(contMonths))+" months (≥ "+strconv.Itoa(int(switchYears.v.num))+" years) and switching from resident to employee insurance after a "+strconv.Itoa(int(gap))+"-month interruption (≤ "+strconv.Itoa(int(maxGap.v.num))+"): back-pay is allowed, benefits start in the month paid and the gap ("+gapFrom.String()+" to "+gapTo.String()+") is covered retroactively; no waiting period.", e.rs.cite(switchYears.v))
+					r.explain("switch.backpay/toEmployee", e.rs.cite(switchYears.v), "months", contMonths, "years", switchYears.v.num,
+						"gap", gap, "maxGap", maxGap.v.num, "gapFrom", gapFrom, "gapTo", gapTo)
 				}
 			} else {
 				if !r.quiet {
-					r.step("employee.backpay", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），不超过"+strconv.Itoa(int(maxGap.v.num))+"个月（含）：可按参保地规定补缴，缴费当月即可享受待遇，中断期间的待遇可追溯享受，不设等待期。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), at most "+strconv.Itoa(int(maxGap.v.num))+": back-pay is allowed, benefits start in the month paid and the interruption is covered retroactively; no waiting period.", e.rs.cite(maxGap.v))
+					r.explain("employee.backpay", e.rs.cite(maxGap.v), "gap", gap, "gapFrom", gapFrom, "gapTo", gapTo, "maxGap", maxGap.v.num)
 				}
 			}
 			if t.isPlan || !e.asOf.After(deadline) {
 				if !r.quiet {
-					r.step("employee.deadline", "补缴须在"+
-						formatDate(deadline)+"前（中断不超过"+strconv.Itoa(int(maxGap.v.num))+"个月）办理。", "Back-pay by "+
-						formatDate(deadline)+", while the interruption is still at most "+strconv.Itoa(int(maxGap.v.num))+" months.", e.rs.cite(maxGap.v))
+					r.explain("employee.deadline", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.v.num)
 				}
 			}
 		} else {
 			r.benefitsFrom = pay.First()
 			if !r.quiet {
-				r.step("switch.short", "由居民医保转入职工医保，中断"+strconv.Itoa(int(gap))+"个月，但此前连续参保"+strconv.Itoa(int(contMonths))+"个月，不足"+strconv.Itoa(int(switchYears.v.num))+"年：不能按切换规定补缴追溯；国家未对3个月内的中断设等待期，按缴费当月起享受待遇估算。", "Switching from resident to employee insurance after "+strconv.Itoa(int(gap))+" months, but continuous enrollment before was only "+strconv.Itoa(int(contMonths))+" months (< "+strconv.Itoa(int(switchYears.v.num))+" years): no retroactive back-pay; no national wait for an interruption of up to 3 months, so benefits are counted from the month paid.", e.rs.cite(switchYears.v))
+				r.explain("switch.short/toEmployee", e.rs.cite(switchYears.v), "gap", gap, "months", contMonths, "years", switchYears.v.num, "maxGap", maxGap.v.num)
 			}
 		}
 		r.setDates(r.benefitsFrom, r.benefitsFrom)
@@ -189,28 +181,24 @@ func (e *engine) employeeWait(t target) waitResult {
 	r.setDates(waitFrom, r.benefitsFrom)
 	r.setDeadline(deadline)
 	if !r.quiet {
-		r.step("employee.gap", "职工医保中断缴费"+strconv.Itoa(int(gap))+"个月（"+gapFrom.String()+"至"+gapTo.String()+"），超过"+strconv.Itoa(int(maxGap.v.num))+"个月：不能补缴追溯，按参保地规定设待遇享受等待期（全国原则上不超过"+strconv.Itoa(capM.v.num)+"个月）。", "Employee contributions were interrupted for "+strconv.Itoa(int(gap))+" months ("+gapFrom.String()+" to "+gapTo.String()+"), more than "+strconv.Itoa(int(maxGap.v.num))+": no retroactive back-pay; the region's waiting period applies (nationally at most "+strconv.Itoa(capM.v.num)+" months).", e.rs.cite(maxGap.v))
+		r.explain("employee.gap", e.rs.cite(maxGap.v), "gap", gap, "gapFrom", gapFrom, "gapTo", gapTo, "maxGap", maxGap.v.num, "cap", capM.v.num)
 	}
 	if !r.quiet {
 		if wait.level == LevelNational {
 			// 43号③ sets a cap (“不超过6个月”), not the local wait.
 			r.MonthsUpperBound = true
-			r.step("employee.wait",
-				r.RegionName+"职工医保等待期：当地规定未知，国家规定最长"+strconv.Itoa(capM.v.num)+"个月（当地可能更短），自缴费次月（"+(pay+1).String()+"）起算，最晚"+r.BenefitsFrom+"起享受待遇。请向当地医保部门确认。",
-				regionNameEn(t.region)+": the local employee waiting period is not known; nationally it is at most "+strconv.Itoa(capM.v.num)+" months (it may be shorter locally), counted from the month after payment ("+(pay+1).String()+"): benefits from "+r.BenefitsFrom+" at the latest. Check with the local bureau.",
-				e.rs.cite(capM.v))
+			r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(t.region), "cap", capM.v.num, "from", pay+1, "benefitsFrom", r.BenefitsFrom)
 		} else {
-			r.step("employee.wait",
-				r.RegionName+"（"+levelZh(wait.level)+"）职工医保等待期"+strconv.Itoa(r.Months)+"个月（国家上限"+strconv.Itoa(capM.v.num)+"个月），自缴费次月（"+(pay+1).String()+"）起算，"+r.BenefitsFrom+"起享受待遇。",
-				regionNameEn(t.region)+" ("+levelEn(wait.level)+" rule): employee waiting period of "+strconv.Itoa(r.Months)+" months (national cap "+strconv.Itoa(capM.v.num)+"), counted from the month after payment ("+(pay+1).String()+"); benefits from "+r.BenefitsFrom+".",
-				e.rs.cite(wait.v))
+			r.explain("employee.wait", e.rs.cite(wait.v), "region", regionText(t.region), "level", levelText(wait.level),
+				"months", r.Months, "cap", capM.v.num, "from", pay+1, "benefitsFrom", r.BenefitsFrom)
 		}
 	}
 	if !r.quiet && !e.asOf.After(deadline) && r.Months > 0 {
+		text := say("option.backpay/employee", "deadline", deadline, "maxGap", maxGap.v.num)
 		r.Shorten = append(r.Shorten, Option{
 			Kind:         "backpay",
-			Zh:           "在" + formatDate(deadline) + "前恢复缴费并补缴中断月份：中断不超过" + strconv.Itoa(int(maxGap.v.num)) + "个月，不设等待期，待遇可追溯。",
-			En:           "Resume paying and back-pay the missed months by " + formatDate(deadline) + ": the interruption stays within " + strconv.Itoa(int(maxGap.v.num)) + " months, so there is no wait and benefits are retroactive.",
+			Zh:           text.Zh,
+			En:           text.En,
 			Deadline:     datep(deadline),
 			Months:       0,
 			BenefitsFrom: formatDate(gapFrom.First()),
@@ -250,18 +238,11 @@ func newbornLast(birth Date, period string) Date {
 	return birth.AddDate(0, 0, n)
 }
 
-func durationZh(p string) string {
+// durationText says a period (P90D, P6M) in both languages.
+func durationText(p string) Text {
 	n, unit, _ := parseDuration(p)
 	if unit == 'M' {
-		return strconv.Itoa(int(n)) + "个月"
+		return say("duration.months", "n", n)
 	}
-	return strconv.Itoa(int(n)) + "天"
-}
-
-func durationEn(p string) string {
-	n, unit, _ := parseDuration(p)
-	if unit == 'M' {
-		return strconv.Itoa(int(n)) + " months"
-	}
-	return strconv.Itoa(int(n)) + " days"
+	return say("duration.days", "n", n)
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // residentCase is what the resident waiting-period clauses read: the facts
 // of one payment, computed once before any clause is tried.
@@ -196,27 +193,19 @@ func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
 
 // explainYear says which benefit year the payment buys.
 func (e *engine) explainYear(c *residentCase, r *waitResult) {
-	y := strconv.Itoa(c.year)
 	switch {
 	case c.alsoYear != 0:
-		y2 := strconv.Itoa(c.alsoYear)
-		r.step("newborn.twoYears", "新生儿出生后参保期限跨年度："+formatDate(c.pay)+"缴费，按出生年度（"+y+"年）和当年度（"+y2+"年）的个人缴费标准缴纳两个年度的居民医保费，自出生之日起分别按两个年度享受待遇。",
-			"The newborn window crosses 1 January: paying on "+formatDate(c.pay)+" buys two benefit years, the birth year ("+y+") and the current one ("+y2+"), each at its own individual contribution, with benefits from the day of birth.",
-			e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v))
+		r.explain("newborn.twoYears", e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
 	case c.inWindow:
-		r.step("resident.window", "在集中参保期（"+formatDate(c.wFrom)+"至"+formatDate(c.wTo)+"）内缴费，参保"+y+"年度，待遇享受期为"+y+"年1月1日至12月31日。",
-			"Paid inside the enrollment window ("+formatDate(c.wFrom)+" to "+formatDate(c.wTo)+") for benefit year "+y+": the benefit year runs 1 January to 31 December "+y+".", e.rs.cite(c.wp.v))
+		r.explain("resident.window", e.rs.cite(c.wp.v), "from", c.wFrom, "to", c.wTo, "year", c.year)
 	case !c.birth.IsZero() && c.start == monthOfDate(c.birth) && c.t.isPlan:
-		r.step("newborn.birthYear", formatDate(c.pay)+"缴费，参保出生年度（"+y+"年），自出生之日起享受待遇。",
-			"Paid on "+formatDate(c.pay)+" for the birth year ("+y+"), with benefits from the day of birth.", e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v))
+		r.explain("newborn.birthYear", e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v), "pay", c.pay, "year", c.year)
 	case c.extension:
 		xf, xt, _ := e.extension(c.t.region, c.year)
 		p := e.rs.get("resident.extension", c.t.region, c.yearFirst)
-		r.step("resident.extensionYear", formatDate(c.pay)+"缴费，在"+y+"年度延长缴费期（"+formatDate(xf)+"至"+formatDate(xt)+"）内，参保"+y+"年度。",
-			"Paid on "+formatDate(c.pay)+", inside the "+y+" extension period ("+formatDate(xf)+" to "+formatDate(xt)+"): buys benefit year "+y+".", e.rs.cite(p.v))
+		r.explain("resident.extensionYear", e.rs.cite(p.v), "pay", c.pay, "year", c.year, "from", xf, "to", xt)
 	default:
-		r.step("resident.outside", formatDate(c.pay)+"缴费，不在"+y+"年度集中参保期（"+formatDate(c.wFrom)+"至"+formatDate(c.wTo)+"）内，参保"+y+"年度（缴费当年度）。",
-			"Paid on "+formatDate(c.pay)+", outside the window for "+y+" ("+formatDate(c.wFrom)+" to "+formatDate(c.wTo)+"): buys the current benefit year "+y+".", e.rs.cite(c.wp.v))
+		r.explain("resident.outside", e.rs.cite(c.wp.v), "pay", c.pay, "year", c.year, "from", c.wFrom, "to", c.wTo)
 	}
 }
 
@@ -278,9 +267,8 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 	}
 	if !r.quiet {
 		nw := e.rs.get("newborn.window", c.t.region, c.birth)
-		r.step("newborn", "新生儿（"+formatDate(c.birth)+"出生）在出生后"+durationZh(nw.v.word)+"内（"+formatDate(last)+"前）参保缴费：不设等待期，自出生之日起享受待遇。",
-			"Newborn (born "+formatDate(c.birth)+") enrolled within "+durationEn(nw.v.word)+" of birth (by "+formatDate(last)+"): no waiting period, benefits from the day of birth.", e.rs.cite(nw.v))
-		r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
+		r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.v.word), "last", last)
+		r.explain("newborn.exempt", e.rs.cite(exempt.v))
 	}
 	return c.done(r, from)
 }
@@ -297,26 +285,24 @@ func (e *engine) newbornLate(c *residentCase, r *waitResult) bool {
 	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
 	if c.pay.After(addMonths(c.birth, limit.v.num)) || c.pay.Before(c.birth) {
 		if !r.quiet && c.year <= c.birth.Year()+1 {
-			r.step("newborn.over", "已超过新生儿年龄（出生后"+strconv.Itoa(limit.v.num)+"个月内）：按一般规定计算等待期。",
-				"Older than the newborn age ("+strconv.Itoa(limit.v.num)+" months after birth): the general rules apply.", e.rs.cite(limit.v))
+			r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.v.num)
 		}
 		return false
 	}
 	startP := e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay)
 	from := c.pay
-	when, whenEn := "缴费之日", "the payment day"
+	when := say("newborn.late/paymentDay")
 	switch startP.v.word {
 	case "nextDay":
-		from, when, whenEn = c.pay.AddDate(0, 0, 1), "缴费次日", "the day after payment"
+		from, when = c.pay.AddDate(0, 0, 1), say("newborn.late/nextDay")
 	case "nextMonth":
-		from, when, whenEn = (monthOfDate(c.pay) + 1).First(), "缴费次月", "the month after payment"
+		from, when = (monthOfDate(c.pay) + 1).First(), say("newborn.late/nextMonth")
 	}
 	r.Exempt = strp(GroupNewborn)
 	if !r.quiet {
 		last := e.newbornLastDay(c.t.region, c.birth)
-		r.step("newborn.late", "新生儿（"+formatDate(c.birth)+"出生）在出生后参保期限（"+formatDate(last)+"）之后、"+strconv.Itoa(limit.v.num)+"个月内参保：仍不设等待期，但不追溯至出生之日，自"+when+"（"+formatDate(from)+"）起享受当年待遇（"+levelZh(startP.level)+"）。",
-			"Newborn (born "+formatDate(c.birth)+") enrolled after the newborn window ("+formatDate(last)+") but within "+strconv.Itoa(limit.v.num)+" months of birth: still no waiting period, but no backdating to birth; benefits from "+whenEn+" ("+formatDate(from)+", "+levelEn(startP.level)+" rule).", e.rs.cite(startP.v))
-		r.step("newborn.exempt", "新生儿等特殊群体不设待遇等待期。", "Newborns and other special groups have no waiting period.", e.rs.cite(exempt.v))
+		r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", last, "months", limit.v.num, "when", when, "from", from, "level", levelText(startP.level))
+		r.explain("newborn.exempt", e.rs.cite(exempt.v))
 	}
 	c.done(r, from)
 	r.setDates(from, from)
@@ -332,7 +318,7 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || c.birth.IsZero()) {
 			r.Exempt = strp(g)
 			if !r.quiet {
-				r.step("resident.exempt", "属于"+groupZh(g)+"，为不设待遇等待期的特殊群体。", "Belongs to "+groupEn(g)+", a group with no waiting period.", e.rs.cite(exempt.v))
+				r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(g))
 			}
 			return c.done(r, c.startDay)
 		}
@@ -358,8 +344,6 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 	}
 	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
 	cont := e.continuousMonths(c.prev.end)
-	gap := strconv.Itoa(c.interruption)
-	maxS := strconv.Itoa(maxGap.v.num)
 	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
 	if cont >= 12*switchYears.v.num {
 		r.BackpayAllowed = true
@@ -372,16 +356,16 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 			from = c.pay
 		}
 		if !r.quiet {
-			r.step("switch.backpay", "已连续参保"+strconv.Itoa(cont)+"个月（≥"+strconv.Itoa(switchYears.v.num)+"年），由职工医保切换为居民医保，中断"+gap+"个月（≤"+maxS+"个月）：不受集中参保期限制，可参保缴费当年度，不设等待期，缴费当月即可享受待遇，中断期间（自"+formatDate(from)+"）待遇可追溯。",
-				"Continuously insured for "+strconv.Itoa(cont)+" months (≥ "+strconv.Itoa(switchYears.v.num)+" years) and switching from employee to resident insurance after "+gap+" months (≤ "+maxS+"): the current year may be bought outside the window, no waiting period, benefits in the month paid and the gap (from "+formatDate(from)+") covered retroactively.", e.rs.cite(switchYears.v))
+			r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.v.num,
+				"gap", c.interruption, "maxGap", maxGap.v.num, "from", from)
 		}
 		c.done(r, from)
 		r.setDates(from, from)
 		return true
 	}
 	if !r.quiet {
-		r.step("switch.short", "职工医保中断缴费"+gap+"个月内（≤"+maxS+"个月）参加居民医保：不受集中参保期限制，不设等待期，自缴费之日起享受待遇（此前连续参保"+strconv.Itoa(cont)+"个月，不足"+strconv.Itoa(switchYears.v.num)+"年，中断期间不追溯）。",
-			"Joined resident insurance within "+gap+" months (≤ "+maxS+") of leaving employee insurance: not bound to the window, no waiting period, benefits from the payment day (continuous enrollment of "+strconv.Itoa(cont)+" months, under "+strconv.Itoa(switchYears.v.num)+" years, so the gap is not covered).", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"))
+		r.explain("switch.short/toResident", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"),
+			"gap", c.interruption, "maxGap", maxGap.v.num, "months", cont, "years", switchYears.v.num)
 	}
 	return c.done(r, c.startDay)
 }
@@ -395,8 +379,7 @@ func (e *engine) paidInExtension(c *residentCase, r *waitResult) bool {
 	}
 	if !r.quiet {
 		p := e.rs.get("resident.extension", c.t.region, c.yearFirst)
-		r.step("resident.extension", "在延长缴费期内缴费：不设待遇等待期，自缴费之日（"+formatDate(c.pay)+"）起享受"+strconv.Itoa(c.year)+"年度待遇。",
-			"Paid in the extension period: no waiting period, benefits of "+strconv.Itoa(c.year)+" from the payment day ("+formatDate(c.pay)+").", e.rs.cite(p.v))
+		r.explain("resident.extension", e.rs.cite(p.v), "pay", c.pay, "year", c.year)
 	}
 	return c.done(r, c.pay)
 }
@@ -415,13 +398,10 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 	if !r.quiet {
 		switch {
 		case c.prev.scheme == Employee && c.gap > 0:
-			r.step("resident.continuous", "上一段参保（"+c.prev.id+"，职工医保）至"+c.prev.end.String()+"，"+strconv.Itoa(c.year)+"年度之前没有断保年度，在集中参保期内缴费：不设待遇等待期，"+formatDate(c.startDay)+"起享受待遇。",
-				"The previous enrollment ("+c.prev.id+", employee insurance) ran to "+c.prev.end.String()+"; no broken benefit year before "+strconv.Itoa(c.year)+" and paid inside the window: no waiting period, benefits from "+formatDate(c.startDay)+".",
-				e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
+			r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.id, "end", c.prev.end, "year", c.year, "from", c.startDay)
 			e.uncoveredBeforeYear(c, r)
 		default:
-			r.step("resident.continuous", "连续参保、在集中参保期内缴费：不设待遇等待期。", "Continuously insured and paid inside the window: no waiting period.",
-				e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
+			r.explain("resident.continuous", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
 		}
 	}
 	return c.done(r, c.startDay)
@@ -433,8 +413,7 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 // ②: a switcher is not bound to the window).
 func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	gapFrom := c.prev.end + 1
-	r.step("resident.uncovered", gapFrom.String()+"至"+(c.start-1).String()+"（"+strconv.Itoa(c.gap)+"个月）不在本次缴费的待遇享受期内。",
-		gapFrom.String()+" to "+(c.start-1).String()+" ("+strconv.Itoa(c.gap)+" months) are not covered by this payment.", e.rs.cite(c.wp.v))
+	r.explain("resident.uncovered", e.rs.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
 	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
 	cur := c.year - 1
 	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
@@ -446,16 +425,15 @@ func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	}
 	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
 	from := gapFrom.First()
-	why := "中断期间可追溯"
-	whyEn := "the gap is covered retroactively"
+	why := say("option.payCurrentYear/retroactive")
 	if e.continuousMonths(c.prev.end) < 12*switchYears.v.num {
 		from = e.asOf // paid today, the option's earliest day
-		why, whyEn = "自缴费之日起享受", "benefits from the payment day"
+		why = say("option.payCurrentYear/fromPayment")
 	}
+	text := say("option.payCurrentYear", "maxGap", maxGap.v.num, "deadline", deadline, "year", cur, "why", why,
+		"from", gapFrom, "to", monthOf(cur, time.December))
 	o := Option{Kind: "payCurrentYear", Deadline: datep(deadline), BenefitsFrom: formatDate(from), Years: 1,
-		Zh:     "职工医保中断不超过" + strconv.Itoa(maxGap.v.num) + "个月，在" + formatDate(deadline) + "前同时缴纳" + strconv.Itoa(cur) + "年度居民医保（切换参保不受集中参保期限制）：" + why + "，覆盖" + gapFrom.String() + "至" + strconv.Itoa(cur) + "-12。",
-		En:     "Within " + strconv.Itoa(maxGap.v.num) + " months of leaving employee insurance, also pay resident insurance for " + strconv.Itoa(cur) + " by " + formatDate(deadline) + " (a switcher is not bound to the window): " + whyEn + ", covering " + gapFrom.String() + " to " + strconv.Itoa(cur) + "-12.",
-		Source: e.rs.citeDoc("ybbf2021-43", "第十一条")}
+		Zh: text.Zh, En: text.En, Source: e.rs.citeDoc("ybbf2021-43", "第十一条")}
 	e.priceYears(&o, c.t.region, cur, 1)
 	r.Shorten = append(r.Shorten, o)
 }
@@ -468,9 +446,7 @@ func (e *engine) firstInWindow(c *residentCase, r *waitResult) bool {
 	}
 	if !r.quiet {
 		countFrom := e.rs.get("resident.brokenYearsCountFrom", c.t.region, c.lookup)
-		r.step("resident.first", "首次参保（未填写更早的参保记录）且在集中参保期内缴费：不设待遇等待期。如自"+strconv.Itoa(countFrom.v.num)+"年起曾断保，请补充参保记录。",
-			"First enrollment (no earlier enrollment given), paid inside the window: no waiting period. If you were uninsured since "+strconv.Itoa(countFrom.v.num)+", add your earlier enrollments.",
-			e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
+		r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.v.num)
 	}
 	return c.done(r, c.startDay)
 }
@@ -516,47 +492,42 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 	if r.quiet {
 		return true
 	}
-	why, whyEn := "未在集中参保期内参保", "paid outside the window"
+	why := say("resident.fixed/outside")
 	if c.inWindow {
-		why, whyEn = "未连续参保（有断保年度）后再参保", "enrolling again after a broken year"
+		why = say("resident.fixed/broken")
 	}
-	gapText, gapEn := "", ""
+	var gap Text
 	if c.prev != nil && c.gap > 0 {
-		gapText = "上一段参保（" + c.prev.id + "）至" + c.prev.to.String() + "结束，中断" + strconv.Itoa(c.gap) + "个月；"
-		gapEn = "The previous enrollment (" + c.prev.id + ") ended in " + c.prev.to.String() + ", " + strconv.Itoa(c.gap) + " months without coverage. "
+		gap = say("resident.fixed/gap", "id", c.prev.id, "to", c.prev.to, "gap", c.gap)
 	}
-	r.step("resident.fixed", gapText+why+"：固定待遇等待期"+strconv.Itoa(fixed.v.num)+"个月。",
-		gapEn+"Resident insurance "+whyEn+": fixed waiting period of "+strconv.Itoa(fixed.v.num)+" months.", e.rs.cite(fixed.v))
+	r.explain("resident.fixed", e.rs.cite(fixed.v), "gap", gap, "why", why, "months", fixed.v.num)
 	if perYear.v.num > 0 {
-		reading := "第1个断保年由固定等待期吸收，此后每多断保1年加1个月"
-		readingEn := "the first broken year is absorbed by the fixed period; each further year adds a month"
+		reading := say("resident.variable/afterFirst")
 		if counting.v.word == "every" {
-			reading, readingEn = "每断保1年加1个月", "each broken year adds a month"
+			reading = say("resident.variable/every")
 		}
-		cf := strconv.Itoa(countFrom.v.num)
-		r.step("resident.variable", "自"+cf+"年度起计算的断保年数："+strconv.Itoa(broken)+"年（"+reading+"；"+cf+"年以前的断保不计入，是本工具按国家文件的理解，以当地规定为准）→ 变动待遇等待期"+strconv.Itoa(variable)+"个月。",
-			"Broken years counted from "+cf+": "+strconv.Itoa(broken)+" ("+readingEn+"; breaks before "+cf+" are not counted, this tool's reading of the national text, check the local rule) → variable waiting period "+strconv.Itoa(variable)+" months.", e.rs.cite(counting.v))
+		r.explain("resident.variable", e.rs.cite(counting.v), "countFrom", countFrom.v.num, "broken", broken, "reading", reading, "variable", variable)
 	}
 	if c.t.extraYears > 0 {
 		if c.t.extraYears > broken {
-			r.step("resident.repair.cap", "修复年数"+strconv.Itoa(c.t.extraYears)+"超过断保年数"+strconv.Itoa(broken)+"，按"+strconv.Itoa(broken)+"年计。", strconv.Itoa(c.t.extraYears)+" repair years exceed the "+strconv.Itoa(broken)+" broken years; counted as "+strconv.Itoa(broken)+".", e.rs.cite(repair.v))
+			r.explain("resident.repair.cap", e.rs.cite(repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
-		r.step("resident.repair", "缴费修复"+strconv.Itoa(extra)+"年：每多缴纳1年减少"+strconv.Itoa(repair.v.num)+"个月变动待遇等待期，减少"+strconv.Itoa(reduced)+"个月。", "Paying for "+strconv.Itoa(extra)+" broken years: each removes "+strconv.Itoa(repair.v.num)+" variable month(s); "+strconv.Itoa(reduced)+" removed.", e.rs.cite(repair.v))
+		r.explain("resident.repair", e.rs.cite(repair.v), "years", extra, "perYear", repair.v.num, "reduced", reduced)
 	}
 	if broken >= longYears.v.num {
-		r.step("resident.longBreak", "连续断保"+strconv.Itoa(broken)+"年（≥"+strconv.Itoa(longYears.v.num)+"年）：修复后固定与变动等待期之和不少于"+strconv.Itoa(longMin.v.num)+"个月。", "A break of "+strconv.Itoa(broken)+" years (≥ "+strconv.Itoa(longYears.v.num)+"): after repair the total wait is still at least "+strconv.Itoa(longMin.v.num)+" months.", e.rs.cite(longMin.v))
+		r.explain("resident.longBreak", e.rs.cite(longMin.v), "broken", broken, "longYears", longYears.v.num, "min", longMin.v.num)
 	}
-	startZh, startEn := "自缴费之日", "from the payment day"
+	start := say("resident.total/paymentDay")
 	if c.inWindow {
-		startZh, startEn = "自待遇年度1月1日", "from 1 January of the benefit year"
+		start = say("resident.total/window")
 	} else if e.rs.get("resident.waitCountsFrom", region, c.startDay).v.word == "nextMonth" {
-		startZh, startEn = "自缴费次月", "from the month after payment"
+		start = say("resident.total/nextMonth")
 	}
 	if !r.benefitsFrom.After(r.coveredTo) {
-		r.step("resident.total", "等待期共"+strconv.Itoa(months)+"个月，"+startZh+"（"+formatDate(c.startDay)+"）起算，"+r.BenefitsFrom+"起享受待遇。", "Total wait "+strconv.Itoa(months)+" months, counted "+startEn+" ("+formatDate(c.startDay)+"); benefits from "+r.BenefitsFrom+".", e.rs.cite(fixed.v))
+		r.explain("resident.total", e.rs.cite(fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
 	}
 	if fixed.level == LevelNational && !e.rs.HasLocalRules(region) {
-		r.step("region.national", "按国家规定，当地细则请以当地医保部门为准。", "National rule applied; check the local medical-insurance bureau for the local rule.", e.rs.cite(fixed.v))
+		r.explain("region.national", e.rs.cite(fixed.v))
 	}
 	// Ways to shorten: repair more broken years.
 	best := months
@@ -570,10 +541,8 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 		if from.After(r.coveredTo) {
 			continue
 		}
-		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from),
-			Zh:     "缴费修复" + strconv.Itoa(n) + "个断保年度：等待期缩短为" + strconv.Itoa(m) + "个月，" + formatDate(from) + "起享受待遇。",
-			En:     "Pay for " + strconv.Itoa(n) + " broken years: the wait drops to " + strconv.Itoa(m) + " months, benefits from " + formatDate(from) + ".",
-			Source: e.rs.cite(repair.v)}
+		text := say("option.repair", "years", n, "months", m, "from", from)
+		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from), Zh: text.Zh, En: text.En, Source: e.rs.cite(repair.v)}
 		e.priceYears(&o, region, c.year, n)
 		r.Shorten = append(r.Shorten, o)
 	}
@@ -586,10 +555,9 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 			if from.Before(e.asOf) && e.continuousMonths(c.prev.end) < 24 {
 				from = e.asOf
 			}
+			text := say("option.backpay/resident", "deadline", deadline, "maxGap", maxGap.v.num)
 			r.Shorten = append(r.Shorten, Option{Kind: "backpay", Deadline: datep(deadline), BenefitsFrom: formatDate(from),
-				Zh:     "在" + formatDate(deadline) + "前参加居民医保（职工医保中断不超过" + strconv.Itoa(maxGap.v.num) + "个月，切换参保不受集中参保期限制）：不设等待期。",
-				En:     "Enroll in resident insurance by " + formatDate(deadline) + ", within " + strconv.Itoa(maxGap.v.num) + " months of leaving employee insurance (not bound to the window): no waiting period.",
-				Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
+				Zh: text.Zh, En: text.En, Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 		}
 	}
 	return true
@@ -600,14 +568,16 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 func (e *engine) priceYears(o *Option, region string, y, n int) {
 	contrib, cv, ok := e.rs.intAt("resident.individualContribution", region, yearStart(y))
 	if !ok {
-		o.Zh += "（缴费参照" + strconv.Itoa(y) + "年度参保地个人缴费标准，本工具暂无该年度标准。）"
-		o.En += " (The cost follows the local individual contribution of " + strconv.Itoa(y) + ", which the data does not have yet.)"
+		text := say("option.price/unknown", "year", y)
+		o.Zh += text.Zh
+		o.En += text.En
 		return
 	}
 	cost := n * contrib
 	o.Cost = &cost
-	o.Zh += "按" + strconv.Itoa(y) + "年度个人缴费标准" + strconv.Itoa(contrib) + "元/年，约" + strconv.Itoa(cost) + "元。"
-	o.En += " At the " + strconv.Itoa(y) + " individual contribution of " + strconv.Itoa(contrib) + " yuan a year: about " + strconv.Itoa(cost) + " yuan."
+	text := say("option.price", "year", y, "contribution", contrib, "cost", cost)
+	o.Zh += text.Zh
+	o.En += text.En
 	o.Source += "；" + e.rs.cite(cv)
 }
 
@@ -633,9 +603,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 // noBenefitsThisYear says that a payment whose wait outlasts its benefit
 // year buys nothing, and offers the next window instead.
 func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
-	y := strconv.Itoa(c.year)
-	r.step("resident.noBenefits", "等待期结束晚于"+y+"年12月31日：本次缴费参保的"+y+"年度不能享受任何待遇。",
-		"The wait ends after 31 December "+y+": this payment for "+y+" buys no benefits at all.", e.rs.cite(e.rs.get("resident.fixedWaitMonths", c.t.region, c.lookup).v))
+	r.explain("resident.noBenefits", e.rs.cite(e.rs.get("resident.fixedWaitMonths", c.t.region, c.lookup).v), "year", c.year)
 	from, to, _ := e.window(c.t.region, c.year+1)
 	pay := from
 	if pay.Before(e.asOf) {
@@ -648,10 +616,9 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	if w.NoBenefits {
 		return
 	}
+	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
 	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
-		Zh:     "不在此时缴费，改在" + strconv.Itoa(c.year+1) + "年度集中参保期（" + formatDate(from) + "至" + formatDate(to) + "）内缴费：" + formatDate(w.benefitsFrom) + "起享受待遇。",
-		En:     "Instead of paying now, pay in the " + strconv.Itoa(c.year+1) + " window (" + formatDate(from) + " to " + formatDate(to) + "): benefits from " + formatDate(w.benefitsFrom) + ".",
-		Source: e.rs.cite(e.rs.get("resident.window", c.t.region, yearStart(c.year+1)).v)}
+		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.get("resident.window", c.t.region, yearStart(c.year+1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
 }
@@ -670,8 +637,7 @@ func (e *engine) nextYearInWindow(c *residentCase, r *waitResult) {
 	if to.Before(e.asOf) {
 		return
 	}
-	r.step("resident.nextYear", strconv.Itoa(next)+"年度须在集中参保期（"+formatDate(from)+"至"+formatDate(to)+"）内缴费，才能连续享受待遇、不设等待期。",
-		"Pay "+strconv.Itoa(next)+" inside its window ("+formatDate(from)+" to "+formatDate(to)+") to stay covered with no wait.", e.rs.cite(p.v))
+	r.explain("resident.nextYear", e.rs.cite(p.v), "year", next, "from", from, "to", to)
 }
 
 // studentEntry: where a region starts new college students' benefits at
@@ -692,8 +658,7 @@ func (e *engine) studentEntry(c *residentCase, r *waitResult) (Date, bool) {
 	}
 	from := time.Date(c.pay.Year(), time.September, 1, 0, 0, 0, 0, time.UTC)
 	if !r.quiet {
-		r.step("student.entry", "新入学大学生在学籍地集中参保期内缴纳"+strconv.Itoa(c.year)+"年度居民医保（连续参保）：待遇享受期自"+formatDate(from)+"至"+strconv.Itoa(c.year)+"年12月31日（"+levelZh(p.level)+"；仅适用于入学当年）。",
-			"A new college student paying "+strconv.Itoa(c.year)+" in the window where they study (continuously insured): covered from "+formatDate(from)+" to 31 December "+strconv.Itoa(c.year)+" ("+levelEn(p.level)+" rule; the entry year only).", e.rs.cite(p.v))
+		r.explain("student.entry", e.rs.cite(p.v), "year", c.year, "from", from, "level", levelText(p.level))
 	}
 	return from, true
 }

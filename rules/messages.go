@@ -1,0 +1,229 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The texts of the answers are data too: data/messages.json maps a message
+// id to a Chinese and an English template. A template is text with named
+// placeholders, {name}, that say fills; a template has no other braces.
+//
+// A message id is the rule id of the explanation step it words, plus
+// "/variant" when one rule has several wordings or a wording is built from
+// parts (resident.fixed, resident.fixed/outside); texts that are not steps
+// (options, deadlines, actions, transfer steps, ways back) have ids of
+// their own (option.repair, deadline.newborn).
+
+//go:embed data/messages.json
+var messagesJSON []byte
+
+// message is one entry of the catalog.
+type message struct {
+	ID string `json:"id"`
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+type messagesFile struct {
+	Messages []message `json:"messages"`
+}
+
+var (
+	catalogOnce sync.Once
+	catalog     map[string]Text
+	catalogErr  error
+)
+
+// messages returns the embedded catalog. The data is checked by the tests,
+// so an error here means a broken build.
+func messages() (map[string]Text, error) {
+	catalogOnce.Do(func() {
+		catalog, catalogErr = loadMessages(messagesJSON)
+	})
+	return catalog, catalogErr
+}
+
+// loadMessages parses and validates a catalog: unknown keys, a missing id,
+// zh or en, an id listed twice and a malformed placeholder are errors.
+func loadMessages(data []byte) (map[string]Text, error) {
+	var f messagesFile
+	if err := decodeStrict("messages.json", data, &f); err != nil {
+		return nil, err
+	}
+	if len(f.Messages) == 0 {
+		return nil, fmt.Errorf("messages.json: messages: none")
+	}
+	c := make(map[string]Text, len(f.Messages))
+	for i, m := range f.Messages {
+		where := fmt.Sprintf("messages.json: messages[%d]", i)
+		switch {
+		case m.ID == "":
+			return nil, fmt.Errorf("%s.id: missing", where)
+		case m.Zh == "" || m.En == "":
+			return nil, fmt.Errorf("%s (%s): zh and en are required", where, m.ID)
+		}
+		if _, dup := c[m.ID]; dup {
+			return nil, fmt.Errorf("%s.id: %q is listed twice", where, m.ID)
+		}
+		if _, err := placeholders(m.Zh); err != nil {
+			return nil, fmt.Errorf("%s (%s).zh: %v", where, m.ID, err)
+		}
+		if _, err := placeholders(m.En); err != nil {
+			return nil, fmt.Errorf("%s (%s).en: %v", where, m.ID, err)
+		}
+		c[m.ID] = Text{Zh: m.Zh, En: m.En}
+	}
+	return c, nil
+}
+
+// placeholders lists the names of the placeholders in a template, in
+// order; a brace that does not belong to a {name} is an error. Names are
+// ASCII letters and digits, starting with a letter.
+func placeholders(tmpl string) ([]string, error) {
+	var names []string
+	for {
+		i := strings.IndexAny(tmpl, "{}")
+		if i < 0 {
+			return names, nil
+		}
+		if tmpl[i] == '}' {
+			return nil, fmt.Errorf("a } without {")
+		}
+		j := strings.IndexAny(tmpl[i+1:], "{}")
+		if j < 0 || tmpl[i+1+j] != '}' {
+			return nil, fmt.Errorf("a { without }")
+		}
+		name := tmpl[i+1 : i+1+j]
+		if !placeholderName(name) {
+			return nil, fmt.Errorf("{%s}: a placeholder is a name of ASCII letters and digits", name)
+		}
+		names = append(names, name)
+		tmpl = tmpl[i+2+j:]
+	}
+}
+
+func placeholderName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// testHookSay, when set by a test, sees the id of every message said.
+var testHookSay func(id string)
+
+// say fills the message id of the catalog with args, name and value in
+// turn: say("resident.fixed", "months", 3, "why", why). A value is a string
+// or an int, the same in both languages; a Date (YYYY-MM-DD) or a Month
+// (YYYY-MM); or a Text, whose Chinese fills the Chinese template and whose
+// English the English one (a region's name, a part said by another
+// message). A placeholder without a value stays as it is, and an unknown id
+// says {id}, so that a test sees the mistake in the text.
+func say(id string, args ...any) Text {
+	if testHookSay != nil {
+		testHookSay(id)
+	}
+	c, _ := messages()
+	t, ok := c[id]
+	if !ok {
+		return Text{Zh: "{" + id + "}", En: "{" + id + "}"}
+	}
+	return Text{Zh: fill(t.Zh, args, false), En: fill(t.En, args, true)}
+}
+
+// fill replaces each {name} of tmpl with the value of name in args, in
+// English or in Chinese. The parts are gathered first, so that the text is
+// allocated once, as a concatenation would be, and a value used twice is
+// formatted once.
+func fill(tmpl string, args []any, en bool) string {
+	i := strings.IndexByte(tmpl, '{')
+	if i < 0 {
+		return tmpl
+	}
+	type part struct{ before, name, value string }
+	var buf [12]part
+	parts, n := buf[:0], 0
+	for i >= 0 {
+		j := strings.IndexByte(tmpl[i:], '}') + i
+		p := part{before: tmpl[:i], name: tmpl[i+1 : j]}
+		seen := false
+		for _, q := range parts {
+			if q.name == p.name {
+				p.value, seen = q.value, true
+				break
+			}
+		}
+		if !seen {
+			var ok bool
+			if p.value, ok = argValue(args, p.name, en); !ok {
+				p.value = tmpl[i : j+1]
+			}
+		}
+		parts = append(parts, p)
+		n += len(p.before) + len(p.value)
+		tmpl = tmpl[j+1:]
+		i = strings.IndexByte(tmpl, '{')
+	}
+	var b strings.Builder
+	b.Grow(n + len(tmpl))
+	for _, p := range parts {
+		b.WriteString(p.before)
+		b.WriteString(p.value)
+	}
+	b.WriteString(tmpl)
+	return b.String()
+}
+
+// argValue is the text of the value named name in args.
+func argValue(args []any, name string, en bool) (string, bool) {
+	for k := 0; k+1 < len(args); k += 2 {
+		if n, _ := args[k].(string); n != name {
+			continue
+		}
+		switch v := args[k+1].(type) {
+		case string:
+			return v, true
+		case int:
+			return strconv.Itoa(v), true
+		case Date:
+			return formatDate(v), true
+		case Month:
+			return v.String(), true
+		case Text:
+			if en {
+				return v.En, true
+			}
+			return v.Zh, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// ruleOf is the rule id of a message id: the id up to its first "/".
+func ruleOf(id string) string {
+	if i := strings.IndexByte(id, '/'); i >= 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// sayStep is an explanation step: the rule of message id, its text filled
+// with args, and the source.
+func sayStep(id, source string, args ...any) Step {
+	t := say(id, args...)
+	return Step{Rule: ruleOf(id), Zh: t.Zh, En: t.En, Source: source}
+}
+
+// explain adds an explanation step to the waiting answer (see sayStep).
+func (r *waitResult) explain(id, source string, args ...any) {
+	r.Explain = append(r.Explain, sayStep(id, source, args...))
+}
