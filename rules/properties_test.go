@@ -162,3 +162,51 @@ func same(t *testing.T, i int, what string, a, b Output) {
 		t.Fatalf("case %d (%s): waiting %+v, then %+v", i, what, a.Waiting, b.Waiting)
 	}
 }
+
+// coverage.active on a day agrees with the waiting answer about the
+// latest enrollment after a gap: covered on its benefitsFrom, not through
+// it the day before.
+func TestPropertyCoverageAgreesWithWaiting(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	checked := 0
+	for i := 0; i < 3000; i++ {
+		day := genDay(r)
+		hist := genHistory(r, day)
+		region := propRegions[r.Intn(len(propRegions))]
+		// The latest enrollment: a job or a resident year paid on day.
+		var last Enrollment
+		if r.Intn(2) == 0 {
+			last = emp("z", region, monthOfDate(day).String(), (monthOfDate(day) + 11).String())
+		} else {
+			y := day.Year()
+			from := monthOf(y, time.January)
+			if r.Intn(2) == 0 {
+				from = monthOfDate(day)
+			}
+			last = res("z", region, from.String(), monthOf(y, time.December).String(), formatDate(day))
+		}
+		es := append(append([]Enrollment(nil), hist...), last)
+		w := mustEval(t, input(formatDate(day), nil, nil, es...)).Waiting
+		if w == nil || w.About != "z" || w.NoBenefits || w.Assumed {
+			continue
+		}
+		b, _ := parseDate(w.BenefitsFrom)
+		zFrom, _ := parseMonth(last.From)
+		zTo, _ := parseMonth(last.To)
+		if b.After(zTo.Last()) {
+			continue
+		}
+		checked++
+		if out := mustEval(t, input(formatDate(b), nil, nil, es...)); !out.Coverage.Active {
+			t.Fatalf("case %d: waiting says benefits from %s, coverage then %+v: %+v", i, w.BenefitsFrom, out.Coverage.Explain, es)
+		}
+		if before := b.AddDate(0, 0, -1); !before.Before(zFrom.First()) && !before.Before(day) {
+			if out := mustEval(t, input(formatDate(before), nil, nil, es...)); out.Coverage.Active && deref(out.Coverage.Enrollment) == "z" {
+				t.Fatalf("case %d: waiting says benefits from %s, but z covers %s: %+v", i, w.BenefitsFrom, formatDate(before), es)
+			}
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d histories checked", checked)
+	}
+}

@@ -147,6 +147,17 @@ func (e *engine) employeeWait(t target) waitResult {
 			r.BackpayAllowed, r.Retroactive = true, true
 			r.benefitsFrom = gapFrom.First()
 			r.setDeadline(deadline)
+			if !t.isPlan {
+				// A recorded enrollment covers the months it has: its first
+				// month, back-paid ones included. Months of the gap it does
+				// not hold are covered only once they are back-paid.
+				r.benefitsFrom, r.Retroactive = t.start.First(), t.leading > 0
+				if unpaid := gap - t.leading; unpaid > 0 && !r.quiet && !e.asOf.After(deadline) {
+					text := say("option.backpay/unpaid", "deadline", deadline, "months", unpaid, "gapFrom", gapFrom, "maxGap", maxGap.v.num)
+					r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(deadline),
+						BenefitsFrom: formatDate(gapFrom.First()), Source: e.rs.cite(maxGap.v)})
+				}
+			}
 			if switching {
 				if !r.quiet {
 					r.explain("switch.backpay/toEmployee", e.rs.cite(switchYears.v), "months", contMonths, "years", switchYears.v.num,

@@ -47,8 +47,10 @@ func TestWaitingTransferArticle11(t *testing.T) {
 			input("2026-08-15", nil, plan("440300", Resident, "2026-08-15", 0), emp("a", "440300", "2020-01", "2026-03")), 4, false, 3, "2026-11-15", "<nil>"},
 		{"enrollment after a 4-month gap (no plan): the latest gap is reported",
 			input("2026-12-15", nil, nil, emp("a", "440300", "2020-01", "2025-12"), emp("b", "320500", "2026-05", "")), 4, false, 3, "2026-09-01", "2026-04-30"},
-		{"enrollment with the gap back-paid (backpaid: 2 leading months)",
-			input("2026-12-15", nil, nil, emp("a", "440300", "2020-01", "2025-12"), Enrollment{ID: "b", Region: "440300", Scheme: Employee, From: "2026-02", Backpaid: Months{"2026-02", "2026-03"}}), 3, true, 0, "2026-01-01", "2026-04-30"},
+		{"① recorded with 2 back-paid months (Feb–Mar) after a 1-month hole (Jan): covered from the first month it holds; the hole is not covered",
+			input("2026-12-15", nil, nil, emp("a", "440300", "2020-01", "2025-12"), Enrollment{ID: "b", Region: "440300", Scheme: Employee, From: "2026-02", Backpaid: Months{"2026-02", "2026-03"}}), 3, true, 0, "2026-02-01", "2026-04-30"},
+		{"① recorded without back-pay after a 2-month gap: covered from its first month; back-paying the gap is offered while it can be",
+			input("2026-03-10", nil, nil, emp("a", "440300", "2020-01", "2025-12"), emp("b", "440300", "2026-03", "")), 2, true, 0, "2026-03-01", "2026-04-30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,5 +77,14 @@ func TestWaitingBackpayOption(t *testing.T) {
 	late := evaluate(t, input("2026-11-02", nil, plan("440300", Employee, "2026-11-15", 0), emp("a", "440300", "2020-01", "2026-06")))
 	if len(late.Waiting.Shorten) != 0 {
 		t.Errorf("deadline passed: want no option, got %+v", late.Waiting.Shorten)
+	}
+}
+
+// A recorded enrollment after a short gap offers back-paying the months it
+// does not hold, which would start benefits earlier.
+func TestWaitingRecordedBackpayOption(t *testing.T) {
+	w := evaluate(t, input("2026-03-10", nil, nil, emp("a", "440300", "2020-01", "2025-12"), emp("b", "440300", "2026-03", ""))).Waiting
+	if len(w.Shorten) != 1 || w.Shorten[0].Kind != "backpay" || w.Shorten[0].BenefitsFrom != "2026-01-01" || deref(w.Shorten[0].Deadline) != "2026-04-30" {
+		t.Fatalf("shorten %+v", w.Shorten)
 	}
 }
