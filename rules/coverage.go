@@ -39,9 +39,7 @@ func (e *engine) segments() ([]segment, []spanWait) {
 	waits := make([]spanWait, len(e.h.spans))
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
-		t := spanTarget(s)
-		t.quiet = true
-		w := e.wait(t)
+		w := e.wait(spanTarget(s))
 		waits[i] = spanWait{w.benefitsFrom, w.Months, w.followedGap}
 		if w.NoBenefits {
 			continue // the wait outlasts the year paid for
@@ -143,7 +141,7 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			add(sayStep("coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last()))
 		}
 		if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
-			w := e.wait(spanTarget(s))
+			w := e.answer(spanTarget(s))
 			add(sayStep("coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1)))
 		}
 		if until != forever && until.After(s.to.Last()) {
@@ -157,7 +155,7 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		if !within(e.asOf, s.from.First(), s.to.Last()) {
 			continue
 		}
-		w := e.wait(spanTarget(s))
+		w := e.answer(spanTarget(s))
 		start := e.segmentStart(segs, s, e.asOf)
 		if start.IsZero() && s.open {
 			// Still paying: benefits start when the wait ends.

@@ -39,6 +39,27 @@ func (m Month) String() string {
 	return string(appendPadded(b, n, 2))
 }
 
+// MarshalJSON writes the month as "YYYY-MM".
+func (m Month) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + m.String() + `"`), nil
+}
+
+// UnmarshalJSON reads "YYYY-MM".
+func (m *Month) UnmarshalJSON(b []byte) error {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return fieldErr("month", "must be a month (YYYY-MM), got "+string(b), "应为年月（YYYY-MM）")
+	}
+	v, ok := parseMonth(string(b[1 : len(b)-1]))
+	if !ok {
+		return fieldErr("month", "must be a month (YYYY-MM), got "+string(b), "应为年月（YYYY-MM）")
+	}
+	*m = v
+	return nil
+}
+
+// Index is the month counted from year 0 (year*12 + month-1).
+func (m Month) Index() int { return int(m) }
+
 // Year1 is the year after the month's, as text.
 func (m Month) Year1() string { return strconv.Itoa(m.Year() + 1) }
 

@@ -231,7 +231,7 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 func (e *engine) payingNow(set []*span, m Month) *span {
 	var paying *span
 	for _, s := range set {
-		w := e.wait(target{about: s.id, region: s.region, scheme: s.scheme, start: s.from, self: s, payDate: singleYearPaidOn(s), quiet: true})
+		w := e.wait(target{about: s.id, region: s.region, scheme: s.scheme, start: s.from, self: s, payDate: singleYearPaidOn(s)})
 		if w.NoBenefits || w.benefitsFrom.After(m.Last()) {
 			continue
 		}

@@ -36,7 +36,7 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 	segs, waits := e.segments()
 	out.Coverage = e.coverage(segs, waits, out.Duplicates.Keep)
 	if p := in.Plan; p != nil {
-		w := e.wait(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(e.payOn), payDate: e.payOn, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
+		w := e.answer(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(e.payOn), payDate: e.payOn, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
 		e.planOverlap(&w)
 		out.Waiting = &w.WaitingAnswer
 	} else if out.Coverage.Status == StatusLapsed && !e.retired() {
@@ -44,7 +44,7 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 	} else {
 		for i := len(e.h.spans) - 1; i >= 0; i-- {
 			if waits[i].followedGap {
-				w := e.wait(spanTarget(&e.h.spans[i]))
+				w := e.answer(spanTarget(&e.h.spans[i]))
 				out.Waiting = &w.WaitingAnswer
 				break
 			}
@@ -160,7 +160,7 @@ func (e *engine) waysBack() *WaitingAnswer {
 	var bestFrom Date
 	var list []WayBack
 	for _, w := range ways {
-		r := e.wait(w.t)
+		r := e.answer(w.t)
 		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months,
 			MonthsUpperBound: r.MonthsUpperBound, BenefitsFrom: r.BenefitsFrom, NoBenefits: r.NoBenefits, BackpayDeadline: r.BackpayDeadline}
 		if w.t.scheme == Resident && !r.NoBenefits {
@@ -176,7 +176,7 @@ func (e *engine) waysBack() *WaitingAnswer {
 		}
 	}
 	if best == nil {
-		r := e.wait(ways[0].t)
+		r := e.answer(ways[0].t)
 		best = &r.WaitingAnswer
 	}
 	best.Assumed, best.Ways = true, list

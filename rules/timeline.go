@@ -51,7 +51,7 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 		lo = hi - maxTimelineMonths + 1
 	}
 	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
-	tl.From, tl.To = lo.String(), hi.String()
+	tl.From, tl.To = lo, hi
 
 	dup := map[string][]ival{}
 	for _, o := range out.Duplicates.Overlaps {
@@ -64,10 +64,12 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	}
 	// Benefit days as months: a month is covered when any of its days is.
 	type months struct{ from, to Month }
+	segMonths := make([]months, len(segs))
 	own := map[*span][]months{}
-	for _, sg := range segs {
+	for i, sg := range segs {
+		segMonths[i] = months{monthOfDate(sg.from), monthOfDate(sg.to)}
 		if sg.sp != nil && !sg.retiree {
-			own[sg.sp] = append(own[sg.sp], months{monthOfDate(sg.from), monthOfDate(sg.to)})
+			own[sg.sp] = append(own[sg.sp], segMonths[i])
 		}
 	}
 	covered := func(list []months, m Month) bool {
@@ -82,12 +84,12 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	// but not yet paying, a gap otherwise; up to asOf or the last paid
 	// month. Segments (sorted by first day) and paid months are walked once.
 	last := min(max(asOf, e.lastPaid()), hi)
-	all := runBuilder{}
+	b := runBuilder{runs: make([]monthRun, 0, 16)}
 	si, pi := 0, 0
 	reach := Month(-1) // the latest benefit month of the segments started so far
 	for m := lo; m <= last; m++ {
-		for si < len(segs) && monthOfDate(segs[si].from) <= m {
-			reach = max(reach, monthOfDate(segs[si].to))
+		for si < len(segMonths) && segMonths[si].from <= m {
+			reach = max(reach, segMonths[si].to)
 			si++
 		}
 		for pi < len(e.h.all) && e.h.all[pi].to < m {
@@ -100,20 +102,20 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 		case pi < len(e.h.all) && e.h.all[pi].from <= m:
 			k = monthWaiting
 		}
-		all.add(m, k)
+		b.add(m, k)
 	}
-	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all", Runs: all.done()})
+	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all", Runs: b.done()})
 	for i := 0; i < n; i++ {
 		s := &e.h.spans[e.h.byIdx[i]]
-		b := runBuilder{}
+		d, o := dup[s.id], own[s]
 		for m := max(s.from, lo); m <= min(s.to, hi); m++ {
 			k := monthCovered
 			switch {
-			case inAny(dup[s.id], m):
+			case len(d) > 0 && inAny(d, m):
 				k = monthDuplicated
-			case s.backpaid[m]:
+			case s.backpaid != nil && s.backpaid[m]:
 				k = monthBackpaid
-			case !covered(own[s], m):
+			case !covered(o, m):
 				k = monthWaiting
 			}
 			b.add(m, k)
@@ -121,7 +123,6 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 		tl.Lanes = append(tl.Lanes, TimelineLane{About: s.id, Runs: b.done()})
 	}
 	if waitFrom >= 0 {
-		b := runBuilder{}
 		for m := max(waitFrom, lo); m <= min(planTo, hi); m++ {
 			k := monthWaiting
 			if planFrom >= 0 && m >= planFrom {
@@ -152,8 +153,8 @@ func inAny(ivs []ival, m Month) bool {
 	return false
 }
 
-// runBuilder merges consecutive months of one kind into runs; months
-// become text only once per run.
+// runBuilder merges consecutive months of one kind into runs; one builder
+// serves every lane (done empties it).
 type runBuilder struct {
 	runs []monthRun
 }
@@ -175,7 +176,8 @@ func (b *runBuilder) add(m Month, kind string) {
 func (b *runBuilder) done() []MonthRun {
 	out := make([]MonthRun, len(b.runs))
 	for i, r := range b.runs {
-		out[i] = MonthRun{Kind: r.kind, From: r.from.String(), To: r.to.String()}
+		out[i] = MonthRun{Kind: r.kind, From: r.from, To: r.to}
 	}
+	b.runs = b.runs[:0]
 	return out
 }

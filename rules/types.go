@@ -330,8 +330,8 @@ type RulesInfo struct {
 // for all coverage, one per enrollment (in input order, at most
 // MaxOverlapsListed), and one for the plan. The web app draws it as it is.
 type Timeline struct {
-	From  string         `json:"from"` // first month (YYYY-MM)
-	To    string         `json:"to"`   // last month
+	From  Month          `json:"from"` // first month ("YYYY-MM" in JSON)
+	To    Month          `json:"to"`   // last month
 	Lanes []TimelineLane `json:"lanes"`
 }
 
@@ -347,6 +347,6 @@ type TimelineLane struct {
 // "planned" (the plan's months with benefits).
 type MonthRun struct {
 	Kind string `json:"kind"`
-	From string `json:"from"`
-	To   string `json:"to"`
+	From Month  `json:"from"`
+	To   Month  `json:"to"`
 }

@@ -15,27 +15,48 @@ type target struct {
 	leading    int    // back-paid months at the start (employee enrollments)
 	self       *span  // the enrollment asked about, never its own predecessor
 	kind       string // how an employee enrollment is paid (Enrollment.Kind)
-	// quiet skips the explanations and options: enough to know when
-	// benefits start (used for every enrollment of a long history).
-	quiet bool
 }
 
-// waitResult is a WaitingAnswer with what coverage needs to know.
+// waitResult is a WaitingAnswer with what coverage needs to know. wait
+// fills the numbers and the deciding clause; explain, once, the texts.
 type waitResult struct {
 	WaitingAnswer
 	benefitsFrom Date
+	waitFrom     Date
+	deadline     Date // the last day to back-pay with no wait; zero for none
 	followedGap  bool // there was a gap, or a resident payment outside the window
-	quiet        bool
 	// coveredTo is the last day a resident payment covers (31 December of
 	// its last benefit year); zero for employee insurance.
 	coveredTo Date
+	res       *residentCase // the facts the clauses read (resident)
+	emp       *employeeCase // (employee)
+	clause    int           // the deciding clause, in its priority list
 }
 
+// wait decides when benefits start for t: the clause that applies and its
+// numbers, no text (computed for every enrollment of a history).
 func (e *engine) wait(t target) waitResult {
 	if t.scheme == Employee {
 		return e.employeeWait(t)
 	}
 	return e.residentWait(t)
+}
+
+// answer is the waiting answer shown to the person: decided by wait, then
+// explained once by the deciding clause, with the ways to shorten it.
+func (e *engine) answer(t target) waitResult {
+	r := e.wait(t)
+	r.WaitFrom = formatDate(r.waitFrom)
+	if !r.NoBenefits {
+		r.BenefitsFrom = formatDate(r.benefitsFrom)
+	}
+	r.BackpayDeadline = datep(r.deadline)
+	if r.emp != nil {
+		e.explainEmployee(&r)
+	} else {
+		e.explainResident(&r)
+	}
+	return r
 }
 
 func (e *engine) newWait(t target) waitResult {
@@ -44,23 +65,12 @@ func (e *engine) newWait(t target) waitResult {
 	r.RegionName = regionName(t.region)
 	r.ExtraYears = t.extraYears
 	r.Shorten = []Option{}
-	r.quiet = t.quiet
 	return r
 }
 
-// setDates records when the wait starts and benefits begin; the text
-// fields are filled only when the answer is shown.
+// setDates records when the wait starts and benefits begin.
 func (r *waitResult) setDates(waitFrom, benefitsFrom Date) {
-	r.benefitsFrom = benefitsFrom
-	if !r.quiet {
-		r.WaitFrom, r.BenefitsFrom = formatDate(waitFrom), formatDate(benefitsFrom)
-	}
-}
-
-func (r *waitResult) setDeadline(d Date) {
-	if !r.quiet {
-		r.BackpayDeadline = datep(d)
-	}
+	r.waitFrom, r.benefitsFrom = waitFrom, benefitsFrom
 }
 
 // gapBefore finds the coverage before month m: the enrollment with the
@@ -85,138 +95,6 @@ func (e *engine) continuousMonths(m Month) int {
 		return int(m-start) + 1
 	}
 	return 0
-}
-
-// employeeWait applies 医保办发〔2021〕43号 第十一条 to an employee enrollment.
-func (e *engine) employeeWait(t target) waitResult {
-	r := e.newWait(t)
-	pay := t.start + Month(t.leading) // the month paying resumed
-	prev, gap := e.gapBefore(t.start, t.self)
-	gap += t.leading
-	r.GapMonths = gap
-	day := pay.First()
-	if !t.payDate.IsZero() {
-		day = t.payDate
-	}
-	maxGap := e.rs.get("employee.backpayMaxGapMonths", t.region, day)
-	if prev == nil || gap == 0 {
-		r.benefitsFrom = pay.First()
-		if t.leading > 0 {
-			r.benefitsFrom = t.start.First()
-		}
-		r.setDates(r.benefitsFrom, r.benefitsFrom)
-		if prev == nil {
-			if t.kind == KindFlexible {
-				if w := e.rs.get("employee.firstFlexibleWaitMonths", t.region, day); w.v.num > 0 {
-					// A first enrollment as an individual, where the region sets a wait.
-					r.Months, r.FixedMonths = w.v.num, w.v.num
-					waitFrom := (pay + 1).First()
-					r.benefitsFrom = addMonths(waitFrom, r.Months)
-					r.setDates(waitFrom, r.benefitsFrom)
-					if !r.quiet {
-						r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(t.region), "months", w.v.num,
-							"level", levelText(w.level), "from", pay+1, "benefitsFrom", r.BenefitsFrom)
-					}
-					return r
-				}
-			}
-			if !r.quiet {
-				r.explain("employee.first", e.rs.citeDoc("shbxf", "第二十三条"), "month", pay)
-			}
-		} else {
-			r.Previous = strp(prev.id)
-			if !r.quiet {
-				r.explain("employee.continuous", e.rs.citeDoc("ybbf2021-43", "第十一条"), "id", prev.id, "to", prev.to)
-			}
-		}
-		return r
-	}
-	r.followedGap = true
-	if !r.quiet {
-		r.Previous = strp(prev.id)
-	}
-	deadline := (prev.end + Month(maxGap.v.num) + 1).Last()
-	gapFrom, gapTo := prev.end+1, pay-1
-	switchYears := e.rs.get("switch.minContinuousYears", t.region, day)
-	switching := prev.scheme != Employee
-	contMonths := e.continuousMonths(prev.end)
-	eligibleBackpay := !switching || contMonths >= 12*switchYears.v.num
-	if gap <= maxGap.v.num {
-		if eligibleBackpay {
-			// 医保办发〔2021〕43号 第十一条①②: back-pay, benefits in the month paid, the gap retroactive.
-			r.BackpayAllowed, r.Retroactive = true, true
-			r.benefitsFrom = gapFrom.First()
-			r.setDeadline(deadline)
-			if !t.isPlan {
-				// A recorded enrollment covers the months it has: its first
-				// month, back-paid ones included. Months of the gap it does
-				// not hold are covered only once they are back-paid.
-				r.benefitsFrom, r.Retroactive = t.start.First(), t.leading > 0
-				if unpaid := gap - t.leading; unpaid > 0 && !r.quiet && !e.asOf.After(deadline) {
-					text := say("option.backpay/unpaid", "deadline", deadline, "months", unpaid, "gapFrom", gapFrom, "maxGap", maxGap.v.num)
-					r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(deadline),
-						BenefitsFrom: formatDate(gapFrom.First()), Source: e.rs.cite(maxGap.v)})
-				}
-			}
-			if switching {
-				if !r.quiet {
-					r.explain("switch.backpay/toEmployee", e.rs.cite(switchYears.v), "months", contMonths, "years", switchYears.v.num,
-						"gap", gap, "maxGap", maxGap.v.num, "gapFrom", gapFrom, "gapTo", gapTo)
-				}
-			} else {
-				if !r.quiet {
-					r.explain("employee.backpay", e.rs.cite(maxGap.v), "gap", gap, "gapFrom", gapFrom, "gapTo", gapTo, "maxGap", maxGap.v.num)
-				}
-			}
-			if t.isPlan || !e.asOf.After(deadline) {
-				if !r.quiet {
-					r.explain("employee.deadline", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.v.num)
-				}
-			}
-		} else {
-			r.benefitsFrom = pay.First()
-			if !r.quiet {
-				r.explain("switch.short/toEmployee", e.rs.cite(switchYears.v), "gap", gap, "months", contMonths, "years", switchYears.v.num, "maxGap", maxGap.v.num)
-			}
-		}
-		r.setDates(r.benefitsFrom, r.benefitsFrom)
-		return r
-	}
-	// 医保办发〔2021〕43号 第十一条③: more than 3 months, the region's wait (at most 6 months).
-	wait := e.rs.get("employee.longGapWaitMonths", t.region, day)
-	capM := e.rs.get("employee.longGapWaitCapMonths", t.region, day)
-	r.Months = wait.v.num
-	r.FixedMonths = wait.v.num
-	waitFrom := (pay + 1).First()
-	r.benefitsFrom = addMonths(waitFrom, r.Months)
-	r.setDates(waitFrom, r.benefitsFrom)
-	r.setDeadline(deadline)
-	if !r.quiet {
-		r.explain("employee.gap", e.rs.cite(maxGap.v), "gap", gap, "gapFrom", gapFrom, "gapTo", gapTo, "maxGap", maxGap.v.num, "cap", capM.v.num)
-	}
-	if !r.quiet {
-		if wait.level == LevelNational {
-			// 43号③ sets a cap (“不超过6个月”), not the local wait.
-			r.MonthsUpperBound = true
-			r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(t.region), "cap", capM.v.num, "from", pay+1, "benefitsFrom", r.BenefitsFrom)
-		} else {
-			r.explain("employee.wait", e.rs.cite(wait.v), "region", regionText(t.region), "level", levelText(wait.level),
-				"months", r.Months, "cap", capM.v.num, "from", pay+1, "benefitsFrom", r.BenefitsFrom)
-		}
-	}
-	if !r.quiet && !e.asOf.After(deadline) && r.Months > 0 {
-		text := say("option.backpay/employee", "deadline", deadline, "maxGap", maxGap.v.num)
-		r.Shorten = append(r.Shorten, Option{
-			Kind:         "backpay",
-			Zh:           text.Zh,
-			En:           text.En,
-			Deadline:     datep(deadline),
-			Months:       0,
-			BenefitsFrom: formatDate(gapFrom.First()),
-			Source:       e.rs.cite(maxGap.v),
-		})
-	}
-	return r
 }
 
 // window is the resident enrollment window (集中参保期) for benefit year y.

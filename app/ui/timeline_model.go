@@ -66,9 +66,8 @@ func buildTimeline(l lang, f formState, out *rules.Output) (timelineModel, bool)
 		return timelineModel{}, false
 	}
 	tl := out.Timeline
-	start, ok1 := monthIndex(tl.From)
-	end, ok2 := monthIndex(tl.To)
-	if !ok1 || !ok2 || end < start {
+	start, end := tl.From.Index(), tl.To.Index()
+	if end < start {
 		return timelineModel{}, false
 	}
 	m := timelineModel{Start: start, End: end, AsOf: -1}
@@ -95,11 +94,7 @@ func buildTimeline(l lang, f formState, out *rules.Output) (timelineModel, bool)
 		}
 		var segs []segment
 		for _, r := range ln.Runs {
-			from, ok1 := monthIndex(r.From)
-			to, ok2 := monthIndex(r.To)
-			if ok1 && ok2 {
-				segs = append(segs, segment{Kind: r.Kind, From: from, To: to})
-			}
+			segs = append(segs, segment{Kind: r.Kind, From: r.From.Index(), To: r.To.Index()})
 		}
 		m.Lanes = append(m.Lanes, lane{Label: label, Segments: segs})
 	}

@@ -37,10 +37,10 @@ func TestTimelineModel(t *testing.T) {
 	if !ok {
 		t.Fatal("no timeline")
 	}
-	if got, want := monthString(m.Start), out.Timeline.From; got != want {
+	if got, want := monthString(m.Start), out.Timeline.From.String(); got != want {
 		t.Errorf("start %s, want %s", got, want)
 	}
-	if got, want := monthString(m.End), out.Timeline.To; got != want {
+	if got, want := monthString(m.End), out.Timeline.To.String(); got != want {
 		t.Errorf("end %s, want %s", got, want)
 	}
 	if len(m.Lanes) != len(out.Timeline.Lanes) {
@@ -48,7 +48,7 @@ func TestTimelineModel(t *testing.T) {
 	}
 	for i, ln := range out.Timeline.Lanes {
 		for _, r := range ln.Runs {
-			for _, mo := range []string{r.From, r.To} {
+			for _, mo := range []string{r.From.String(), r.To.String()} {
 				if got := kindsAt(m.Lanes[i], mo); got != r.Kind {
 					t.Errorf("lane %s %s: %q, engine says %q", ln.About, mo, got, r.Kind)
 				}

@@ -2,6 +2,12 @@ package rules
 
 import "time"
 
+// Waiting periods of resident insurance: 国办发〔2024〕38号 (from 2025; the
+// 2021 resident notice before it), with the newborn and special-group
+// clauses, the continuity and window rules, and the fixed and variable
+// waits. The switch from employee insurance is in waiting_ybbf2021_43.go,
+// Fujian's own clauses in waiting_mzb2025_3.go.
+
 // residentCase is what the resident waiting-period clauses read: the facts
 // of one payment, computed once before any clause is tried.
 type residentCase struct {
@@ -28,10 +34,12 @@ type residentCase struct {
 }
 
 // residentClause is one clause of a policy document that may decide the
-// wait of a resident payment; apply reports whether it did.
+// wait of a resident payment: decide reports whether it applies and sets
+// the numbers; why explains it, once, for the answer shown.
 type residentClause struct {
-	name  string
-	apply func(e *engine, c *residentCase, r *waitResult) bool
+	name   string
+	decide func(e *engine, c *residentCase, r *waitResult) bool
+	why    func(e *engine, c *residentCase, r *waitResult)
 }
 
 // residentClauses is the priority list: the first clause that applies
@@ -40,20 +48,22 @@ type residentClause struct {
 // the window and continuity (国办发〔2024〕38号), and the fixed and variable
 // waits last.
 var residentClauses = []residentClause{
-	{"newborn.window", (*engine).newbornInWindow},
-	{"newborn.late", (*engine).newbornLate},
-	{"resident.exempt", (*engine).exemptGroup},
-	{"switch.fromEmployee", (*engine).switchFromEmployee},
-	{"resident.extension", (*engine).paidInExtension},
-	{"resident.continuous", (*engine).continuousInWindow},
-	{"resident.first", (*engine).firstInWindow},
-	{"resident.fixed", (*engine).fixedAndVariable},
+	{"newborn.window", (*engine).newbornInWindow, (*engine).explainNewbornInWindow},
+	{"newborn.late", (*engine).newbornLate, (*engine).explainNewbornLate},
+	{"resident.exempt", (*engine).exemptGroup, (*engine).explainExemptGroup},
+	{"switch.fromEmployee", (*engine).switchFromEmployee, (*engine).explainSwitchFromEmployee},
+	{"resident.extension", (*engine).paidInExtension, (*engine).explainPaidInExtension},
+	{"student.entry", (*engine).studentEntry, (*engine).explainStudentEntry},
+	{"resident.continuous", (*engine).continuousInWindow, (*engine).explainContinuousInWindow},
+	{"resident.first", (*engine).firstInWindow, (*engine).explainFirstInWindow},
+	{"resident.fixed", (*engine).fixedAndVariable, (*engine).explainFixedAndVariable},
 }
 
-// residentWait answers the waiting period of a resident payment.
+// residentWait decides the wait of a resident payment.
 func (e *engine) residentWait(t target) waitResult {
 	r := e.newWait(t)
 	c := e.residentFacts(t)
+	r.res = c
 	r.BenefitYear = c.year
 	if c.alsoYear != 0 {
 		r.BenefitYears = []int{c.year, c.alsoYear}
@@ -64,16 +74,9 @@ func (e *engine) residentWait(t target) waitResult {
 	}
 	r.GapMonths = c.gap
 	r.followedGap = (c.prev != nil && c.gap > 0) || !c.inWindow
-	if !r.quiet {
-		r.InWindow = &c.inWindow
-		r.WindowFrom, r.WindowTo = datep(c.wFrom), datep(c.wTo)
-		if c.prev != nil {
-			r.Previous = strp(c.prev.id)
-		}
-		e.explainYear(c, &r)
-	}
-	for _, cl := range residentClauses {
-		if cl.apply(e, c, &r) {
+	for i, cl := range residentClauses {
+		if cl.decide(e, c, &r) {
+			r.clause = i
 			break
 		}
 	}
@@ -81,18 +84,32 @@ func (e *engine) residentWait(t target) waitResult {
 		// The wait outlasts the year paid for: the payment buys nothing.
 		r.NoBenefits = true
 		r.benefitsFrom = Date{}
-		if !r.quiet {
-			r.BenefitsFrom = ""
-			e.noBenefitsThisYear(c, &r)
-		}
 	}
 	r.Retroactive = !r.benefitsFrom.IsZero() && !c.pay.IsZero() && r.benefitsFrom.Before(c.pay)
-	if !r.quiet {
-		if !c.inWindow {
-			e.nextYearInWindow(c, &r)
-		}
-	}
 	return r
+}
+
+// explainResident explains the year bought and the deciding clause, and
+// what follows from them.
+func (e *engine) explainResident(r *waitResult) {
+	c := r.res
+	r.InWindow = &c.inWindow
+	r.WindowFrom, r.WindowTo = datep(c.wFrom), datep(c.wTo)
+	if c.prev != nil {
+		r.Previous = strp(c.prev.id)
+	}
+	e.explainYear(c, r)
+	if e.newbornOver(c) {
+		limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
+		r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.v.num)
+	}
+	residentClauses[r.clause].why(e, c, r)
+	if r.NoBenefits {
+		e.noBenefitsThisYear(c, r)
+	}
+	if !c.inWindow {
+		e.nextYearInWindow(c, r)
+	}
 }
 
 // residentFacts computes the benefit year, the window and the gap of a
@@ -248,7 +265,7 @@ func (e *engine) newbornLastDay(region string, birth Date) Date {
 // birth has no wait and is covered from the day of birth (国办发〔2024〕38号
 // “除新生儿等特殊群体外”; the region's newborn rule for the window).
 func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
-	exempt, ok := e.newbornExempt(c)
+	_, ok := e.newbornExempt(c)
 	if !ok {
 		return false
 	}
@@ -265,12 +282,14 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 	if from.Before(c.yearFirst) {
 		from = c.yearFirst
 	}
-	if !r.quiet {
-		nw := e.rs.get("newborn.window", c.t.region, c.birth)
-		r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.v.word), "last", last)
-		r.explain("newborn.exempt", e.rs.cite(exempt.v))
-	}
 	return c.done(r, from)
+}
+
+func (e *engine) explainNewbornInWindow(c *residentCase, r *waitResult) {
+	exempt, _ := e.newbornExempt(c)
+	nw := e.rs.get("newborn.window", c.t.region, c.birth)
+	r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.v.word), "last", e.newbornLastDay(c.t.region, c.birth))
+	r.explain("newborn.exempt", e.rs.cite(exempt.v))
 }
 
 // newbornLate: a newborn enrolled after the newborn window, still under
@@ -278,35 +297,50 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 // 特殊群体外”): only the backdating to birth is lost, and benefits start on
 // the payment day, the next day or the next month as the region says.
 func (e *engine) newbornLate(c *residentCase, r *waitResult) bool {
-	exempt, ok := e.newbornExempt(c)
-	if !ok || c.inWindow || c.pay.IsZero() {
+	_, ok := e.newbornExempt(c)
+	if !ok || c.inWindow || c.pay.IsZero() || c.pay.Before(c.birth) {
 		return false
 	}
 	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
-	if c.pay.After(addMonths(c.birth, limit.v.num)) || c.pay.Before(c.birth) {
-		if !r.quiet && c.year <= c.birth.Year()+1 {
-			r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.v.num)
-		}
+	if c.pay.After(addMonths(c.birth, limit.v.num)) {
 		return false
 	}
-	startP := e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay)
 	from := c.pay
+	switch e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay).v.word {
+	case "nextDay":
+		from = c.pay.AddDate(0, 0, 1)
+	case "nextMonth":
+		from = (monthOfDate(c.pay) + 1).First()
+	}
+	r.Exempt = strp(GroupNewborn)
+	r.setDates(from, from)
+	return true
+}
+
+// newbornOver reports whether a child born recently is past the region's
+// newborn age at payment, so the general rules apply.
+func (e *engine) newbornOver(c *residentCase) bool {
+	if _, ok := e.newbornExempt(c); !ok || c.inWindow || c.pay.IsZero() || c.year > c.birth.Year()+1 {
+		return false
+	}
+	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
+	return c.pay.After(addMonths(c.birth, limit.v.num))
+}
+
+func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
+	exempt, _ := e.newbornExempt(c)
+	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
+	startP := e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay)
 	when := say("newborn.late/paymentDay")
 	switch startP.v.word {
 	case "nextDay":
-		from, when = c.pay.AddDate(0, 0, 1), say("newborn.late/nextDay")
+		when = say("newborn.late/nextDay")
 	case "nextMonth":
-		from, when = (monthOfDate(c.pay) + 1).First(), say("newborn.late/nextMonth")
+		when = say("newborn.late/nextMonth")
 	}
-	r.Exempt = strp(GroupNewborn)
-	if !r.quiet {
-		last := e.newbornLastDay(c.t.region, c.birth)
-		r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", last, "months", limit.v.num, "when", when, "from", from, "level", levelText(startP.level))
-		r.explain("newborn.exempt", e.rs.cite(exempt.v))
-	}
-	c.done(r, from)
-	r.setDates(from, from)
-	return true
+	r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", e.newbornLastDay(c.t.region, c.birth), "months", limit.v.num,
+		"when", when, "from", r.benefitsFrom, "level", levelText(startP.level))
+	r.explain("newborn.exempt", e.rs.cite(exempt.v))
 }
 
 // exemptGroup: low-income people, newly discharged veterans and newborns
@@ -317,71 +351,15 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 	for _, g := range []string{GroupLowIncome, GroupVeteran, GroupNewborn} {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || c.birth.IsZero()) {
 			r.Exempt = strp(g)
-			if !r.quiet {
-				r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(g))
-			}
 			return c.done(r, c.startDay)
 		}
 	}
 	return false
 }
 
-// switchFromEmployee: 医保办发〔2021〕43号 ② — a person switching from
-// employee insurance after an interruption of at most 3 months may pay the
-// current year outside the window; with 2 continuous years (含) benefits
-// start in the payment month and the interruption is covered
-// retroactively; with less, there is still no wait (2021 resident notice:
-// “在职工医保中断缴费3个月内参加居民医保的…不设等待期”), nothing
-// retroactive. An in-window payment for next year is left to the
-// continuity clause.
-func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
-	if c.prev == nil || c.prev.scheme != Employee || c.inWindow || c.extension || c.pay.IsZero() {
-		return false
-	}
-	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
-	if c.interruption > maxGap.v.num {
-		return false
-	}
-	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
-	cont := e.continuousMonths(c.prev.end)
-	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
-	if cont >= 12*switchYears.v.num {
-		r.BackpayAllowed = true
-		r.setDeadline(deadline)
-		from := (c.prev.end + 1).First()
-		if from.Before(c.yearFirst) {
-			from = c.yearFirst
-		}
-		if from.After(c.pay) {
-			from = c.pay
-		}
-		if !r.quiet {
-			r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.v.num,
-				"gap", c.interruption, "maxGap", maxGap.v.num, "from", from)
-		}
-		c.done(r, from)
-		r.setDates(from, from)
-		return true
-	}
-	if !r.quiet {
-		r.explain("switch.short/toResident", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"),
-			"gap", c.interruption, "maxGap", maxGap.v.num, "months", cont, "years", switchYears.v.num)
-	}
-	return c.done(r, c.startDay)
-}
-
-// paidInExtension: a payment in the region's extension period (延长缴费期,
-// e.g. 闽政办〔2025〕3号 “延长缴费期内缴费的，从缴费之日起开始享受参保年度
-// 居民医保待遇”) starts benefits on the payment day.
-func (e *engine) paidInExtension(c *residentCase, r *waitResult) bool {
-	if !c.extension {
-		return false
-	}
-	if !r.quiet {
-		p := e.rs.get("resident.extension", c.t.region, c.yearFirst)
-		r.explain("resident.extension", e.rs.cite(p.v), "pay", c.pay, "year", c.year)
-	}
-	return c.done(r, c.pay)
+func (e *engine) explainExemptGroup(c *residentCase, r *waitResult) {
+	exempt := e.rs.get("resident.exemptGroups", c.t.region, c.lookup)
+	r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(*r.Exempt))
 }
 
 // continuousInWindow: 国办发〔2024〕38号 sets the fixed wait only for people
@@ -392,19 +370,16 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 	if !c.inWindow || c.prev == nil || c.broken > 0 {
 		return false
 	}
-	if from, ok := e.studentEntry(c, r); ok {
-		return c.done(r, from)
-	}
-	if !r.quiet {
-		switch {
-		case c.prev.scheme == Employee && c.gap > 0:
-			r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.id, "end", c.prev.end, "year", c.year, "from", c.startDay)
-			e.uncoveredBeforeYear(c, r)
-		default:
-			r.explain("resident.continuous", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
-		}
-	}
 	return c.done(r, c.startDay)
+}
+
+func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
+	if c.prev.scheme == Employee && c.gap > 0 {
+		r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.id, "end", c.prev.end, "year", c.year, "from", c.startDay)
+		e.uncoveredBeforeYear(c, r)
+		return
+	}
+	r.explain("resident.continuous", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"))
 }
 
 // uncoveredBeforeYear says that the months between employee insurance and
@@ -444,11 +419,12 @@ func (e *engine) firstInWindow(c *residentCase, r *waitResult) bool {
 	if !c.inWindow || c.prev != nil {
 		return false
 	}
-	if !r.quiet {
-		countFrom := e.rs.get("resident.brokenYearsCountFrom", c.t.region, c.lookup)
-		r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.v.num)
-	}
 	return c.done(r, c.startDay)
+}
+
+func (e *engine) explainFirstInWindow(c *residentCase, r *waitResult) {
+	countFrom := e.rs.get("resident.brokenYearsCountFrom", c.t.region, c.lookup)
+	r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.v.num)
 }
 
 // fixedAndVariable: 国办发〔2024〕38号 — a fixed wait of 3 months for paying
@@ -456,42 +432,62 @@ func (e *engine) firstInWindow(c *residentCase, r *waitResult) bool {
 // further broken year, reduced by repair (每缴纳1年减少1个月) but not below
 // 6 months after 4 or more broken years.
 func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
-	region, lookup := c.t.region, c.lookup
-	fixed := e.rs.get("resident.fixedWaitMonths", region, lookup)
-	perYear := e.rs.get("resident.variableMonthsPerYear", region, lookup)
-	counting := e.rs.get("resident.brokenYearCounting", region, lookup)
-	countFrom := e.rs.get("resident.brokenYearsCountFrom", region, lookup)
-	repair := e.rs.get("resident.repairMonthsPerYear", region, lookup)
-	longYears := e.rs.get("resident.longBreakYears", region, lookup)
-	longMin := e.rs.get("resident.longBreakMinMonths", region, lookup)
-	broken := c.broken
-	r.BrokenYears = broken
-	r.FixedMonths = fixed.v.num
-	total := func(b, repaired int) (variable, reduced, months int) {
-		n := b
-		if counting.v.word == "afterFirst" {
-			n = b - 1
-		}
-		variable = max(n, 0) * perYear.v.num
-		reduced = min(repaired*repair.v.num, variable)
-		months = fixed.v.num + variable - reduced
-		if b >= longYears.v.num && reduced > 0 {
-			floor := min(longMin.v.num, fixed.v.num+variable)
-			if months < floor {
-				months = floor
-				reduced = fixed.v.num + variable - months
-			}
-		}
-		return variable, reduced, months
-	}
-	extra := min(c.t.extraYears, broken)
-	variable, reduced, months := total(broken, extra)
+	w := e.fixedWait(c)
+	r.BrokenYears = c.broken
+	r.FixedMonths = w.fixed.v.num
+	extra := min(c.t.extraYears, c.broken)
+	variable, reduced, months := w.total(c.broken, extra)
 	r.VariableMonths, r.RepairedMonths, r.Months = variable, reduced, months
-	r.benefitsFrom = e.waitEnd(region, c.startDay, months, !c.inWindow)
-	r.setDates(c.startDay, r.benefitsFrom)
-	if r.quiet {
-		return true
+	r.setDates(c.startDay, e.waitEnd(c.t.region, c.startDay, months, !c.inWindow))
+	return true
+}
+
+// fixedWaitRule is 国办发〔2024〕38号's wait as the region sets it.
+type fixedWaitRule struct {
+	fixed, perYear, counting, countFrom, repair, longYears, longMin param
+}
+
+func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
+	region, lookup := c.t.region, c.lookup
+	return fixedWaitRule{
+		fixed:     e.rs.get("resident.fixedWaitMonths", region, lookup),
+		perYear:   e.rs.get("resident.variableMonthsPerYear", region, lookup),
+		counting:  e.rs.get("resident.brokenYearCounting", region, lookup),
+		countFrom: e.rs.get("resident.brokenYearsCountFrom", region, lookup),
+		repair:    e.rs.get("resident.repairMonthsPerYear", region, lookup),
+		longYears: e.rs.get("resident.longBreakYears", region, lookup),
+		longMin:   e.rs.get("resident.longBreakMinMonths", region, lookup),
 	}
+}
+
+// total is the wait for b broken years of which repaired are paid for: the
+// variable months, the months repair removes, and the whole wait
+// (“每多断保1年…增加1个月”, “每缴纳1年减少1个月”, not below the minimum
+// after a long break).
+func (w fixedWaitRule) total(b, repaired int) (variable, reduced, months int) {
+	n := b
+	if w.counting.v.word == "afterFirst" {
+		n = b - 1
+	}
+	fixed := w.fixed.v.num
+	variable = max(n, 0) * w.perYear.v.num
+	reduced = min(repaired*w.repair.v.num, variable)
+	months = fixed + variable - reduced
+	if b >= w.longYears.v.num && reduced > 0 {
+		floor := min(w.longMin.v.num, fixed+variable)
+		if months < floor {
+			months = floor
+			reduced = fixed + variable - months
+		}
+	}
+	return variable, reduced, months
+}
+
+func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
+	region := c.t.region
+	w := e.fixedWait(c)
+	broken, extra := c.broken, min(c.t.extraYears, c.broken)
+	months := r.Months
 	why := say("resident.fixed/outside")
 	if c.inWindow {
 		why = say("resident.fixed/broken")
@@ -500,22 +496,22 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 	if c.prev != nil && c.gap > 0 {
 		gap = say("resident.fixed/gap", "id", c.prev.id, "to", c.prev.to, "gap", c.gap)
 	}
-	r.explain("resident.fixed", e.rs.cite(fixed.v), "gap", gap, "why", why, "months", fixed.v.num)
-	if perYear.v.num > 0 {
+	r.explain("resident.fixed", e.rs.cite(w.fixed.v), "gap", gap, "why", why, "months", w.fixed.v.num)
+	if w.perYear.v.num > 0 {
 		reading := say("resident.variable/afterFirst")
-		if counting.v.word == "every" {
+		if w.counting.v.word == "every" {
 			reading = say("resident.variable/every")
 		}
-		r.explain("resident.variable", e.rs.cite(counting.v), "countFrom", countFrom.v.num, "broken", broken, "reading", reading, "variable", variable)
+		r.explain("resident.variable", e.rs.cite(w.counting.v), "countFrom", w.countFrom.v.num, "broken", broken, "reading", reading, "variable", r.VariableMonths)
 	}
 	if c.t.extraYears > 0 {
 		if c.t.extraYears > broken {
-			r.explain("resident.repair.cap", e.rs.cite(repair.v), "extra", c.t.extraYears, "broken", broken)
+			r.explain("resident.repair.cap", e.rs.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
-		r.explain("resident.repair", e.rs.cite(repair.v), "years", extra, "perYear", repair.v.num, "reduced", reduced)
+		r.explain("resident.repair", e.rs.cite(w.repair.v), "years", extra, "perYear", w.repair.v.num, "reduced", r.RepairedMonths)
 	}
-	if broken >= longYears.v.num {
-		r.explain("resident.longBreak", e.rs.cite(longMin.v), "broken", broken, "longYears", longYears.v.num, "min", longMin.v.num)
+	if broken >= w.longYears.v.num {
+		r.explain("resident.longBreak", e.rs.cite(w.longMin.v), "broken", broken, "longYears", w.longYears.v.num, "min", w.longMin.v.num)
 	}
 	start := say("resident.total/paymentDay")
 	if c.inWindow {
@@ -523,16 +519,16 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 	} else if e.rs.get("resident.waitCountsFrom", region, c.startDay).v.word == "nextMonth" {
 		start = say("resident.total/nextMonth")
 	}
-	if !r.benefitsFrom.After(r.coveredTo) {
-		r.explain("resident.total", e.rs.cite(fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
+	if !r.NoBenefits {
+		r.explain("resident.total", e.rs.cite(w.fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
 	}
-	if fixed.level == LevelNational && !e.rs.HasLocalRules(region) {
-		r.explain("region.national", e.rs.cite(fixed.v))
+	if w.fixed.level == LevelNational && !e.rs.HasLocalRules(region) {
+		r.explain("region.national", e.rs.cite(w.fixed.v))
 	}
 	// Ways to shorten: repair more broken years.
 	best := months
 	for n := extra + 1; n <= broken; n++ {
-		_, _, m := total(broken, n)
+		_, _, m := w.total(broken, n)
 		if m >= best {
 			break
 		}
@@ -542,13 +538,13 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 			continue
 		}
 		text := say("option.repair", "years", n, "months", m, "from", from)
-		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from), Zh: text.Zh, En: text.En, Source: e.rs.cite(repair.v)}
+		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from), Zh: text.Zh, En: text.En, Source: e.rs.cite(w.repair.v)}
 		e.priceYears(&o, region, c.year, n)
 		r.Shorten = append(r.Shorten, o)
 	}
 	// Or, after leaving employee insurance, enroll while the gap is short.
 	if c.prev != nil && c.prev.scheme == Employee && months > 0 {
-		maxGap := e.rs.get("switch.maxGapMonths", region, lookup)
+		maxGap := e.rs.get("switch.maxGapMonths", region, c.lookup)
 		deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
 		if !e.asOf.After(deadline) {
 			from := (c.prev.end + 1).First()
@@ -560,7 +556,6 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 				Zh: text.Zh, En: text.En, Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 		}
 	}
-	return true
 }
 
 // priceYears adds the cost of n years at the individual contribution of
@@ -612,7 +607,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	if pay.After(to) {
 		return
 	}
-	w := e.residentWait(target{about: "plan", region: c.t.region, scheme: Resident, start: monthOfDate(pay), payDate: pay, isPlan: true, quiet: true})
+	w := e.residentWait(target{about: "plan", region: c.t.region, scheme: Resident, start: monthOfDate(pay), payDate: pay, isPlan: true})
 	if w.NoBenefits {
 		return
 	}
@@ -638,27 +633,4 @@ func (e *engine) nextYearInWindow(c *residentCase, r *waitResult) {
 		return
 	}
 	r.explain("resident.nextYear", e.rs.cite(p.v), "year", next, "from", from, "to", to)
-}
-
-// studentEntry: where a region starts new college students' benefits at
-// entry (闽政办〔2025〕3号 一（二）“对连续参保的省内高校新入学大学生，集中缴费期
-// 内在学籍地缴纳下一年度居民医保费的，待遇享受期从当年9月1日至次年12月31日”),
-// a student paying next year in the window where they study is covered from
-// 1 September of the payment year.
-func (e *engine) studentEntry(c *residentCase, r *waitResult) (Date, bool) {
-	if !e.inGroup(GroupStudent) || c.pay.IsZero() || !c.t.isPlan {
-		return Date{}, false
-	}
-	if p := e.in.Person; p.StudyRegion != "" && !sameArea(p.StudyRegion, c.t.region) {
-		return Date{}, false
-	}
-	p := e.rs.get("student.entryBenefitStart", c.t.region, c.pay)
-	if p.v.word != "september" || c.pay.Year() != c.year-1 {
-		return Date{}, false
-	}
-	from := time.Date(c.pay.Year(), time.September, 1, 0, 0, 0, 0, time.UTC)
-	if !r.quiet {
-		r.explain("student.entry", e.rs.cite(p.v), "year", c.year, "from", from, "level", levelText(p.level))
-	}
-	return from, true
 }

@@ -1,0 +1,265 @@
+package rules
+
+// Waiting periods of employee insurance, and switching between the two
+// schemes: 医保办发〔2021〕43号 第十一条 (the national transfer rules), with
+// 社会保险法 第二十三条 for a first enrollment.
+
+// employeeCase is what the employee clauses read: the facts of one
+// enrollment, computed once before any clause is tried.
+type employeeCase struct {
+	t      target
+	pay    Month // the month paying resumed (after the back-paid months)
+	day    Date  // the day the parameters are read at
+	prev   *span
+	gap    int // months without contributions before pay
+	maxGap param
+	// The rest is known only after a gap.
+	deadline       Date // the last day to back-pay with no wait
+	gapFrom, gapTo Month
+	switching      bool // from resident insurance (医保办发〔2021〕43号 ②)
+	contMonths     int
+	switchYears    param
+}
+
+// employeeClause is one clause that may decide an employee wait: decide
+// reports whether it applies and sets the numbers; why explains it, once.
+type employeeClause struct {
+	name   string
+	decide func(e *engine, c *employeeCase, r *waitResult) bool
+	why    func(e *engine, c *employeeCase, r *waitResult)
+}
+
+// employeeClauses is the priority list: a first enrollment, no
+// interruption, an interruption of at most 3 months back-paid (①, or ②
+// after switching with 2 years), a switch without the 2 years, and a
+// longer interruption with the region's wait (③).
+var employeeClauses = []employeeClause{
+	{"employee.first", (*engine).firstEmployee, (*engine).explainFirstEmployee},
+	{"employee.continuous", (*engine).continuousEmployee, (*engine).explainContinuousEmployee},
+	{"employee.backpay", (*engine).backpayEmployee, (*engine).explainBackpayEmployee},
+	{"switch.short", (*engine).shortSwitchToEmployee, (*engine).explainShortSwitchToEmployee},
+	{"employee.gap", (*engine).longGapEmployee, (*engine).explainLongGapEmployee},
+}
+
+// employeeWait decides the wait of an employee enrollment.
+func (e *engine) employeeWait(t target) waitResult {
+	r := e.newWait(t)
+	c := &employeeCase{t: t, pay: t.start + Month(t.leading)}
+	c.prev, c.gap = e.gapBefore(t.start, t.self)
+	c.gap += t.leading
+	c.day = c.pay.First()
+	if !t.payDate.IsZero() {
+		c.day = t.payDate
+	}
+	c.maxGap = e.rs.get("employee.backpayMaxGapMonths", t.region, c.day)
+	if c.prev != nil && c.gap > 0 {
+		c.deadline = (c.prev.end + Month(c.maxGap.v.num) + 1).Last()
+		c.gapFrom, c.gapTo = c.prev.end+1, c.pay-1
+		c.switchYears = e.rs.get("switch.minContinuousYears", t.region, c.day)
+		c.switching = c.prev.scheme != Employee
+		c.contMonths = e.continuousMonths(c.prev.end)
+	}
+	r.GapMonths = c.gap
+	r.emp = c
+	for i, cl := range employeeClauses {
+		if cl.decide(e, c, &r) {
+			r.clause = i
+			break
+		}
+	}
+	return r
+}
+
+// explainEmployee explains the deciding clause.
+func (e *engine) explainEmployee(r *waitResult) {
+	c := r.emp
+	if c.prev != nil {
+		r.Previous = strp(c.prev.id)
+	}
+	employeeClauses[r.clause].why(e, c, r)
+}
+
+// firstEmployee: 社会保险法 第二十三条 — no national waiting period for a
+// first enrollment; a region may set one for a first enrollment as an
+// individual (employee.firstFlexibleWaitMonths, e.g. 重庆 “首次以个人身份
+// 参加…等待期为6个月”).
+func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
+	if c.prev != nil {
+		return false
+	}
+	if c.t.kind == KindFlexible {
+		if w := e.rs.get("employee.firstFlexibleWaitMonths", c.t.region, c.day); w.v.num > 0 {
+			r.Months, r.FixedMonths = w.v.num, w.v.num
+			waitFrom := (c.pay + 1).First()
+			r.setDates(waitFrom, addMonths(waitFrom, r.Months))
+			return true
+		}
+	}
+	from := c.pay.First()
+	if c.t.leading > 0 {
+		from = c.t.start.First()
+	}
+	r.setDates(from, from)
+	return true
+}
+
+func (e *engine) explainFirstEmployee(c *employeeCase, r *waitResult) {
+	if r.Months > 0 {
+		w := e.rs.get("employee.firstFlexibleWaitMonths", c.t.region, c.day)
+		r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(c.t.region), "months", w.v.num,
+			"level", levelText(w.level), "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+		return
+	}
+	r.explain("employee.first", e.rs.citeDoc("shbxf", "第二十三条"), "month", c.pay)
+}
+
+// continuousEmployee: 医保办发〔2021〕43号 第十一条 — no interruption, no wait.
+func (e *engine) continuousEmployee(c *employeeCase, r *waitResult) bool {
+	if c.gap > 0 {
+		return false
+	}
+	from := c.pay.First()
+	if c.t.leading > 0 {
+		from = c.t.start.First()
+	}
+	r.setDates(from, from)
+	return true
+}
+
+func (e *engine) explainContinuousEmployee(c *employeeCase, r *waitResult) {
+	r.explain("employee.continuous", e.rs.citeDoc("ybbf2021-43", "第十一条"), "id", c.prev.id, "to", c.prev.to)
+}
+
+// backpayEmployee: 医保办发〔2021〕43号 第十一条① “中断缴费3个月（含）以内的，
+// 可按转入地规定补缴…缴费当月即可…享受待遇，中断期间的待遇可追溯享受”, and ②
+// for a switch from resident insurance after 2 continuous years (含). A
+// recorded enrollment covers the months it holds (back-paid ones
+// included); months of the gap it does not hold are covered once they are
+// back-paid.
+func (e *engine) backpayEmployee(c *employeeCase, r *waitResult) bool {
+	if c.gap > c.maxGap.v.num || (c.switching && c.contMonths < 12*c.switchYears.v.num) {
+		return false
+	}
+	r.followedGap = true
+	r.BackpayAllowed, r.Retroactive = true, true
+	r.deadline = c.deadline
+	from := c.gapFrom.First()
+	if !c.t.isPlan {
+		from, r.Retroactive = c.t.start.First(), c.t.leading > 0
+	}
+	r.setDates(from, from)
+	return true
+}
+
+func (e *engine) explainBackpayEmployee(c *employeeCase, r *waitResult) {
+	maxGap := c.maxGap.v.num
+	if c.switching {
+		r.explain("switch.backpay/toEmployee", e.rs.cite(c.switchYears.v), "months", c.contMonths, "years", c.switchYears.v.num,
+			"gap", c.gap, "maxGap", maxGap, "gapFrom", c.gapFrom, "gapTo", c.gapTo)
+	} else {
+		r.explain("employee.backpay", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap)
+	}
+	if c.t.isPlan || !e.asOf.After(c.deadline) {
+		r.explain("employee.deadline", e.rs.cite(c.maxGap.v), "deadline", c.deadline, "maxGap", maxGap)
+	}
+	if unpaid := c.gap - c.t.leading; !c.t.isPlan && unpaid > 0 && !e.asOf.After(c.deadline) {
+		text := say("option.backpay/unpaid", "deadline", c.deadline, "months", unpaid, "gapFrom", c.gapFrom, "maxGap", maxGap)
+		r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(c.deadline),
+			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.rs.cite(c.maxGap.v)})
+	}
+}
+
+// shortSwitchToEmployee: 医保办发〔2021〕43号 ② needs 2 continuous years; a
+// switch within 3 months without them is not back-paid, and no national
+// wait applies: benefits from the month paid.
+func (e *engine) shortSwitchToEmployee(c *employeeCase, r *waitResult) bool {
+	if c.gap > c.maxGap.v.num {
+		return false
+	}
+	r.followedGap = true
+	r.setDates(c.pay.First(), c.pay.First())
+	return true
+}
+
+func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
+	r.explain("switch.short/toEmployee", e.rs.cite(c.switchYears.v), "gap", c.gap, "months", c.contMonths, "years", c.switchYears.v.num, "maxGap", c.maxGap.v.num)
+}
+
+// longGapEmployee: 医保办发〔2021〕43号 第十一条③ “中断缴费3个月以上的…设置
+// 不超过6个月的待遇享受等待期”: the region's wait, counted from the month
+// after payment; where it is not known, the cap, as an upper bound.
+func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
+	r.followedGap = true
+	wait := e.rs.get("employee.longGapWaitMonths", c.t.region, c.day)
+	r.Months, r.FixedMonths = wait.v.num, wait.v.num
+	r.MonthsUpperBound = wait.level == LevelNational
+	waitFrom := (c.pay + 1).First()
+	r.setDates(waitFrom, addMonths(waitFrom, r.Months))
+	r.deadline = c.deadline
+	return true
+}
+
+func (e *engine) explainLongGapEmployee(c *employeeCase, r *waitResult) {
+	wait := e.rs.get("employee.longGapWaitMonths", c.t.region, c.day)
+	capM := e.rs.get("employee.longGapWaitCapMonths", c.t.region, c.day)
+	maxGap := c.maxGap.v.num
+	r.explain("employee.gap", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.v.num)
+	if r.MonthsUpperBound {
+		// 43号③ sets a cap (“不超过6个月”), not the local wait.
+		r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(c.t.region), "cap", capM.v.num, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+	} else {
+		r.explain("employee.wait", e.rs.cite(wait.v), "region", regionText(c.t.region), "level", levelText(wait.level),
+			"months", r.Months, "cap", capM.v.num, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+	}
+	if !e.asOf.After(c.deadline) && r.Months > 0 {
+		text := say("option.backpay/employee", "deadline", c.deadline, "maxGap", maxGap)
+		r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(c.deadline),
+			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.rs.cite(c.maxGap.v)})
+	}
+}
+
+// switchFromEmployee: 医保办发〔2021〕43号 ② — a person switching from
+// employee insurance after an interruption of at most 3 months may pay the
+// current year outside the window; with 2 continuous years (含) benefits
+// start in the payment month and the interruption is covered
+// retroactively; with less, there is still no wait (2021 resident notice:
+// “在职工医保中断缴费3个月内参加居民医保的…不设等待期”), nothing
+// retroactive. An in-window payment for next year is left to the
+// continuity clause.
+func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
+	if c.prev == nil || c.prev.scheme != Employee || c.inWindow || c.extension || c.pay.IsZero() {
+		return false
+	}
+	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
+	if c.interruption > maxGap.v.num {
+		return false
+	}
+	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
+	if e.continuousMonths(c.prev.end) < 12*switchYears.v.num {
+		return c.done(r, c.startDay)
+	}
+	r.BackpayAllowed = true
+	r.deadline = (c.prev.end + Month(maxGap.v.num) + 1).Last()
+	from := (c.prev.end + 1).First()
+	if from.Before(c.yearFirst) {
+		from = c.yearFirst
+	}
+	if from.After(c.pay) {
+		from = c.pay
+	}
+	r.setDates(from, from)
+	return true
+}
+
+func (e *engine) explainSwitchFromEmployee(c *residentCase, r *waitResult) {
+	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
+	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
+	cont := e.continuousMonths(c.prev.end)
+	if r.BackpayAllowed {
+		r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.v.num,
+			"gap", c.interruption, "maxGap", maxGap.v.num, "from", r.benefitsFrom)
+		return
+	}
+	r.explain("switch.short/toResident", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"),
+		"gap", c.interruption, "maxGap", maxGap.v.num, "months", cont, "years", switchYears.v.num)
+}
