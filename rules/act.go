@@ -63,10 +63,10 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if from == nil || from.region == to {
 		return nil
 	}
-	days := e.rs.get("transfer.workingDays", to, e.asOf)
+	days := e.rs.For(to).TransferWorkingDays.At(e.asOf)
 	src := e.rs.cite(days.v)
 	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
-		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.v.num}
+		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.V}
 	fromName, toName := regionText(from.region), regionText(to)
 	if e.retired() {
 		t.Kind = "filing"
@@ -85,24 +85,24 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		e.residentMove(t, from)
 		return t
 	}
-	maxGap := e.rs.get("employee.backpayMaxGapMonths", to, e.asOf)
-	deadline := (from.to + Month(maxGap.v.num) + 1).Last()
+	maxGap := e.rs.For(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
+	deadline := (from.to + Month(maxGap.V) + 1).Last()
 	t.Steps = []Text{
 		say("transfer.step/stop", "from", fromName),
 		say("transfer.step/enroll", "to", toName, "how", enrollHow(toScheme)),
 		say("transfer.step/apply"),
-		say("transfer.step/time", "days", days.v.num),
+		say("transfer.step/time", "days", days.V),
 		say("transfer.step/years"),
 	}
 	t.Materials = []Text{say("transfer.materials/id"), say("transfer.materials/employer")}
 	t.Channels = channels()
 	t.DoNot = []Text{say("transfer.doNot/order"), say("transfer.doNot/retiree")}
 	if !deadline.Before(e.asOf) {
-		t.DoNot = append(t.DoNot, say("transfer.doNot/gap", "maxGap", maxGap.v.num, "deadline", deadline))
+		t.DoNot = append(t.DoNot, say("transfer.doNot/gap", "maxGap", maxGap.V, "deadline", deadline))
 	}
 	t.Explain = []Step{
 		sayStep("transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme)),
-		sayStep("transfer.time", src, "days", days.v.num),
+		sayStep("transfer.time", src, "days", days.V),
 		sayStep("transfer.years", e.rs.citeDoc("shbxf", "第三十二条")),
 	}
 	return t
@@ -139,12 +139,11 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	if w != nil && w.BackpayDeadline != nil && (w.BackpayAllowed || len(w.Shorten) > 0) {
 		// The interruption allowed: of employee insurance, or before
 		// switching to resident insurance (医保办发〔2021〕43号 第十一条①②).
-		limit := "employee.backpayMaxGapMonths"
+		maxGap := e.rs.For(w.Region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		if w.Scheme == Resident {
-			limit = "switch.maxGapMonths"
+			maxGap = e.rs.For(w.Region).SwitchMaxGapMonths.At(e.asOf)
 		}
-		maxGap := e.rs.get(limit, w.Region, e.asOf)
-		text := say("deadline.backpay", "deadline", *w.BackpayDeadline, "maxGap", maxGap.v.num)
+		text := say("deadline.backpay", "deadline", *w.BackpayDeadline, "maxGap", maxGap.V)
 		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region, Zh: text.Zh, En: text.En,
 			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 	}
@@ -160,9 +159,9 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	if n := len(e.h.spans); n > 0 && !e.retired() {
 		last := &e.h.spans[e.h.prefix[n-1]]
 		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] {
-			maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
-			if d := (last.to + Month(maxGap.v.num) + 1).Last(); !d.Before(e.asOf) {
-				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.v.num)
+			maxGap := e.rs.For(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+			if d := (last.to + Month(maxGap.V) + 1).Last(); !d.Before(e.asOf) {
+				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.V)
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.rs.cite(maxGap.v)})
 			}
 		}
@@ -188,7 +187,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			region = e.anyRegion()
 		}
 		if region != "" {
-			nw := e.rs.get("newborn.window", region, birth)
+			nw := e.rs.For(region).NewbornWindow.At(birth)
 			if last := e.newbornLastDay(region, birth); !last.Before(e.asOf) {
 				text := say("deadline.newborn", "date", last)
 				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region, Zh: text.Zh, En: text.En, Source: e.rs.cite(nw.v)})
@@ -267,33 +266,33 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if day.Before(yearStart(2025)) {
 		day = yearStart(2025)
 	}
-	countFrom := e.rs.get("incentive.countFrom", region, day)
-	threshold := e.rs.get("incentive.continuousYearsBeforeRise", region, day)
-	rise := e.rs.get("incentive.risePerYear", region, day)
-	capP := e.rs.get("incentive.capShareOfCeilingPercent", region, day)
+	countFrom := e.rs.For(region).IncentiveCountFrom.At(day)
+	threshold := e.rs.For(region).IncentiveContinuousYearsBeforeRise.At(day)
+	rise := e.rs.For(region).IncentiveRisePerYear.At(day)
+	capP := e.rs.For(region).IncentiveCapShareOfCeilingPercent.At(day)
 	n := 0
-	for y := last; y >= countFrom.v.num && years[y]; y-- {
+	for y := last; y >= countFrom.V && years[y]; y-- {
 		n++
 	}
-	a := &IncentiveAnswer{Region: region, ContinuousYears: n, CountFrom: countFrom.v.num,
-		YearsBeforeRise: threshold.v.num, RisePerYear: rise.v.num, CapPercent: capP.v.num}
-	if n > threshold.v.num {
-		a.EarnedRise = (n - threshold.v.num) * rise.v.num
+	a := &IncentiveAnswer{Region: region, ContinuousYears: n, CountFrom: countFrom.V,
+		YearsBeforeRise: threshold.V, RisePerYear: rise.V, CapPercent: capP.V}
+	if n > threshold.V {
+		a.EarnedRise = (n - threshold.V) * rise.V
 	}
 	a.NextRiseYear = last + 1
-	if n < threshold.v.num {
-		a.NextRiseYear = last + threshold.v.num - n + 1
+	if n < threshold.V {
+		a.NextRiseYear = last + threshold.V - n + 1
 	}
-	if last < countFrom.v.num {
-		a.NextRiseYear = countFrom.v.num + threshold.v.num
+	if last < countFrom.V {
+		a.NextRiseYear = countFrom.V + threshold.V
 	}
-	fixed := e.rs.get("resident.fixedWaitMonths", region, day)
+	fixed := e.rs.For(region).ResidentFixedWaitMonths.At(day)
 	a.Explain = []Step{
-		sayStep("incentive.years", e.rs.cite(countFrom.v), "countFrom", countFrom.v.num, "years", n, "last", last),
-		sayStep("incentive.rise", e.rs.cite(rise.v), "threshold", threshold.v.num, "rise", rise.v.num, "level", levelText(rise.level),
+		sayStep("incentive.years", e.rs.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
+		sayStep("incentive.rise", e.rs.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
 			"earned", a.EarnedRise, "next", a.NextRiseYear),
-		sayStep("incentive.cap", e.rs.cite(capP.v), "percent", capP.v.num),
-		sayStep("incentive.break", e.rs.cite(threshold.v), "earned", a.EarnedRise, "fixed", fixed.v.num),
+		sayStep("incentive.cap", e.rs.cite(capP.v), "percent", capP.V),
+		sayStep("incentive.break", e.rs.cite(threshold.v), "earned", a.EarnedRise, "fixed", fixed.V),
 	}
 	if rise.level == LevelNational {
 		a.Explain = append(a.Explain, sayStep("region.national", e.rs.cite(rise.v)))

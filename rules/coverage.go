@@ -57,8 +57,8 @@ func (e *engine) segments() ([]segment, []spanWait) {
 			last := s.to.Year()
 			_, wTo, _ := e.window(s.region, last)
 			if s.paidOn.After(wTo) {
-				fixed := e.rs.get("resident.fixedWaitMonths", s.region, s.paidOn)
-				lateStart := addMonths(s.paidOn, fixed.v.num)
+				fixed := e.rs.For(s.region).ResidentFixedWaitMonths.At(s.paidOn)
+				lateStart := addMonths(s.paidOn, fixed.V)
 				if lateStart.Before(yearStart(last)) {
 					lateStart = yearStart(last)
 				}
@@ -211,10 +211,10 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 	c.Until = datep(lastEnd)
 	add(sayStep("coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf))
 	if last.scheme == Employee {
-		maxGap := e.rs.get("employee.backpayMaxGapMonths", last.region, e.asOf)
-		deadline := (last.to + Month(maxGap.v.num) + 1).Last()
+		maxGap := e.rs.For(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+		deadline := (last.to + Month(maxGap.V) + 1).Last()
 		if !e.asOf.After(deadline) {
-			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.v.num))
+			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
 		}
 	}
 	if next != nil {
@@ -304,7 +304,7 @@ func lastSource(steps []Step) string {
 func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
-		n := e.rs.get("employee.backpayMaxGapMonths", s.region, e.asOf).v.num
+		n := e.rs.For(s.region).EmployeeBackpayMaxGapMonths.At(e.asOf).V
 		c.Explain = append(c.Explain, sayStep("coverage.unemployment", e.rs.citeDoc("shbxf", "第四十八条")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"), "months", n))
 	case KindMilitary:
 		c.Explain = append(c.Explain, sayStep("coverage.military", e.rs.citeDoc("js2022-transfer", "军人服现役年限")))

@@ -30,11 +30,11 @@ func (e *engine) employeeMonths() (total, actual int) {
 func (e *engine) retireeYears(c *CoverageAnswer) bool {
 	total, actual := e.employeeMonths()
 	ty, ay := total/12, actual/12
-	p := e.rs.get("retiree.minYears", c.Region, e.asOf)
+	p := e.rs.For(c.Region).RetireeMinYears.At(e.asOf)
 	src := e.rs.cite(p.v)
 	years := say("retiree.years", "total", ty, "actual", ay)
 	region := regionText(c.Region)
-	m := p.v.years
+	m := p.V
 	if m == nil {
 		c.Explain = append(c.Explain, sayStep("retiree.years.unknown", src, "years", years, "region", region))
 		return false

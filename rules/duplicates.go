@@ -210,20 +210,20 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 			return s, sayStep("duplicates.retiree", e.rs.citeDoc("ybf2020-33", "重复参保处理原则")+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id)
 		}
 	}
-	minYears := e.rs.get("duplicates.employeeKeepMinYears", k.region, m.First())
+	minYears := e.rs.For(k.region).DuplicatesEmployeeKeepMinYears.At(m.First())
 	at := min(m, monthOfDate(e.asOf))
 	months := 0
 	if start, ok := runStart(e.h.emp, at); ok {
 		months = int(at-start) + 1
 	}
-	if months >= 12*minYears.v.num {
-		return k, sayStep("duplicates.crossScheme", e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", k.id)
+	if months >= 12*minYears.V {
+		return k, sayStep("duplicates.crossScheme", e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
 	}
 	if k.kind == KindFlexible {
 		r := e.byPlace(ress, p.Residence)
-		return r, sayStep("duplicates.crossScheme.flexible", e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", r.id)
+		return r, sayStep("duplicates.crossScheme.flexible", e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", r.id)
 	}
-	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.rs.cite(minYears.v), "months", months, "years", minYears.v.num, "id", k.id)
+	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
 }
 
 // payingNow returns the one resident enrollment of set that pays benefits
@@ -319,8 +319,8 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		a.Zh, a.En = t.Zh, t.En
 		return a, true
 	}
-	refund := e.rs.get("duplicates.residentRefund", s.region, m.First())
-	a.Refund = refund.v.word
+	refund := e.rs.For(s.region).DuplicatesResidentRefund.At(m.First())
+	a.Refund = refund.V
 	a.Source = e.rs.cite(refund.v)
 	stop := say("action.resident/stop", "region", region, "id", s.id)
 	stopping := true
@@ -336,7 +336,7 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		stop = say("action.resident/retiree", "region", region, "id", s.id)
 	}
 	var t Text
-	switch refund.v.word {
+	switch refund.V {
 	case "none":
 		t = say("action.resident/noRefund", "stop", stop)
 	case "nextYearIfUnused":

@@ -164,8 +164,8 @@ func (e *engine) waysBack() *WaitingAnswer {
 		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months,
 			MonthsUpperBound: r.MonthsUpperBound, BenefitsFrom: r.BenefitsFrom, NoBenefits: r.NoBenefits, BackpayDeadline: r.BackpayDeadline}
 		if w.t.scheme == Resident && !r.NoBenefits {
-			if c, _, ok := e.rs.intAt("resident.individualContribution", w.t.region, yearStart(r.BenefitYear)); ok {
-				wb.Cost = &c
+			if c, ok := e.rs.For(w.t.region).ResidentIndividualContribution.Lookup(yearStart(r.BenefitYear)); ok {
+				wb.Cost = &c.V
 			}
 		}
 		wb.Zh, wb.En = wayText(&wb)

@@ -130,6 +130,9 @@ func newHistory(in Input, asOf Date, retired bool) *history {
 	return h
 }
 
+// pos is the position of s in h.spans.
+func (h *history) pos(s *span) int { return h.byIdx[s.idx] }
+
 // merge joins the paid months of spans (of one scheme, or all when scheme
 // is empty) into disjoint runs; adjacent months join.
 func merge(spans []span, scheme string) []ival {

@@ -184,6 +184,10 @@ type RuleSet struct {
 	national  map[string]*Parameter
 	regions   map[string]*RegionRules
 	chains    map[string][]link // region code → regions whose values apply
+	// params and nationalParams are the typed parameters of each region
+	// with rules of its own, and of every other region.
+	params         map[string]*Params
+	nationalParams *Params
 }
 
 var (
@@ -303,10 +307,11 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 		}
 	}
 	rs.buildChains()
+	rs.buildParams()
 	// Regional waits may not exceed the cap in force for the same region.
 	for code, r := range rs.regions {
 		for _, v := range r.Parameters["employee.longGapWaitMonths"] {
-			capMonths, _, _ := rs.intAt("employee.longGapWaitCapMonths", code, v.from)
+			capMonths := rs.For(code).EmployeeLongGapWaitCapMonths.At(v.from).V
 			if v.num > capMonths {
 				return nil, fmt.Errorf("regions.json: regions.%s.parameters.employee.longGapWaitMonths: %d months exceeds the cap of %d", code, v.num, capMonths)
 			}
@@ -527,17 +532,6 @@ func (rs *RuleSet) buildChains() {
 	}
 }
 
-// lookup finds the value of a parameter in force on day for region: the
-// city's own value, else its province's, else the national one.
-func (rs *RuleSet) lookup(name, region string, day Date) (*Value, string) {
-	for _, l := range rs.chains[region] {
-		if v := valueAt(l.r.Parameters[name], day); v != nil {
-			return v, l.level
-		}
-	}
-	return valueAt(rs.national[name].Values, day), LevelNational
-}
-
 func valueAt(vals []Value, day Date) *Value {
 	for i := range vals {
 		v := &vals[i]
@@ -548,29 +542,10 @@ func valueAt(vals []Value, day Date) *Value {
 	return nil
 }
 
-// intAt returns an integer parameter; ok is false when no value is in force.
-func (rs *RuleSet) intAt(name, region string, day Date) (int, *Value, bool) {
-	v, _ := rs.lookup(name, region, day)
-	if v == nil {
-		return 0, nil, false
-	}
-	return v.num, v, true
-}
-
 // param is a resolved parameter value with where it came from.
 type param struct {
 	v     *Value
 	level string
-}
-
-// get resolves a parameter that the data guarantees (national values run
-// without holes to an open end); days before the first value use it.
-func (rs *RuleSet) get(name, region string, day Date) param {
-	v, level := rs.lookup(name, region, day)
-	if v == nil {
-		v, level = &rs.national[name].Values[0], LevelNational
-	}
-	return param{v, level}
 }
 
 // cite formats a value's source as "document number article".

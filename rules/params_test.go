@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -119,4 +120,76 @@ func TestEveryRegionResolves(t *testing.T) {
 			t.Errorf("province %s %s has no entry in regions.json", r.Code, r.Name)
 		}
 	}
+}
+
+// Every parameter the engine expects is bound to exactly one field of
+// Params, and every field to a parameter.
+func TestParamFields(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range paramFields {
+		if _, ok := paramSpecs[f.name]; !ok {
+			t.Errorf("field for %s, which is not a parameter", f.name)
+		}
+		if seen[f.name] {
+			t.Errorf("%s bound twice", f.name)
+		}
+		seen[f.name] = true
+	}
+	for name := range paramSpecs {
+		if !seen[name] {
+			t.Errorf("parameter %s has no field", name)
+		}
+	}
+}
+
+// The typed parameters give, for every region and day, the value the data
+// says: the city's, else the province's, else the national one.
+func TestTypedParamsAgreeWithData(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := []string{"440300", "110000"}
+	for code := range rs.regions {
+		codes = append(codes, code)
+	}
+	for _, reg := range Regions() {
+		if reg.Province == "320000" || reg.Province == "350000" || reg.Province == "420000" {
+			codes = append(codes, reg.Code)
+		}
+	}
+	days := []string{"2010-06-01", "2021-12-01", "2024-12-31", "2025-01-01", "2026-06-15", "2027-01-01"}
+	for _, code := range codes {
+		p := reflect.ValueOf(rs.For(code)).Elem()
+		for _, f := range paramFields {
+			field := p.FieldByName(fieldName(f.name))
+			if !field.IsValid() {
+				t.Fatalf("no field %s for %s", fieldName(f.name), f.name)
+			}
+			for _, ds := range days {
+				day, _ := parseDate(ds)
+				want, wantLevel := rs.lookup(f.name, code, day)
+				res := field.MethodByName("Lookup").Call([]reflect.Value{reflect.ValueOf(day)})
+				if !res[1].Bool() {
+					if want != nil {
+						t.Errorf("%s %s %s: typed has none, data has %s", code, f.name, ds, want.Display())
+					}
+					continue
+				}
+				got := res[0].Field(0) // the embedded param
+				if got.Field(0).Pointer() != reflect.ValueOf(want).Pointer() || got.Field(1).String() != wantLevel {
+					t.Errorf("%s %s %s: typed and data differ", code, f.name, ds)
+				}
+			}
+		}
+	}
+}
+
+// fieldName is a parameter's field in Params: resident.window → ResidentWindow.
+func fieldName(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, ".") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
 }

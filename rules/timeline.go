@@ -53,7 +53,10 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
 	tl.From, tl.To = lo, hi
 
-	dup := map[string][]ival{}
+	var dup map[string][]ival
+	if len(out.Duplicates.Overlaps) > 0 {
+		dup = map[string][]ival{}
+	}
 	for _, o := range out.Duplicates.Overlaps {
 		f, ok1 := parseMonth(o.From)
 		t, ok2 := parseMonth(o.To)
@@ -65,11 +68,13 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	// Benefit days as months: a month is covered when any of its days is.
 	type months struct{ from, to Month }
 	segMonths := make([]months, len(segs))
-	own := map[*span][]months{}
+	// own[i]: the benefit months of spans[i], from segs (in order).
+	own := make([][]months, len(e.h.spans))
 	for i, sg := range segs {
 		segMonths[i] = months{monthOfDate(sg.from), monthOfDate(sg.to)}
 		if sg.sp != nil && !sg.retiree {
-			own[sg.sp] = append(own[sg.sp], segMonths[i])
+			p := e.h.pos(sg.sp)
+			own[p] = append(own[p], segMonths[i])
 		}
 	}
 	covered := func(list []months, m Month) bool {
@@ -106,8 +111,9 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	}
 	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all", Runs: b.done()})
 	for i := 0; i < n; i++ {
-		s := &e.h.spans[e.h.byIdx[i]]
-		d, o := dup[s.id], own[s]
+		p := e.h.byIdx[i]
+		s := &e.h.spans[p]
+		d, o := dup[s.id], own[p]
 		for m := max(s.from, lo); m <= min(s.to, hi); m++ {
 			k := monthCovered
 			switch {

@@ -46,6 +46,8 @@ func (e *engine) wait(t target) waitResult {
 // explained once by the deciding clause, with the ways to shorten it.
 func (e *engine) answer(t target) waitResult {
 	r := e.wait(t)
+	r.RegionName = regionName(t.region)
+	r.Shorten = []Option{}
 	r.WaitFrom = formatDate(r.waitFrom)
 	if !r.NoBenefits {
 		r.BenefitsFrom = formatDate(r.benefitsFrom)
@@ -62,9 +64,7 @@ func (e *engine) answer(t target) waitResult {
 func (e *engine) newWait(t target) waitResult {
 	r := waitResult{}
 	r.About, r.Region, r.Scheme = t.about, t.region, t.scheme
-	r.RegionName = regionName(t.region)
 	r.ExtraYears = t.extraYears
-	r.Shorten = []Option{}
 	return r
 }
 
@@ -98,9 +98,9 @@ func (e *engine) continuousMonths(m Month) int {
 }
 
 // window is the resident enrollment window (集中参保期) for benefit year y.
-func (e *engine) window(region string, y int) (from, to Date, p param) {
-	p = e.rs.get("resident.window", region, yearStart(y))
-	w := p.v.window
+func (e *engine) window(region string, y int) (from, to Date, p Resolved[Window]) {
+	p = e.rs.For(region).ResidentWindow.At(yearStart(y))
+	w := p.V
 	from = time.Date(y-1, time.Month(w.startM), w.startD, 0, 0, 0, 0, time.UTC)
 	endYear := y - 1
 	if w.EndInBenefitYear {

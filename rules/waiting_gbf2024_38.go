@@ -18,7 +18,7 @@ type residentCase struct {
 	extension bool // paid in the region's extension period (延长缴费期) of year
 	wFrom     Date
 	wTo       Date
-	wp        param
+	wp        Resolved[Window]
 	pay       Date  // the payment day; zero when unknown (counted as paid in the window)
 	start     Month // the first month the payment covers
 	startDay  Date  // the day a wait counts from, or benefits start without one
@@ -100,8 +100,8 @@ func (e *engine) explainResident(r *waitResult) {
 	}
 	e.explainYear(c, r)
 	if e.newbornOver(c) {
-		limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
-		r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.v.num)
+		limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+		r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.V)
 	}
 	residentClauses[r.clause].why(e, c, r)
 	if r.NoBenefits {
@@ -174,8 +174,8 @@ func (e *engine) residentFacts(t target) *residentCase {
 	if !c.birth.IsZero() {
 		birthYear = c.birth.Year()
 	}
-	countFrom := e.rs.get("resident.brokenYearsCountFrom", t.region, c.lookup)
-	c.broken = e.h.brokenYears(c.year, countFrom.v.num, birthYear)
+	countFrom := e.rs.For(t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
+	c.broken = e.h.brokenYears(c.year, countFrom.V, birthYear)
 	return c
 }
 
@@ -183,7 +183,7 @@ func (e *engine) residentFacts(t target) *residentCase {
 // inside the window the next year (or, for a window that runs into the
 // benefit year, that year), in an extension period the current year with
 // benefits from the payment day, otherwise the current year.
-func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, extension bool, wFrom, wTo Date, p param) {
+func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, extension bool, wFrom, wTo Date, p Resolved[Window]) {
 	y := day.Year()
 	if f, t, pp := e.window(region, y+1); within(day, f, t) {
 		return y + 1, true, false, f, t, pp
@@ -200,8 +200,8 @@ func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, ext
 
 // extension is the region's extension period (延长缴费期) in benefit year y.
 func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
-	p := e.rs.get("resident.extension", region, yearStart(y))
-	w := p.v.period
+	p := e.rs.For(region).ResidentExtension.At(yearStart(y))
+	w := p.V
 	if w == nil {
 		return Date{}, Date{}, false
 	}
@@ -212,14 +212,14 @@ func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
 func (e *engine) explainYear(c *residentCase, r *waitResult) {
 	switch {
 	case c.alsoYear != 0:
-		r.explain("newborn.twoYears", e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
+		r.explain("newborn.twoYears", e.rs.cite(e.rs.For(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
 	case c.inWindow:
 		r.explain("resident.window", e.rs.cite(c.wp.v), "from", c.wFrom, "to", c.wTo, "year", c.year)
 	case !c.birth.IsZero() && c.start == monthOfDate(c.birth) && c.t.isPlan:
-		r.explain("newborn.birthYear", e.rs.cite(e.rs.get("newborn.window", c.t.region, c.birth).v), "pay", c.pay, "year", c.year)
+		r.explain("newborn.birthYear", e.rs.cite(e.rs.For(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year)
 	case c.extension:
 		xf, xt, _ := e.extension(c.t.region, c.year)
-		p := e.rs.get("resident.extension", c.t.region, c.yearFirst)
+		p := e.rs.For(c.t.region).ResidentExtension.At(c.yearFirst)
 		r.explain("resident.extensionYear", e.rs.cite(p.v), "pay", c.pay, "year", c.year, "from", xf, "to", xt)
 	default:
 		r.explain("resident.outside", e.rs.cite(c.wp.v), "pay", c.pay, "year", c.year, "from", c.wFrom, "to", c.wTo)
@@ -235,8 +235,8 @@ func (c *residentCase) done(r *waitResult, from Date) bool {
 }
 
 // newbornExempt reports whether newborns are exempt in the region.
-func (e *engine) newbornExempt(c *residentCase) (param, bool) {
-	exempt := e.rs.get("resident.exemptGroups", c.t.region, c.lookup)
+func (e *engine) newbornExempt(c *residentCase) (Resolved[[]string], bool) {
+	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
 	return exempt, !c.birth.IsZero() && e.hasExempt(exempt, GroupNewborn)
 }
 
@@ -253,9 +253,9 @@ func (e *engine) newbornWithinWindow(region string, day Date) bool {
 // newbornLastDay is the last day of the newborn window after birth, as the
 // region counts it (newborn.windowCounting).
 func (e *engine) newbornLastDay(region string, birth Date) Date {
-	nw := e.rs.get("newborn.window", region, birth)
-	last := newbornLast(birth, nw.v.word)
-	if e.rs.get("newborn.windowCounting", region, birth).v.word == "includesBirthDay" {
+	nw := e.rs.For(region).NewbornWindow.At(birth)
+	last := newbornLast(birth, nw.V)
+	if e.rs.For(region).NewbornWindowCounting.At(birth).V == "includesBirthDay" {
 		last = last.AddDate(0, 0, -1)
 	}
 	return last
@@ -287,8 +287,8 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainNewbornInWindow(c *residentCase, r *waitResult) {
 	exempt, _ := e.newbornExempt(c)
-	nw := e.rs.get("newborn.window", c.t.region, c.birth)
-	r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.v.word), "last", e.newbornLastDay(c.t.region, c.birth))
+	nw := e.rs.For(c.t.region).NewbornWindow.At(c.birth)
+	r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.V), "last", e.newbornLastDay(c.t.region, c.birth))
 	r.explain("newborn.exempt", e.rs.cite(exempt.v))
 }
 
@@ -301,12 +301,12 @@ func (e *engine) newbornLate(c *residentCase, r *waitResult) bool {
 	if !ok || c.inWindow || c.pay.IsZero() || c.pay.Before(c.birth) {
 		return false
 	}
-	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
-	if c.pay.After(addMonths(c.birth, limit.v.num)) {
+	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	if c.pay.After(addMonths(c.birth, limit.V)) {
 		return false
 	}
 	from := c.pay
-	switch e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay).v.word {
+	switch e.rs.For(c.t.region).NewbornLateBenefitStart.At(c.pay).V {
 	case "nextDay":
 		from = c.pay.AddDate(0, 0, 1)
 	case "nextMonth":
@@ -323,22 +323,22 @@ func (e *engine) newbornOver(c *residentCase) bool {
 	if _, ok := e.newbornExempt(c); !ok || c.inWindow || c.pay.IsZero() || c.year > c.birth.Year()+1 {
 		return false
 	}
-	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
-	return c.pay.After(addMonths(c.birth, limit.v.num))
+	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	return c.pay.After(addMonths(c.birth, limit.V))
 }
 
 func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
 	exempt, _ := e.newbornExempt(c)
-	limit := e.rs.get("newborn.exemptUntilMonths", c.t.region, c.birth)
-	startP := e.rs.get("newborn.lateBenefitStart", c.t.region, c.pay)
+	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	startP := e.rs.For(c.t.region).NewbornLateBenefitStart.At(c.pay)
 	when := say("newborn.late/paymentDay")
-	switch startP.v.word {
+	switch startP.V {
 	case "nextDay":
 		when = say("newborn.late/nextDay")
 	case "nextMonth":
 		when = say("newborn.late/nextMonth")
 	}
-	r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", e.newbornLastDay(c.t.region, c.birth), "months", limit.v.num,
+	r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", e.newbornLastDay(c.t.region, c.birth), "months", limit.V,
 		"when", when, "from", r.benefitsFrom, "level", levelText(startP.level))
 	r.explain("newborn.exempt", e.rs.cite(exempt.v))
 }
@@ -347,7 +347,7 @@ func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
 // (without a birth date) have no waiting period (国办发〔2024〕38号; before
 // 2025 the 2021 resident notice).
 func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
-	exempt := e.rs.get("resident.exemptGroups", c.t.region, c.lookup)
+	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
 	for _, g := range []string{GroupLowIncome, GroupVeteran, GroupNewborn} {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || c.birth.IsZero()) {
 			r.Exempt = strp(g)
@@ -358,7 +358,7 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainExemptGroup(c *residentCase, r *waitResult) {
-	exempt := e.rs.get("resident.exemptGroups", c.t.region, c.lookup)
+	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
 	r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(*r.Exempt))
 }
 
@@ -389,23 +389,23 @@ func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
 func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	gapFrom := c.prev.end + 1
 	r.explain("resident.uncovered", e.rs.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
-	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
+	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	cur := c.year - 1
-	deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
+	deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
 	if end := yearEnd(cur); deadline.After(end) {
 		deadline = end // the current year can be bought only within it
 	}
 	if deadline.Before(e.asOf) || gapFrom.Year() != cur {
 		return
 	}
-	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
+	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	from := gapFrom.First()
 	why := say("option.payCurrentYear/retroactive")
-	if e.continuousMonths(c.prev.end) < 12*switchYears.v.num {
+	if e.continuousMonths(c.prev.end) < 12*switchYears.V {
 		from = e.asOf // paid today, the option's earliest day
 		why = say("option.payCurrentYear/fromPayment")
 	}
-	text := say("option.payCurrentYear", "maxGap", maxGap.v.num, "deadline", deadline, "year", cur, "why", why,
+	text := say("option.payCurrentYear", "maxGap", maxGap.V, "deadline", deadline, "year", cur, "why", why,
 		"from", gapFrom, "to", monthOf(cur, time.December))
 	o := Option{Kind: "payCurrentYear", Deadline: datep(deadline), BenefitsFrom: formatDate(from), Years: 1,
 		Zh: text.Zh, En: text.En, Source: e.rs.citeDoc("ybbf2021-43", "第十一条")}
@@ -423,8 +423,8 @@ func (e *engine) firstInWindow(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainFirstInWindow(c *residentCase, r *waitResult) {
-	countFrom := e.rs.get("resident.brokenYearsCountFrom", c.t.region, c.lookup)
-	r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.v.num)
+	countFrom := e.rs.For(c.t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
+	r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.V)
 }
 
 // fixedAndVariable: 国办发〔2024〕38号 — a fixed wait of 3 months for paying
@@ -434,7 +434,7 @@ func (e *engine) explainFirstInWindow(c *residentCase, r *waitResult) {
 func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 	w := e.fixedWait(c)
 	r.BrokenYears = c.broken
-	r.FixedMonths = w.fixed.v.num
+	r.FixedMonths = w.fixed.V
 	extra := min(c.t.extraYears, c.broken)
 	variable, reduced, months := w.total(c.broken, extra)
 	r.VariableMonths, r.RepairedMonths, r.Months = variable, reduced, months
@@ -444,19 +444,20 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 
 // fixedWaitRule is 国办发〔2024〕38号's wait as the region sets it.
 type fixedWaitRule struct {
-	fixed, perYear, counting, countFrom, repair, longYears, longMin param
+	fixed, perYear, countFrom, repair, longYears, longMin Resolved[int]
+	counting                                      Resolved[string]
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
 	region, lookup := c.t.region, c.lookup
 	return fixedWaitRule{
-		fixed:     e.rs.get("resident.fixedWaitMonths", region, lookup),
-		perYear:   e.rs.get("resident.variableMonthsPerYear", region, lookup),
-		counting:  e.rs.get("resident.brokenYearCounting", region, lookup),
-		countFrom: e.rs.get("resident.brokenYearsCountFrom", region, lookup),
-		repair:    e.rs.get("resident.repairMonthsPerYear", region, lookup),
-		longYears: e.rs.get("resident.longBreakYears", region, lookup),
-		longMin:   e.rs.get("resident.longBreakMinMonths", region, lookup),
+		fixed:     e.rs.For(region).ResidentFixedWaitMonths.At(lookup),
+		perYear:   e.rs.For(region).ResidentVariableMonthsPerYear.At(lookup),
+		counting:  e.rs.For(region).ResidentBrokenYearCounting.At(lookup),
+		countFrom: e.rs.For(region).ResidentBrokenYearsCountFrom.At(lookup),
+		repair:    e.rs.For(region).ResidentRepairMonthsPerYear.At(lookup),
+		longYears: e.rs.For(region).ResidentLongBreakYears.At(lookup),
+		longMin:   e.rs.For(region).ResidentLongBreakMinMonths.At(lookup),
 	}
 }
 
@@ -466,15 +467,15 @@ func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
 // after a long break).
 func (w fixedWaitRule) total(b, repaired int) (variable, reduced, months int) {
 	n := b
-	if w.counting.v.word == "afterFirst" {
+	if w.counting.V == "afterFirst" {
 		n = b - 1
 	}
-	fixed := w.fixed.v.num
-	variable = max(n, 0) * w.perYear.v.num
-	reduced = min(repaired*w.repair.v.num, variable)
+	fixed := w.fixed.V
+	variable = max(n, 0) * w.perYear.V
+	reduced = min(repaired*w.repair.V, variable)
 	months = fixed + variable - reduced
-	if b >= w.longYears.v.num && reduced > 0 {
-		floor := min(w.longMin.v.num, fixed+variable)
+	if b >= w.longYears.V && reduced > 0 {
+		floor := min(w.longMin.V, fixed+variable)
 		if months < floor {
 			months = floor
 			reduced = fixed + variable - months
@@ -496,27 +497,27 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	if c.prev != nil && c.gap > 0 {
 		gap = say("resident.fixed/gap", "id", c.prev.id, "to", c.prev.to, "gap", c.gap)
 	}
-	r.explain("resident.fixed", e.rs.cite(w.fixed.v), "gap", gap, "why", why, "months", w.fixed.v.num)
-	if w.perYear.v.num > 0 {
+	r.explain("resident.fixed", e.rs.cite(w.fixed.v), "gap", gap, "why", why, "months", w.fixed.V)
+	if w.perYear.V > 0 {
 		reading := say("resident.variable/afterFirst")
-		if w.counting.v.word == "every" {
+		if w.counting.V == "every" {
 			reading = say("resident.variable/every")
 		}
-		r.explain("resident.variable", e.rs.cite(w.counting.v), "countFrom", w.countFrom.v.num, "broken", broken, "reading", reading, "variable", r.VariableMonths)
+		r.explain("resident.variable", e.rs.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", r.VariableMonths)
 	}
 	if c.t.extraYears > 0 {
 		if c.t.extraYears > broken {
 			r.explain("resident.repair.cap", e.rs.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
-		r.explain("resident.repair", e.rs.cite(w.repair.v), "years", extra, "perYear", w.repair.v.num, "reduced", r.RepairedMonths)
+		r.explain("resident.repair", e.rs.cite(w.repair.v), "years", extra, "perYear", w.repair.V, "reduced", r.RepairedMonths)
 	}
-	if broken >= w.longYears.v.num {
-		r.explain("resident.longBreak", e.rs.cite(w.longMin.v), "broken", broken, "longYears", w.longYears.v.num, "min", w.longMin.v.num)
+	if broken >= w.longYears.V {
+		r.explain("resident.longBreak", e.rs.cite(w.longMin.v), "broken", broken, "longYears", w.longYears.V, "min", w.longMin.V)
 	}
 	start := say("resident.total/paymentDay")
 	if c.inWindow {
 		start = say("resident.total/window")
-	} else if e.rs.get("resident.waitCountsFrom", region, c.startDay).v.word == "nextMonth" {
+	} else if e.rs.For(region).ResidentWaitCountsFrom.At(c.startDay).V == "nextMonth" {
 		start = say("resident.total/nextMonth")
 	}
 	if !r.NoBenefits {
@@ -544,14 +545,14 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	}
 	// Or, after leaving employee insurance, enroll while the gap is short.
 	if c.prev != nil && c.prev.scheme == Employee && months > 0 {
-		maxGap := e.rs.get("switch.maxGapMonths", region, c.lookup)
-		deadline := (c.prev.end + Month(maxGap.v.num) + 1).Last()
+		maxGap := e.rs.For(region).SwitchMaxGapMonths.At(c.lookup)
+		deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
 		if !e.asOf.After(deadline) {
 			from := (c.prev.end + 1).First()
 			if from.Before(e.asOf) && e.continuousMonths(c.prev.end) < 24 {
 				from = e.asOf
 			}
-			text := say("option.backpay/resident", "deadline", deadline, "maxGap", maxGap.v.num)
+			text := say("option.backpay/resident", "deadline", deadline, "maxGap", maxGap.V)
 			r.Shorten = append(r.Shorten, Option{Kind: "backpay", Deadline: datep(deadline), BenefitsFrom: formatDate(from),
 				Zh: text.Zh, En: text.En, Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
 		}
@@ -561,7 +562,8 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 // priceYears adds the cost of n years at the individual contribution of
 // benefit year y, or says plainly that the data does not have it.
 func (e *engine) priceYears(o *Option, region string, y, n int) {
-	contrib, cv, ok := e.rs.intAt("resident.individualContribution", region, yearStart(y))
+	c, ok := e.rs.For(region).ResidentIndividualContribution.Lookup(yearStart(y))
+	contrib, cv := c.V, c.v
 	if !ok {
 		text := say("option.price/unknown", "year", y)
 		o.Zh += text.Zh
@@ -585,7 +587,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 	if n == 0 {
 		return day
 	}
-	if outside && e.rs.get("resident.waitCountsFrom", region, day).v.word == "nextMonth" {
+	if outside && e.rs.For(region).ResidentWaitCountsFrom.At(day).V == "nextMonth" {
 		return (monthOfDate(day) + 1 + Month(n)).First()
 	}
 	end := addMonths(day, n)
@@ -598,7 +600,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 // noBenefitsThisYear says that a payment whose wait outlasts its benefit
 // year buys nothing, and offers the next window instead.
 func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
-	r.explain("resident.noBenefits", e.rs.cite(e.rs.get("resident.fixedWaitMonths", c.t.region, c.lookup).v), "year", c.year)
+	r.explain("resident.noBenefits", e.rs.cite(e.rs.For(c.t.region).ResidentFixedWaitMonths.At(c.lookup).v), "year", c.year)
 	from, to, _ := e.window(c.t.region, c.year+1)
 	pay := from
 	if pay.Before(e.asOf) {
@@ -613,7 +615,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
 	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
-		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.get("resident.window", c.t.region, yearStart(c.year+1)).v)}
+		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.For(c.t.region).ResidentWindow.At(yearStart(c.year+1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
 }

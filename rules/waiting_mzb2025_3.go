@@ -15,7 +15,7 @@ func (e *engine) paidInExtension(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainPaidInExtension(c *residentCase, r *waitResult) {
-	p := e.rs.get("resident.extension", c.t.region, c.yearFirst)
+	p := e.rs.For(c.t.region).ResidentExtension.At(c.yearFirst)
 	r.explain("resident.extension", e.rs.cite(p.v), "pay", c.pay, "year", c.year)
 }
 
@@ -31,14 +31,14 @@ func (e *engine) studentEntry(c *residentCase, r *waitResult) bool {
 	if p := e.in.Person; p.StudyRegion != "" && !sameArea(p.StudyRegion, c.t.region) {
 		return false
 	}
-	p := e.rs.get("student.entryBenefitStart", c.t.region, c.pay)
-	if p.v.word != "september" || c.pay.Year() != c.year-1 {
+	p := e.rs.For(c.t.region).StudentEntryBenefitStart.At(c.pay)
+	if p.V != "september" || c.pay.Year() != c.year-1 {
 		return false
 	}
 	return c.done(r, time.Date(c.pay.Year(), time.September, 1, 0, 0, 0, 0, time.UTC))
 }
 
 func (e *engine) explainStudentEntry(c *residentCase, r *waitResult) {
-	p := e.rs.get("student.entryBenefitStart", c.t.region, c.pay)
+	p := e.rs.For(c.t.region).StudentEntryBenefitStart.At(c.pay)
 	r.explain("student.entry", e.rs.cite(p.v), "year", c.year, "from", r.benefitsFrom, "level", levelText(p.level))
 }

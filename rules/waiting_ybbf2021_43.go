@@ -12,13 +12,13 @@ type employeeCase struct {
 	day    Date  // the day the parameters are read at
 	prev   *span
 	gap    int // months without contributions before pay
-	maxGap param
+	maxGap Resolved[int]
 	// The rest is known only after a gap.
 	deadline       Date // the last day to back-pay with no wait
 	gapFrom, gapTo Month
 	switching      bool // from resident insurance (医保办发〔2021〕43号 ②)
 	contMonths     int
-	switchYears    param
+	switchYears    Resolved[int]
 }
 
 // employeeClause is one clause that may decide an employee wait: decide
@@ -51,11 +51,11 @@ func (e *engine) employeeWait(t target) waitResult {
 	if !t.payDate.IsZero() {
 		c.day = t.payDate
 	}
-	c.maxGap = e.rs.get("employee.backpayMaxGapMonths", t.region, c.day)
+	c.maxGap = e.rs.For(t.region).EmployeeBackpayMaxGapMonths.At(c.day)
 	if c.prev != nil && c.gap > 0 {
-		c.deadline = (c.prev.end + Month(c.maxGap.v.num) + 1).Last()
+		c.deadline = (c.prev.end + Month(c.maxGap.V) + 1).Last()
 		c.gapFrom, c.gapTo = c.prev.end+1, c.pay-1
-		c.switchYears = e.rs.get("switch.minContinuousYears", t.region, c.day)
+		c.switchYears = e.rs.For(t.region).SwitchMinContinuousYears.At(c.day)
 		c.switching = c.prev.scheme != Employee
 		c.contMonths = e.continuousMonths(c.prev.end)
 	}
@@ -88,8 +88,8 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 		return false
 	}
 	if c.t.kind == KindFlexible {
-		if w := e.rs.get("employee.firstFlexibleWaitMonths", c.t.region, c.day); w.v.num > 0 {
-			r.Months, r.FixedMonths = w.v.num, w.v.num
+		if w := e.rs.For(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day); w.V > 0 {
+			r.Months, r.FixedMonths = w.V, w.V
 			waitFrom := (c.pay + 1).First()
 			r.setDates(waitFrom, addMonths(waitFrom, r.Months))
 			return true
@@ -105,8 +105,8 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 
 func (e *engine) explainFirstEmployee(c *employeeCase, r *waitResult) {
 	if r.Months > 0 {
-		w := e.rs.get("employee.firstFlexibleWaitMonths", c.t.region, c.day)
-		r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(c.t.region), "months", w.v.num,
+		w := e.rs.For(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day)
+		r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(c.t.region), "months", w.V,
 			"level", levelText(w.level), "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 		return
 	}
@@ -137,7 +137,7 @@ func (e *engine) explainContinuousEmployee(c *employeeCase, r *waitResult) {
 // included); months of the gap it does not hold are covered once they are
 // back-paid.
 func (e *engine) backpayEmployee(c *employeeCase, r *waitResult) bool {
-	if c.gap > c.maxGap.v.num || (c.switching && c.contMonths < 12*c.switchYears.v.num) {
+	if c.gap > c.maxGap.V || (c.switching && c.contMonths < 12*c.switchYears.V) {
 		return false
 	}
 	r.followedGap = true
@@ -152,9 +152,9 @@ func (e *engine) backpayEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainBackpayEmployee(c *employeeCase, r *waitResult) {
-	maxGap := c.maxGap.v.num
+	maxGap := c.maxGap.V
 	if c.switching {
-		r.explain("switch.backpay/toEmployee", e.rs.cite(c.switchYears.v), "months", c.contMonths, "years", c.switchYears.v.num,
+		r.explain("switch.backpay/toEmployee", e.rs.cite(c.switchYears.v), "months", c.contMonths, "years", c.switchYears.V,
 			"gap", c.gap, "maxGap", maxGap, "gapFrom", c.gapFrom, "gapTo", c.gapTo)
 	} else {
 		r.explain("employee.backpay", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap)
@@ -173,7 +173,7 @@ func (e *engine) explainBackpayEmployee(c *employeeCase, r *waitResult) {
 // switch within 3 months without them is not back-paid, and no national
 // wait applies: benefits from the month paid.
 func (e *engine) shortSwitchToEmployee(c *employeeCase, r *waitResult) bool {
-	if c.gap > c.maxGap.v.num {
+	if c.gap > c.maxGap.V {
 		return false
 	}
 	r.followedGap = true
@@ -182,7 +182,7 @@ func (e *engine) shortSwitchToEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
-	r.explain("switch.short/toEmployee", e.rs.cite(c.switchYears.v), "gap", c.gap, "months", c.contMonths, "years", c.switchYears.v.num, "maxGap", c.maxGap.v.num)
+	r.explain("switch.short/toEmployee", e.rs.cite(c.switchYears.v), "gap", c.gap, "months", c.contMonths, "years", c.switchYears.V, "maxGap", c.maxGap.V)
 }
 
 // longGapEmployee: 医保办发〔2021〕43号 第十一条③ “中断缴费3个月以上的…设置
@@ -190,8 +190,8 @@ func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
 // after payment; where it is not known, the cap, as an upper bound.
 func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
 	r.followedGap = true
-	wait := e.rs.get("employee.longGapWaitMonths", c.t.region, c.day)
-	r.Months, r.FixedMonths = wait.v.num, wait.v.num
+	wait := e.rs.For(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	r.Months, r.FixedMonths = wait.V, wait.V
 	r.MonthsUpperBound = wait.level == LevelNational
 	waitFrom := (c.pay + 1).First()
 	r.setDates(waitFrom, addMonths(waitFrom, r.Months))
@@ -200,16 +200,16 @@ func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainLongGapEmployee(c *employeeCase, r *waitResult) {
-	wait := e.rs.get("employee.longGapWaitMonths", c.t.region, c.day)
-	capM := e.rs.get("employee.longGapWaitCapMonths", c.t.region, c.day)
-	maxGap := c.maxGap.v.num
-	r.explain("employee.gap", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.v.num)
+	wait := e.rs.For(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	capM := e.rs.For(c.t.region).EmployeeLongGapWaitCapMonths.At(c.day)
+	maxGap := c.maxGap.V
+	r.explain("employee.gap", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.V)
 	if r.MonthsUpperBound {
 		// 43号③ sets a cap (“不超过6个月”), not the local wait.
-		r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(c.t.region), "cap", capM.v.num, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+		r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(c.t.region), "cap", capM.V, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 	} else {
 		r.explain("employee.wait", e.rs.cite(wait.v), "region", regionText(c.t.region), "level", levelText(wait.level),
-			"months", r.Months, "cap", capM.v.num, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+			"months", r.Months, "cap", capM.V, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 	}
 	if !e.asOf.After(c.deadline) && r.Months > 0 {
 		text := say("option.backpay/employee", "deadline", c.deadline, "maxGap", maxGap)
@@ -230,16 +230,16 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 	if c.prev == nil || c.prev.scheme != Employee || c.inWindow || c.extension || c.pay.IsZero() {
 		return false
 	}
-	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
-	if c.interruption > maxGap.v.num {
+	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
+	if c.interruption > maxGap.V {
 		return false
 	}
-	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
-	if e.continuousMonths(c.prev.end) < 12*switchYears.v.num {
+	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
+	if e.continuousMonths(c.prev.end) < 12*switchYears.V {
 		return c.done(r, c.startDay)
 	}
 	r.BackpayAllowed = true
-	r.deadline = (c.prev.end + Month(maxGap.v.num) + 1).Last()
+	r.deadline = (c.prev.end + Month(maxGap.V) + 1).Last()
 	from := (c.prev.end + 1).First()
 	if from.Before(c.yearFirst) {
 		from = c.yearFirst
@@ -252,14 +252,14 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainSwitchFromEmployee(c *residentCase, r *waitResult) {
-	maxGap := e.rs.get("switch.maxGapMonths", c.t.region, c.lookup)
-	switchYears := e.rs.get("switch.minContinuousYears", c.t.region, c.lookup)
+	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
+	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	cont := e.continuousMonths(c.prev.end)
 	if r.BackpayAllowed {
-		r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.v.num,
-			"gap", c.interruption, "maxGap", maxGap.v.num, "from", r.benefitsFrom)
+		r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.V,
+			"gap", c.interruption, "maxGap", maxGap.V, "from", r.benefitsFrom)
 		return
 	}
 	r.explain("switch.short/toResident", e.rs.citeDoc("ybf2021-resident", "规范待遇享受等待期")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"),
-		"gap", c.interruption, "maxGap", maxGap.v.num, "months", cont, "years", switchYears.v.num)
+		"gap", c.interruption, "maxGap", maxGap.V, "months", cont, "years", switchYears.V)
 }
