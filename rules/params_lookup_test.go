@@ -32,4 +32,3 @@ func (rs *RuleSet) get(name, region string, day Date) param {
 	}
 	return param{v, level}
 }
-

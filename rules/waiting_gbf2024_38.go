@@ -445,7 +445,7 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 // fixedWaitRule is 国办发〔2024〕38号's wait as the region sets it.
 type fixedWaitRule struct {
 	fixed, perYear, countFrom, repair, longYears, longMin Resolved[int]
-	counting                                      Resolved[string]
+	counting                                              Resolved[string]
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
@@ -615,7 +615,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
 	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
-		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.For(c.t.region).ResidentWindow.At(yearStart(c.year+1)).v)}
+		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.For(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
 }
