@@ -41,13 +41,15 @@ const (
 
 // paramSpec is what the engine expects of each parameter it reads. The data
 // must define exactly these, no more and no fewer.
-var paramSpecs = map[string]struct {
+type paramSpec struct {
 	kind  string
 	enum  []string
 	min   int
 	max   int
 	cover bool // national values must run without holes to an open end
-}{
+}
+
+var paramSpecs = map[string]paramSpec{
 	"employee.backpayMaxGapMonths":        {kind: kindInt, min: 0, max: 12, cover: true},
 	"employee.longGapWaitMonths":          {kind: kindInt, min: 0, max: 12, cover: true},
 	"employee.longGapWaitCapMonths":       {kind: kindInt, min: 0, max: 12, cover: true},
@@ -142,11 +144,17 @@ type Window struct {
 
 // Parameter is a named policy parameter with its dated values.
 type Parameter struct {
-	Name   string  `json:"-"`
-	Zh     string  `json:"zh"`
-	En     string  `json:"en"`
-	Unit   string  `json:"unit"`
-	Values []Value `json:"values"`
+	Name string `json:"-"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+	Unit string `json:"unit"`
+	// Kind, Min, Max and Enum say what a value may be; they must be what
+	// the engine reads (paramSpecs), and every value is checked against them.
+	Kind   string   `json:"kind"`
+	Min    *int     `json:"min,omitempty"`
+	Max    *int     `json:"max,omitempty"`
+	Enum   []string `json:"enum,omitempty"`
+	Values []Value  `json:"values"`
 }
 
 type nationalFile struct {
@@ -271,6 +279,9 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 		if p.Zh == "" || p.En == "" || p.Unit == "" {
 			return nil, fmt.Errorf("%s: zh, en and unit are required", where)
 		}
+		if err := p.matches(paramSpecs[name]); err != nil {
+			return nil, fmt.Errorf("%s: %v", where, err)
+		}
 		p.Name = name
 		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover); err != nil {
 			return nil, err
@@ -323,6 +334,25 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 	h.Write(regions)
 	rs.Version = nf.Version + "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	return rs, nil
+}
+
+// matches reports whether the data's kind and bounds are what the engine
+// reads.
+func (p *Parameter) matches(spec paramSpec) error {
+	if p.Kind != spec.kind {
+		return fmt.Errorf("kind %q, but the engine reads %q", p.Kind, spec.kind)
+	}
+	if spec.kind == kindInt {
+		if p.Min == nil || p.Max == nil || *p.Min != spec.min || *p.Max != spec.max {
+			return fmt.Errorf("min and max must be %d and %d", spec.min, spec.max)
+		}
+	} else if p.Min != nil || p.Max != nil {
+		return fmt.Errorf("min and max apply to kind int only")
+	}
+	if strings.Join(p.Enum, ",") != strings.Join(spec.enum, ",") {
+		return fmt.Errorf("enum must be %v", spec.enum)
+	}
+	return nil
 }
 
 // checkValues validates the dated values of one parameter.
