@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strings"
+	"time"
 )
 
 // MaxOverlapsListed bounds the overlaps listed in the answer; the decision
@@ -149,53 +150,109 @@ func overlapEnd(a, b *dupIval, now Month) Month {
 	return max(now, b.from)
 }
 
-// choose applies the retention principles of 医保发〔2020〕33号 in order:
-// student → place of study; employee vs resident → employee (continuous
-// ≥ 1 year, and always for a unit employee or a retiree: 社会保险法
-// 第二十三条); employee → place of work; resident → the year that pays
-// benefits now, then place of residence.
+// dupSet is the enrollments in force in the month that decides, split by
+// scheme, as the retention clauses read them.
+type dupSet struct {
+	all, emps, ress []*span
+	m               Month
+	p               *Person
+}
+
+// retentionClause is one retention principle: it keeps one enrollment of
+// the set and says why, or does not apply.
+type retentionClause struct {
+	name string
+	keep func(e *engine, d *dupSet) (*span, Step, bool)
+}
+
+// retentionClauses is the priority list of 医保发〔2020〕33号 (重复参保处理
+// 原则), as restated locally: a student keeps the place of study; across
+// schemes, employee insurance (continuous ≥ 1 year, and always for a unit
+// employee or a retiree: 社会保险法 第二十三条); two employee enrollments,
+// the place of work; two resident ones, the year that pays benefits now
+// (医保办发〔2021〕43号, a move within the year), then the residence.
+var retentionClauses = []retentionClause{
+	{"duplicates.student", (*engine).keepStudyPlace},
+	{"duplicates.crossScheme", (*engine).keepAcrossSchemes},
+	{"duplicates.employee", (*engine).keepWorkPlace},
+	{"duplicates.moveWithinYear", (*engine).keepPayingYear},
+	{"duplicates.resident", (*engine).keepResidence},
+}
+
+// choose applies the first retention clause that decides.
 func (e *engine) choose(set []*span, m Month) (*span, Step) {
-	src := e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
-	p := e.in.Person
-	var emps, ress []*span
+	d := &dupSet{all: set, m: m, p: e.in.Person}
 	for _, s := range set {
 		if s.scheme == Employee {
-			emps = append(emps, s)
+			d.emps = append(d.emps, s)
 		} else {
-			ress = append(ress, s)
+			d.ress = append(d.ress, s)
 		}
 	}
-	if e.inGroup(GroupStudent) && len(emps) == 0 {
-		if s := matchRegion(set, p.StudyRegion); s != nil {
-			return s, sayStep("duplicates.student", src, "place", regionText(p.StudyRegion), "id", s.id)
+	for _, c := range retentionClauses {
+		if k, why, ok := c.keep(e, d); ok {
+			return k, why
 		}
 	}
-	if len(emps) > 0 && len(ress) > 0 {
-		return e.chooseAcrossSchemes(emps, ress, m, p)
+	k, why, _ := e.keepResidence(d) // unreachable: the last clause always decides
+	return k, why
+}
+
+// keepStudyPlace: “学生重复参保，原则上保留学籍地参保关系”.
+func (e *engine) keepStudyPlace(d *dupSet) (*span, Step, bool) {
+	if !e.inGroup(GroupStudent) || len(d.emps) > 0 {
+		return nil, Step{}, false
 	}
-	if len(emps) > 0 {
-		k := e.byPlace(emps, p.WorkRegion)
-		why := say("duplicates.employee/latest")
-		if p.WorkRegion != "" && matchRegion(emps, p.WorkRegion) != nil {
-			why = say("duplicates.employee/work", "place", regionText(p.WorkRegion))
-		}
-		return k, sayStep("duplicates.employee", src, "why", why, "id", k.id)
+	s := matchRegion(d.all, d.p.StudyRegion)
+	if s == nil {
+		return nil, Step{}, false
 	}
-	if k := e.payingNow(ress, m); k != nil {
-		// 医保办发〔2021〕43号: moving within the year, the current year stays
-		// where it was paid; the new place is joined for the next year.
-		return k, sayStep("duplicates.moveWithinYear", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+src, "id", k.id, "region", regionText(k.region))
+	return s, sayStep("duplicates.student", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "place", regionText(d.p.StudyRegion), "id", s.id), true
+}
+
+func (e *engine) keepAcrossSchemes(d *dupSet) (*span, Step, bool) {
+	if len(d.emps) == 0 || len(d.ress) == 0 {
+		return nil, Step{}, false
 	}
-	k := e.byPlace(ress, p.Residence)
+	k, why := e.chooseAcrossSchemes(d.emps, d.ress, d.m, d.p)
+	return k, why, true
+}
+
+// keepWorkPlace: “重复参加职工医保的，原则上保留就业地参保关系”.
+func (e *engine) keepWorkPlace(d *dupSet) (*span, Step, bool) {
+	if len(d.emps) == 0 {
+		return nil, Step{}, false
+	}
+	k := e.byPlace(d.emps, d.p.WorkRegion)
+	why := say("duplicates.employee/latest")
+	if d.p.WorkRegion != "" && matchRegion(d.emps, d.p.WorkRegion) != nil {
+		why = say("duplicates.employee/work", "place", regionText(d.p.WorkRegion))
+	}
+	return k, sayStep("duplicates.employee", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "id", k.id), true
+}
+
+// keepPayingYear: 医保办发〔2021〕43号 — moving within the year, the current
+// year stays where it was paid; the new place is joined for the next year.
+func (e *engine) keepPayingYear(d *dupSet) (*span, Step, bool) {
+	k := e.payingNow(d.ress, d.m)
+	if k == nil {
+		return nil, Step{}, false
+	}
+	return k, sayStep("duplicates.moveWithinYear", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "id", k.id, "region", regionText(k.region)), true
+}
+
+// keepResidence: “重复参加居民医保的，原则上保留常住地参保关系”.
+func (e *engine) keepResidence(d *dupSet) (*span, Step, bool) {
+	k := e.byPlace(d.ress, d.p.Residence)
 	why := say("duplicates.resident/latest")
-	if p.Residence != "" && matchRegion(ress, p.Residence) != nil {
-		why = say("duplicates.resident/residence", "place", regionText(p.Residence))
+	if d.p.Residence != "" && matchRegion(d.ress, d.p.Residence) != nil {
+		why = say("duplicates.resident/residence", "place", regionText(d.p.Residence))
 	}
 	var student Text
-	if e.inGroup(GroupStudent) && p.StudyRegion == "" {
+	if e.inGroup(GroupStudent) && d.p.StudyRegion == "" {
 		student = say("duplicates.resident/student")
 	}
-	return k, sayStep("duplicates.resident", src, "why", why, "student", student, "id", k.id)
+	return k, sayStep("duplicates.resident", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "student", student, "id", k.id), true
 }
 
 // chooseAcrossSchemes: 医保发〔2020〕33号 “跨制度重复参保且连续参加职工医保
@@ -359,4 +416,22 @@ func (e *engine) employeeBenefitsStart(s *span) Date {
 		return s.from.First()
 	}
 	return w.benefitsFrom
+}
+
+// entryYear: 医保发〔2020〕33号 “除大中专学生入学当年重复参加居民医保情形外，其他
+// 重复参加居民医保的，须终止”. A student whose resident enrollment where they
+// study starts in the year of the duplicated month (the entry year) keeps
+// the other resident year too; from the next year only the place of study.
+// The entry year is read from the record: one where they study that starts
+// in the course of the year (a whole calendar year says nothing of entry).
+func (e *engine) entryYear(keep, other *span, m Month) (Action, bool) {
+	if !e.inGroup(GroupStudent) || keep.scheme != Resident || other.scheme != Resident {
+		return Action{}, false
+	}
+	if p := e.in.Person.StudyRegion; p == "" || !sameArea(keep.region, p) || keep.from.Year() != m.Year() || keep.from.Num() == time.January {
+		return Action{}, false
+	}
+	t := say("action.resident/entryYear", "other", regionText(other.region), "id", other.id, "next", m.Year()+1, "keep", regionText(keep.region))
+	return Action{Enrollment: other.id, Region: other.region, Refund: "none", Zh: t.Zh, En: t.En,
+		Source: e.rs.citeDoc("ybf2020-33", "重复参保处理原则")}, true
 }

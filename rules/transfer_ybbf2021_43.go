@@ -1,0 +1,144 @@
+package rules
+
+// Transfers between regions (转移接续): 医保办发〔2021〕43号; retirees file
+// for care where they live instead (第二条).
+
+// transfer lists the steps to move an enrollment between regions
+// (医保办发〔2021〕43号; retirees file for care elsewhere instead, 第二条).
+func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
+	n := len(e.h.spans)
+	if n == 0 {
+		return nil
+	}
+	stopped := map[string]bool{}
+	for _, id := range dup.Stop {
+		stopped[id] = true
+	}
+	var from *span
+	to, toScheme := "", ""
+	switch {
+	case e.retired():
+		// A retiree living away from the insuring region files for care there.
+		for i := range e.h.spans {
+			if s := &e.h.spans[i]; s.retiree {
+				from = s
+			}
+		}
+		to = e.in.Person.Residence
+		if to == "" && e.in.Plan != nil {
+			to = e.in.Plan.Region // where the retiree thought of enrolling: where they live
+		}
+		if from == nil || to == "" || sameArea(from.region, to) {
+			return nil
+		}
+		toScheme = Employee
+	case e.in.Plan != nil:
+		for i := range e.h.spans {
+			if s := &e.h.spans[i]; !stopped[s.id] && (from == nil || s.end > from.end) {
+				from = s
+			}
+		}
+		to, toScheme = e.in.Plan.Region, e.in.Plan.Scheme
+	case n >= 2:
+		// The latest move between enrollments that are kept and follow each
+		// other; overlapping records are duplicates, not a move.
+		var last *span
+		for i := n - 1; i >= 0; i-- {
+			if s := &e.h.spans[i]; !stopped[s.id] {
+				last = s
+				break
+			}
+		}
+		if last == nil {
+			return nil
+		}
+		from = e.h.before(last.from, last)
+		if from == nil || stopped[from.id] || from.end >= last.from {
+			return nil
+		}
+		to, toScheme = last.region, last.scheme
+	}
+	if from == nil || from.region == to {
+		return nil
+	}
+	days := e.rs.For(to).TransferWorkingDays.At(e.asOf)
+	src := e.rs.cite(days.v)
+	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
+		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.V}
+	fromName, toName := regionText(from.region), regionText(to)
+	if e.retired() {
+		t.Kind = "filing"
+		t.Steps = []Text{
+			say("transfer.filing/stays", "from", fromName),
+			say("transfer.filing/file", "to", toName),
+			say("transfer.filing/where"),
+		}
+		t.Materials = []Text{say("transfer.filing/materials")}
+		t.Channels = channels()
+		t.DoNot = []Text{say("transfer.filing/doNot")}
+		t.Explain = []Step{sayStep("transfer.retiree", e.rs.citeDoc("ybbf2021-43", "第二条"))}
+		return t
+	}
+	if from.scheme == Resident && toScheme == Resident {
+		e.residentMove(t, from)
+		return t
+	}
+	maxGap := e.rs.For(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
+	deadline := (from.to + Month(maxGap.V) + 1).Last()
+	t.Steps = []Text{
+		say("transfer.step/stop", "from", fromName),
+		say("transfer.step/enroll", "to", toName, "how", enrollHow(toScheme)),
+		say("transfer.step/apply"),
+		say("transfer.step/time", "days", days.V),
+		say("transfer.step/years"),
+	}
+	t.Materials = []Text{say("transfer.materials/id"), say("transfer.materials/employer")}
+	t.Channels = channels()
+	t.DoNot = []Text{say("transfer.doNot/order"), say("transfer.doNot/retiree")}
+	if !deadline.Before(e.asOf) {
+		t.DoNot = append(t.DoNot, say("transfer.doNot/gap", "maxGap", maxGap.V, "deadline", deadline))
+	}
+	t.Explain = []Step{
+		sayStep("transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme)),
+		sayStep("transfer.time", src, "days", days.V),
+		sayStep("transfer.years", e.rs.citeDoc("shbxf", "第三十二条")),
+	}
+	return t
+}
+
+// enrollHow says how to enroll in a scheme in a new region.
+func enrollHow(scheme string) Text {
+	if scheme == Employee {
+		return say("transfer.how/employee")
+	}
+	return say("transfer.how/resident")
+}
+
+func channels() []Text {
+	return []Text{say("transfer.channel/app"), say("transfer.channel/platform"), say("transfer.channel/counter")}
+}
+
+// residentMove lists the steps of a resident moving to another region:
+// 医保办发〔2021〕43号 “居民医保参保人员因户籍或常住地变动跨统筹地区流动，
+// 原则上当年度在转入地不再办理转移接续手续，参保人员按转入地规定参加下一年度
+// 居民医保” — nothing is stopped, the year paid runs out where it was paid.
+func (e *engine) residentMove(t *TransferAnswer, from *span) {
+	fromName, toName := regionText(from.region), regionText(t.To)
+	next := from.to.Year() + 1
+	wFrom, wTo, wp := e.window(t.To, next)
+	t.Steps = []Text{
+		say("transfer.move/stays", "from", fromName, "until", from.to.Last()),
+		say("transfer.move/join", "to", toName, "year", next, "windowFrom", wFrom, "windowTo", wTo),
+		say("transfer.move/noMore", "from", fromName),
+	}
+	t.Materials = []Text{say("transfer.move/materials", "to", toName)}
+	t.Channels = channels()
+	t.DoNot = []Text{say("transfer.move/doNot")}
+	t.Explain = []Step{sayStep("transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.rs.cite(wp.v))}
+}
+
+// sameArea reports whether two region codes are the same 统筹地区, or a
+// city and its own province given as the place.
+func sameArea(a, b string) bool {
+	return a == b || (ProvinceOf(a) == ProvinceOf(b) && (a == ProvinceOf(a) || b == ProvinceOf(b)))
+}
