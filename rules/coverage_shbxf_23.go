@@ -89,11 +89,50 @@ func (e *engine) segments() ([]segment, []spanWait) {
 
 func within(d, from, to Date) bool { return !d.Before(from) && !d.After(to) }
 
+// coverageQuery is what the coverage clauses read: the benefit days of
+// every enrollment, their waits and the enrollment kept among duplicates.
+type coverageQuery struct {
+	segs  []segment
+	waits []spanWait
+	keep  *string
+}
+
+// coverageClause is one way the coverage question is answered; apply
+// reports whether it answered.
+type coverageClause struct {
+	name  string
+	apply func(e *engine, q *coverageQuery, c *CoverageAnswer) bool
+}
+
+// coverageClauses is the priority list: benefits paid on asOf (a retiree's
+// lifetime benefits, 社会保险法 第二十七条, or the months or year paid, 第二十三
+// 条); enrolled but waiting; enrolled for later; never enrolled; lapsed.
+var coverageClauses = []coverageClause{
+	{"coverage.benefits", (*engine).benefitsOnDay},
+	{"coverage.waiting", (*engine).waitingOnDay},
+	{"coverage.future", (*engine).enrolledLater},
+	{"coverage.none", (*engine).neverEnrolled},
+	{"coverage.lapsed", (*engine).lapsed},
+}
+
 // coverage answers "is the person covered on asOf?" from the enrollments'
-// benefit days (社会保险法 第二十三条、第二十七条; 国办发〔2024〕38号).
+// benefit days.
 func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) CoverageAnswer {
 	c := CoverageAnswer{Status: StatusNone, Explain: []Step{}}
+	q := &coverageQuery{segs, waits, keep}
+	for _, cl := range coverageClauses {
+		if cl.apply(e, q, &c) {
+			break
+		}
+	}
+	return c
+}
+
+// benefitsOnDay: an enrollment pays benefits on asOf (the one kept among
+// duplicates, else employee insurance, else the later start).
+func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 	add := func(s Step) { c.Explain = append(c.Explain, s) }
+	segs, waits, keep := q.segs, q.waits, q.keep
 	var best *segment
 	for i := range segs {
 		sg := &segs[i]
@@ -104,52 +143,59 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			best = sg
 		}
 	}
-	if best != nil {
-		c.Active = true
-		from, until := e.stretch(segs, best)
-		c.From = datep(from)
-		if best.retiree {
-			c.Status = StatusRetired
-			c.Scheme = Employee
-			if best.sp != nil {
-				c.Enrollment = strp(best.sp.id)
-			}
-			c.Region = e.retireeRegion()
-			c.RegionName = regionName(c.Region)
-			if e.retireeYears(&c) {
-				return c
-			}
-			add(sayStep("coverage.retired", e.rs.citeDoc("shbxf", "第二十七条")))
-			return c
-		}
-		c.Status = StatusCovered
-		c.Enrollment = strp(best.sp.id)
-		c.Region, c.Scheme = best.sp.region, best.sp.scheme
-		c.RegionName = regionName(c.Region)
-		if until != forever {
-			c.Until = datep(until)
-		}
-		s := best.sp
-		if s.scheme == Employee {
-			paid := say("coverage.employee/paid", "to", s.to)
-			if s.open {
-				paid = say("coverage.employee/open", "to", s.to)
-			}
-			add(sayStep("coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last()))
-			e.explainKind(&c, s)
-		} else {
-			add(sayStep("coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last()))
-		}
-		if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
-			w := e.answer(spanTarget(s))
-			add(sayStep("coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1)))
-		}
-		if until != forever && until.After(s.to.Last()) {
-			add(sayStep("coverage.continues", e.rs.citeDoc("ybbf2021-43", "第十一条"), "until", until))
-		}
-		return c
+	if best == nil {
+		return false
 	}
-	// Not covered: enrolled but waiting, enrolled for later, or lapsed.
+	c.Active = true
+	from, until := e.stretch(segs, best)
+	c.From = datep(from)
+	if best.retiree {
+		c.Status = StatusRetired
+		c.Scheme = Employee
+		if best.sp != nil {
+			c.Enrollment = strp(best.sp.id)
+		}
+		c.Region = e.retireeRegion()
+		c.RegionName = regionName(c.Region)
+		if e.retireeYears(c) {
+			return true
+		}
+		add(sayStep("coverage.retired", e.rs.citeDoc("shbxf", "第二十七条")))
+		return true
+	}
+	c.Status = StatusCovered
+	c.Enrollment = strp(best.sp.id)
+	c.Region, c.Scheme = best.sp.region, best.sp.scheme
+	c.RegionName = regionName(c.Region)
+	if until != forever {
+		c.Until = datep(until)
+	}
+	s := best.sp
+	if s.scheme == Employee {
+		paid := say("coverage.employee/paid", "to", s.to)
+		if s.open {
+			paid = say("coverage.employee/open", "to", s.to)
+		}
+		add(sayStep("coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last()))
+		e.explainKind(c, s)
+	} else {
+		add(sayStep("coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last()))
+	}
+	if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
+		w := e.answer(spanTarget(s))
+		add(sayStep("coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1)))
+	}
+	if until != forever && until.After(s.to.Last()) {
+		add(sayStep("coverage.continues", e.rs.citeDoc("ybbf2021-43", "第十一条"), "until", until))
+	}
+	return true
+}
+
+// waitingOnDay: enrolled on asOf, but in a waiting period (or a wait that
+// outlasts the enrollment).
+func (e *engine) waitingOnDay(q *coverageQuery, c *CoverageAnswer) bool {
+	add := func(s Step) { c.Explain = append(c.Explain, s) }
+	segs := q.segs
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		if !within(e.asOf, s.from.First(), s.to.Last()) {
@@ -173,11 +219,14 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			add(sayStep("coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id))
 		}
 		c.Explain = append(c.Explain, w.Explain...)
-		return c
+		return true
 	}
-	var next *span
-	var lastEnd Date
-	var last *span
+	return false
+}
+
+// lastAndNext are the enrollment that ended last before asOf and the first
+// that starts after it.
+func (e *engine) lastAndNext() (last, next *span, lastEnd Date) {
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		if s.from.First().After(e.asOf) {
@@ -190,20 +239,39 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 			last, lastEnd = s, end
 		}
 	}
-	if next != nil && last == nil {
-		c.Status = StatusFuture
-		c.Enrollment = strp(next.id)
-		c.Region, c.Scheme = next.region, next.scheme
-		c.RegionName = regionName(next.region)
-		start := e.segmentStart(segs, next, e.asOf)
-		c.From = datep(start)
-		add(sayStep("coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf))
-		return c
+	return last, next, lastEnd
+}
+
+// enrolledLater: enrolled only from a month after asOf.
+func (e *engine) enrolledLater(q *coverageQuery, c *CoverageAnswer) bool {
+	last, next, _ := e.lastAndNext()
+	if next == nil || last != nil {
+		return false
 	}
-	if last == nil {
-		add(sayStep("coverage.none", e.rs.citeDoc("shbxf", "第二十三条")))
-		return c
+	c.Status = StatusFuture
+	c.Enrollment = strp(next.id)
+	c.Region, c.Scheme = next.region, next.scheme
+	c.RegionName = regionName(next.region)
+	c.From = datep(e.segmentStart(q.segs, next, e.asOf))
+	c.Explain = append(c.Explain, sayStep("coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf))
+	return true
+}
+
+// neverEnrolled: no enrollment at all.
+func (e *engine) neverEnrolled(q *coverageQuery, c *CoverageAnswer) bool {
+	if len(e.h.spans) > 0 {
+		return false
 	}
+	c.Explain = append(c.Explain, sayStep("coverage.none", e.rs.citeDoc("shbxf", "第二十三条")))
+	return true
+}
+
+// lapsed: the last enrollment ended before asOf (社会保险法 第二十三条: no
+// benefits without contributions), with the back-pay deadline while an
+// employee interruption is still short.
+func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
+	add := func(s Step) { c.Explain = append(c.Explain, s) }
+	last, next, lastEnd := e.lastAndNext()
 	c.Status = StatusLapsed
 	c.Enrollment = strp(last.id)
 	c.Region, c.Scheme = last.region, last.scheme
@@ -218,12 +286,12 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 		}
 	}
 	if next != nil {
-		start := e.segmentStart(segs, next, e.asOf)
+		start := e.segmentStart(q.segs, next, e.asOf)
 		if !start.IsZero() {
 			add(sayStep("coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", start))
 		}
 	}
-	return c
+	return true
 }
 
 // prefer orders two segments covering the same day: the enrollment kept
