@@ -57,7 +57,7 @@ func (e *engine) segments() ([]segment, []spanWait) {
 			last := s.to.Year()
 			_, wTo, _ := e.window(s.region, last)
 			if s.paidOn.After(wTo) {
-				fixed := e.rs.For(s.region).ResidentFixedWaitMonths.At(s.paidOn)
+				fixed := e.params(s.region).ResidentFixedWaitMonths.At(s.paidOn)
 				lateStart := addMonths(s.paidOn, fixed.V)
 				if lateStart.Before(yearStart(last)) {
 					lateStart = yearStart(last)
@@ -279,7 +279,7 @@ func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
 	c.Until = datep(lastEnd)
 	add(sayStep("coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf))
 	if last.scheme == Employee {
-		maxGap := e.rs.For(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+		maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		deadline := (last.to + Month(maxGap.V) + 1).Last()
 		if !e.asOf.After(deadline) {
 			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
@@ -372,7 +372,7 @@ func lastSource(steps []Step) string {
 func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
-		n := e.rs.For(s.region).EmployeeBackpayMaxGapMonths.At(e.asOf).V
+		n := e.params(s.region).EmployeeBackpayMaxGapMonths.At(e.asOf).V
 		c.Explain = append(c.Explain, sayStep("coverage.unemployment", e.rs.citeDoc("shbxf", "第四十八条")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"), "months", n))
 	case KindMilitary:
 		c.Explain = append(c.Explain, sayStep("coverage.military", e.rs.citeDoc("js2022-transfer", "军人服现役年限")))

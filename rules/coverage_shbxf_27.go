@@ -30,7 +30,7 @@ func (e *engine) employeeMonths() (total, actual int) {
 func (e *engine) retireeYears(c *CoverageAnswer) bool {
 	total, actual := e.employeeMonths()
 	ty, ay := total/12, actual/12
-	p := e.rs.For(c.Region).RetireeMinYears.At(e.asOf)
+	p := e.params(c.Region).RetireeMinYears.At(e.asOf)
 	src := e.rs.cite(p.v)
 	years := say("retiree.years", "total", ty, "actual", ay)
 	region := regionText(c.Region)

@@ -23,9 +23,9 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	if w != nil && w.BackpayDeadline != nil && (w.BackpayAllowed || len(w.Shorten) > 0) {
 		// The interruption allowed: of employee insurance, or before
 		// switching to resident insurance (医保办发〔2021〕43号 第十一条①②).
-		maxGap := e.rs.For(w.Region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+		maxGap := e.params(w.Region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		if w.Scheme == Resident {
-			maxGap = e.rs.For(w.Region).SwitchMaxGapMonths.At(e.asOf)
+			maxGap = e.params(w.Region).SwitchMaxGapMonths.At(e.asOf)
 		}
 		text := say("deadline.backpay", "deadline", *w.BackpayDeadline, "maxGap", maxGap.V)
 		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region, Zh: text.Zh, En: text.En,
@@ -43,7 +43,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	if n := len(e.h.spans); n > 0 && !e.retired() {
 		last := &e.h.spans[e.h.prefix[n-1]]
 		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] {
-			maxGap := e.rs.For(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+			maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 			if d := (last.to + Month(maxGap.V) + 1).Last(); !d.Before(e.asOf) {
 				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.V)
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.rs.cite(maxGap.v)})
@@ -71,7 +71,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			region = e.anyRegion()
 		}
 		if region != "" {
-			nw := e.rs.For(region).NewbornWindow.At(birth)
+			nw := e.params(region).NewbornWindow.At(birth)
 			if last := e.newbornLastDay(region, birth); !last.Before(e.asOf) {
 				text := say("deadline.newborn", "date", last)
 				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region, Zh: text.Zh, En: text.En, Source: e.rs.cite(nw.v)})

@@ -267,7 +267,7 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 			return s, sayStep("duplicates.retiree", e.rs.citeDoc("ybf2020-33", "重复参保处理原则")+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id)
 		}
 	}
-	minYears := e.rs.For(k.region).DuplicatesEmployeeKeepMinYears.At(m.First())
+	minYears := e.params(k.region).DuplicatesEmployeeKeepMinYears.At(m.First())
 	at := min(m, monthOfDate(e.asOf))
 	months := 0
 	if start, ok := runStart(e.h.emp, at); ok {
@@ -376,7 +376,7 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		a.Zh, a.En = t.Zh, t.En
 		return a, true
 	}
-	refund := e.rs.For(s.region).DuplicatesResidentRefund.At(m.First())
+	refund := e.params(s.region).DuplicatesResidentRefund.At(m.First())
 	a.Refund = refund.V
 	a.Source = e.rs.cite(refund.v)
 	stop := say("action.resident/stop", "region", region, "id", s.id)

@@ -9,6 +9,25 @@ import (
 type engine struct {
 	rs *RuleSet
 	*Case
+	// The parameters of the region asked last (most questions ask about
+	// one or two regions in a row).
+	lastRegion string
+	lastParams *Params
+	// Scratch space for wait, which decides every enrollment's wait: the
+	// clauses are called through the priority lists, so what they are
+	// given would otherwise be allocated anew each time. answer copies
+	// what it keeps.
+	waitBuf waitResult
+	resBuf  residentCase
+	empBuf  employeeCase
+}
+
+// params is the typed parameters of region.
+func (e *engine) params(region string) *Params {
+	if e.lastParams == nil || region != e.lastRegion {
+		e.lastRegion, e.lastParams = region, e.rs.For(region)
+	}
+	return e.lastParams
 }
 
 func (e *engine) birth() (Date, bool) { return e.Case.birth, !e.Case.birth.IsZero() }

@@ -31,10 +31,10 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if day.Before(yearStart(2025)) {
 		day = yearStart(2025)
 	}
-	countFrom := e.rs.For(region).IncentiveCountFrom.At(day)
-	threshold := e.rs.For(region).IncentiveContinuousYearsBeforeRise.At(day)
-	rise := e.rs.For(region).IncentiveRisePerYear.At(day)
-	capP := e.rs.For(region).IncentiveCapShareOfCeilingPercent.At(day)
+	countFrom := e.params(region).IncentiveCountFrom.At(day)
+	threshold := e.params(region).IncentiveContinuousYearsBeforeRise.At(day)
+	rise := e.params(region).IncentiveRisePerYear.At(day)
+	capP := e.params(region).IncentiveCapShareOfCeilingPercent.At(day)
 	n := 0
 	for y := last; y >= countFrom.V && years[y]; y-- {
 		n++
@@ -51,7 +51,7 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if last < countFrom.V {
 		a.NextRiseYear = countFrom.V + threshold.V
 	}
-	fixed := e.rs.For(region).ResidentFixedWaitMonths.At(day)
+	fixed := e.params(region).ResidentFixedWaitMonths.At(day)
 	a.Explain = []Step{
 		sayStep("incentive.years", e.rs.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
 		sayStep("incentive.rise", e.rs.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),

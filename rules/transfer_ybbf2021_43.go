@@ -61,7 +61,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if from == nil || from.region == to {
 		return nil
 	}
-	days := e.rs.For(to).TransferWorkingDays.At(e.asOf)
+	days := e.params(to).TransferWorkingDays.At(e.asOf)
 	src := e.rs.cite(days.v)
 	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
 		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.V}
@@ -83,7 +83,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		e.residentMove(t, from)
 		return t
 	}
-	maxGap := e.rs.For(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
+	maxGap := e.params(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
 	deadline := (from.to + Month(maxGap.V) + 1).Last()
 	t.Steps = []Text{
 		say("transfer.step/stop", "from", fromName),

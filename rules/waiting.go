@@ -46,6 +46,14 @@ func (e *engine) wait(t target) waitResult {
 // explained once by the deciding clause, with the ways to shorten it.
 func (e *engine) answer(t target) waitResult {
 	r := e.wait(t)
+	if r.res != nil {
+		c := *r.res
+		r.res = &c
+	}
+	if r.emp != nil {
+		c := *r.emp
+		r.emp = &c
+	}
 	r.RegionName = regionName(t.region)
 	r.Shorten = []Option{}
 	r.WaitFrom = formatDate(r.waitFrom)
@@ -99,7 +107,7 @@ func (e *engine) continuousMonths(m Month) int {
 
 // window is the resident enrollment window (集中参保期) for benefit year y.
 func (e *engine) window(region string, y int) (from, to Date, p Resolved[Window]) {
-	p = e.rs.For(region).ResidentWindow.At(yearStart(y))
+	p = e.params(region).ResidentWindow.At(yearStart(y))
 	w := p.V
 	from = time.Date(y-1, time.Month(w.startM), w.startD, 0, 0, 0, 0, time.UTC)
 	endYear := y - 1

@@ -61,7 +61,8 @@ var residentClauses = []residentClause{
 
 // residentWait decides the wait of a resident payment.
 func (e *engine) residentWait(t target) waitResult {
-	r := e.newWait(t)
+	r := &e.waitBuf
+	*r = e.newWait(t)
 	c := e.residentFacts(t)
 	r.res = c
 	r.BenefitYear = c.year
@@ -75,7 +76,7 @@ func (e *engine) residentWait(t target) waitResult {
 	r.GapMonths = c.gap
 	r.followedGap = (c.prev != nil && c.gap > 0) || !c.inWindow
 	for i, cl := range residentClauses {
-		if cl.decide(e, c, &r) {
+		if cl.decide(e, c, r) {
 			r.clause = i
 			break
 		}
@@ -86,7 +87,7 @@ func (e *engine) residentWait(t target) waitResult {
 		r.benefitsFrom = Date{}
 	}
 	r.Retroactive = !r.benefitsFrom.IsZero() && !c.pay.IsZero() && r.benefitsFrom.Before(c.pay)
-	return r
+	return *r
 }
 
 // explainResident explains the year bought and the deciding clause, and
@@ -100,7 +101,7 @@ func (e *engine) explainResident(r *waitResult) {
 	}
 	e.explainYear(c, r)
 	if e.newbornOver(c) {
-		limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+		limit := e.params(c.t.region).NewbornExemptUntilMonths.At(c.birth)
 		r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.V)
 	}
 	residentClauses[r.clause].why(e, c, r)
@@ -115,7 +116,8 @@ func (e *engine) explainResident(r *waitResult) {
 // residentFacts computes the benefit year, the window and the gap of a
 // resident payment.
 func (e *engine) residentFacts(t target) *residentCase {
-	c := &residentCase{t: t, pay: t.payDate, start: t.start}
+	c := &e.resBuf
+	*c = residentCase{t: t, pay: t.payDate, start: t.start}
 	if b, ok := e.birth(); ok {
 		c.birth = b
 	}
@@ -174,7 +176,7 @@ func (e *engine) residentFacts(t target) *residentCase {
 	if !c.birth.IsZero() {
 		birthYear = c.birth.Year()
 	}
-	countFrom := e.rs.For(t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
+	countFrom := e.params(t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
 	c.broken = e.h.brokenYears(c.year, countFrom.V, birthYear)
 	return c
 }
@@ -200,7 +202,7 @@ func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, ext
 
 // extension is the region's extension period (延长缴费期) in benefit year y.
 func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
-	p := e.rs.For(region).ResidentExtension.At(yearStart(y))
+	p := e.params(region).ResidentExtension.At(yearStart(y))
 	w := p.V
 	if w == nil {
 		return Date{}, Date{}, false
@@ -212,14 +214,14 @@ func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
 func (e *engine) explainYear(c *residentCase, r *waitResult) {
 	switch {
 	case c.alsoYear != 0:
-		r.explain("newborn.twoYears", e.rs.cite(e.rs.For(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
+		r.explain("newborn.twoYears", e.rs.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
 	case c.inWindow:
 		r.explain("resident.window", e.rs.cite(c.wp.v), "from", c.wFrom, "to", c.wTo, "year", c.year)
 	case !c.birth.IsZero() && c.start == monthOfDate(c.birth) && c.t.isPlan:
-		r.explain("newborn.birthYear", e.rs.cite(e.rs.For(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year)
+		r.explain("newborn.birthYear", e.rs.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year)
 	case c.extension:
 		xf, xt, _ := e.extension(c.t.region, c.year)
-		p := e.rs.For(c.t.region).ResidentExtension.At(c.yearFirst)
+		p := e.params(c.t.region).ResidentExtension.At(c.yearFirst)
 		r.explain("resident.extensionYear", e.rs.cite(p.v), "pay", c.pay, "year", c.year, "from", xf, "to", xt)
 	default:
 		r.explain("resident.outside", e.rs.cite(c.wp.v), "pay", c.pay, "year", c.year, "from", c.wFrom, "to", c.wTo)
@@ -236,7 +238,7 @@ func (c *residentCase) done(r *waitResult, from Date) bool {
 
 // newbornExempt reports whether newborns are exempt in the region.
 func (e *engine) newbornExempt(c *residentCase) (Resolved[[]string], bool) {
-	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
+	exempt := e.params(c.t.region).ResidentExemptGroups.At(c.lookup)
 	return exempt, !c.birth.IsZero() && e.hasExempt(exempt, GroupNewborn)
 }
 
@@ -253,9 +255,9 @@ func (e *engine) newbornWithinWindow(region string, day Date) bool {
 // newbornLastDay is the last day of the newborn window after birth, as the
 // region counts it (newborn.windowCounting).
 func (e *engine) newbornLastDay(region string, birth Date) Date {
-	nw := e.rs.For(region).NewbornWindow.At(birth)
+	nw := e.params(region).NewbornWindow.At(birth)
 	last := newbornLast(birth, nw.V)
-	if e.rs.For(region).NewbornWindowCounting.At(birth).V == "includesBirthDay" {
+	if e.params(region).NewbornWindowCounting.At(birth).V == "includesBirthDay" {
 		last = last.AddDate(0, 0, -1)
 	}
 	return last
@@ -287,7 +289,7 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainNewbornInWindow(c *residentCase, r *waitResult) {
 	exempt, _ := e.newbornExempt(c)
-	nw := e.rs.For(c.t.region).NewbornWindow.At(c.birth)
+	nw := e.params(c.t.region).NewbornWindow.At(c.birth)
 	r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.V), "last", e.newbornLastDay(c.t.region, c.birth))
 	r.explain("newborn.exempt", e.rs.cite(exempt.v))
 }
@@ -301,12 +303,12 @@ func (e *engine) newbornLate(c *residentCase, r *waitResult) bool {
 	if !ok || c.inWindow || c.pay.IsZero() || c.pay.Before(c.birth) {
 		return false
 	}
-	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	limit := e.params(c.t.region).NewbornExemptUntilMonths.At(c.birth)
 	if c.pay.After(addMonths(c.birth, limit.V)) {
 		return false
 	}
 	from := c.pay
-	switch e.rs.For(c.t.region).NewbornLateBenefitStart.At(c.pay).V {
+	switch e.params(c.t.region).NewbornLateBenefitStart.At(c.pay).V {
 	case "nextDay":
 		from = c.pay.AddDate(0, 0, 1)
 	case "nextMonth":
@@ -323,14 +325,14 @@ func (e *engine) newbornOver(c *residentCase) bool {
 	if _, ok := e.newbornExempt(c); !ok || c.inWindow || c.pay.IsZero() || c.year > c.birth.Year()+1 {
 		return false
 	}
-	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	limit := e.params(c.t.region).NewbornExemptUntilMonths.At(c.birth)
 	return c.pay.After(addMonths(c.birth, limit.V))
 }
 
 func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
 	exempt, _ := e.newbornExempt(c)
-	limit := e.rs.For(c.t.region).NewbornExemptUntilMonths.At(c.birth)
-	startP := e.rs.For(c.t.region).NewbornLateBenefitStart.At(c.pay)
+	limit := e.params(c.t.region).NewbornExemptUntilMonths.At(c.birth)
+	startP := e.params(c.t.region).NewbornLateBenefitStart.At(c.pay)
 	when := say("newborn.late/paymentDay")
 	switch startP.V {
 	case "nextDay":
@@ -347,7 +349,7 @@ func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
 // (without a birth date) have no waiting period (国办发〔2024〕38号; before
 // 2025 the 2021 resident notice).
 func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
-	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
+	exempt := e.params(c.t.region).ResidentExemptGroups.At(c.lookup)
 	for _, g := range []string{GroupLowIncome, GroupVeteran, GroupNewborn} {
 		if e.inGroup(g) && e.hasExempt(exempt, g) && (g != GroupNewborn || c.birth.IsZero()) {
 			r.Exempt = strp(g)
@@ -358,7 +360,7 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainExemptGroup(c *residentCase, r *waitResult) {
-	exempt := e.rs.For(c.t.region).ResidentExemptGroups.At(c.lookup)
+	exempt := e.params(c.t.region).ResidentExemptGroups.At(c.lookup)
 	r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(*r.Exempt))
 }
 
@@ -389,7 +391,7 @@ func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
 func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	gapFrom := c.prev.end + 1
 	r.explain("resident.uncovered", e.rs.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
-	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
+	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	cur := c.year - 1
 	deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
 	if end := yearEnd(cur); deadline.After(end) {
@@ -398,7 +400,7 @@ func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	if deadline.Before(e.asOf) || gapFrom.Year() != cur {
 		return
 	}
-	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
+	switchYears := e.params(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	from := gapFrom.First()
 	why := say("option.payCurrentYear/retroactive")
 	if e.continuousMonths(c.prev.end) < 12*switchYears.V {
@@ -423,7 +425,7 @@ func (e *engine) firstInWindow(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainFirstInWindow(c *residentCase, r *waitResult) {
-	countFrom := e.rs.For(c.t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
+	countFrom := e.params(c.t.region).ResidentBrokenYearsCountFrom.At(c.lookup)
 	r.explain("resident.first", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "countFrom", countFrom.V)
 }
 
@@ -451,13 +453,13 @@ type fixedWaitRule struct {
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
 	region, lookup := c.t.region, c.lookup
 	return fixedWaitRule{
-		fixed:     e.rs.For(region).ResidentFixedWaitMonths.At(lookup),
-		perYear:   e.rs.For(region).ResidentVariableMonthsPerYear.At(lookup),
-		counting:  e.rs.For(region).ResidentBrokenYearCounting.At(lookup),
-		countFrom: e.rs.For(region).ResidentBrokenYearsCountFrom.At(lookup),
-		repair:    e.rs.For(region).ResidentRepairMonthsPerYear.At(lookup),
-		longYears: e.rs.For(region).ResidentLongBreakYears.At(lookup),
-		longMin:   e.rs.For(region).ResidentLongBreakMinMonths.At(lookup),
+		fixed:     e.params(region).ResidentFixedWaitMonths.At(lookup),
+		perYear:   e.params(region).ResidentVariableMonthsPerYear.At(lookup),
+		counting:  e.params(region).ResidentBrokenYearCounting.At(lookup),
+		countFrom: e.params(region).ResidentBrokenYearsCountFrom.At(lookup),
+		repair:    e.params(region).ResidentRepairMonthsPerYear.At(lookup),
+		longYears: e.params(region).ResidentLongBreakYears.At(lookup),
+		longMin:   e.params(region).ResidentLongBreakMinMonths.At(lookup),
 	}
 }
 
@@ -517,7 +519,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	start := say("resident.total/paymentDay")
 	if c.inWindow {
 		start = say("resident.total/window")
-	} else if e.rs.For(region).ResidentWaitCountsFrom.At(c.startDay).V == "nextMonth" {
+	} else if e.params(region).ResidentWaitCountsFrom.At(c.startDay).V == "nextMonth" {
 		start = say("resident.total/nextMonth")
 	}
 	if !r.NoBenefits {
@@ -545,7 +547,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	}
 	// Or, after leaving employee insurance, enroll while the gap is short.
 	if c.prev != nil && c.prev.scheme == Employee && months > 0 {
-		maxGap := e.rs.For(region).SwitchMaxGapMonths.At(c.lookup)
+		maxGap := e.params(region).SwitchMaxGapMonths.At(c.lookup)
 		deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
 		if !e.asOf.After(deadline) {
 			from := (c.prev.end + 1).First()
@@ -562,7 +564,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 // priceYears adds the cost of n years at the individual contribution of
 // benefit year y, or says plainly that the data does not have it.
 func (e *engine) priceYears(o *Option, region string, y, n int) {
-	c, ok := e.rs.For(region).ResidentIndividualContribution.Lookup(yearStart(y))
+	c, ok := e.params(region).ResidentIndividualContribution.Lookup(yearStart(y))
 	contrib, cv := c.V, c.v
 	if !ok {
 		text := say("option.price/unknown", "year", y)
@@ -587,7 +589,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 	if n == 0 {
 		return day
 	}
-	if outside && e.rs.For(region).ResidentWaitCountsFrom.At(day).V == "nextMonth" {
+	if outside && e.params(region).ResidentWaitCountsFrom.At(day).V == "nextMonth" {
 		return (monthOfDate(day) + 1 + Month(n)).First()
 	}
 	end := addMonths(day, n)
@@ -600,7 +602,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 // noBenefitsThisYear says that a payment whose wait outlasts its benefit
 // year buys nothing, and offers the next window instead.
 func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
-	r.explain("resident.noBenefits", e.rs.cite(e.rs.For(c.t.region).ResidentFixedWaitMonths.At(c.lookup).v), "year", c.year)
+	r.explain("resident.noBenefits", e.rs.cite(e.params(c.t.region).ResidentFixedWaitMonths.At(c.lookup).v), "year", c.year)
 	from, to, _ := e.window(c.t.region, c.year+1)
 	pay := from
 	if pay.Before(e.asOf) {
@@ -615,7 +617,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
 	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
-		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.rs.For(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
+		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.params(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
 }

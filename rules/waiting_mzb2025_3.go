@@ -15,7 +15,7 @@ func (e *engine) paidInExtension(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainPaidInExtension(c *residentCase, r *waitResult) {
-	p := e.rs.For(c.t.region).ResidentExtension.At(c.yearFirst)
+	p := e.params(c.t.region).ResidentExtension.At(c.yearFirst)
 	r.explain("resident.extension", e.rs.cite(p.v), "pay", c.pay, "year", c.year)
 }
 
@@ -31,7 +31,7 @@ func (e *engine) studentEntry(c *residentCase, r *waitResult) bool {
 	if p := e.in.Person; p.StudyRegion != "" && !sameArea(p.StudyRegion, c.t.region) {
 		return false
 	}
-	p := e.rs.For(c.t.region).StudentEntryBenefitStart.At(c.pay)
+	p := e.params(c.t.region).StudentEntryBenefitStart.At(c.pay)
 	if p.V != "september" || c.pay.Year() != c.year-1 {
 		return false
 	}
@@ -39,6 +39,6 @@ func (e *engine) studentEntry(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainStudentEntry(c *residentCase, r *waitResult) {
-	p := e.rs.For(c.t.region).StudentEntryBenefitStart.At(c.pay)
+	p := e.params(c.t.region).StudentEntryBenefitStart.At(c.pay)
 	r.explain("student.entry", e.rs.cite(p.v), "year", c.year, "from", r.benefitsFrom, "level", levelText(p.level))
 }

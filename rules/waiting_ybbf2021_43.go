@@ -43,31 +43,33 @@ var employeeClauses = []employeeClause{
 
 // employeeWait decides the wait of an employee enrollment.
 func (e *engine) employeeWait(t target) waitResult {
-	r := e.newWait(t)
-	c := &employeeCase{t: t, pay: t.start + Month(t.leading)}
+	r := &e.waitBuf
+	*r = e.newWait(t)
+	c := &e.empBuf
+	*c = employeeCase{t: t, pay: t.start + Month(t.leading)}
 	c.prev, c.gap = e.gapBefore(t.start, t.self)
 	c.gap += t.leading
 	c.day = c.pay.First()
 	if !t.payDate.IsZero() {
 		c.day = t.payDate
 	}
-	c.maxGap = e.rs.For(t.region).EmployeeBackpayMaxGapMonths.At(c.day)
+	c.maxGap = e.params(t.region).EmployeeBackpayMaxGapMonths.At(c.day)
 	if c.prev != nil && c.gap > 0 {
 		c.deadline = (c.prev.end + Month(c.maxGap.V) + 1).Last()
 		c.gapFrom, c.gapTo = c.prev.end+1, c.pay-1
-		c.switchYears = e.rs.For(t.region).SwitchMinContinuousYears.At(c.day)
+		c.switchYears = e.params(t.region).SwitchMinContinuousYears.At(c.day)
 		c.switching = c.prev.scheme != Employee
 		c.contMonths = e.continuousMonths(c.prev.end)
 	}
 	r.GapMonths = c.gap
 	r.emp = c
 	for i, cl := range employeeClauses {
-		if cl.decide(e, c, &r) {
+		if cl.decide(e, c, r) {
 			r.clause = i
 			break
 		}
 	}
-	return r
+	return *r
 }
 
 // explainEmployee explains the deciding clause.
@@ -88,7 +90,7 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 		return false
 	}
 	if c.t.kind == KindFlexible {
-		if w := e.rs.For(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day); w.V > 0 {
+		if w := e.params(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day); w.V > 0 {
 			r.Months, r.FixedMonths = w.V, w.V
 			waitFrom := (c.pay + 1).First()
 			r.setDates(waitFrom, addMonths(waitFrom, r.Months))
@@ -105,7 +107,7 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 
 func (e *engine) explainFirstEmployee(c *employeeCase, r *waitResult) {
 	if r.Months > 0 {
-		w := e.rs.For(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day)
+		w := e.params(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day)
 		r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(c.t.region), "months", w.V,
 			"level", levelText(w.level), "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 		return
@@ -190,7 +192,7 @@ func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
 // after payment; where it is not known, the cap, as an upper bound.
 func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
 	r.followedGap = true
-	wait := e.rs.For(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	wait := e.params(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
 	r.Months, r.FixedMonths = wait.V, wait.V
 	r.MonthsUpperBound = wait.level == LevelNational
 	waitFrom := (c.pay + 1).First()
@@ -200,8 +202,8 @@ func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainLongGapEmployee(c *employeeCase, r *waitResult) {
-	wait := e.rs.For(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
-	capM := e.rs.For(c.t.region).EmployeeLongGapWaitCapMonths.At(c.day)
+	wait := e.params(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	capM := e.params(c.t.region).EmployeeLongGapWaitCapMonths.At(c.day)
 	maxGap := c.maxGap.V
 	r.explain("employee.gap", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.V)
 	if r.MonthsUpperBound {
@@ -230,11 +232,11 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 	if c.prev == nil || c.prev.scheme != Employee || c.inWindow || c.extension || c.pay.IsZero() {
 		return false
 	}
-	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
+	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	if c.interruption > maxGap.V {
 		return false
 	}
-	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
+	switchYears := e.params(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	if e.continuousMonths(c.prev.end) < 12*switchYears.V {
 		return c.done(r, c.startDay)
 	}
@@ -252,8 +254,8 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainSwitchFromEmployee(c *residentCase, r *waitResult) {
-	maxGap := e.rs.For(c.t.region).SwitchMaxGapMonths.At(c.lookup)
-	switchYears := e.rs.For(c.t.region).SwitchMinContinuousYears.At(c.lookup)
+	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
+	switchYears := e.params(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	cont := e.continuousMonths(c.prev.end)
 	if r.BackpayAllowed {
 		r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.V,
