@@ -81,6 +81,7 @@ var paramSpecs = map[string]paramSpec{
 	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
 	"retiree.minYears":                    {kind: kindYears, cover: true},
 	"student.entryBenefitStart":           {kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true},
+	"resident.fullPriceOutsideWindow":     {kind: kindPeriod, cover: true},
 }
 
 // Source is where a value comes from: a document and its article.

@@ -12,14 +12,41 @@ type paramLink struct {
 }
 
 // Param is one parameter as it applies to a region.
-type Param[T any] struct {
+type Param[T paramValue] struct {
 	links []paramLink // city, province, national (always last)
-	get   func(*Value) T
 }
+
+// paramValue is what a parameter's value may be.
+type paramValue interface {
+	int | string | Window | []string | *Window | *MinYears
+}
+
+// valueOf reads v as a T: the kind checked at load decides which field.
+func valueOf[T paramValue](v *Value) T {
+	var t T
+	switch p := any(&t).(type) {
+	case *int:
+		*p = v.num
+	case *string:
+		*p = v.word
+	case *Window:
+		*p = v.window
+	case *[]string:
+		*p = v.words
+	case **Window:
+		*p = v.period
+	case **MinYears:
+		*p = v.years
+	}
+	return t
+}
+
+// setLinks gives the parameter its values (buildParams).
+func (p *Param[T]) setLinks(links []paramLink) { p.links = links }
 
 // Resolved is a parameter's value in force on a day, with its source and
 // the level it comes from.
-type Resolved[T any] struct {
+type Resolved[T paramValue] struct {
 	param
 	V T
 }
@@ -30,11 +57,11 @@ type Resolved[T any] struct {
 func (p Param[T]) At(day Date) Resolved[T] {
 	for _, l := range p.links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, p.get(v)}
+			return Resolved[T]{param{v, l.level}, valueOf[T](v)}
 		}
 	}
 	v := &p.links[len(p.links)-1].vals[0]
-	return Resolved[T]{param{v, LevelNational}, p.get(v)}
+	return Resolved[T]{param{v, LevelNational}, valueOf[T](v)}
 }
 
 // Lookup is the value in force on day, if any (for parameters with no value
@@ -42,7 +69,7 @@ func (p Param[T]) At(day Date) Resolved[T] {
 func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
 	for _, l := range p.links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, p.get(v)}, true
+			return Resolved[T]{param{v, l.level}, valueOf[T](v)}, true
 		}
 	}
 	return Resolved[T]{}, false
@@ -81,106 +108,46 @@ type Params struct {
 	EmployeeFirstFlexibleWaitMonths    Param[int]       // employee.firstFlexibleWaitMonths
 	RetireeMinYears                    Param[*MinYears] // retiree.minYears
 	StudentEntryBenefitStart           Param[string]    // student.entryBenefitStart
+	ResidentFullPriceOutsideWindow     Param[*Window]   // resident.fullPriceOutsideWindow
 }
 
 // paramFields binds each parameter of the data to its field of Params.
 var paramFields = []struct {
-	name string
-	set  func(p *Params, links []paramLink)
+	name  string
+	field func(p *Params) interface{ setLinks([]paramLink) }
 }{
-	{"employee.backpayMaxGapMonths", func(p *Params, l []paramLink) {
-		p.EmployeeBackpayMaxGapMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"employee.longGapWaitMonths", func(p *Params, l []paramLink) {
-		p.EmployeeLongGapWaitMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"employee.longGapWaitCapMonths", func(p *Params, l []paramLink) {
-		p.EmployeeLongGapWaitCapMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"switch.minContinuousYears", func(p *Params, l []paramLink) {
-		p.SwitchMinContinuousYears = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"switch.maxGapMonths", func(p *Params, l []paramLink) {
-		p.SwitchMaxGapMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.window", func(p *Params, l []paramLink) {
-		p.ResidentWindow = Param[Window]{l, func(v *Value) Window { return v.window }}
-	}},
-	{"resident.fixedWaitMonths", func(p *Params, l []paramLink) {
-		p.ResidentFixedWaitMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.variableMonthsPerYear", func(p *Params, l []paramLink) {
-		p.ResidentVariableMonthsPerYear = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.brokenYearCounting", func(p *Params, l []paramLink) {
-		p.ResidentBrokenYearCounting = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"resident.brokenYearsCountFrom", func(p *Params, l []paramLink) {
-		p.ResidentBrokenYearsCountFrom = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.repairMonthsPerYear", func(p *Params, l []paramLink) {
-		p.ResidentRepairMonthsPerYear = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.longBreakYears", func(p *Params, l []paramLink) {
-		p.ResidentLongBreakYears = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.longBreakMinMonths", func(p *Params, l []paramLink) {
-		p.ResidentLongBreakMinMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.exemptGroups", func(p *Params, l []paramLink) {
-		p.ResidentExemptGroups = Param[[]string]{l, func(v *Value) []string { return v.words }}
-	}},
-	{"resident.individualContribution", func(p *Params, l []paramLink) {
-		p.ResidentIndividualContribution = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"newborn.window", func(p *Params, l []paramLink) {
-		p.NewbornWindow = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"duplicates.employeeKeepMinYears", func(p *Params, l []paramLink) {
-		p.DuplicatesEmployeeKeepMinYears = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"duplicates.residentRefund", func(p *Params, l []paramLink) {
-		p.DuplicatesResidentRefund = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"incentive.continuousYearsBeforeRise", func(p *Params, l []paramLink) {
-		p.IncentiveContinuousYearsBeforeRise = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"incentive.risePerYear", func(p *Params, l []paramLink) {
-		p.IncentiveRisePerYear = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"incentive.capShareOfCeilingPercent", func(p *Params, l []paramLink) {
-		p.IncentiveCapShareOfCeilingPercent = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"incentive.countFrom", func(p *Params, l []paramLink) {
-		p.IncentiveCountFrom = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"transfer.workingDays", func(p *Params, l []paramLink) {
-		p.TransferWorkingDays = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"resident.extension", func(p *Params, l []paramLink) {
-		p.ResidentExtension = Param[*Window]{l, func(v *Value) *Window { return v.period }}
-	}},
-	{"resident.waitCountsFrom", func(p *Params, l []paramLink) {
-		p.ResidentWaitCountsFrom = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"newborn.lateBenefitStart", func(p *Params, l []paramLink) {
-		p.NewbornLateBenefitStart = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"newborn.exemptUntilMonths", func(p *Params, l []paramLink) {
-		p.NewbornExemptUntilMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"newborn.windowCounting", func(p *Params, l []paramLink) {
-		p.NewbornWindowCounting = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
-	{"employee.firstFlexibleWaitMonths", func(p *Params, l []paramLink) {
-		p.EmployeeFirstFlexibleWaitMonths = Param[int]{l, func(v *Value) int { return v.num }}
-	}},
-	{"retiree.minYears", func(p *Params, l []paramLink) {
-		p.RetireeMinYears = Param[*MinYears]{l, func(v *Value) *MinYears { return v.years }}
-	}},
-	{"student.entryBenefitStart", func(p *Params, l []paramLink) {
-		p.StudentEntryBenefitStart = Param[string]{l, func(v *Value) string { return v.word }}
-	}},
+	{"employee.backpayMaxGapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeBackpayMaxGapMonths }},
+	{"employee.longGapWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeLongGapWaitMonths }},
+	{"employee.longGapWaitCapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeLongGapWaitCapMonths }},
+	{"switch.minContinuousYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.SwitchMinContinuousYears }},
+	{"switch.maxGapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.SwitchMaxGapMonths }},
+	{"resident.window", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentWindow }},
+	{"resident.fixedWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFixedWaitMonths }},
+	{"resident.variableMonthsPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentVariableMonthsPerYear }},
+	{"resident.brokenYearCounting", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentBrokenYearCounting }},
+	{"resident.brokenYearsCountFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentBrokenYearsCountFrom }},
+	{"resident.repairMonthsPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentRepairMonthsPerYear }},
+	{"resident.longBreakYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentLongBreakYears }},
+	{"resident.longBreakMinMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentLongBreakMinMonths }},
+	{"resident.exemptGroups", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentExemptGroups }},
+	{"resident.individualContribution", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentIndividualContribution }},
+	{"newborn.window", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornWindow }},
+	{"duplicates.employeeKeepMinYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.DuplicatesEmployeeKeepMinYears }},
+	{"duplicates.residentRefund", func(p *Params) interface{ setLinks([]paramLink) } { return &p.DuplicatesResidentRefund }},
+	{"incentive.continuousYearsBeforeRise", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveContinuousYearsBeforeRise }},
+	{"incentive.risePerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveRisePerYear }},
+	{"incentive.capShareOfCeilingPercent", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCapShareOfCeilingPercent }},
+	{"incentive.countFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCountFrom }},
+	{"transfer.workingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferWorkingDays }},
+	{"resident.extension", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentExtension }},
+	{"resident.waitCountsFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentWaitCountsFrom }},
+	{"newborn.lateBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornLateBenefitStart }},
+	{"newborn.exemptUntilMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornExemptUntilMonths }},
+	{"newborn.windowCounting", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornWindowCounting }},
+	{"employee.firstFlexibleWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeFirstFlexibleWaitMonths }},
+	{"retiree.minYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.RetireeMinYears }},
+	{"student.entryBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.StudentEntryBenefitStart }},
+	{"resident.fullPriceOutsideWindow", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFullPriceOutsideWindow }},
 }
 
 // For is the parameters of region (national ones for a region with no
@@ -205,7 +172,7 @@ func (rs *RuleSet) buildParams() {
 				}
 			}
 			links = append(links, paramLink{rs.national[f.name].Values, LevelNational})
-			f.set(p, links)
+			f.field(p).setLinks(links)
 		}
 		return p
 	}

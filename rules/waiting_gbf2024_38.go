@@ -109,7 +109,26 @@ func (e *engine) explainResident(r *waitResult) {
 		e.noBenefitsThisYear(c, r)
 	}
 	if !c.inWindow {
+		e.priceOutsideWindow(c, r)
 		e.nextYearInWindow(c, r)
+	}
+}
+
+// priceOutsideWindow says what a payment outside the window costs where the
+// region charges the full amount (individual contribution plus subsidy),
+// and that it may where the rule is not known.
+func (e *engine) priceOutsideWindow(c *residentCase, r *waitResult) {
+	if c.pay.IsZero() || c.extension || r.Exempt != nil || (c.t.isPlan && !c.birth.IsZero() && c.start == monthOfDate(c.birth)) {
+		return
+	}
+	p := e.params(c.t.region).ResidentFullPriceOutsideWindow.At(c.pay)
+	if p.V == nil {
+		r.explain("resident.price/unknown", e.rs.cite(p.v), "region", regionText(c.t.region))
+		return
+	}
+	from, to := clampDay(c.year, p.V.startM, p.V.startD), clampDay(c.year, p.V.endM, p.V.endD)
+	if within(c.pay, from, to) {
+		r.explain("resident.price/full", e.rs.cite(p.v), "region", regionText(c.t.region), "from", from, "to", to, "level", levelText(p.level))
 	}
 }
 
