@@ -97,11 +97,7 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 			return true
 		}
 	}
-	from := c.pay.First()
-	if c.t.leading > 0 {
-		from = c.t.start.First()
-	}
-	r.setDates(from, from)
+	r.setDates(c.t.start.First(), c.t.start.First()) // its first month, back-paid ones included
 	return true
 }
 
@@ -120,11 +116,7 @@ func (e *engine) continuousEmployee(c *employeeCase, r *waitResult) bool {
 	if c.gap > 0 {
 		return false
 	}
-	from := c.pay.First()
-	if c.t.leading > 0 {
-		from = c.t.start.First()
-	}
-	r.setDates(from, from)
+	r.setDates(c.t.start.First(), c.t.start.First()) // its first month, back-paid ones included
 	return true
 }
 
