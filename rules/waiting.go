@@ -35,7 +35,10 @@ type waitResult struct {
 
 // wait decides when benefits start for t: the clause that applies and its
 // numbers, no text (computed for every enrollment of a history).
-func (e *engine) wait(t target) waitResult {
+//
+// The result lives in the engine's scratch space until the next wait: a
+// caller that keeps it copies it.
+func (e *engine) wait(t target) *waitResult {
 	if t.scheme == Employee {
 		return e.employeeWait(t)
 	}
@@ -45,7 +48,7 @@ func (e *engine) wait(t target) waitResult {
 // answer is the waiting answer shown to the person: decided by wait, then
 // explained once by the deciding clause, with the ways to shorten it.
 func (e *engine) answer(t target) waitResult {
-	r := e.wait(t)
+	r := *e.wait(t)
 	if r.res != nil {
 		c := *r.res
 		r.res = &c
@@ -69,8 +72,10 @@ func (e *engine) answer(t target) waitResult {
 	return r
 }
 
-func (e *engine) newWait(t target) waitResult {
-	r := waitResult{}
+// newWait starts the engine's scratch result for t.
+func (e *engine) newWait(t target) *waitResult {
+	r := &e.waitBuf
+	*r = waitResult{}
 	r.About, r.Region, r.Scheme = t.about, t.region, t.scheme
 	r.ExtraYears = t.extraYears
 	return r

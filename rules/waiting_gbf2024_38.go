@@ -60,9 +60,8 @@ var residentClauses = []residentClause{
 }
 
 // residentWait decides the wait of a resident payment.
-func (e *engine) residentWait(t target) waitResult {
-	r := &e.waitBuf
-	*r = e.newWait(t)
+func (e *engine) residentWait(t target) *waitResult {
+	r := e.newWait(t)
 	c := e.residentFacts(t)
 	r.res = c
 	r.BenefitYear = c.year
@@ -87,7 +86,7 @@ func (e *engine) residentWait(t target) waitResult {
 		r.benefitsFrom = Date{}
 	}
 	r.Retroactive = !r.benefitsFrom.IsZero() && !c.pay.IsZero() && r.benefitsFrom.Before(c.pay)
-	return *r
+	return r
 }
 
 // explainResident explains the year bought and the deciding clause, and

@@ -42,9 +42,8 @@ var employeeClauses = []employeeClause{
 }
 
 // employeeWait decides the wait of an employee enrollment.
-func (e *engine) employeeWait(t target) waitResult {
-	r := &e.waitBuf
-	*r = e.newWait(t)
+func (e *engine) employeeWait(t target) *waitResult {
+	r := e.newWait(t)
 	c := &e.empBuf
 	*c = employeeCase{t: t, pay: t.start + Month(t.leading)}
 	c.prev, c.gap = e.gapBefore(t.start, t.self)
@@ -69,7 +68,7 @@ func (e *engine) employeeWait(t target) waitResult {
 			break
 		}
 	}
-	return *r
+	return r
 }
 
 // explainEmployee explains the deciding clause.
