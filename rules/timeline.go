@@ -19,8 +19,8 @@ const (
 // benefit days of each enrollment (segments), the duplicated months and the
 // waiting answer.
 func (e *engine) timeline(segs []segment, out *Output) Timeline {
-	tl := Timeline{Lanes: []TimelineLane{}}
 	n := min(len(e.in.Enrollments), MaxOverlapsListed)
+	tl := Timeline{Lanes: make([]TimelineLane, 0, n+2)}
 	asOf := monthOfDate(e.asOf)
 	lo, hi := asOf, asOf
 	for i := 0; i < n; i++ {
@@ -90,21 +90,21 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	// month. Segments (sorted by first day) and paid months are walked once.
 	last := min(max(asOf, e.lastPaid()), hi)
 	b := runBuilder{runs: make([]monthRun, 0, 16)}
-	si, pi := 0, 0
+	si, pi, paid := 0, 0, e.h.all
 	reach := Month(-1) // the latest benefit month of the segments started so far
 	for m := lo; m <= last; m++ {
 		for si < len(segMonths) && segMonths[si].from <= m {
 			reach = max(reach, segMonths[si].to)
 			si++
 		}
-		for pi < len(e.h.all) && e.h.all[pi].to < m {
+		for pi < len(paid) && paid[pi].to < m {
 			pi++
 		}
 		k := monthGap
 		switch {
 		case reach >= m:
 			k = monthCovered
-		case pi < len(e.h.all) && e.h.all[pi].from <= m:
+		case pi < len(paid) && paid[pi].from <= m:
 			k = monthWaiting
 		}
 		b.add(m, k)

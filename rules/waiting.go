@@ -114,7 +114,7 @@ func (e *engine) continuousMonths(m Month) int {
 func (e *engine) window(region string, y int) (from, to Date, p Resolved[Window]) {
 	p = e.params(region).ResidentWindow.At(yearStart(y))
 	w := p.V
-	from = time.Date(y-1, time.Month(w.startM), w.startD, 0, 0, 0, 0, time.UTC)
+	from = dayOf(y-1, w.startM, w.startD)
 	endYear := y - 1
 	if w.EndInBenefitYear {
 		endYear = y
@@ -128,7 +128,7 @@ func clampDay(y, m, d int) Date {
 	if last := monthOf(y, time.Month(m)).Last().Day(); d > last {
 		d = last
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return dayOf(y, m, d)
 }
 
 // newbornLast is the last day of the newborn window after birth.
