@@ -5,15 +5,20 @@ import "time"
 // maxTimelineMonths bounds the months drawn (a century), whatever the dates.
 const maxTimelineMonths = 1200
 
+// monthKind is a kind of month on the timeline; monthKinds names them.
+type monthKind uint8
+
 // Month kinds of the timeline.
 const (
-	monthCovered    = "covered"
-	monthGap        = "gap"
-	monthWaiting    = "waiting"
-	monthBackpaid   = "backpaid"
-	monthDuplicated = "duplicated"
-	monthPlanned    = "planned"
+	monthCovered monthKind = iota
+	monthGap
+	monthWaiting
+	monthBackpaid
+	monthDuplicated
+	monthPlanned
 )
+
+var monthKinds = [...]string{"covered", "gap", "waiting", "backpaid", "duplicated", "planned"}
 
 // timeline lays out the months of the answer from the same evaluation: the
 // benefit days of each enrollment (segments), the duplicated months and the
@@ -166,11 +171,11 @@ type runBuilder struct {
 }
 
 type monthRun struct {
-	kind     string
+	kind     monthKind
 	from, to Month
 }
 
-func (b *runBuilder) add(m Month, kind string) {
+func (b *runBuilder) add(m Month, kind monthKind) {
 	if n := len(b.runs); n > 0 && b.runs[n-1].kind == kind && b.runs[n-1].to == m-1 {
 		b.runs[n-1].to = m
 		return
@@ -182,7 +187,7 @@ func (b *runBuilder) add(m Month, kind string) {
 func (b *runBuilder) done() []MonthRun {
 	out := make([]MonthRun, len(b.runs))
 	for i, r := range b.runs {
-		out[i] = MonthRun{Kind: r.kind, From: r.from, To: r.to}
+		out[i] = MonthRun{Kind: monthKinds[r.kind], From: r.from, To: r.to}
 	}
 	b.runs = b.runs[:0]
 	return out

@@ -29,7 +29,10 @@ func TestTimeline(t *testing.T) {
 	for _, l := range tl.Lanes {
 		lane[l.About] = l
 	}
-	tests := []struct{ about, month, kind string }{
+	tests := []struct {
+		about, month string
+		kind         monthKind
+	}{
 		{"all", "2019-03", monthCovered},
 		{"all", "2025-06", monthGap},     // nothing paid in 2025
 		{"all", "2026-04", monthWaiting}, // paid, in the 3-month wait
@@ -37,13 +40,13 @@ func TestTimeline(t *testing.T) {
 		{"sz", "2019-03", monthBackpaid},
 		{"sz", "2019-05", monthCovered},
 		{"sz", "2024-03", monthDuplicated}, // with home
-		{"sz", "2024-07", ""},
+		{"sz", "2024-07", noMonth},
 		{"late", "2026-02", monthWaiting}, // recorded from January, paid in March
 		{"late", "2026-07", monthCovered},
 		{"plan", "2027-01", monthPlanned}, // in the window, no broken year: no wait
 	}
 	for _, tt := range tests {
-		if got := kindAt(lane[tt.about], tt.month); got != tt.kind {
+		if got := kindAt(lane[tt.about], tt.month); got != monthKindName(tt.kind) {
 			t.Errorf("%s %s: %q, want %q", tt.about, tt.month, got, tt.kind)
 		}
 	}
@@ -63,4 +66,14 @@ func TestTimelineBounds(t *testing.T) {
 	if int(to-from) > maxTimelineMonths+24 {
 		t.Errorf("%d months", to-from)
 	}
+}
+
+// noMonth stands for a month a lane does not have.
+const noMonth monthKind = 255
+
+func monthKindName(k monthKind) string {
+	if k == noMonth {
+		return ""
+	}
+	return monthKinds[k]
 }
