@@ -35,6 +35,7 @@ type messagesFile struct {
 var (
 	catalogOnce sync.Once
 	catalog     map[string]Text
+	compiled    map[string][2][]tmplPart // zh and en, split at their placeholders
 	catalogErr  error
 )
 
@@ -43,8 +44,31 @@ var (
 func messages() (map[string]Text, error) {
 	catalogOnce.Do(func() {
 		catalog, catalogErr = loadMessages(messagesJSON)
+		compiled = make(map[string][2][]tmplPart, len(catalog))
+		for id, t := range catalog {
+			compiled[id] = [2][]tmplPart{compile(t.Zh), compile(t.En)}
+		}
 	})
 	return catalog, catalogErr
+}
+
+// tmplPart is a run of a template: literal text, then a placeholder's name
+// (none at the end).
+type tmplPart struct{ lit, name string }
+
+// compile splits a template at its placeholders, once, so that filling it
+// scans nothing.
+func compile(tmpl string) []tmplPart {
+	var parts []tmplPart
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			return append(parts, tmplPart{lit: tmpl})
+		}
+		j := strings.IndexByte(tmpl[i:], '}') + i
+		parts = append(parts, tmplPart{tmpl[:i], tmpl[i+1 : j]})
+		tmpl = tmpl[j+1:]
+	}
 }
 
 // loadMessages parses and validates a catalog: unknown keys, a missing id,
@@ -131,54 +155,54 @@ func say(id string, args ...any) Text {
 	if testHookSay != nil {
 		testHookSay(id)
 	}
-	c, _ := messages()
-	t, ok := c[id]
+	messages()
+	t, ok := compiled[id]
 	if !ok {
 		return Text{Zh: "{" + id + "}", En: "{" + id + "}"}
 	}
-	return Text{Zh: fill(t.Zh, args, false), En: fill(t.En, args, true)}
+	return Text{Zh: fillParts(t[0], args, false), En: fillParts(t[1], args, true)}
 }
 
 // fill replaces each {name} of tmpl with the value of name in args, in
-// English or in Chinese. The parts are gathered first, so that the text is
-// allocated once, as a concatenation would be, and a value used twice is
-// formatted once.
-func fill(tmpl string, args []any, en bool) string {
-	i := strings.IndexByte(tmpl, '{')
-	if i < 0 {
-		return tmpl
+// English or in Chinese.
+func fill(tmpl string, args []any, en bool) string { return fillParts(compile(tmpl), args, en) }
+
+// fillParts fills a compiled template. The values are gathered first, so
+// that the text is allocated once, as a concatenation would be, and a value
+// used twice is formatted once.
+func fillParts(parts []tmplPart, args []any, en bool) string {
+	if len(parts) == 1 {
+		return parts[0].lit
 	}
-	type part struct{ before, name, value string }
-	var buf [12]part
-	parts, n := buf[:0], 0
-	for i >= 0 {
-		j := strings.IndexByte(tmpl[i:], '}') + i
-		p := part{before: tmpl[:i], name: tmpl[i+1 : j]}
-		seen := false
-		for _, q := range parts {
-			if q.name == p.name {
-				p.value, seen = q.value, true
-				break
+	var buf [12]string
+	values := buf[:0]
+	n := 0
+	for i, p := range parts {
+		v := ""
+		if p.name != "" {
+			seen := false
+			for k := 0; k < i; k++ {
+				if parts[k].name == p.name {
+					v, seen = values[k], true
+					break
+				}
+			}
+			if !seen {
+				var ok bool
+				if v, ok = argValue(args, p.name, en); !ok {
+					v = "{" + p.name + "}"
+				}
 			}
 		}
-		if !seen {
-			var ok bool
-			if p.value, ok = argValue(args, p.name, en); !ok {
-				p.value = tmpl[i : j+1]
-			}
-		}
-		parts = append(parts, p)
-		n += len(p.before) + len(p.value)
-		tmpl = tmpl[j+1:]
-		i = strings.IndexByte(tmpl, '{')
+		values = append(values, v)
+		n += len(p.lit) + len(v)
 	}
 	var b strings.Builder
-	b.Grow(n + len(tmpl))
-	for _, p := range parts {
-		b.WriteString(p.before)
-		b.WriteString(p.value)
+	b.Grow(n)
+	for i, p := range parts {
+		b.WriteString(p.lit)
+		b.WriteString(values[i])
 	}
-	b.WriteString(tmpl)
 	return b.String()
 }
 
