@@ -35,7 +35,7 @@ type spanWait struct {
 
 // segments computes every enrollment's benefit days, and its waiting result.
 func (e *engine) segments() ([]segment, []spanWait) {
-	segs := make([]segment, 0, len(e.h.spans)+1)
+	segs := make([]segment, 0, 2*len(e.h.spans)+1) // a span paid late in its last year has two
 	waits := make([]spanWait, len(e.h.spans))
 	for i := range e.h.spans {
 		s := &e.h.spans[i]

@@ -10,22 +10,28 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	for _, id := range dup.Stop {
 		stopped[id] = true
 	}
-	years := map[int]bool{}
+	var kept []*span // the resident enrollments kept
 	last, region := 0, ""
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		if s.scheme != Resident || stopped[s.id] {
 			continue
 		}
-		for y := s.from.Year(); y <= s.to.Year(); y++ {
-			years[y] = true
-		}
+		kept = append(kept, s)
 		if y := s.to.Year(); y >= last {
 			last, region = y, s.region
 		}
 	}
 	if last == 0 {
 		return nil
+	}
+	paid := func(y int) bool {
+		for _, s := range kept {
+			if s.from.Year() <= y && y <= s.to.Year() {
+				return true
+			}
+		}
+		return false
 	}
 	day := yearStart(last)
 	if day.Before(yearStart(2025)) {
@@ -36,7 +42,7 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	rise := e.params(region).IncentiveRisePerYear.At(day)
 	capP := e.params(region).IncentiveCapShareOfCeilingPercent.At(day)
 	n := 0
-	for y := last; y >= countFrom.V && years[y]; y-- {
+	for y := last; y >= countFrom.V && paid(y); y-- {
 		n++
 	}
 	a := &IncentiveAnswer{Region: region, ContinuousYears: n, CountFrom: countFrom.V,
