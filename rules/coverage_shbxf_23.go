@@ -72,9 +72,10 @@ func (e *engine) segments() ([]segment, []spanWait) {
 			segs = append(segs, segment{from: start, to: end, sp: s})
 		}
 	}
-	if e.retired() {
+	if e.retired() && !e.retireeYears().short {
 		// The retiree draws employee benefits from the last employee
-		// enrollment, with no end (社会保险法 第二十七条).
+		// enrollment, with no end (社会保险法 第二十七条), once the years
+		// the region asks are met.
 		seg := segment{retiree: true, to: forever}
 		for i := range e.h.spans {
 			if s := &e.h.spans[i]; s.retiree {
@@ -106,12 +107,14 @@ type coverageClause struct {
 
 // coverageClauses is the priority list: benefits paid on asOf (a retiree's
 // lifetime benefits, 社会保险法 第二十七条, or the months or year paid, 第二十三
-// 条); enrolled but waiting; enrolled for later; never enrolled; lapsed.
+// 条); enrolled but waiting; enrolled for later; never enrolled; retired but
+// short of the years; lapsed.
 var coverageClauses = []coverageClause{
 	{"coverage.benefits", (*engine).benefitsOnDay},
 	{"coverage.waiting", (*engine).waitingOnDay},
 	{"coverage.future", (*engine).enrolledLater},
 	{"coverage.none", (*engine).neverEnrolled},
+	{"coverage.retiredShort", (*engine).retiredShort},
 	{"coverage.lapsed", (*engine).lapsed},
 }
 
@@ -157,10 +160,8 @@ func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		}
 		c.Region = e.retireeRegion()
 		c.RegionName = regionName(c.Region)
-		if e.retireeYears(c) {
-			return true
-		}
 		add(sayStep("coverage.retired", e.rs.citeDoc("shbxf", "第二十七条")))
+		e.explainRetireeYears(c, e.retireeYears())
 		return true
 	}
 	c.Status = StatusCovered

@@ -92,6 +92,12 @@ func TestWaitingCardNotCovered(t *testing.T) {
 	if strings.Contains(html, "无需等待") || !strings.Contains(html, "尚未参保") {
 		t.Errorf("a person with no enrollment sees: %s", html)
 	}
+	short := answerFor(t, `{"asOf":"2026-06-01","person":{"retired":true,"sex":"male"},"enrollments":[
+		{"id":"nj","region":"320100","scheme":"employee","from":"2008-01","to":"2025-12"}]}`)
+	html = load(t, &waitingCard{Lang: langZh, Computed: true, Answer: short.Waiting, Coverage: short.Coverage.Status})
+	if short.Coverage.Status != rules.StatusRetiredShort || strings.Contains(html, "无需等待") || !strings.Contains(html, "先补足缴费年限") {
+		t.Errorf("a retiree short of the years sees: %s", html)
+	}
 	capped := answerFor(t, `{"asOf":"2026-11-01","enrollments":[
 		{"id":"a","region":"440300","scheme":"employee","from":"2020-01","to":"2026-06"}],
 		"plan":{"region":"310000","scheme":"employee","payOn":"2026-11-01"}}`)

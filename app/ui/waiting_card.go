@@ -51,6 +51,8 @@ func (c *waitingCard) Render() app.UI {
 		headline, tone = "—", "pending"
 	case w == nil && c.Coverage == rules.StatusNone:
 		headline, tone = l.s("尚未参保", "Not insured"), "warn"
+	case w == nil && c.Coverage == rules.StatusRetiredShort:
+		headline, tone = l.s("先补足缴费年限", "Pay up the required years first"), "warn"
 	case w == nil:
 		headline, tone = l.s("无需等待", "No waiting period"), "good"
 	case w.NoBenefits:
@@ -77,7 +79,10 @@ func (c *waitingCard) Render() app.UI {
 		app.If(c.shown() && w == nil && c.Coverage == rules.StatusNone, func() app.UI {
 			return app.Elem("p").Class("muted").Text(l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))
 		}),
-		app.If(c.shown() && w == nil && c.Coverage != rules.StatusNone, func() app.UI {
+		app.If(c.shown() && w == nil && c.Coverage == rules.StatusRetiredShort, func() app.UI {
+			return app.Elem("p").Class("muted").Text(l.s("退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons)."))
+		}),
+		app.If(c.shown() && w == nil && c.Coverage != rules.StatusNone && c.Coverage != rules.StatusRetiredShort, func() app.UI {
 			return app.Elem("p").Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
 		}),
 		app.If(c.shown() && w != nil && w.Assumed, func() app.UI {
