@@ -210,3 +210,43 @@ func TestPropertyCoverageAgreesWithWaiting(t *testing.T) {
 		t.Errorf("only %d histories checked", checked)
 	}
 }
+
+// No deadline or option of an answer is already past, and every option
+// with a deadline is among the deadlines (the card and the calendar say
+// what the waiting answer offers).
+func TestPropertyNoPastDates(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	for i := 0; i < 3000; i++ {
+		day := genDay(r)
+		hist := genHistory(r, day)
+		var p *Plan
+		if r.Intn(2) == 0 {
+			scheme := Resident
+			if r.Intn(2) == 0 {
+				scheme = Employee
+			}
+			p = plan(propRegions[r.Intn(len(propRegions))], scheme, formatDate(day.AddDate(0, 0, r.Intn(60))), r.Intn(2))
+		}
+		asOf := formatDate(day)
+		out := mustEval(t, input(asOf, nil, p, hist...))
+		for _, d := range out.Deadlines {
+			if d.Date < asOf {
+				t.Fatalf("case %d: deadline %s %s before asOf %s", i, d.Kind, d.Date, asOf)
+			}
+		}
+		if w := out.Waiting; w != nil {
+			for _, o := range w.Shorten {
+				if o.Deadline == nil || o.Kind == "backpay" {
+					continue
+				}
+				found := false
+				for _, d := range out.Deadlines {
+					found = found || (d.Kind == o.Kind && d.Date == *o.Deadline)
+				}
+				if !found {
+					t.Fatalf("case %d: option %s by %s is not among the deadlines %+v", i, o.Kind, *o.Deadline, out.Deadlines)
+				}
+			}
+		}
+	}
+}
