@@ -122,6 +122,7 @@ type Value struct {
 	window   Window
 	words    []string
 	period   *Window // kindPeriod; nil for none
+	citation string  // cite's text, formatted at load
 	years    *MinYears
 }
 
@@ -319,6 +320,7 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 		}
 	}
 	rs.buildChains()
+	rs.citeAll()
 	rs.buildParams()
 	// Regional waits may not exceed the cap in force for the same region.
 	for code, r := range rs.regions {
@@ -581,12 +583,33 @@ type param struct {
 
 // cite formats a value's source as "document number article".
 func (rs *RuleSet) cite(v *Value) string {
+	if v.citation != "" {
+		return v.citation
+	}
 	d := rs.documents[v.Source.Document]
 	s := d.Number + " " + v.Source.Article
 	if d.Verified == "unverified" {
 		s += "（未核实）"
 	}
 	return s
+}
+
+// citeAll formats every value's source once, at load (the answers cite them
+// at every step).
+func (rs *RuleSet) citeAll() {
+	set := func(vals []Value) {
+		for i := range vals {
+			vals[i].citation = rs.cite(&vals[i])
+		}
+	}
+	for _, p := range rs.national {
+		set(p.Values)
+	}
+	for _, r := range rs.regions {
+		for _, vals := range r.Parameters {
+			set(vals)
+		}
+	}
 }
 
 // citeDoc formats a document and article.
