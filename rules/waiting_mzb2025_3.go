@@ -2,7 +2,9 @@ package rules
 
 import "time"
 
-// Fujian's provincial rules for resident insurance: 闽政办〔2025〕3号.
+// Clauses first written for Fujian (闽政办〔2025〕3号): the extension period
+// and new students' benefit period. Any region whose data sets the
+// parameter they read uses them.
 
 // paidInExtension: a payment in the region's extension period (延长缴费期,
 // e.g. 闽政办〔2025〕3号 “延长缴费期内缴费的，从缴费之日起开始享受参保年度
