@@ -26,7 +26,7 @@ func (e *engine) employeeMonths() (total, actual int) {
 type retireeYearsCheck struct {
 	region         string
 	total, actual  int // years, military service counted in total
-	min            YearsValue
+	min            Resolved[*MinYears]
 	need           Text // the years asked, as said
 	unknown, short bool
 	sexUnknown     bool // met for a woman, not for a man, and the sex not given

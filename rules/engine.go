@@ -34,7 +34,7 @@ func (e *engine) birth() (Date, bool) { return e.Case.birth, !e.Case.birth.IsZer
 
 func (e *engine) inGroup(g string) bool { return e.groups[g] }
 
-func (e *engine) hasExempt(p GroupsValue, g string) bool {
+func (e *engine) hasExempt(p Resolved[[]string], g string) bool {
 	for _, x := range p.V {
 		if x == g {
 			return true

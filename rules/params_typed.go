@@ -11,225 +11,104 @@ type paramLink struct {
 	level string
 }
 
-// paramLinks is one parameter's values for a region: city, province,
-// national (always last).
-type paramLinks []paramLink
-
-// at is the value in force on day; days before the first national value
-// take it (the data guarantees national values to an open end for every
-// parameter the engine reads).
-func (ls paramLinks) at(day Date) param {
-	if p, ok := ls.lookup(day); ok {
-		return p
-	}
-	return param{&ls[len(ls)-1].vals[0], LevelNational}
+// Param is one parameter as it applies to a region.
+type Param[T paramValue] struct {
+	links []paramLink // city, province, national (always last)
 }
 
-// lookup is the value in force on day, if any (for parameters with no value
-// for every day, such as a year's contribution).
-func (ls paramLinks) lookup(day Date) (param, bool) {
-	for _, l := range ls {
+// paramValue is what a parameter's value may be.
+type paramValue interface {
+	int | string | Window | []string | *Window | *MinYears
+}
+
+// valueOf reads v as a T: the kind checked at load decides which field.
+func valueOf[T paramValue](v *Value) T {
+	var t T
+	switch p := any(&t).(type) {
+	case *int:
+		*p = v.num
+	case *string:
+		*p = v.word
+	case *Window:
+		*p = v.window
+	case *[]string:
+		*p = v.words
+	case **Window:
+		*p = v.period
+	case **MinYears:
+		*p = v.years
+	}
+	return t
+}
+
+// setLinks gives the parameter its values (buildParams).
+func (p *Param[T]) setLinks(links []paramLink) { p.links = links }
+
+// Resolved is a parameter's value in force on a day, with its source and
+// the level it comes from.
+type Resolved[T paramValue] struct {
+	param
+	V T
+}
+
+// At is the value in force on day; days before the first national value
+// take it (the data guarantees national values to an open end for every
+// parameter the engine reads with At).
+func (p Param[T]) At(day Date) Resolved[T] {
+	for _, l := range p.links {
 		if v := valueAt(l.vals, day); v != nil {
-			return param{v, l.level}, true
+			return Resolved[T]{param{v, l.level}, valueOf[T](v)}
 		}
 	}
-	return param{}, false
+	v := &p.links[len(p.links)-1].vals[0]
+	return Resolved[T]{param{v, LevelNational}, valueOf[T](v)}
 }
 
-// The kinds of parameter: each reads its values as one Go type, so that a
-// value of the wrong kind cannot be read. At and Lookup are as for
-// paramLinks; V is the value, and the embedded param its source and level.
-
-// IntParam is a parameter whose values are int.
-type IntParam struct{ links paramLinks }
-
-// IntValue is a IntParam's value on a day.
-type IntValue struct {
-	param
-	V int
-}
-
-func (p *IntParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p IntParam) At(day Date) IntValue {
-	r := p.links.at(day)
-	return IntValue{r, r.v.num}
-}
-
-// Lookup is the value in force on day, if any.
-func (p IntParam) Lookup(day Date) (IntValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return IntValue{}, false
+// Lookup is the value in force on day, if any (for parameters with no value
+// for every day, such as a year's contribution).
+func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
+	for _, l := range p.links {
+		if v := valueAt(l.vals, day); v != nil {
+			return Resolved[T]{param{v, l.level}, valueOf[T](v)}, true
+		}
 	}
-	return IntValue{r, r.v.num}, true
-}
-
-// WordParam is a parameter whose values are string.
-type WordParam struct{ links paramLinks }
-
-// WordValue is a WordParam's value on a day.
-type WordValue struct {
-	param
-	V string
-}
-
-func (p *WordParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p WordParam) At(day Date) WordValue {
-	r := p.links.at(day)
-	return WordValue{r, r.v.word}
-}
-
-// Lookup is the value in force on day, if any.
-func (p WordParam) Lookup(day Date) (WordValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return WordValue{}, false
-	}
-	return WordValue{r, r.v.word}, true
-}
-
-// WindowParam is a parameter whose values are Window.
-type WindowParam struct{ links paramLinks }
-
-// WindowValue is a WindowParam's value on a day.
-type WindowValue struct {
-	param
-	V Window
-}
-
-func (p *WindowParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p WindowParam) At(day Date) WindowValue {
-	r := p.links.at(day)
-	return WindowValue{r, r.v.window}
-}
-
-// Lookup is the value in force on day, if any.
-func (p WindowParam) Lookup(day Date) (WindowValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return WindowValue{}, false
-	}
-	return WindowValue{r, r.v.window}, true
-}
-
-// GroupsParam is a parameter whose values are []string.
-type GroupsParam struct{ links paramLinks }
-
-// GroupsValue is a GroupsParam's value on a day.
-type GroupsValue struct {
-	param
-	V []string
-}
-
-func (p *GroupsParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p GroupsParam) At(day Date) GroupsValue {
-	r := p.links.at(day)
-	return GroupsValue{r, r.v.words}
-}
-
-// Lookup is the value in force on day, if any.
-func (p GroupsParam) Lookup(day Date) (GroupsValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return GroupsValue{}, false
-	}
-	return GroupsValue{r, r.v.words}, true
-}
-
-// PeriodParam is a parameter whose values are *Window.
-type PeriodParam struct{ links paramLinks }
-
-// PeriodValue is a PeriodParam's value on a day.
-type PeriodValue struct {
-	param
-	V *Window
-}
-
-func (p *PeriodParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p PeriodParam) At(day Date) PeriodValue {
-	r := p.links.at(day)
-	return PeriodValue{r, r.v.period}
-}
-
-// Lookup is the value in force on day, if any.
-func (p PeriodParam) Lookup(day Date) (PeriodValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return PeriodValue{}, false
-	}
-	return PeriodValue{r, r.v.period}, true
-}
-
-// YearsParam is a parameter whose values are *MinYears.
-type YearsParam struct{ links paramLinks }
-
-// YearsValue is a YearsParam's value on a day.
-type YearsValue struct {
-	param
-	V *MinYears
-}
-
-func (p *YearsParam) setLinks(links []paramLink) { p.links = links }
-
-// At is the value in force on day.
-func (p YearsParam) At(day Date) YearsValue {
-	r := p.links.at(day)
-	return YearsValue{r, r.v.years}
-}
-
-// Lookup is the value in force on day, if any.
-func (p YearsParam) Lookup(day Date) (YearsValue, bool) {
-	r, ok := p.links.lookup(day)
-	if !ok {
-		return YearsValue{}, false
-	}
-	return YearsValue{r, r.v.years}, true
+	return Resolved[T]{}, false
 }
 
 // Params is every parameter the engine reads, for one region.
 type Params struct {
-	EmployeeBackpayMaxGapMonths        IntParam    // employee.backpayMaxGapMonths
-	EmployeeLongGapWaitMonths          IntParam    // employee.longGapWaitMonths
-	EmployeeLongGapWaitCapMonths       IntParam    // employee.longGapWaitCapMonths
-	SwitchMinContinuousYears           IntParam    // switch.minContinuousYears
-	SwitchMaxGapMonths                 IntParam    // switch.maxGapMonths
-	ResidentWindow                     WindowParam // resident.window
-	ResidentFixedWaitMonths            IntParam    // resident.fixedWaitMonths
-	ResidentVariableMonthsPerYear      IntParam    // resident.variableMonthsPerYear
-	ResidentBrokenYearCounting         WordParam   // resident.brokenYearCounting
-	ResidentBrokenYearsCountFrom       IntParam    // resident.brokenYearsCountFrom
-	ResidentRepairMonthsPerYear        IntParam    // resident.repairMonthsPerYear
-	ResidentLongBreakYears             IntParam    // resident.longBreakYears
-	ResidentLongBreakMinMonths         IntParam    // resident.longBreakMinMonths
-	ResidentExemptGroups               GroupsParam // resident.exemptGroups
-	ResidentIndividualContribution     IntParam    // resident.individualContribution
-	NewbornWindow                      WordParam   // newborn.window
-	DuplicatesEmployeeKeepMinYears     IntParam    // duplicates.employeeKeepMinYears
-	DuplicatesResidentRefund           WordParam   // duplicates.residentRefund
-	IncentiveContinuousYearsBeforeRise IntParam    // incentive.continuousYearsBeforeRise
-	IncentiveRisePerYear               IntParam    // incentive.risePerYear
-	IncentiveCapShareOfCeilingPercent  IntParam    // incentive.capShareOfCeilingPercent
-	IncentiveCountFrom                 IntParam    // incentive.countFrom
-	TransferWorkingDays                IntParam    // transfer.workingDays
-	ResidentExtension                  PeriodParam // resident.extension
-	ResidentWaitCountsFrom             WordParam   // resident.waitCountsFrom
-	NewbornLateBenefitStart            WordParam   // newborn.lateBenefitStart
-	NewbornExemptUntilMonths           IntParam    // newborn.exemptUntilMonths
-	NewbornWindowCounting              WordParam   // newborn.windowCounting
-	EmployeeFirstFlexibleWaitMonths    IntParam    // employee.firstFlexibleWaitMonths
-	RetireeMinYears                    YearsParam  // retiree.minYears
-	StudentEntryBenefitStart           WordParam   // student.entryBenefitStart
-	ResidentFullPriceOutsideWindow     PeriodParam // resident.fullPriceOutsideWindow
+	EmployeeBackpayMaxGapMonths        Param[int]       // employee.backpayMaxGapMonths
+	EmployeeLongGapWaitMonths          Param[int]       // employee.longGapWaitMonths
+	EmployeeLongGapWaitCapMonths       Param[int]       // employee.longGapWaitCapMonths
+	SwitchMinContinuousYears           Param[int]       // switch.minContinuousYears
+	SwitchMaxGapMonths                 Param[int]       // switch.maxGapMonths
+	ResidentWindow                     Param[Window]    // resident.window
+	ResidentFixedWaitMonths            Param[int]       // resident.fixedWaitMonths
+	ResidentVariableMonthsPerYear      Param[int]       // resident.variableMonthsPerYear
+	ResidentBrokenYearCounting         Param[string]    // resident.brokenYearCounting
+	ResidentBrokenYearsCountFrom       Param[int]       // resident.brokenYearsCountFrom
+	ResidentRepairMonthsPerYear        Param[int]       // resident.repairMonthsPerYear
+	ResidentLongBreakYears             Param[int]       // resident.longBreakYears
+	ResidentLongBreakMinMonths         Param[int]       // resident.longBreakMinMonths
+	ResidentExemptGroups               Param[[]string]  // resident.exemptGroups
+	ResidentIndividualContribution     Param[int]       // resident.individualContribution
+	NewbornWindow                      Param[string]    // newborn.window
+	DuplicatesEmployeeKeepMinYears     Param[int]       // duplicates.employeeKeepMinYears
+	DuplicatesResidentRefund           Param[string]    // duplicates.residentRefund
+	IncentiveContinuousYearsBeforeRise Param[int]       // incentive.continuousYearsBeforeRise
+	IncentiveRisePerYear               Param[int]       // incentive.risePerYear
+	IncentiveCapShareOfCeilingPercent  Param[int]       // incentive.capShareOfCeilingPercent
+	IncentiveCountFrom                 Param[int]       // incentive.countFrom
+	TransferWorkingDays                Param[int]       // transfer.workingDays
+	ResidentExtension                  Param[*Window]   // resident.extension
+	ResidentWaitCountsFrom             Param[string]    // resident.waitCountsFrom
+	NewbornLateBenefitStart            Param[string]    // newborn.lateBenefitStart
+	NewbornExemptUntilMonths           Param[int]       // newborn.exemptUntilMonths
+	NewbornWindowCounting              Param[string]    // newborn.windowCounting
+	EmployeeFirstFlexibleWaitMonths    Param[int]       // employee.firstFlexibleWaitMonths
+	RetireeMinYears                    Param[*MinYears] // retiree.minYears
+	StudentEntryBenefitStart           Param[string]    // student.entryBenefitStart
+	ResidentFullPriceOutsideWindow     Param[*Window]   // resident.fullPriceOutsideWindow
 }
 
 // paramFields binds each parameter of the data to its field of Params.

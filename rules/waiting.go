@@ -111,7 +111,7 @@ func (e *engine) continuousMonths(m Month) int {
 }
 
 // window is the resident enrollment window (集中参保期) for benefit year y.
-func (e *engine) window(region string, y int) (from, to Date, p WindowValue) {
+func (e *engine) window(region string, y int) (from, to Date, p Resolved[Window]) {
 	p = e.params(region).ResidentWindow.At(yearStart(y))
 	w := p.V
 	from = dayOf(y-1, w.startM, w.startD)

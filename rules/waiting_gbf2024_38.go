@@ -18,7 +18,7 @@ type residentCase struct {
 	extension bool // paid in the region's extension period (延长缴费期) of year
 	wFrom     Date
 	wTo       Date
-	wp        WindowValue
+	wp        Resolved[Window]
 	pay       Date  // the payment day; zero when unknown (counted as paid in the window)
 	start     Month // the first month the payment covers
 	startDay  Date  // the day a wait counts from, or benefits start without one
@@ -203,7 +203,7 @@ func (e *engine) residentFacts(t target) *residentCase {
 // inside the window the next year (or, for a window that runs into the
 // benefit year, that year), in an extension period the current year with
 // benefits from the payment day, otherwise the current year.
-func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, extension bool, wFrom, wTo Date, p WindowValue) {
+func (e *engine) benefitYearOf(region string, day Date) (year int, inWindow, extension bool, wFrom, wTo Date, p Resolved[Window]) {
 	y := day.Year()
 	if f, t, pp := e.window(region, y+1); within(day, f, t) {
 		return y + 1, true, false, f, t, pp
@@ -255,7 +255,7 @@ func (c *residentCase) done(r *waitResult, from Date) bool {
 }
 
 // newbornExempt reports whether newborns are exempt in the region.
-func (e *engine) newbornExempt(c *residentCase) (GroupsValue, bool) {
+func (e *engine) newbornExempt(c *residentCase) (Resolved[[]string], bool) {
 	exempt := e.params(c.t.region).ResidentExemptGroups.At(c.lookup)
 	return exempt, !c.birth.IsZero() && e.hasExempt(exempt, GroupNewborn)
 }
@@ -464,8 +464,8 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 
 // fixedWaitRule is 国办发〔2024〕38号's wait as the region sets it.
 type fixedWaitRule struct {
-	fixed, perYear, countFrom, repair, longYears, longMin IntValue
-	counting                                              WordValue
+	fixed, perYear, countFrom, repair, longYears, longMin Resolved[int]
+	counting                                              Resolved[string]
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {

@@ -12,13 +12,13 @@ type employeeCase struct {
 	day    Date  // the day the parameters are read at
 	prev   *span
 	gap    int // months without contributions before pay
-	maxGap IntValue
+	maxGap Resolved[int]
 	// The rest is known only after a gap.
 	deadline       Date // the last day to back-pay with no wait
 	gapFrom, gapTo Month
 	switching      bool // from resident insurance (医保办发〔2021〕43号 ②)
 	contMonths     int
-	switchYears    IntValue
+	switchYears    Resolved[int]
 }
 
 // employeeClause is one clause that may decide an employee wait: decide
