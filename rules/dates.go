@@ -113,11 +113,12 @@ func formatDate(d Date) string {
 }
 
 func appendPadded(b []byte, v, width int) []byte {
-	s := strconv.Itoa(v)
-	for i := len(s); i < width; i++ {
+	var num [20]byte
+	d := strconv.AppendInt(num[:0], int64(v), 10)
+	for i := len(d); i < width; i++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return append(b, d...)
 }
 
 func strp(s string) *string { return &s }

@@ -174,62 +174,50 @@ func fillParts(parts []tmplPart, args []any, en bool) string {
 	if len(parts) == 1 {
 		return parts[0].lit
 	}
-	var buf [12]string
-	values := buf[:0]
-	n := 0
-	for i, p := range parts {
-		v := ""
-		if p.name != "" {
-			seen := false
-			for k := 0; k < i; k++ {
-				if parts[k].name == p.name {
-					v, seen = values[k], true
-					break
-				}
-			}
-			if !seen {
-				var ok bool
-				if v, ok = argValue(args, p.name, en); !ok {
-					v = "{" + p.name + "}"
-				}
-			}
+	var buf [512]byte // most texts fit: the text is then allocated once
+	b := buf[:0]
+	for _, p := range parts {
+		b = append(b, p.lit...)
+		if p.name == "" {
+			continue
 		}
-		values = append(values, v)
-		n += len(p.lit) + len(v)
+		var ok bool
+		if b, ok = appendArg(b, args, p.name, en); !ok {
+			b = append(append(append(b, '{'), p.name...), '}')
+		}
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, p := range parts {
-		b.WriteString(p.lit)
-		b.WriteString(values[i])
-	}
-	return b.String()
+	return string(b)
 }
 
-// argValue is the text of the value named name in args.
-func argValue(args []any, name string, en bool) (string, bool) {
+// appendArg appends the text of the value named name in args.
+func appendArg(b []byte, args []any, name string, en bool) ([]byte, bool) {
 	for k := 0; k+1 < len(args); k += 2 {
 		if n, _ := args[k].(string); n != name {
 			continue
 		}
 		switch v := args[k+1].(type) {
 		case string:
-			return v, true
+			return append(b, v...), true
 		case int:
-			return strconv.Itoa(v), true
+			return strconv.AppendInt(b, int64(v), 10), true
 		case Date:
-			return formatDate(v), true
+			y, m, d := v.Date()
+			b = appendPadded(b, y, 4)
+			b = append(b, '-')
+			b = appendPadded(b, int(m), 2)
+			b = append(b, '-')
+			return appendPadded(b, d, 2), true
 		case Month:
-			return v.String(), true
+			return append(b, v.String()...), true
 		case Text:
 			if en {
-				return v.En, true
+				return append(b, v.En...), true
 			}
-			return v.Zh, true
+			return append(b, v.Zh...), true
 		}
-		return "", false
+		return b, false
 	}
-	return "", false
+	return b, false
 }
 
 // ruleOf is the rule id of a message id: the id up to its first "/".
