@@ -281,7 +281,7 @@ func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
 	add(sayStep("coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf))
 	if last.scheme == Employee {
 		maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
-		deadline := (last.to + Month(maxGap.V) + 1).Last()
+		deadline := backpayDeadline(last.to, maxGap.V)
 		if !e.asOf.After(deadline) {
 			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
 		}

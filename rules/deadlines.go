@@ -44,7 +44,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 		last := &e.h.spans[e.h.prefix[n-1]]
 		if last.scheme == Employee && last.to < monthOfDate(e.asOf) && !stopped[last.id] {
 			maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
-			if d := (last.to + Month(maxGap.V) + 1).Last(); !d.Before(e.asOf) {
+			if d := backpayDeadline(last.to, maxGap.V); !d.Before(e.asOf) {
 				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.V)
 				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.rs.cite(maxGap.v)})
 			}

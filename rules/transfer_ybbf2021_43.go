@@ -84,7 +84,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		return t
 	}
 	maxGap := e.params(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
-	deadline := (from.to + Month(maxGap.V) + 1).Last()
+	deadline := backpayDeadline(from.to, maxGap.V)
 	t.Steps = []Text{
 		say("transfer.step/stop", "from", fromName),
 		say("transfer.step/enroll", "to", toName, "how", enrollHow(toScheme)),

@@ -101,6 +101,12 @@ func (e *engine) gapBefore(m Month, self *span) (*span, int) {
 	return prev, gap
 }
 
+// backpayDeadline is the last day to resume paying after coverage that
+// ended in month end while the interruption is at most maxGap months
+// (医保办发〔2021〕43号 第十一条 “中断缴费3个月（含）以内的”): the end of the
+// month after those months.
+func backpayDeadline(end Month, maxGap int) Date { return (end + Month(maxGap) + 1).Last() }
+
 // continuousMonths is the length of the run of paid months, any scheme,
 // that ends at month m.
 func (e *engine) continuousMonths(m Month) int {

@@ -411,7 +411,7 @@ func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	r.explain("resident.uncovered", e.rs.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
 	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	cur := c.year - 1
-	deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
+	deadline := backpayDeadline(c.prev.end, maxGap.V)
 	if end := yearEnd(cur); deadline.After(end) {
 		deadline = end // the current year can be bought only within it
 	}
@@ -566,7 +566,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	// Or, after leaving employee insurance, enroll while the gap is short.
 	if c.prev != nil && c.prev.scheme == Employee && months > 0 {
 		maxGap := e.params(region).SwitchMaxGapMonths.At(c.lookup)
-		deadline := (c.prev.end + Month(maxGap.V) + 1).Last()
+		deadline := backpayDeadline(c.prev.end, maxGap.V)
 		if !e.asOf.After(deadline) {
 			from := (c.prev.end + 1).First()
 			if from.Before(e.asOf) && e.continuousMonths(c.prev.end) < 24 {

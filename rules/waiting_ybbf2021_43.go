@@ -54,7 +54,7 @@ func (e *engine) employeeWait(t target) *waitResult {
 	}
 	c.maxGap = e.params(t.region).EmployeeBackpayMaxGapMonths.At(c.day)
 	if c.prev != nil && c.gap > 0 {
-		c.deadline = (c.prev.end + Month(c.maxGap.V) + 1).Last()
+		c.deadline = backpayDeadline(c.prev.end, c.maxGap.V)
 		c.gapFrom, c.gapTo = c.prev.end+1, c.pay-1
 		c.switchYears = e.params(t.region).SwitchMinContinuousYears.At(c.day)
 		c.switching = c.prev.scheme != Employee
@@ -232,7 +232,7 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 		return c.done(r, c.startDay)
 	}
 	r.BackpayAllowed = true
-	r.deadline = (c.prev.end + Month(maxGap.V) + 1).Last()
+	r.deadline = backpayDeadline(c.prev.end, maxGap.V)
 	from := (c.prev.end + 1).First()
 	if from.Before(c.yearFirst) {
 		from = c.yearFirst
