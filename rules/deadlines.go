@@ -15,10 +15,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			ds = append(ds, d)
 		}
 	}
-	stopped := map[string]bool{}
-	for _, id := range out.Duplicates.Stop {
-		stopped[id] = true
-	}
+	stopped := out.Duplicates.stopped()
 	w := out.Waiting
 	if w != nil && w.BackpayDeadline != nil && (w.BackpayAllowed || len(w.Shorten) > 0) {
 		// The interruption allowed: of employee insurance, or before

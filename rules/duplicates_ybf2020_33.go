@@ -141,6 +141,16 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	return d
 }
 
+// stopped is the set of ids in Stop: the sections that follow the
+// duplicates answer say nothing more of those enrollments.
+func (d *DuplicatesAnswer) stopped() map[string]bool {
+	set := make(map[string]bool, len(d.Stop))
+	for _, id := range d.Stop {
+		set[id] = true
+	}
+	return set
+}
+
 // overlapEnd is the last month two records are both in force; when both
 // continue with no end, the current month (or the overlap's first).
 func overlapEnd(a, b *dupIval, now Month) Month {
@@ -288,7 +298,7 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 func (e *engine) payingNow(set []*span, m Month) *span {
 	var paying *span
 	for _, s := range set {
-		w := e.wait(target{about: s.id, region: s.region, scheme: s.scheme, start: s.from, self: s, payDate: singleYearPaidOn(s)})
+		w := e.wait(spanTarget(s))
 		if w.NoBenefits || w.benefitsFrom.After(m.Last()) {
 			continue
 		}
@@ -301,13 +311,6 @@ func (e *engine) payingNow(set []*span, m Month) *span {
 		return nil
 	}
 	return paying
-}
-
-func singleYearPaidOn(s *span) Date {
-	if s.scheme == Resident && s.from.Year() == s.to.Year() {
-		return s.paidOn
-	}
-	return Date{}
 }
 
 // byPlace picks the enrollment in place (same city, else same province),

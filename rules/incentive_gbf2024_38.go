@@ -6,10 +6,7 @@ package rules
 // incentive applies 国办发〔2024〕38号 参保激励: after 4 continuous resident
 // years, each further year raises the 大病保险 cap.
 func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
-	stopped := map[string]bool{}
-	for _, id := range dup.Stop {
-		stopped[id] = true
-	}
+	stopped := dup.stopped()
 	var kept []*span // the resident enrollments kept
 	last, region := 0, ""
 	for i := range e.h.spans {

@@ -10,10 +10,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if n == 0 {
 		return nil
 	}
-	stopped := map[string]bool{}
-	for _, id := range dup.Stop {
-		stopped[id] = true
-	}
+	stopped := dup.stopped()
 	var from *span
 	to, toScheme := "", ""
 	switch {
