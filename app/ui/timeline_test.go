@@ -18,13 +18,9 @@ func kindsAt(ln lane, month string) string {
 	return ""
 }
 
-// The drawing is the engine's timeline, labelled from the form.
-func TestTimelineModel(t *testing.T) {
-	f, err := parseInput([]byte(contractExample))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Enrollments[0].Backpaid = "2"
+// evaluateForm is the engine's answer to the form.
+func evaluateForm(t *testing.T, f formState) rules.Output {
+	t.Helper()
 	in, err := f.input()
 	if err != nil {
 		t.Fatal(err)
@@ -33,6 +29,17 @@ func TestTimelineModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out
+}
+
+// The drawing is the engine's timeline, labelled from the form.
+func TestTimelineModel(t *testing.T) {
+	f, err := parseInput([]byte(contractExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Enrollments[0].Backpaid = "2"
+	out := evaluateForm(t, f)
 	m, ok := buildTimeline(langZh, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
@@ -78,14 +85,7 @@ func TestTimelineBounds(t *testing.T) {
 	if _, ok := buildTimeline(langEn, f, nil); ok {
 		t.Errorf("a timeline without an answer")
 	}
-	in, err := f.input()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := rules.Evaluate(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := evaluateForm(t, f)
 	m, ok := buildTimeline(langEn, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
