@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -552,15 +551,6 @@ func sameNumber(a, b stdjson.Number) bool {
 	x, ok1 := new(big.Rat).SetString(a.String())
 	y, ok2 := new(big.Rat).SetString(b.String())
 	return ok1 && ok2 && x.Cmp(y) == 0
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func joinKey(at, k string) string {

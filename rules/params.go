@@ -215,20 +215,6 @@ func Default() (*RuleSet, error) {
 	return defaultSet, defaultErr
 }
 
-// decodeStrict decodes one JSON document, rejecting unknown keys and
-// trailing data.
-func decodeStrict(name string, data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%s: data after the top-level object", name)
-	}
-	return nil
-}
-
 // Load parses and validates rules data: unknown keys, unknown parameters or
 // documents, values of the wrong kind, overlapping or missing date ranges and
 // missing sources are errors.
