@@ -283,7 +283,7 @@ func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
 		maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		deadline := backpayDeadline(last.to, maxGap.V)
 		if !e.asOf.After(deadline) {
-			add(sayStep("coverage.backpay", e.rs.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
+			add(sayStep("coverage.backpay", e.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
 		}
 	}
 	if next != nil {

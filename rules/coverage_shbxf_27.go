@@ -64,7 +64,7 @@ func (e *engine) retireeYears() retireeYearsCheck {
 
 // explainRetireeYears says how the years compare.
 func (e *engine) explainRetireeYears(c *CoverageAnswer, r retireeYearsCheck) {
-	src := e.rs.cite(r.min.v)
+	src := e.cite(r.min.v)
 	years := say("retiree.years", "total", r.total, "actual", r.actual)
 	region := regionText(r.region)
 	switch {

@@ -43,7 +43,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 			if d := backpayDeadline(last.to, maxGap.V); !d.Before(e.asOf) {
 				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.V)
-				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.rs.cite(maxGap.v)})
+				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.cite(maxGap.v)})
 			}
 		}
 	}
@@ -55,10 +55,10 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			}
 			if from.After(e.asOf) {
 				text := say("deadline.windowOpens", "region", regionText(region), "year", y, "date", from)
-				add(Deadline{Kind: "windowOpens", Date: formatDate(from), Region: region, Zh: text.Zh, En: text.En, Source: e.rs.cite(p.v)})
+				add(Deadline{Kind: "windowOpens", Date: formatDate(from), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(p.v)})
 			}
 			text := say("deadline.windowEnds", "region", regionText(region), "year", y, "date", to)
-			add(Deadline{Kind: "windowEnds", Date: formatDate(to), Region: region, Zh: text.Zh, En: text.En, Source: e.rs.cite(p.v)})
+			add(Deadline{Kind: "windowEnds", Date: formatDate(to), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(p.v)})
 			break
 		}
 	}
@@ -71,7 +71,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			nw := e.params(region).NewbornWindow.At(birth)
 			if last := e.newbornLastDay(region, birth); !last.Before(e.asOf) {
 				text := say("deadline.newborn", "date", last)
-				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region, Zh: text.Zh, En: text.En, Source: e.rs.cite(nw.v)})
+				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(nw.v)})
 			}
 		}
 	}

@@ -284,13 +284,13 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 		months = int(at-start) + 1
 	}
 	if months >= 12*minYears.V {
-		return k, sayStep("duplicates.crossScheme", e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
+		return k, sayStep("duplicates.crossScheme", e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
 	}
 	if k.kind == KindFlexible {
 		r := e.byPlace(ress, p.Residence)
-		return r, sayStep("duplicates.crossScheme.flexible", e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", r.id)
+		return r, sayStep("duplicates.crossScheme.flexible", e.cite(minYears.v), "months", months, "years", minYears.V, "id", r.id)
 	}
-	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.rs.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
+	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
 }
 
 // payingNow returns the one resident enrollment of set that pays benefits
@@ -381,7 +381,7 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 	}
 	refund := e.params(s.region).DuplicatesResidentRefund.At(m.First())
 	a.Refund = refund.V
-	a.Source = e.rs.cite(refund.v)
+	a.Source = e.cite(refund.v)
 	stop := say("action.resident/stop", "region", region, "id", s.id)
 	stopping := true
 	switch {
@@ -401,6 +401,8 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		t = say("action.resident/noRefund", "stop", stop)
 	case "nextYearIfUnused":
 		t = say("action.resident/refundNextYear", "stop", stop)
+	case "beforeBenefitPeriodOnly":
+		t = say("action.resident/refundBeforeBenefits", "stop", stop)
 	default:
 		t = say("action.resident", "stop", stop)
 	}

@@ -20,6 +20,34 @@ type engine struct {
 	waitBuf waitResult
 	resBuf  residentCase
 	empBuf  employeeCase
+	// section is the part of the answer being computed, and used the
+	// regions' own values its texts cite (Output.Rules.Sources).
+	section string
+	used    []usedValue
+}
+
+// usedValue is a region's own value an answer section cited.
+type usedValue struct {
+	v       *Value
+	section string
+}
+
+// cite is the source of v for an answer step; a region's own value is
+// recorded as used by the current section.
+func (e *engine) cite(v *Value) string {
+	if v.region != "" {
+		e.use(v)
+	}
+	return e.rs.cite(v)
+}
+
+func (e *engine) use(v *Value) {
+	for _, u := range e.used {
+		if u.v == v && u.section == e.section {
+			return
+		}
+	}
+	e.used = append(e.used, usedValue{v, e.section})
 }
 
 // params is the typed parameters of region.

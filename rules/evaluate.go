@@ -32,9 +32,12 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 	e := &engine{rs: rs, Case: c}
 	in := c.in
 	out := Output{AsOf: in.AsOf}
+	e.section = SectionDuplicates
 	out.Duplicates = e.keepWhich()
+	e.section = SectionCoverage
 	segs, waits := e.segments()
 	out.Coverage = e.coverage(segs, waits, out.Duplicates.Keep)
+	e.section = SectionWaiting
 	if p := in.Plan; p != nil {
 		w := e.answer(target{about: "plan", region: p.Region, scheme: p.Scheme, start: monthOfDate(e.payOn), payDate: e.payOn, extraYears: p.ExtraYears, isPlan: true, kind: p.Kind})
 		e.planOverlap(&w)
@@ -50,8 +53,11 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 			}
 		}
 	}
+	e.section = SectionTransfer
 	out.Transfer = e.transfer(&out.Duplicates)
+	e.section = SectionDeadlines
 	out.Deadlines = e.deadlines(&out)
+	e.section = SectionIncentive
 	out.Incentive = e.incentive(&out.Duplicates)
 	out.Timeline = e.timeline(segs, &out)
 	region := ""
@@ -68,6 +74,30 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 	out.Rules = RulesInfo{Version: rs.Version, Region: region, RegionName: regionName(region), Local: region != "" && rs.HasLocalRules(region)}
 	if region == "" {
 		out.Rules.RegionName = ""
+	}
+	out.Rules.Sources = e.sources()
+	return out
+}
+
+// sources lists the regions' own values the answer cited, each once with
+// the sections that cited it, in the order first cited.
+func (e *engine) sources() []UsedSource {
+	out := []UsedSource{}
+	at := map[*Value]int{}
+	for _, u := range e.used {
+		if i, ok := at[u.v]; ok {
+			out[i].Sections = append(out[i].Sections, u.section)
+			continue
+		}
+		v := u.v
+		d := e.rs.documents[v.Source.Document]
+		at[v] = len(out)
+		out = append(out, UsedSource{
+			Parameter: v.param, Region: v.region, RegionName: regionName(v.region), Value: v.Display(),
+			From: v.Effective.From, To: v.Effective.To,
+			Document: d.Number, Issuer: d.Issuer, Issued: d.Issued, Article: v.Source.Article,
+			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: []string{u.section},
+		})
 	}
 	return out
 }
@@ -164,7 +194,9 @@ func (e *engine) waysBack() *WaitingAnswer {
 		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months,
 			MonthsUpperBound: r.MonthsUpperBound, BenefitsFrom: r.BenefitsFrom, NoBenefits: r.NoBenefits, BackpayDeadline: r.BackpayDeadline}
 		if w.t.scheme == Resident && !r.NoBenefits {
-			if c, ok := e.rs.For(w.t.region).ResidentIndividualContribution.Lookup(yearStart(r.BenefitYear)); ok {
+			if r.Cost != nil {
+				wb.Cost = r.Cost // the full price outside the window
+			} else if c, ok := e.rs.For(w.t.region).ResidentIndividualContribution.Lookup(yearStart(r.BenefitYear)); ok {
 				wb.Cost = &c.V
 			}
 		}

@@ -55,15 +55,47 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 		a.NextRiseYear = countFrom.V + threshold.V
 	}
 	fixed := e.params(region).ResidentFixedWaitMonths.At(day)
-	a.Explain = []Step{
-		sayStep("incentive.years", e.rs.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
-		sayStep("incentive.rise", e.rs.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
-			"earned", a.EarnedRise, "next", a.NextRiseYear),
-		sayStep("incentive.cap", e.rs.cite(capP.v), "percent", capP.V),
-		sayStep("incentive.break", e.rs.cite(threshold.v), "earned", a.EarnedRise, "fixed", fixed.V),
+	if applies := e.params(region).IncentiveApplies.At(day); applies.V == "noCeiling" {
+		a.RisePerYear, a.EarnedRise, a.NoCeiling = 0, 0, true
+		a.Explain = []Step{
+			sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
+			sayStep("incentive.noCeiling", e.cite(applies.v), "region", regionText(region)),
+		}
+		return a
 	}
+	zero := e.params(region).IncentiveZeroClaimRise.At(day)
+	penalty := e.params(region).IncentiveBreakPenaltyPerYear.At(day)
+	capTotal := e.params(region).IncentiveCapTotalYuan.At(day)
+	keep := e.params(region).IncentiveKeepEarnedAfterBreak.At(day)
+	a.ZeroClaimRise, a.BreakPenaltyPerYear, a.CapYuan, a.KeepEarnedAfterBreak = zero.V, penalty.V, capTotal.V, keep.V
+	if capTotal.V > 0 && a.EarnedRise > capTotal.V {
+		a.EarnedRise = capTotal.V
+	}
+	a.Explain = []Step{
+		sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
+		sayStep("incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
+			"earned", a.EarnedRise, "next", a.NextRiseYear),
+		sayStep("incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level)),
+	}
+	if penalty.V > 0 {
+		a.Explain = append(a.Explain, sayStep("incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level)))
+	}
+	a.Explain = append(a.Explain, sayStep("incentive.cap", e.cite(capP.v), "percent", capP.V))
+	if capTotal.V > 0 {
+		a.Explain = append(a.Explain, sayStep("incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level)))
+	}
+	var afterBreak Text
+	switch keep.V {
+	case "kept":
+		afterBreak = say("incentive.break/kept", "earned", a.EarnedRise)
+	case "lost":
+		afterBreak = say("incentive.break/lost", "earned", a.EarnedRise)
+	default:
+		afterBreak = say("incentive.break/notStated", "earned", a.EarnedRise)
+	}
+	a.Explain = append(a.Explain, sayStep("incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V))
 	if rise.level == LevelNational {
-		a.Explain = append(a.Explain, sayStep("region.national", e.rs.cite(rise.v)))
+		a.Explain = append(a.Explain, sayStep("region.national", e.cite(rise.v)))
 	}
 	return a
 }

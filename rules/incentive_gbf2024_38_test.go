@@ -14,13 +14,13 @@ func TestIncentive(t *testing.T) {
 		nextRise   int
 		wantAnswer bool
 	}{
-		{"no resident enrollment", input("2026-11-22", nil, nil, emp("a", "440300", "2019-03", "")), 0, 0, 0, 0, false},
-		{"2025–2026: 2 years, rise from 2029", input("2026-11-22", nil, nil, res("r", "440300", "2020-01", "2026-12", "")), 2, 0, 1000, 2029, true},
-		{"2025–2028: 4 years, nothing yet, next year rises", input("2028-11-22", nil, nil, res("r", "440300", "2020-01", "2028-12", "")), 4, 0, 1000, 2029, true},
-		{"2025–2030: 6 years, 2 rises of 1000", input("2030-11-22", nil, nil, res("r", "440300", "2025-01", "2030-12", "")), 6, 2000, 1000, 2031, true},
+		{"no resident enrollment", input("2026-11-22", nil, nil, emp("a", "640100", "2019-03", "")), 0, 0, 0, 0, false},
+		{"2025–2026: 2 years, rise from 2029", input("2026-11-22", nil, nil, res("r", "640100", "2020-01", "2026-12", "")), 2, 0, 1000, 2029, true},
+		{"2025–2028: 4 years, nothing yet, next year rises", input("2028-11-22", nil, nil, res("r", "640100", "2020-01", "2028-12", "")), 4, 0, 1000, 2029, true},
+		{"2025–2030: 6 years, 2 rises of 1000", input("2030-11-22", nil, nil, res("r", "640100", "2025-01", "2030-12", "")), 6, 2000, 1000, 2031, true},
 		{"Sichuan draft: 4000 a year", input("2030-11-22", nil, nil, res("r", "510100", "2025-01", "2030-12", "")), 6, 8000, 4000, 2031, true},
 		{"Shandong: 3000 a year", input("2031-11-22", nil, nil, res("r", "370200", "2025-01", "2031-12", "")), 7, 9000, 3000, 2032, true},
-		{"a break in 2028 resets the count", input("2031-11-22", nil, nil, res("a", "440300", "2025-01", "2027-12", ""), res("b", "440300", "2029-01", "2031-12", "")), 3, 0, 1000, 2033, true},
+		{"a break in 2028 resets the count", input("2031-11-22", nil, nil, res("a", "640100", "2025-01", "2027-12", ""), res("b", "640100", "2029-01", "2031-12", "")), 3, 0, 1000, 2033, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -67,12 +67,14 @@ var paramSpecs = map[string]paramSpec{
 	"resident.individualContribution":     {kind: kindInt, min: 1, max: 100000},
 	"newborn.window":                      {kind: kindDuration, cover: true},
 	"duplicates.employeeKeepMinYears":     {kind: kindInt, min: 0, max: 10, cover: true},
-	"duplicates.residentRefund":           {kind: kindEnum, enum: []string{"individualIfUnused", "nextYearIfUnused", "none"}, cover: true},
+	"duplicates.residentRefund":           {kind: kindEnum, enum: []string{"beforeBenefitPeriodOnly", "individualIfUnused", "nextYearIfUnused", "none"}, cover: true},
 	"incentive.continuousYearsBeforeRise": {kind: kindInt, min: 0, max: 20, cover: true},
 	"incentive.risePerYear":               {kind: kindInt, min: 0, max: 100000, cover: true},
 	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
 	"incentive.countFrom":                 {kind: kindInt, min: 1990, max: 2100, cover: true},
 	"transfer.workingDays":                {kind: kindInt, min: 1, max: 60, cover: true},
+	"transfer.outWorkingDays":             {kind: kindInt, min: 1, max: 60, cover: true},
+	"transfer.inWorkingDays":              {kind: kindInt, min: 1, max: 60, cover: true},
 	"resident.extension":                  {kind: kindPeriod, cover: true},
 	"resident.waitCountsFrom":             {kind: kindEnum, enum: []string{"paymentDay", "nextMonth"}, cover: true},
 	"newborn.lateBenefitStart":            {kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true},
@@ -82,13 +84,58 @@ var paramSpecs = map[string]paramSpec{
 	"retiree.minYears":                    {kind: kindYears, cover: true},
 	"student.entryBenefitStart":           {kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true},
 	"resident.fullPriceOutsideWindow":     {kind: kindPeriod, cover: true},
+	// Kinds the provinces set (issue 12): benefits of a payment inside the
+	// window but in the benefit year, the full price, waits in days,
+	// incentive amounts and rules, employee waits of flexible workers, and
+	// monthly resident payments.
+	"resident.inBenefitYearPaymentBenefitFrom": {kind: kindEnum, enum: []string{"yearStart", "paymentDay", "nextDay"}, cover: true},
+	"resident.fullPrice":                       {kind: kindInt, min: 0, max: 100000, cover: true},
+	"resident.fixedWaitDays":                   {kind: kindInt, min: 0, max: 366, cover: true},
+	"resident.variableDaysPerYear":             {kind: kindInt, min: 0, max: 366, cover: true},
+	"resident.collection":                      {kind: kindEnum, enum: []string{"yearly", "monthly"}, cover: true},
+	"incentive.zeroClaimRise":                  {kind: kindInt, min: 0, max: 100000, cover: true},
+	"incentive.breakPenaltyPerYear":            {kind: kindInt, min: 0, max: 100000, cover: true},
+	"incentive.capTotalYuan":                   {kind: kindInt, min: 0, max: 10000000, cover: true},
+	"incentive.keepEarnedAfterBreak":           {kind: kindEnum, enum: []string{"notStated", "kept", "lost"}, cover: true},
+	"incentive.applies":                        {kind: kindEnum, enum: []string{"yes", "noCeiling"}, cover: true},
+	"employee.flexibleLongGapWaitMonths":       {kind: kindInt, min: -1, max: 12, cover: true},
+	"employee.waitCountsPaymentMonth":          {kind: kindEnum, enum: []string{"no", "yes"}, cover: true},
 }
 
-// Source is where a value comes from: a document and its article.
+// Source is where a value comes from: a document and its article, and for
+// a region's own value the page it was read on, the verbatim quote and how
+// sure that reading is (Trust).
 type Source struct {
 	Document string `json:"document"`
 	Article  string `json:"article"`
+	URL      string `json:"url,omitempty"`
+	Quote    string `json:"quote,omitempty"`
+	Trust    string `json:"trust,omitempty"`
 	Note     string `json:"note,omitempty"`
+}
+
+// Trust levels of a regional value: read on a government page, on a
+// reprint of the official text, or in a news report. Aggregator and
+// AI-written pages are no source: their findings are Unverified notes.
+const (
+	TrustOfficial = "official"
+	TrustReprint  = "reprint"
+	TrustPress    = "press"
+)
+
+func knownTrust(t string) bool {
+	return t == TrustOfficial || t == TrustReprint || t == TrustPress
+}
+
+// Unverified is a finding from a source not trusted enough to compute with
+// (an aggregator or AI-written page): shown on the rules page as such,
+// never read by the engine.
+type Unverified struct {
+	Topic string `json:"topic"`
+	Value string `json:"value"`
+	URL   string `json:"url,omitempty"`
+	Quote string `json:"quote,omitempty"`
+	Note  string `json:"note,omitempty"`
 }
 
 // Document is a policy document the rules cite.
@@ -99,7 +146,7 @@ type Document struct {
 	Issuer   string `json:"issuer"`
 	Issued   string `json:"issued"`
 	URL      string `json:"url,omitempty"`
-	Verified string `json:"verified"` // "official", "reprint", "unverified"
+	Verified string `json:"verified"` // "official", "reprint", "press", "unverified"
 	Note     string `json:"note,omitempty"`
 }
 
@@ -124,6 +171,9 @@ type Value struct {
 	period   *Window // kindPeriod; nil for none
 	citation string  // cite's text, formatted at load
 	years    *MinYears
+	// region and param name a region's own value ("" for a national one),
+	// so that an answer can list the local values it used.
+	region, param string
 }
 
 // MinYears is the contribution a retiree needs for lifetime employee
@@ -179,6 +229,8 @@ type RegionRules struct {
 	Note   string `json:"note"`
 	// Parameters maps a parameter name to the region's dated values.
 	Parameters map[string][]Value `json:"parameters"`
+	// Unverified lists what untrusted sources say (never computed with).
+	Unverified []Unverified `json:"unverified,omitempty"`
 }
 
 type regionsFile struct {
@@ -242,8 +294,8 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 			return nil, fmt.Errorf("%s.id: missing", where)
 		case d.Number == "" || d.Title == "" || d.Issuer == "":
 			return nil, fmt.Errorf("%s (%s): number, title and issuer are required", where, d.ID)
-		case d.Verified != "official" && d.Verified != "reprint" && d.Verified != "unverified":
-			return nil, fmt.Errorf("%s.verified: %q is not official, reprint or unverified", where, d.Verified)
+		case !knownTrust(d.Verified) && d.Verified != "unverified":
+			return nil, fmt.Errorf("%s.verified: %q is not official, reprint, press or unverified", where, d.Verified)
 		}
 		if _, ok := parseDate(d.Issued); !ok {
 			return nil, fmt.Errorf("%s.issued: %q is not a date", where, d.Issued)
@@ -296,12 +348,21 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 			return nil, fmt.Errorf("%s.status: %q is not local or national", where, r.Status)
 		}
 		r.Code = code
+		if err := checkUnverified(where, r.Unverified); err != nil {
+			return nil, err
+		}
 		for name, vals := range r.Parameters {
 			if _, ok := paramSpecs[name]; !ok {
 				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
 			}
 			if err := rs.checkValues(where+".parameters."+name, name, vals, false); err != nil {
 				return nil, err
+			}
+			if err := checkRegionalSources(where+".parameters."+name, vals); err != nil {
+				return nil, err
+			}
+			for i := range vals {
+				vals[i].region, vals[i].param = code, name
 			}
 		}
 	}
@@ -310,10 +371,12 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 	rs.buildParams()
 	// Regional waits may not exceed the cap in force for the same region.
 	for code, r := range rs.regions {
-		for _, v := range r.Parameters["employee.longGapWaitMonths"] {
-			capMonths := rs.For(code).EmployeeLongGapWaitCapMonths.At(v.from).V
-			if v.num > capMonths {
-				return nil, fmt.Errorf("regions.json: regions.%s.parameters.employee.longGapWaitMonths: %d months exceeds the cap of %d", code, v.num, capMonths)
+		for _, name := range []string{"employee.longGapWaitMonths", "employee.flexibleLongGapWaitMonths"} {
+			for _, v := range r.Parameters[name] {
+				capMonths := rs.For(code).EmployeeLongGapWaitCapMonths.At(v.from).V
+				if v.num > capMonths {
+					return nil, fmt.Errorf("regions.json: regions.%s.parameters.%s: %d months exceeds the cap of %d", code, name, v.num, capMonths)
+				}
 			}
 		}
 	}
@@ -323,6 +386,46 @@ func Load(documents, national, regions []byte) (*RuleSet, error) {
 	h.Write(regions)
 	rs.Version = nf.Version + "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	return rs, nil
+}
+
+// checkRegionalSources requires of a region's own values what the answer
+// shows of them: the page they were read on, the verbatim quote and the
+// trust (an aggregator is not a trust: its findings are unverified notes).
+func checkRegionalSources(where string, vals []Value) error {
+	for i, v := range vals {
+		at := fmt.Sprintf("%s.values[%d].source", where, i)
+		switch {
+		case !isWebAddress(v.Source.URL):
+			return fmt.Errorf("%s.url: %q is not an http(s) address", at, v.Source.URL)
+		case strings.TrimSpace(v.Source.Quote) == "":
+			return fmt.Errorf("%s.quote: missing", at)
+		case !knownTrust(v.Source.Trust):
+			return fmt.Errorf("%s.trust: %q is not official, reprint or press (aggregator findings go to unverified)", at, v.Source.Trust)
+		}
+	}
+	return nil
+}
+
+// checkUnverified requires of an unverified note a topic, a value and
+// where it was seen: a page, a quote or both (some were read in copies
+// without an address).
+func checkUnverified(where string, notes []Unverified) error {
+	for i, n := range notes {
+		at := fmt.Sprintf("%s.unverified[%d]", where, i)
+		switch {
+		case n.Topic == "" || n.Value == "":
+			return fmt.Errorf("%s: topic and value are required", at)
+		case n.URL != "" && !isWebAddress(n.URL):
+			return fmt.Errorf("%s.url: %q is not an http(s) address", at, n.URL)
+		case n.URL == "" && strings.TrimSpace(n.Quote) == "":
+			return fmt.Errorf("%s: a url or a quote is required", at)
+		}
+	}
+	return nil
+}
+
+func isWebAddress(s string) bool {
+	return (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n")
 }
 
 // matches reports whether the data's kind and bounds are what the engine

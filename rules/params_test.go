@@ -63,11 +63,23 @@ func TestRulesDataValidation(t *testing.T) {
       "source": {
        "document": "js2022-transfer",
        "article": "第十一条情形",
-       "note": "按江苏`, `"value": 5,
+       "url": "http://yunnanlong.com/c/356916.html",
+       "quote": "对《暂行办法》第十一条规定的情形，中断缴费3个月以上的，基本医疗保险待遇按各统筹地区规定执行，原则上待遇享受等待期由不超过6个月降低为不超过3个月。",
+       "trust": "reprint",
+       "note": "Carried over: the Jiangsu cap of 3 is used`, `"value": 5,
       "source": {
        "document": "js2022-transfer",
        "article": "第十一条情形",
-       "note": "按江苏`), "exceeds the cap"},
+       "url": "http://yunnanlong.com/c/356916.html",
+       "quote": "对《暂行办法》第十一条规定的情形，中断缴费3个月以上的，基本医疗保险待遇按各统筹地区规定执行，原则上待遇享受等待期由不超过6个月降低为不超过3个月。",
+       "trust": "reprint",
+       "note": "Carried over: the Jiangsu cap of 3 is used`), "exceeds the cap"},
+		{"regional value without url", docs, nat, replace(reg, `"url": "http://yunnanlong.com/c/356916.html",`, `"url": "",`), "not an http(s) address"},
+		{"regional value without quote", docs, nat, replace(reg, `"quote": "对《暂行办法》第十一条规定的情形`, `"quote": "", "x": "`), "unknown field"},
+		{"regional value from an aggregator", docs, nat, replace(reg, `"trust": "reprint",
+       "note": "Carried over: the Jiangsu cap`, `"trust": "aggregator",
+       "note": "Carried over: the Jiangsu cap`), "aggregator findings go to unverified"},
+		{"unverified note without topic", docs, nat, replace(reg, `"topic": "`, `"topic": "", "was": "`), "unknown field"},
 		{"document without issuer", replace(docs, `"issuer": "国务院办公厅"`, `"issuer": ""`), nat, reg, "issuer"},
 		{"document listed twice", replace(docs, `"id": "ybbf2021-43"`, `"id": "gbf2024-38"`), nat, reg, "twice"},
 		{"trailing data", docs, nat + "{}", reg, "after the top-level"},
@@ -111,8 +123,8 @@ func TestEveryRegionResolves(t *testing.T) {
 			}
 		}
 	}
-	if !rs.HasLocalRules("320500") || !rs.HasLocalRules("320100") || rs.HasLocalRules("440300") {
-		t.Error("local rules: Suzhou and Nanjing (Jiangsu) are local, Shenzhen is national")
+	if !rs.HasLocalRules("320500") || !rs.HasLocalRules("320100") || rs.HasLocalRules("640100") {
+		t.Error("local rules: Suzhou and Nanjing (Jiangsu) are local, Yinchuan (Ningxia) is national")
 	}
 	// Every province-level region is listed, local or explicitly national.
 	listed := map[string]string{}

@@ -77,38 +77,52 @@ func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
 
 // Params is every parameter the engine reads, for one region.
 type Params struct {
-	EmployeeBackpayMaxGapMonths        Param[int]       // employee.backpayMaxGapMonths
-	EmployeeLongGapWaitMonths          Param[int]       // employee.longGapWaitMonths
-	EmployeeLongGapWaitCapMonths       Param[int]       // employee.longGapWaitCapMonths
-	SwitchMinContinuousYears           Param[int]       // switch.minContinuousYears
-	SwitchMaxGapMonths                 Param[int]       // switch.maxGapMonths
-	ResidentWindow                     Param[Window]    // resident.window
-	ResidentFixedWaitMonths            Param[int]       // resident.fixedWaitMonths
-	ResidentVariableMonthsPerYear      Param[int]       // resident.variableMonthsPerYear
-	ResidentBrokenYearCounting         Param[string]    // resident.brokenYearCounting
-	ResidentBrokenYearsCountFrom       Param[int]       // resident.brokenYearsCountFrom
-	ResidentRepairMonthsPerYear        Param[int]       // resident.repairMonthsPerYear
-	ResidentLongBreakYears             Param[int]       // resident.longBreakYears
-	ResidentLongBreakMinMonths         Param[int]       // resident.longBreakMinMonths
-	ResidentExemptGroups               Param[[]string]  // resident.exemptGroups
-	ResidentIndividualContribution     Param[int]       // resident.individualContribution
-	NewbornWindow                      Param[string]    // newborn.window
-	DuplicatesEmployeeKeepMinYears     Param[int]       // duplicates.employeeKeepMinYears
-	DuplicatesResidentRefund           Param[string]    // duplicates.residentRefund
-	IncentiveContinuousYearsBeforeRise Param[int]       // incentive.continuousYearsBeforeRise
-	IncentiveRisePerYear               Param[int]       // incentive.risePerYear
-	IncentiveCapShareOfCeilingPercent  Param[int]       // incentive.capShareOfCeilingPercent
-	IncentiveCountFrom                 Param[int]       // incentive.countFrom
-	TransferWorkingDays                Param[int]       // transfer.workingDays
-	ResidentExtension                  Param[*Window]   // resident.extension
-	ResidentWaitCountsFrom             Param[string]    // resident.waitCountsFrom
-	NewbornLateBenefitStart            Param[string]    // newborn.lateBenefitStart
-	NewbornExemptUntilMonths           Param[int]       // newborn.exemptUntilMonths
-	NewbornWindowCounting              Param[string]    // newborn.windowCounting
-	EmployeeFirstFlexibleWaitMonths    Param[int]       // employee.firstFlexibleWaitMonths
-	RetireeMinYears                    Param[*MinYears] // retiree.minYears
-	StudentEntryBenefitStart           Param[string]    // student.entryBenefitStart
-	ResidentFullPriceOutsideWindow     Param[*Window]   // resident.fullPriceOutsideWindow
+	EmployeeBackpayMaxGapMonths             Param[int]       // employee.backpayMaxGapMonths
+	EmployeeLongGapWaitMonths               Param[int]       // employee.longGapWaitMonths
+	EmployeeLongGapWaitCapMonths            Param[int]       // employee.longGapWaitCapMonths
+	SwitchMinContinuousYears                Param[int]       // switch.minContinuousYears
+	SwitchMaxGapMonths                      Param[int]       // switch.maxGapMonths
+	ResidentWindow                          Param[Window]    // resident.window
+	ResidentFixedWaitMonths                 Param[int]       // resident.fixedWaitMonths
+	ResidentVariableMonthsPerYear           Param[int]       // resident.variableMonthsPerYear
+	ResidentBrokenYearCounting              Param[string]    // resident.brokenYearCounting
+	ResidentBrokenYearsCountFrom            Param[int]       // resident.brokenYearsCountFrom
+	ResidentRepairMonthsPerYear             Param[int]       // resident.repairMonthsPerYear
+	ResidentLongBreakYears                  Param[int]       // resident.longBreakYears
+	ResidentLongBreakMinMonths              Param[int]       // resident.longBreakMinMonths
+	ResidentExemptGroups                    Param[[]string]  // resident.exemptGroups
+	ResidentIndividualContribution          Param[int]       // resident.individualContribution
+	NewbornWindow                           Param[string]    // newborn.window
+	DuplicatesEmployeeKeepMinYears          Param[int]       // duplicates.employeeKeepMinYears
+	DuplicatesResidentRefund                Param[string]    // duplicates.residentRefund
+	IncentiveContinuousYearsBeforeRise      Param[int]       // incentive.continuousYearsBeforeRise
+	IncentiveRisePerYear                    Param[int]       // incentive.risePerYear
+	IncentiveCapShareOfCeilingPercent       Param[int]       // incentive.capShareOfCeilingPercent
+	IncentiveCountFrom                      Param[int]       // incentive.countFrom
+	TransferWorkingDays                     Param[int]       // transfer.workingDays
+	TransferOutWorkingDays                  Param[int]       // transfer.outWorkingDays
+	TransferInWorkingDays                   Param[int]       // transfer.inWorkingDays
+	ResidentExtension                       Param[*Window]   // resident.extension
+	ResidentWaitCountsFrom                  Param[string]    // resident.waitCountsFrom
+	NewbornLateBenefitStart                 Param[string]    // newborn.lateBenefitStart
+	NewbornExemptUntilMonths                Param[int]       // newborn.exemptUntilMonths
+	NewbornWindowCounting                   Param[string]    // newborn.windowCounting
+	EmployeeFirstFlexibleWaitMonths         Param[int]       // employee.firstFlexibleWaitMonths
+	RetireeMinYears                         Param[*MinYears] // retiree.minYears
+	StudentEntryBenefitStart                Param[string]    // student.entryBenefitStart
+	ResidentFullPriceOutsideWindow          Param[*Window]   // resident.fullPriceOutsideWindow
+	ResidentInBenefitYearPaymentBenefitFrom Param[string]    // resident.inBenefitYearPaymentBenefitFrom
+	ResidentFullPrice                       Param[int]       // resident.fullPrice
+	ResidentFixedWaitDays                   Param[int]       // resident.fixedWaitDays
+	ResidentVariableDaysPerYear             Param[int]       // resident.variableDaysPerYear
+	ResidentCollection                      Param[string]    // resident.collection
+	IncentiveZeroClaimRise                  Param[int]       // incentive.zeroClaimRise
+	IncentiveBreakPenaltyPerYear            Param[int]       // incentive.breakPenaltyPerYear
+	IncentiveCapTotalYuan                   Param[int]       // incentive.capTotalYuan
+	IncentiveKeepEarnedAfterBreak           Param[string]    // incentive.keepEarnedAfterBreak
+	IncentiveApplies                        Param[string]    // incentive.applies
+	EmployeeFlexibleLongGapWaitMonths       Param[int]       // employee.flexibleLongGapWaitMonths
+	EmployeeWaitCountsPaymentMonth          Param[string]    // employee.waitCountsPaymentMonth
 }
 
 // paramFields binds each parameter of the data to its field of Params.
@@ -139,6 +153,8 @@ var paramFields = []struct {
 	{"incentive.capShareOfCeilingPercent", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCapShareOfCeilingPercent }},
 	{"incentive.countFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCountFrom }},
 	{"transfer.workingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferWorkingDays }},
+	{"transfer.outWorkingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferOutWorkingDays }},
+	{"transfer.inWorkingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferInWorkingDays }},
 	{"resident.extension", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentExtension }},
 	{"resident.waitCountsFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentWaitCountsFrom }},
 	{"newborn.lateBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornLateBenefitStart }},
@@ -148,6 +164,18 @@ var paramFields = []struct {
 	{"retiree.minYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.RetireeMinYears }},
 	{"student.entryBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.StudentEntryBenefitStart }},
 	{"resident.fullPriceOutsideWindow", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFullPriceOutsideWindow }},
+	{"resident.inBenefitYearPaymentBenefitFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentInBenefitYearPaymentBenefitFrom }},
+	{"resident.fullPrice", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFullPrice }},
+	{"resident.fixedWaitDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFixedWaitDays }},
+	{"resident.variableDaysPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentVariableDaysPerYear }},
+	{"resident.collection", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentCollection }},
+	{"incentive.zeroClaimRise", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveZeroClaimRise }},
+	{"incentive.breakPenaltyPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveBreakPenaltyPerYear }},
+	{"incentive.capTotalYuan", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCapTotalYuan }},
+	{"incentive.keepEarnedAfterBreak", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveKeepEarnedAfterBreak }},
+	{"incentive.applies", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveApplies }},
+	{"employee.flexibleLongGapWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeFlexibleLongGapWaitMonths }},
+	{"employee.waitCountsPaymentMonth", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeWaitCountsPaymentMonth }},
 }
 
 // For is the parameters of region (national ones for a region with no

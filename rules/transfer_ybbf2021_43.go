@@ -59,7 +59,8 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		return nil
 	}
 	days := e.params(to).TransferWorkingDays.At(e.asOf)
-	src := e.rs.cite(days.v)
+	out, in := e.params(from.region).TransferOutWorkingDays.At(e.asOf), e.params(to).TransferInWorkingDays.At(e.asOf)
+	src := e.cite(days.v)
 	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
 		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.V}
 	fromName, toName := regionText(from.region), regionText(to)
@@ -86,7 +87,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		say("transfer.step/stop", "from", fromName),
 		say("transfer.step/enroll", "to", toName, "how", enrollHow(toScheme)),
 		say("transfer.step/apply"),
-		say("transfer.step/time", "days", days.V),
+		say("transfer.step/time", "out", out.V, "in", in.V, "days", days.V),
 		say("transfer.step/years"),
 	}
 	t.Materials = []Text{say("transfer.materials/id"), say("transfer.materials/employer")}
@@ -97,7 +98,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	}
 	t.Explain = []Step{
 		sayStep("transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme)),
-		sayStep("transfer.time", src, "days", days.V),
+		sayStep("transfer.time", src, "out", out.V, "in", in.V, "days", days.V),
 		sayStep("transfer.years", e.rs.citeDoc("shbxf", "第三十二条")),
 	}
 	return t
@@ -131,7 +132,7 @@ func (e *engine) residentMove(t *TransferAnswer, from *span) {
 	t.Materials = []Text{say("transfer.move/materials", "to", toName)}
 	t.Channels = channels()
 	t.DoNot = []Text{say("transfer.move/doNot")}
-	t.Explain = []Step{sayStep("transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.rs.cite(wp.v))}
+	t.Explain = []Step{sayStep("transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.cite(wp.v))}
 }
 
 // sameArea reports whether two region codes are the same 统筹地区, or a

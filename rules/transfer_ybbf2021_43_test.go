@@ -54,9 +54,9 @@ func TestDeadlines(t *testing.T) {
 		{"before the window opens",
 			input("2026-05-10", nil, nil, res("r", "440300", "2020-01", "2026-12", "")),
 			"windowOpens:2026-09-01 windowEnds:2026-12-31"},
-		{"Jiangxi in January: the window still runs to 28 February",
-			input("2027-01-10", nil, nil, res("r", "360100", "2020-01", "2026-12", "")),
-			"windowEnds:2027-02-28"},
+		{"河北 in January: the 2026 window still runs to 28 February",
+			input("2026-01-10", nil, nil, res("r", "130100", "2020-01", "2025-12", "")),
+			"windowEnds:2026-02-28"},
 		{"newborn: 90 days",
 			input("2026-04-01", &Person{BirthDate: "2026-03-10", Groups: []string{GroupNewborn}}, plan("440300", Resident, "2026-04-02", 0)),
 			"newborn:2026-06-08 windowOpens:2026-09-01 windowEnds:2026-12-31"},
@@ -75,5 +75,19 @@ func TestDeadlines(t *testing.T) {
 				t.Errorf("got %s, want %s", strings.Join(got, " "), tt.kinds)
 			}
 		})
+	}
+}
+
+// 医保办发〔2021〕43号 “转出地10个工作日…转入地5个工作日”: the two parts of the
+// time limit add up to the total the answer gives.
+func TestTransferDaysAddUp(t *testing.T) {
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := rs.For("")
+	day := Date{}.AddDate(2026, 0, 0)
+	if out, in, all := p.TransferOutWorkingDays.At(day).V, p.TransferInWorkingDays.At(day).V, p.TransferWorkingDays.At(day).V; out+in != all {
+		t.Errorf("out %d + in %d != %d working days", out, in, all)
 	}
 }

@@ -150,8 +150,20 @@ type IncentiveAnswer struct {
 	NextRiseYear int `json:"nextRiseYear"`
 	// CapPercent bounds the total increase, as a share of the region's
 	// original 大病保险 ceiling.
-	CapPercent int    `json:"capPercent"`
-	Explain    []Step `json:"explain"`
+	CapPercent int `json:"capPercent"`
+	// ZeroClaimRise is the rise for a year without claims (零报销激励);
+	// BreakPenaltyPerYear the cut in the ceiling per broken year (0 when no
+	// amount is known); CapYuan the cap on the total rise in yuan (0 when
+	// only CapPercent is known); KeepEarnedAfterBreak is "kept", "lost" or
+	// "notStated".
+	ZeroClaimRise        int    `json:"zeroClaimRise"`
+	BreakPenaltyPerYear  int    `json:"breakPenaltyPerYear"`
+	CapYuan              int    `json:"capYuan,omitempty"`
+	KeepEarnedAfterBreak string `json:"keepEarnedAfterBreak"`
+	// NoCeiling is true where 大病保险 has no ceiling: the incentive (a
+	// higher ceiling) does not apply.
+	NoCeiling bool   `json:"noCeiling,omitempty"`
+	Explain   []Step `json:"explain"`
 }
 
 // Step is one line of an explanation, in Chinese and English, with the
@@ -226,6 +238,9 @@ type WaitingAnswer struct {
 	RepairedMonths int `json:"repairedMonths"`
 	ExtraYears     int `json:"extraYears"`
 	Months         int `json:"months"`
+	// WaitDays is the wait in days where the region counts days (吉林 90
+	// days plus 30 per further broken year); Months is then 0.
+	WaitDays int `json:"waitDays,omitempty"`
 	// MonthsUpperBound is true when Months is only the national cap
 	// ("不超过6个月") because the region's own wait is not known: the wait
 	// is at most Months, and BenefitsFrom is the latest day benefits start.
@@ -236,6 +251,11 @@ type WaitingAnswer struct {
 	// NoBenefits is true when the wait outlasts the benefit year the
 	// payment buys: it buys no benefits at all (BenefitsFrom is then empty).
 	NoBenefits bool `json:"noBenefits"`
+	// FullPrice is true when the payment costs the individual contribution
+	// plus the subsidy (a region's rule outside the window); Cost is that
+	// price in yuan where the data has it.
+	FullPrice bool `json:"fullPrice,omitempty"`
+	Cost      *int `json:"cost,omitempty"`
 	// Assumed is true when no plan was given and the person is not covered:
 	// the answer is about enrolling on asOf (the first of Ways).
 	Assumed bool `json:"assumed"`
@@ -324,6 +344,42 @@ type RulesInfo struct {
 	// Local is true when the region has parameters of its own; false when
 	// only national rules are known for it.
 	Local bool `json:"local"`
+	// Sources lists every regional value the answer used, with how sure
+	// it is (trust) and the sections that used it.
+	Sources []UsedSource `json:"sources"`
+}
+
+// Sections of an answer, as UsedSource.Sections names them.
+const (
+	SectionCoverage   = "coverage"
+	SectionWaiting    = "waiting"
+	SectionDuplicates = "duplicates"
+	SectionTransfer   = "transfer"
+	SectionDeadlines  = "deadlines"
+	SectionIncentive  = "incentive"
+)
+
+// UsedSource is one regional value an answer used: what it is, where it was
+// read and how sure that reading is.
+type UsedSource struct {
+	Parameter  string `json:"parameter"`
+	Region     string `json:"region"`
+	RegionName string `json:"regionName"`
+	Value      string `json:"value"`
+	From       string `json:"from"`
+	To         string `json:"to,omitempty"`
+	// Document is the document's number or name, Issuer who issued it and
+	// Issued its date.
+	Document string `json:"document"`
+	Issuer   string `json:"issuer"`
+	Issued   string `json:"issued"`
+	Article  string `json:"article"`
+	URL      string `json:"url"`
+	Quote    string `json:"quote"`
+	// Trust is "official" (read on a government page), "reprint" (the
+	// official text on another site) or "press" (a news report).
+	Trust    string   `json:"trust"`
+	Sections []string `json:"sections"`
 }
 
 // Timeline is the answer month by month, as the engine sees it: one lane

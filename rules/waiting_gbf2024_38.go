@@ -53,6 +53,7 @@ var residentClauses = []residentClause{
 	{"resident.exempt", (*engine).exemptGroup, (*engine).explainExemptGroup},
 	{"switch.fromEmployee", (*engine).switchFromEmployee, (*engine).explainSwitchFromEmployee},
 	{"resident.extension", (*engine).paidInExtension, (*engine).explainPaidInExtension},
+	{"resident.inBenefitYear", (*engine).paidInBenefitYear, (*engine).explainPaidInBenefitYear},
 	{"student.entry", (*engine).studentEntry, (*engine).explainStudentEntry},
 	{"resident.continuous", (*engine).continuousInWindow, (*engine).explainContinuousInWindow},
 	{"resident.first", (*engine).firstInWindow, (*engine).explainFirstInWindow},
@@ -101,7 +102,7 @@ func (e *engine) explainResident(r *waitResult) {
 	e.explainYear(c, r)
 	if e.newbornOver(c) {
 		limit := e.params(c.t.region).NewbornExemptUntilMonths.At(c.birth)
-		r.explain("newborn.over", e.rs.cite(limit.v), "months", limit.V)
+		r.explain("newborn.over", e.cite(limit.v), "months", limit.V)
 	}
 	residentClauses[r.clause].why(e, c, r)
 	if r.NoBenefits {
@@ -110,6 +111,9 @@ func (e *engine) explainResident(r *waitResult) {
 	if !c.inWindow {
 		e.priceOutsideWindow(c, r)
 		e.nextYearInWindow(c, r)
+	}
+	if p := e.params(c.t.region).ResidentCollection.At(c.lookup); p.V == "monthly" {
+		r.explain("resident.monthly", e.cite(p.v), "region", regionText(c.t.region))
 	}
 }
 
@@ -122,13 +126,21 @@ func (e *engine) priceOutsideWindow(c *residentCase, r *waitResult) {
 	}
 	p := e.params(c.t.region).ResidentFullPriceOutsideWindow.At(c.pay)
 	if p.V == nil {
-		r.explain("resident.price/unknown", e.rs.cite(p.v), "region", regionText(c.t.region))
+		r.explain("resident.price/unknown", e.cite(p.v), "region", regionText(c.t.region))
 		return
 	}
 	from, to := clampDay(c.year, p.V.startM, p.V.startD), clampDay(c.year, p.V.endM, p.V.endD)
-	if within(c.pay, from, to) {
-		r.explain("resident.price/full", e.rs.cite(p.v), "region", regionText(c.t.region), "from", from, "to", to, "level", levelText(p.level))
+	if !within(c.pay, from, to) {
+		return
 	}
+	r.FullPrice = true
+	if price := e.params(c.t.region).ResidentFullPrice.At(c.pay); price.V > 0 {
+		r.Cost = &price.V
+		r.explain("resident.price/fullAmount", e.cite(p.v)+"；"+e.cite(price.v), "region", regionText(c.t.region), "from", from, "to", to,
+			"price", price.V, "level", levelText(p.level))
+		return
+	}
+	r.explain("resident.price/full", e.cite(p.v), "region", regionText(c.t.region), "from", from, "to", to, "level", levelText(p.level))
 }
 
 // residentFacts computes the benefit year, the window and the gap of a
@@ -232,17 +244,17 @@ func (e *engine) extension(region string, y int) (from, to Date, ok bool) {
 func (e *engine) explainYear(c *residentCase, r *waitResult) {
 	switch {
 	case c.alsoYear != 0:
-		r.explain("newborn.twoYears", e.rs.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
+		r.explain("newborn.twoYears", e.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year, "year2", c.alsoYear)
 	case c.inWindow:
-		r.explain("resident.window", e.rs.cite(c.wp.v), "from", c.wFrom, "to", c.wTo, "year", c.year)
+		r.explain("resident.window", e.cite(c.wp.v), "from", c.wFrom, "to", c.wTo, "year", c.year)
 	case !c.birth.IsZero() && c.start == monthOfDate(c.birth) && c.t.isPlan:
-		r.explain("newborn.birthYear", e.rs.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year)
+		r.explain("newborn.birthYear", e.cite(e.params(c.t.region).NewbornWindow.At(c.birth).v), "pay", c.pay, "year", c.year)
 	case c.extension:
 		xf, xt, _ := e.extension(c.t.region, c.year)
 		p := e.params(c.t.region).ResidentExtension.At(c.yearFirst)
-		r.explain("resident.extensionYear", e.rs.cite(p.v), "pay", c.pay, "year", c.year, "from", xf, "to", xt)
+		r.explain("resident.extensionYear", e.cite(p.v), "pay", c.pay, "year", c.year, "from", xf, "to", xt)
 	default:
-		r.explain("resident.outside", e.rs.cite(c.wp.v), "pay", c.pay, "year", c.year, "from", c.wFrom, "to", c.wTo)
+		r.explain("resident.outside", e.cite(c.wp.v), "pay", c.pay, "year", c.year, "from", c.wFrom, "to", c.wTo)
 	}
 }
 
@@ -308,8 +320,8 @@ func (e *engine) newbornInWindow(c *residentCase, r *waitResult) bool {
 func (e *engine) explainNewbornInWindow(c *residentCase, r *waitResult) {
 	exempt, _ := e.newbornExempt(c)
 	nw := e.params(c.t.region).NewbornWindow.At(c.birth)
-	r.explain("newborn", e.rs.cite(nw.v), "birth", c.birth, "window", durationText(nw.V), "last", e.newbornLastDay(c.t.region, c.birth))
-	r.explain("newborn.exempt", e.rs.cite(exempt.v))
+	r.explain("newborn", e.cite(nw.v), "birth", c.birth, "window", durationText(nw.V), "last", e.newbornLastDay(c.t.region, c.birth))
+	r.explain("newborn.exempt", e.cite(exempt.v))
 }
 
 // newbornLate: a newborn enrolled after the newborn window, still under
@@ -358,9 +370,9 @@ func (e *engine) explainNewbornLate(c *residentCase, r *waitResult) {
 	case "nextMonth":
 		when = say("newborn.late/nextMonth")
 	}
-	r.explain("newborn.late", e.rs.cite(startP.v), "birth", c.birth, "last", e.newbornLastDay(c.t.region, c.birth), "months", limit.V,
+	r.explain("newborn.late", e.cite(startP.v), "birth", c.birth, "last", e.newbornLastDay(c.t.region, c.birth), "months", limit.V,
 		"when", when, "from", r.benefitsFrom, "level", levelText(startP.level))
-	r.explain("newborn.exempt", e.rs.cite(exempt.v))
+	r.explain("newborn.exempt", e.cite(exempt.v))
 }
 
 // exemptGroup: low-income people, newly discharged veterans and newborns
@@ -379,7 +391,7 @@ func (e *engine) exemptGroup(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainExemptGroup(c *residentCase, r *waitResult) {
 	exempt := e.params(c.t.region).ResidentExemptGroups.At(c.lookup)
-	r.explain("resident.exempt", e.rs.cite(exempt.v), "group", groupText(*r.Exempt))
+	r.explain("resident.exempt", e.cite(exempt.v), "group", groupText(*r.Exempt))
 }
 
 // continuousInWindow: 国办发〔2024〕38号 sets the fixed wait only for people
@@ -408,7 +420,7 @@ func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
 // ②: a switcher is not bound to the window).
 func (e *engine) uncoveredBeforeYear(c *residentCase, r *waitResult) {
 	gapFrom := c.prev.end + 1
-	r.explain("resident.uncovered", e.rs.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
+	r.explain("resident.uncovered", e.cite(c.wp.v), "from", gapFrom, "to", c.start-1, "months", c.gap)
 	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	cur := c.year - 1
 	deadline := backpayDeadline(c.prev.end, maxGap.V)
@@ -454,6 +466,11 @@ func (e *engine) explainFirstInWindow(c *residentCase, r *waitResult) {
 func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 	w := e.fixedWait(c)
 	r.BrokenYears = c.broken
+	if days := w.days(c.broken); days > 0 {
+		r.WaitDays = days
+		r.setDates(c.startDay, c.startDay.AddDate(0, 0, days))
+		return true
+	}
 	r.FixedMonths = w.fixed.V
 	extra := min(c.t.extraYears, c.broken)
 	variable, reduced, months := w.total(c.broken, extra)
@@ -466,18 +483,36 @@ func (e *engine) fixedAndVariable(c *residentCase, r *waitResult) bool {
 type fixedWaitRule struct {
 	fixed, perYear, countFrom, repair, longYears, longMin Resolved[int]
 	counting                                              Resolved[string]
+	// fixedDays and daysPerYear replace months where the region counts the
+	// wait in days (resident.fixedWaitDays above 0).
+	fixedDays, daysPerYear Resolved[int]
+}
+
+// days is the wait in days for b broken years where the region counts days
+// (吉林: 90 days, and 30 more for each further broken year), else 0.
+func (w fixedWaitRule) days(b int) int {
+	if w.fixedDays.V == 0 {
+		return 0
+	}
+	n := b
+	if w.counting.V == "afterFirst" {
+		n = b - 1
+	}
+	return w.fixedDays.V + max(n, 0)*w.daysPerYear.V
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
 	region, lookup := c.t.region, c.lookup
 	return fixedWaitRule{
-		fixed:     e.params(region).ResidentFixedWaitMonths.At(lookup),
-		perYear:   e.params(region).ResidentVariableMonthsPerYear.At(lookup),
-		counting:  e.params(region).ResidentBrokenYearCounting.At(lookup),
-		countFrom: e.params(region).ResidentBrokenYearsCountFrom.At(lookup),
-		repair:    e.params(region).ResidentRepairMonthsPerYear.At(lookup),
-		longYears: e.params(region).ResidentLongBreakYears.At(lookup),
-		longMin:   e.params(region).ResidentLongBreakMinMonths.At(lookup),
+		fixed:       e.params(region).ResidentFixedWaitMonths.At(lookup),
+		perYear:     e.params(region).ResidentVariableMonthsPerYear.At(lookup),
+		counting:    e.params(region).ResidentBrokenYearCounting.At(lookup),
+		countFrom:   e.params(region).ResidentBrokenYearsCountFrom.At(lookup),
+		repair:      e.params(region).ResidentRepairMonthsPerYear.At(lookup),
+		longYears:   e.params(region).ResidentLongBreakYears.At(lookup),
+		longMin:     e.params(region).ResidentLongBreakMinMonths.At(lookup),
+		fixedDays:   e.params(region).ResidentFixedWaitDays.At(lookup),
+		daysPerYear: e.params(region).ResidentVariableDaysPerYear.At(lookup),
 	}
 }
 
@@ -517,22 +552,26 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	if c.prev != nil && c.gap > 0 {
 		gap = say("resident.fixed/gap", "id", c.prev.id, "to", c.prev.to, "gap", c.gap)
 	}
-	r.explain("resident.fixed", e.rs.cite(w.fixed.v), "gap", gap, "why", why, "months", w.fixed.V)
+	if r.WaitDays > 0 {
+		e.explainWaitDays(c, r, w, gap, why)
+		return
+	}
+	r.explain("resident.fixed", e.cite(w.fixed.v), "gap", gap, "why", why, "months", w.fixed.V)
 	if w.perYear.V > 0 {
-		reading := say("resident.variable/afterFirst")
+		reading := say("resident.variable/afterFirst", "perYear", w.perYear.V)
 		if w.counting.V == "every" {
-			reading = say("resident.variable/every")
+			reading = say("resident.variable/every", "perYear", w.perYear.V)
 		}
-		r.explain("resident.variable", e.rs.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", r.VariableMonths)
+		r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", r.VariableMonths)
 	}
 	if c.t.extraYears > 0 {
 		if c.t.extraYears > broken {
-			r.explain("resident.repair.cap", e.rs.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
+			r.explain("resident.repair.cap", e.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
-		r.explain("resident.repair", e.rs.cite(w.repair.v), "years", extra, "perYear", w.repair.V, "reduced", r.RepairedMonths)
+		r.explain("resident.repair", e.cite(w.repair.v), "years", extra, "perYear", w.repair.V, "reduced", r.RepairedMonths)
 	}
 	if broken >= w.longYears.V {
-		r.explain("resident.longBreak", e.rs.cite(w.longMin.v), "broken", broken, "longYears", w.longYears.V, "min", w.longMin.V)
+		r.explain("resident.longBreak", e.cite(w.longMin.v), "broken", broken, "longYears", w.longYears.V, "min", w.longMin.V)
 	}
 	start := say("resident.total/paymentDay")
 	if c.inWindow {
@@ -541,10 +580,10 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 		start = say("resident.total/nextMonth")
 	}
 	if !r.NoBenefits {
-		r.explain("resident.total", e.rs.cite(w.fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
+		r.explain("resident.total", e.cite(w.fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
 	}
 	if w.fixed.level == LevelNational && !e.rs.HasLocalRules(region) {
-		r.explain("region.national", e.rs.cite(w.fixed.v))
+		r.explain("region.national", e.cite(w.fixed.v))
 	}
 	// Ways to shorten: repair more broken years.
 	best := months
@@ -559,7 +598,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 			continue
 		}
 		text := say("option.repair", "years", n, "months", m, "from", from)
-		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from), Zh: text.Zh, En: text.En, Source: e.rs.cite(w.repair.v)}
+		o := Option{Kind: "repair", Years: n, Months: m, BenefitsFrom: formatDate(from), Zh: text.Zh, En: text.En, Source: e.cite(w.repair.v)}
 		e.priceYears(&o, region, c.year, n)
 		r.Shorten = append(r.Shorten, o)
 	}
@@ -595,7 +634,7 @@ func (e *engine) priceYears(o *Option, region string, y, n int) {
 	text := say("option.price", "year", y, "contribution", contrib, "cost", cost)
 	o.Zh += text.Zh
 	o.En += text.En
-	o.Source += "；" + e.rs.cite(cv)
+	o.Source += "；" + e.cite(cv)
 }
 
 // waitEnd is the first day of benefits after a wait of n months counted
@@ -620,7 +659,7 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 // noBenefitsThisYear says that a payment whose wait outlasts its benefit
 // year buys nothing, and offers the next window instead.
 func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
-	r.explain("resident.noBenefits", e.rs.cite(e.params(c.t.region).ResidentFixedWaitMonths.At(c.lookup).v), "year", c.year)
+	r.explain("resident.noBenefits", e.cite(e.params(c.t.region).ResidentFixedWaitMonths.At(c.lookup).v), "year", c.year)
 	from, to, _ := e.window(c.t.region, c.year+1)
 	pay := from
 	if pay.Before(e.asOf) {
@@ -635,7 +674,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
 	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
-		Zh: text.Zh, En: text.En, Source: e.rs.cite(e.params(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
+		Zh: text.Zh, En: text.En, Source: e.cite(e.params(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
 }
@@ -654,5 +693,5 @@ func (e *engine) nextYearInWindow(c *residentCase, r *waitResult) {
 	if to.Before(e.asOf) {
 		return
 	}
-	r.explain("resident.nextYear", e.rs.cite(p.v), "year", next, "from", from, "to", to)
+	r.explain("resident.nextYear", e.cite(p.v), "year", next, "from", from, "to", to)
 }

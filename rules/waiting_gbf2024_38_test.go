@@ -95,12 +95,11 @@ func TestWaitingResidentWindow(t *testing.T) {
 		{"day before the window opens: current year, outside; 31 Aug + 3 months has no 31 November, so benefits from 1 December", "440300", "2025-12", "2026-08-31", 2026, false, 3, "2026-12-01"},
 		{"outside, 31 May + 3 months = 31 Aug", "440300", "2026-12", "2027-05-31", 2027, false, 3, "2027-08-31"},
 		{"outside, 31 Aug + 3 months: the wait runs through 30 Nov, benefits from 1 Dec", "440300", "2026-12", "2027-08-31", 2027, false, 3, "2027-12-01"},
-		{"Suzhou window opens 1 October: 30 September is outside", "320500", "2026-12", "2027-09-30", 2027, false, 3, "2027-12-30"},
-		{"Suzhou: 1 October buys next year", "320500", "2027-12", "2027-10-01", 2028, true, 0, "2028-01-01"},
-		{"Jiangxi window runs to 28 February of the benefit year", "360100", "2026-12", "2027-02-28", 2027, true, 0, "2027-01-01"},
+		{"苏州 2026年度 window opens 1 October 2025: 30 September is outside", "320500", "2024-12", "2025-09-30", 2025, false, 3, "2025-12-30"},
+		{"苏州: 1 October 2025 buys 2026", "320500", "2025-12", "2025-10-01", 2026, true, 0, "2026-01-01"},
+		{"河北 2026年度 window runs to 28 February of the benefit year; paid that day, benefits from the payment day (冀医保 “自缴费之日起享受”)", "130100", "2025-12", "2026-02-28", 2026, true, 0, "2026-02-28"},
 		{"Jiangxi: leap day 2028-02-29 is after the window", "360100", "2027-12", "2028-02-29", 2028, false, 3, "2028-05-29"},
 		{"Jiangxi window opens 15 September", "360100", "2027-12", "2027-09-15", 2028, true, 0, "2028-01-01"},
-		{"Jiangxi: 14 September is outside", "360100", "2026-12", "2027-09-14", 2027, false, 3, "2027-12-14"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,7 +18,7 @@ func (e *engine) paidInExtension(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainPaidInExtension(c *residentCase, r *waitResult) {
 	p := e.params(c.t.region).ResidentExtension.At(c.yearFirst)
-	r.explain("resident.extension", e.rs.cite(p.v), "pay", c.pay, "year", c.year)
+	r.explain("resident.extension", e.cite(p.v), "pay", c.pay, "year", c.year)
 }
 
 // studentEntry: where a region starts new college students' benefits at
@@ -42,5 +42,5 @@ func (e *engine) studentEntry(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainStudentEntry(c *residentCase, r *waitResult) {
 	p := e.params(c.t.region).StudentEntryBenefitStart.At(c.pay)
-	r.explain("student.entry", e.rs.cite(p.v), "year", c.year, "from", r.benefitsFrom, "level", levelText(p.level))
+	r.explain("student.entry", e.cite(p.v), "year", c.year, "from", r.benefitsFrom, "level", levelText(p.level))
 }

@@ -103,7 +103,7 @@ func (e *engine) firstEmployee(c *employeeCase, r *waitResult) bool {
 func (e *engine) explainFirstEmployee(c *employeeCase, r *waitResult) {
 	if r.Months > 0 {
 		w := e.params(c.t.region).EmployeeFirstFlexibleWaitMonths.At(c.day)
-		r.explain("employee.firstFlexible", e.rs.cite(w.v), "region", regionText(c.t.region), "months", w.V,
+		r.explain("employee.firstFlexible", e.cite(w.v), "region", regionText(c.t.region), "months", w.V,
 			"level", levelText(w.level), "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 		return
 	}
@@ -147,18 +147,18 @@ func (e *engine) backpayEmployee(c *employeeCase, r *waitResult) bool {
 func (e *engine) explainBackpayEmployee(c *employeeCase, r *waitResult) {
 	maxGap := c.maxGap.V
 	if c.switching {
-		r.explain("switch.backpay/toEmployee", e.rs.cite(c.switchYears.v), "months", c.contMonths, "years", c.switchYears.V,
+		r.explain("switch.backpay/toEmployee", e.cite(c.switchYears.v), "months", c.contMonths, "years", c.switchYears.V,
 			"gap", c.gap, "maxGap", maxGap, "gapFrom", c.gapFrom, "gapTo", c.gapTo)
 	} else {
-		r.explain("employee.backpay", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap)
+		r.explain("employee.backpay", e.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap)
 	}
 	if c.t.isPlan || !e.asOf.After(c.deadline) {
-		r.explain("employee.deadline", e.rs.cite(c.maxGap.v), "deadline", c.deadline, "maxGap", maxGap)
+		r.explain("employee.deadline", e.cite(c.maxGap.v), "deadline", c.deadline, "maxGap", maxGap)
 	}
 	if unpaid := c.gap - c.t.leading; !c.t.isPlan && unpaid > 0 && !e.asOf.After(c.deadline) {
 		text := say("option.backpay/unpaid", "deadline", c.deadline, "months", unpaid, "gapFrom", c.gapFrom, "maxGap", maxGap)
 		r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(c.deadline),
-			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.rs.cite(c.maxGap.v)})
+			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.cite(c.maxGap.v)})
 	}
 }
 
@@ -175,7 +175,7 @@ func (e *engine) shortSwitchToEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
-	r.explain("switch.short/toEmployee", e.rs.cite(c.switchYears.v), "gap", c.gap, "months", c.contMonths, "years", c.switchYears.V, "maxGap", c.maxGap.V)
+	r.explain("switch.short/toEmployee", e.cite(c.switchYears.v), "gap", c.gap, "months", c.contMonths, "years", c.switchYears.V, "maxGap", c.maxGap.V)
 }
 
 // longGapEmployee: 医保办发〔2021〕43号 第十一条③ “中断缴费3个月以上的…设置
@@ -183,31 +183,52 @@ func (e *engine) explainShortSwitchToEmployee(c *employeeCase, r *waitResult) {
 // after payment; where it is not known, the cap, as an upper bound.
 func (e *engine) longGapEmployee(c *employeeCase, r *waitResult) bool {
 	r.followedGap = true
-	wait := e.params(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	wait := e.longGapWait(c)
 	r.Months, r.FixedMonths = wait.V, wait.V
 	r.MonthsUpperBound = wait.level == LevelNational
-	waitFrom := (c.pay + 1).First()
-	r.setDates(waitFrom, addMonths(waitFrom, r.Months))
+	waitFrom := e.longGapWaitFrom(c)
+	r.setDates(waitFrom.First(), addMonths(waitFrom.First(), r.Months))
 	r.deadline = c.deadline
 	return true
 }
 
+// longGapWait is the region's wait after a long interruption: its own for
+// flexible workers where it sets one (武汉: from the 7th month), else the
+// one for all employees.
+func (e *engine) longGapWait(c *employeeCase) Resolved[int] {
+	if c.t.kind == KindFlexible {
+		if w := e.params(c.t.region).EmployeeFlexibleLongGapWaitMonths.At(c.day); w.V >= 0 {
+			return w
+		}
+	}
+	return e.params(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+}
+
+// longGapWaitFrom is the first month of the wait: the month after payment,
+// or the payment month where the region counts it (青岛 “含缴费当月”).
+func (e *engine) longGapWaitFrom(c *employeeCase) Month {
+	if e.params(c.t.region).EmployeeWaitCountsPaymentMonth.At(c.day).V == "yes" {
+		return c.pay
+	}
+	return c.pay + 1
+}
+
 func (e *engine) explainLongGapEmployee(c *employeeCase, r *waitResult) {
-	wait := e.params(c.t.region).EmployeeLongGapWaitMonths.At(c.day)
+	wait := e.longGapWait(c)
 	capM := e.params(c.t.region).EmployeeLongGapWaitCapMonths.At(c.day)
 	maxGap := c.maxGap.V
-	r.explain("employee.gap", e.rs.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.V)
+	r.explain("employee.gap", e.cite(c.maxGap.v), "gap", c.gap, "gapFrom", c.gapFrom, "gapTo", c.gapTo, "maxGap", maxGap, "cap", capM.V)
 	if r.MonthsUpperBound {
 		// 43号③ sets a cap (“不超过6个月”), not the local wait.
-		r.explain("employee.wait/national", e.rs.cite(capM.v), "region", regionText(c.t.region), "cap", capM.V, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+		r.explain("employee.wait/national", e.cite(capM.v), "region", regionText(c.t.region), "cap", capM.V, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
 	} else {
-		r.explain("employee.wait", e.rs.cite(wait.v), "region", regionText(c.t.region), "level", levelText(wait.level),
-			"months", r.Months, "cap", capM.V, "from", c.pay+1, "benefitsFrom", r.BenefitsFrom)
+		r.explain("employee.wait", e.cite(wait.v), "region", regionText(c.t.region), "level", levelText(wait.level),
+			"months", r.Months, "cap", capM.V, "from", e.longGapWaitFrom(c), "benefitsFrom", r.BenefitsFrom)
 	}
 	if !e.asOf.After(c.deadline) && r.Months > 0 {
 		text := say("option.backpay/employee", "deadline", c.deadline, "maxGap", maxGap)
 		r.Shorten = append(r.Shorten, Option{Kind: "backpay", Zh: text.Zh, En: text.En, Deadline: datep(c.deadline),
-			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.rs.cite(c.maxGap.v)})
+			BenefitsFrom: formatDate(c.gapFrom.First()), Source: e.cite(c.maxGap.v)})
 	}
 }
 
@@ -249,7 +270,7 @@ func (e *engine) explainSwitchFromEmployee(c *residentCase, r *waitResult) {
 	switchYears := e.params(c.t.region).SwitchMinContinuousYears.At(c.lookup)
 	cont := e.continuousMonths(c.prev.end)
 	if r.BackpayAllowed {
-		r.explain("switch.backpay/toResident", e.rs.cite(switchYears.v), "months", cont, "years", switchYears.V,
+		r.explain("switch.backpay/toResident", e.cite(switchYears.v), "months", cont, "years", switchYears.V,
 			"gap", c.interruption, "maxGap", maxGap.V, "from", r.benefitsFrom)
 		return
 	}

@@ -22,7 +22,7 @@ func TestWaitingTransferArticle11(t *testing.T) {
 		{"③ Jiangsu notice: Suzhou at most 3 months", input("2026-11-01", nil, plan("320500", Employee, "2026-11-01", 0), job), 4, false, 3, "2027-03-01", "2026-10-31"},
 		{"③ Wuhan: benefits from the 4th month after payment", input("2026-11-20", nil, plan("420100", Employee, "2026-11-20", 0), job), 4, false, 3, "2027-03-01", "2026-10-31"},
 		{"③ Chongqing: 6 months", input("2026-12-01", nil, plan("500000", Employee, "2026-12-01", 0), job), 5, false, 6, "2027-07-01", "2026-10-31"},
-		{"③ Qingdao: from the month after payment", input("2026-12-01", nil, plan("370200", Employee, "2026-12-01", 0), job), 5, false, 0, "2027-01-01", "2026-10-31"},
+		{"③ 青岛 “3个月（含缴费当月）”: the payment month is the first month of the wait", input("2026-12-01", nil, plan("370200", Employee, "2026-12-01", 0), job), 5, false, 3, "2027-03-01", "2026-10-31"},
 		{"② resident 3 years → employee, 2-month gap: retroactive",
 			input("2026-03-10", nil, plan("440300", Employee, "2026-03-10", 0), res("r", "440300", "2023-01", "2025-12", "")), 2, true, 0, "2026-01-01", "2026-04-30"},
 		{"② exactly 2 years continuous (含)",

@@ -48,7 +48,7 @@ func TestNextStepsCard(t *testing.T) {
 			t.Errorf("renewal card lacks %s", want)
 		}
 	}
-	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"440300","scheme":"resident","payOn":"2026-12-05"}}`)
+	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"640100","scheme":"resident","payOn":"2026-12-05"}}`)
 	html = load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: national})
 	if !strings.Contains(html, "按国家规定，当地细则请以当地医保部门为准") {
 		t.Errorf("a region without local rules must say so: %s", html)
