@@ -60,12 +60,7 @@ func (c *duplicatesCard) Render() app.UI {
 	default:
 		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
 	}
-	return app.Elem("section").ID("duplicates").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "duplicates-h").Body(
-		app.Elem("h2").ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
-		app.Elem("p").Class("headline").Body(
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
-			app.Text(headline),
-		),
+	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline,
 		app.If(c.shown() && len(a.Stop) > 0, func() app.UI {
 			names := make([]string, len(a.Stop))
 			for i, id := range a.Stop {
