@@ -298,7 +298,7 @@ func (c *calculator) actions() []app.UI {
 	}
 	if c.shareURL != "" {
 		share = elem("div", "field",
-			app.Elem("label").Attr("for", "share-url").Text(l.s("分享链接", "Share link")),
+			labelFor("share-url", l.s("分享链接", "Share link")),
 			app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
 				Aria("describedby", "share-note"),
 			textElem("p", "hint", c.shareNote).ID("share-note"),

@@ -111,7 +111,7 @@ func (p *planForm) fields() app.UI {
 			OnValue: p.onPayOn,
 		}),
 		elem("div", "field",
-			app.Elem("label").Attr("for", "plan-extraYears").Text(l.s("补缴修复断保年数", "Broken years repaired (修复)")),
+			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
 			app.Elem("select").ID("plan-extraYears").Class("field-input").
 				Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 				OnChange(p.onExtraYears).
