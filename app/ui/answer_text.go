@@ -91,9 +91,11 @@ func generalErrorBox(l lang, errs fieldErrors) app.UI {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return app.Elem("div").Class("card", "error-box").Attr("role", "alert").Body(
-		app.Range(msgs).Slice(func(i int) app.UI { return app.Elem("p").Class("error").Text(msgs[i]) }),
-	)
+	lines := make([]app.UI, len(msgs))
+	for i, m := range msgs {
+		lines[i] = textElem("p", "error", m)
+	}
+	return elem("div", "card error-box", lines...).Attr("role", "alert")
 }
 
 // upperFirst capitalizes the first letter (strings.ToUpper would link its

@@ -237,93 +237,85 @@ func (c *calculator) errorsAt(prefix string) fieldErrors { return c.res.Errors.a
 func (c *calculator) Render() app.UI {
 	l := c.lang
 	f := c.form
-	labels := c.labels()
-	computed := c.ready && c.res.Computed
-	stale := c.ready && c.res.Stale
 	model, hasTimeline := buildTimeline(l, f.normalized(), c.shownOut())
 	layout := "layout"
 	if len(f.Enrollments) == 0 {
 		layout += " empty"
 	}
-	return app.Elem("div").Class("app").Body(
+	return elem("div", "app",
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: c.setLang},
-		app.Elem("main").Class(layout).Body(
-			app.Elem("div").Class("col-results").Body(
-				app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(c.summary()),
-				c.generalErrors(),
-				&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
-				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Coverage: c.res.Out.Coverage.Status, Labels: labels},
-				&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Duplicates, Labels: labels},
-				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
+		elem("main", layout,
+			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(),
+				&nextStepsCard{Lang: l, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out},
 				&timeline{Lang: l, Model: model, OK: hasTimeline},
-			),
+			)...),
 			// The form's children keep their places (see enrollmentList):
 			// the intro comes and goes inside its own box.
-			app.Elem("form").Class("col-form").ID("calc-form").Attr("novalidate", true).
-				OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-				Body(
-					app.Elem("div").Class("intro-slot").Body(
-						app.If(len(f.Enrollments) == 0, func() app.UI {
-							return app.Elem("div").Class("card", "intro").Body(
-								app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
-								app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
-									"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
-							)
-						}),
-					),
-					app.Elem("section").Class("card", "form-section").ID("basics").Body(
-						app.Elem("div").Class("asof-row").Body(
-							textField(textFieldSpec{
-								ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
-								Placeholder: "2026-11-22", Error: c.fieldError("asOf"), Normalize: normalizeDate,
-								OnValue: c.onAsOf,
-							}),
-							app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
-						),
-					),
-					app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
-						app.Elem("h2").Text(l.s("参保记录", "Enrollments")),
-						app.Elem("p").Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
-						enrollmentList(app.Range(f.Enrollments).Slice(func(i int) app.UI {
-							return &enrollmentEditor{
-								Index:    i,
-								Value:    f.Enrollments[i],
-								Lang:     l,
-								Errors:   c.errorsAt("enrollments[" + strconv.Itoa(i) + "]"),
-								onChange: c.onEnrollment,
-								onRemove: c.onRemove,
-							}
-						})),
-						app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
-							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
-					),
-					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
-					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
-					app.Elem("section").Class("card", "actions").ID("actions").Body(
-						app.Elem("div").Class("action-row").Body(
-							app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
-							app.Elem("button").Attr("type", "button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
-							app.If(c.undo != nil, func() app.UI {
-								return app.Elem("button").Attr("type", "button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
-							}),
-						),
-						app.If(c.shareURL != "", func() app.UI {
-							return app.Elem("div").Class("field").Body(
-								app.Elem("label").Attr("for", "share-url").Text(l.s("分享链接", "Share link")),
-								app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
-									Aria("describedby", "share-note"),
-								app.Elem("p").ID("share-note").Class("hint").Text(c.shareNote),
-							)
-						}),
-						app.If(c.linkError, func() app.UI {
-							return app.Elem("p").Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
-						}),
+			calcForm("col-form",
+				elem("div", "intro-slot", c.intro()),
+				formSection("basics",
+					elem("div", "asof-row",
+						asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),
+						button("", "btn btn-quiet today", l.s("今天", "Today"), c.onToday),
 					),
 				),
+				formSection("enrollments",
+					textElem("h2", "", l.s("参保记录", "Enrollments")),
+					textElem("p", "hint", l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
+					enrollmentList(enrollmentEditors(l, f, c.res.Errors, c.onEnrollment, c.onRemove)),
+					addEnrollmentButton(l, c.onAdd),
+				),
+				&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
+				&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
+				elem("section", "card actions", c.actions()...).ID("actions"),
+			),
 		),
 		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
 	)
+}
+
+// intro greets a person who has entered no enrollment yet.
+func (c *calculator) intro() app.UI {
+	if len(c.form.Enrollments) > 0 {
+		return nil
+	}
+	l := c.lang
+	return elem("div", "card intro",
+		textElem("h2", "", l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
+		textElem("p", "", l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+			"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
+	)
+}
+
+// actions are the share, clear and undo buttons, the link to share and
+// what went wrong with a link.
+func (c *calculator) actions() []app.UI {
+	l := c.lang
+	var undo, share, linkError app.UI
+	if c.undo != nil {
+		undo = button("undo", "btn btn-quiet", l.s("撤销清空", "Undo clear"), c.onUndo)
+	}
+	if c.shareURL != "" {
+		share = elem("div", "field",
+			labelFor("share-url", l.s("分享链接", "Share link")),
+			app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
+				Aria("describedby", "share-note"),
+			textElem("p", "hint", c.shareNote).ID("share-note"),
+		)
+	}
+	if c.linkError {
+		linkError = errorLine(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
+	}
+	return []app.UI{
+		elem("div", "action-row",
+			button("share", "btn btn-primary", l.s("分享链接", "Share link"), c.onShare),
+			button("clear", "btn btn-quiet", l.s("清空", "Clear"), c.onClear),
+			undo,
+		),
+		share,
+		linkError,
+	}
 }
 
 // shownOut is the answer the cards show, current or stale (dimmed while a
@@ -348,12 +340,6 @@ func (c *calculator) fieldError(path string) string {
 	}
 	return ""
 }
-
-// summary is the one line read out (aria-live) when the answer changes.
-func (c *calculator) summary() string { return answerSummary(c.lang, c.ready, c.res) }
-
-// generalErrors shows the errors that belong to no field of the form.
-func (c *calculator) generalErrors() app.UI { return generalErrorBox(c.lang, c.res.Errors) }
 
 // fieldPath trims an engine error path to the form field that shows it:
 // "enrollments[1].backpaid[0]" → "enrollments[1].backpaid".

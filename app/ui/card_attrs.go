@@ -48,3 +48,15 @@ func resultClasses(tone string, stale bool) []string {
 	}
 	return c
 }
+
+// resultCard is a result card: its title, its headline with the tone's
+// mark, then body. The section is labelled by the title (id-h).
+func resultCard(id, title, tone string, stale bool, headline string, body ...app.UI) app.UI {
+	return app.Elem("section").ID(id).Class(resultClasses(tone, stale)...).Aria("labelledby", id+"-h").Body(append([]app.UI{
+		app.Elem("h2").ID(id + "-h").Text(title),
+		elem("p", "headline",
+			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+			app.Text(headline),
+		),
+	}, body...)...)
+}

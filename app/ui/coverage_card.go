@@ -65,38 +65,56 @@ func (c *coverageCard) Render() app.UI {
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return app.Elem("section").ID("coverage").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "coverage-h").Body(
-		app.Elem("h2").ID("coverage-h").Text(title),
-		app.Elem("p").Class("headline").Body(
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
-			app.Text(headline),
-		),
-		app.If(c.shown(), func() app.UI {
-			return app.Elem("dl").Class("facts").Body(
-				fact(a.Enrollment != nil, l.s("参保记录", "Enrollment"), func() string { return c.Labels[deref(a.Enrollment)] }),
-				fact(a.Region != "", l.s("参保地", "Region"), func() string { return nameOr(a.RegionName, a.Region) }),
-				fact(a.Scheme != "", l.s("险种", "Scheme"), func() string { return l.schemeName(a.Scheme) }),
-				fact(a.From != nil, l.s("待遇开始", "Benefits since"), func() string { return l.formatDay(deref(a.From)) }),
-				fact(a.Until != nil, l.s("待遇至", "Benefits until"), func() string { return l.formatDay(deref(a.Until)) }),
-				fact(a.Until == nil && a.Active, l.s("待遇至", "Benefits until"), func() string { return l.s("长期（无需缴费）", "No end (no payments needed)") }),
-				fact(a.WaitingUntil != nil, l.s("等待期至", "Waiting until"), func() string { return l.formatDay(deref(a.WaitingUntil)) }),
-			)
-		}),
+	return resultCard("coverage", title, tone, c.Stale, headline,
+		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
 }
 
 // fact is one line of a card's facts, shown only when cond holds.
-func fact(cond bool, term string, value func() string) app.UI {
-	if !cond {
+// facts are the details of the answer shown.
+func (c *coverageCard) facts() app.UI {
+	if !c.shown() {
 		return nil
 	}
-	v := value()
-	if v == "" {
-		return nil
+	l := c.Lang
+	a := c.Answer
+	var facts factList
+	if a.Enrollment != nil {
+		facts.add(l.s("参保记录", "Enrollment"), c.Labels[*a.Enrollment])
 	}
-	return app.Elem("div").Class("fact").Body(app.Elem("dt").Text(term), app.Elem("dd").Text(v))
+	if a.Region != "" {
+		facts.add(l.s("参保地", "Region"), nameOr(a.RegionName, a.Region))
+	}
+	if a.Scheme != "" {
+		facts.add(l.s("险种", "Scheme"), l.schemeName(a.Scheme))
+	}
+	if a.From != nil {
+		facts.add(l.s("待遇开始", "Benefits since"), l.formatDay(*a.From))
+	}
+	switch {
+	case a.Until != nil:
+		facts.add(l.s("待遇至", "Benefits until"), l.formatDay(*a.Until))
+	case a.Active:
+		facts.add(l.s("待遇至", "Benefits until"), l.s("长期（无需缴费）", "No end (no payments needed)"))
+	}
+	if a.WaitingUntil != nil {
+		facts.add(l.s("等待期至", "Waiting until"), l.formatDay(*a.WaitingUntil))
+	}
+	return facts.dl()
 }
+
+// factList is the rows of a <dl class="facts">, each a term and its
+// value; add skips an empty value.
+type factList []app.UI
+
+func (f *factList) add(term, value string) {
+	if value != "" {
+		*f = append(*f, elem("div", "fact", textElem("dt", "", term), textElem("dd", "", value)))
+	}
+}
+
+func (f factList) dl() app.UI { return elem("dl", "facts", f...) }
 
 func toneMark(tone string) string {
 	switch tone {

@@ -60,41 +60,57 @@ func (c *duplicatesCard) Render() app.UI {
 	default:
 		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
 	}
-	return app.Elem("section").ID("duplicates").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "duplicates-h").Body(
-		app.Elem("h2").ID("duplicates-h").Text(l.s("重复参保", "Duplicate enrollments")),
-		app.Elem("p").Class("headline").Body(
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
-			app.Text(headline),
-		),
-		app.If(c.shown() && len(a.Stop) > 0, func() app.UI {
-			names := make([]string, len(a.Stop))
-			for i, id := range a.Stop {
-				names[i] = c.label(id)
-			}
-			return app.Elem("p").Text(l.s("停保：", "Stop: ") + strings.Join(names, l.s("、", ", ")))
-		}),
-		app.If(c.shown() && len(a.Overlaps) > 0, func() app.UI {
-			return app.Elem("ul").Class("overlaps").Body(app.Range(a.Overlaps).Slice(func(i int) app.UI {
-				o := a.Overlaps[i]
-				kind := l.s("同一制度", "same scheme")
-				if o.Kind == "crossScheme" {
-					kind = l.s("职工与居民", "employee and resident")
-				}
-				return app.Elem("li").Text(c.label(o.A) + l.s(" 与 ", " and ") + c.label(o.B) + l.s(" 重叠：", " overlap: ") +
-					l.formatMonth(o.From) + " – " + l.formatMonth(o.To) + l.s("（", " (") + kind + l.s("）", ")"))
-			}))
-		}),
-		app.If(c.shown() && len(a.Actions) > 0, func() app.UI {
-			return app.Elem("ul").Class("actions").Body(app.Range(a.Actions).Slice(func(i int) app.UI {
-				act := a.Actions[i]
-				return app.Elem("li").Body(
-					app.Elem("p").Text(c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
-					app.If(act.Source != "", func() app.UI {
-						return app.Elem("p").Class("source").Body(app.Elem("span").Class("muted").Text(l.s("出处：", "Source: ")), app.Elem("cite").Text(act.Source))
-					}),
-				)
-			}))
-		}),
+	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline,
+		c.stop(),
+		c.overlaps(),
+		c.actions(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
+}
+
+// stop names the enrollments to stop.
+func (c *duplicatesCard) stop() app.UI {
+	l, a := c.Lang, c.Answer
+	if !c.shown() || len(a.Stop) == 0 {
+		return nil
+	}
+	names := make([]string, len(a.Stop))
+	for i, id := range a.Stop {
+		names[i] = c.label(id)
+	}
+	return textElem("p", "", l.s("停保：", "Stop: ")+strings.Join(names, l.s("、", ", ")))
+}
+
+// overlaps lists the months two enrollments overlap.
+func (c *duplicatesCard) overlaps() app.UI {
+	l, a := c.Lang, c.Answer
+	if !c.shown() || len(a.Overlaps) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(a.Overlaps))
+	for i, o := range a.Overlaps {
+		kind := l.s("同一制度", "same scheme")
+		if o.Kind == "crossScheme" {
+			kind = l.s("职工与居民", "employee and resident")
+		}
+		items[i] = textElem("li", "", c.label(o.A)+l.s(" 与 ", " and ")+c.label(o.B)+l.s(" 重叠：", " overlap: ")+
+			l.formatMonth(o.From)+" – "+l.formatMonth(o.To)+l.s("（", " (")+kind+l.s("）", ")"))
+	}
+	return elem("ul", "overlaps", items...)
+}
+
+// actions says what to do about each enrollment.
+func (c *duplicatesCard) actions() app.UI {
+	l, a := c.Lang, c.Answer
+	if !c.shown() || len(a.Actions) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(a.Actions))
+	for i, act := range a.Actions {
+		items[i] = elem("li", "",
+			textElem("p", "", c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
+			sourceLine(l, act.Source),
+		)
+	}
+	return elem("ul", "actions", items...)
 }

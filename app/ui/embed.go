@@ -145,9 +145,6 @@ func (e *embed) fullAppHref() string {
 func (e *embed) Render() app.UI {
 	l := e.params.Lang
 	f := e.form
-	labels := enrollmentLabels(f, l)
-	computed := e.ready && e.res.Computed
-	stale := e.ready && e.res.Stale
 	fieldErr := ""
 	if m, ok := e.res.Errors["asOf"]; ok {
 		fieldErr = m.in(l)
@@ -156,48 +153,27 @@ func (e *embed) Render() app.UI {
 	if style := themeStyle(e.params.Theme); style != "" {
 		root = root.Attr("style", style)
 	}
-	return root.Body(
-		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, e.ready, e.res)),
-		generalErrorBox(l, e.res.Errors),
-		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: e.res.Out.Coverage, Labels: labels},
-		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Waiting, Coverage: e.res.Out.Coverage.Status, Labels: labels},
-		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: e.res.Out.Duplicates, Labels: labels},
-		app.Elem("form").Class("embed-form").ID("calc-form").Attr("novalidate", true).
-			OnSubmit(func(ctx app.Context, ev app.Event) { ev.PreventDefault() }).
-			Body(
-				app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
-					app.Elem("h2").Text(l.s("我的参保记录", "My enrollments")),
-					enrollmentList(app.If(len(f.Enrollments) == 0, func() app.UI {
-						return app.Elem("p").Class("hint").Text(l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
-							"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
-					}), app.Range(f.Enrollments).Slice(func(i int) app.UI {
-						return &enrollmentEditor{
-							Index:    i,
-							Value:    f.Enrollments[i],
-							Lang:     l,
-							Errors:   e.res.Errors.at("enrollments[" + strconv.Itoa(i) + "]"),
-							onChange: e.onEnrollment,
-							onRemove: e.onRemove,
-						}
-					})),
-					app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
-						Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(e.onAdd),
-				),
-				&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.edit},
-				&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.edit},
-				app.Elem("section").Class("card", "form-section").ID("basics").Body(
-					textField(textFieldSpec{
-						ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
-						Placeholder: "2026-11-22", Error: fieldErr, Normalize: normalizeDate,
-						OnValue: e.onAsOf,
-					}),
-				),
+	var empty app.UI
+	if len(f.Enrollments) == 0 {
+		empty = textElem("p", "hint", l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
+			"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
+	}
+	return root.Body(answerParts(l, e.ready, e.res, f.AsOf, enrollmentLabels(f, l),
+		calcForm("embed-form",
+			formSection("enrollments",
+				textElem("h2", "", l.s("我的参保记录", "My enrollments")),
+				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors, e.onEnrollment, e.onRemove)),
+				addEnrollmentButton(l, e.onAdd),
 			),
-		app.Elem("footer").Class("embed-foot").Body(
+			&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.edit},
+			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.edit},
+			formSection("basics", asOfField(l, f.AsOf, fieldErr, e.onAsOf)),
+		),
+		elem("footer", "embed-foot",
 			app.Elem("a").ID("open-app").Attr("href", e.fullAppHref()).Attr("target", "_blank").Attr("rel", "noopener").
 				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
-			app.Elem("p").ID("embed-privacy").Text(l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
-				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
+			textElem("p", "", l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")).ID("embed-privacy"),
 		),
-	)
+	)...)
 }

@@ -53,112 +53,125 @@ func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
 	}
 }
 
+// onText returns the handler of the text field of the named field.
+func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string) {
+	return func(ctx app.Context, val string) {
+		r.set(ctx, func(e *formEnrollment) {
+			switch field {
+			case "from":
+				e.From = val
+			case "to":
+				e.To = val
+			case "paidOn":
+				e.PaidOn = val
+			case "backpaid":
+				e.Backpaid = val
+			}
+		})
+	}
+}
+
+func (r *enrollmentEditor) onRegion(ctx app.Context, _, code string) {
+	r.set(ctx, func(e *formEnrollment) { e.Region = code })
+}
+
+func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
+	r.set(ctx, func(e *formEnrollment) {
+		e.Scheme = s
+		if s == "employee" {
+			e.PaidOn = ""
+		} else {
+			e.Backpaid, e.Kind = "", ""
+		}
+	})
+}
+
+func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
+	r.set(ctx, func(e *formEnrollment) { e.Kind = k })
+}
+
+func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
+	if r.onRemove != nil {
+		r.onRemove(ctx, r.Index)
+	}
+}
+
 func (r *enrollmentEditor) Render() app.UI {
 	l := r.Lang
 	v := r.Value
 	n := strconv.Itoa(r.Index + 1)
-	title := l.s("参保记录 ", "Enrollment ") + n
-	return app.Elem("fieldset").Class("enrollment").ID("enrollment-"+strconv.Itoa(r.Index)).Body(
-		app.Elem("legend").Body(
-			app.Elem("span").Class("enr-title").Text(title),
-			app.If(v.ID != "" && !autoID(v.ID), func() app.UI {
-				return app.Elem("span").Class("enr-id").Text(" (" + v.ID + ")")
-			}),
+	var id, more app.UI
+	if v.ID != "" && !autoID(v.ID) {
+		id = textElem("span", "enr-id", " ("+v.ID+")")
+	}
+	switch v.Scheme {
+	case "resident":
+		more = textField(textFieldSpec{
+			ID: r.id("paidOn"), Label: l.s("缴费日期（最后一年）", "Payment day (last year)"), Value: v.PaidOn,
+			Placeholder: "2024-11-20", Error: r.err("paidOn"),
+			Hint:      l.s("是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"),
+			Normalize: normalizeDate,
+			OnValue:   r.onText("paidOn"),
+		})
+	case "employee":
+		more = elem("div", "", r.kindField(l, v), textField(textFieldSpec{
+			ID: r.id("backpaid"), Label: l.s("补缴月份（可不填）", "Back-paid months (optional)"), Value: v.Backpaid,
+			Placeholder: l.s("如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"), Error: r.err("backpaid"),
+			InputMode: "text",
+			Normalize: normalizeBackpaid,
+			OnValue:   r.onText("backpaid"),
+		}))
+	}
+	return elem("fieldset", "enrollment",
+		elem("legend", "",
+			textElem("span", "enr-title", l.s("参保记录 ", "Enrollment ")+n),
+			id,
 		),
-		app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "remove").
-			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n).
-			Text(l.s("删除", "Remove")).
-			OnClick(func(ctx app.Context, e app.Event) {
-				if r.onRemove != nil {
-					r.onRemove(ctx, r.Index)
-				}
-			}),
+		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick).
+			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n),
 		&regionPicker{
-			ID:    r.id("region"),
-			Label: l.s("参保地", "Region"),
-			Value: v.Region,
-			Lang:  l,
-			Error: r.err("region"),
-			onChange: func(ctx app.Context, _, code string) {
-				r.set(ctx, func(e *formEnrollment) { e.Region = code })
-			},
+			ID:       r.id("region"),
+			Label:    l.s("参保地", "Region"),
+			Value:    v.Region,
+			Lang:     l,
+			Error:    r.err("region"),
+			onChange: r.onRegion,
 		},
 		segmented(r.id("scheme"), l.s("险种", "Scheme"), v.Scheme, [][2]string{
 			{"employee", l.s("职工医保", "Employee")},
 			{"resident", l.s("居民医保", "Resident")},
-		}, func(ctx app.Context, s string) {
-			r.set(ctx, func(e *formEnrollment) {
-				e.Scheme = s
-				if s == "employee" {
-					e.PaidOn = ""
-				} else {
-					e.Backpaid, e.Kind = "", ""
-				}
-			})
-		}),
-		app.If(r.err("scheme") != "", func() app.UI {
-			return app.Elem("p").Class("error").Text(r.err("scheme"))
-		}),
-		app.Elem("div").Class("row2").Body(
+		}, r.onScheme),
+		errorLine(r.err("scheme")),
+		elem("div", "row2",
 			textField(textFieldSpec{
 				ID: r.id("from"), Label: l.s("开始年月", "First month"), Value: v.From,
 				Placeholder: "2019-03", Error: r.err("from"),
 				Normalize: normalizeMonth,
-				OnValue: func(ctx app.Context, val string) {
-					r.set(ctx, func(e *formEnrollment) { e.From = val })
-				},
+				OnValue:   r.onText("from"),
 			}),
 			textField(textFieldSpec{
 				ID: r.id("to"), Label: l.s("结束年月", "Last month"), Value: v.To,
 				Placeholder: l.s("空＝仍在缴", "empty = still paying"), Error: r.err("to"),
 				Normalize: normalizeMonth,
-				OnValue: func(ctx app.Context, val string) {
-					r.set(ctx, func(e *formEnrollment) { e.To = val })
-				},
+				OnValue:   r.onText("to"),
 			}),
 		),
-		app.If(v.Scheme == "resident", func() app.UI {
-			return textField(textFieldSpec{
-				ID: r.id("paidOn"), Label: l.s("缴费日期（最后一年）", "Payment day (last year)"), Value: v.PaidOn,
-				Placeholder: "2024-11-20", Error: r.err("paidOn"),
-				Hint:      l.s("是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"),
-				Normalize: normalizeDate,
-				OnValue: func(ctx app.Context, val string) {
-					r.set(ctx, func(e *formEnrollment) { e.PaidOn = val })
-				},
-			})
-		}).ElseIf(v.Scheme == "employee", func() app.UI {
-			return app.Elem("div").Body(r.kindField(l, v), textField(textFieldSpec{
-				ID: r.id("backpaid"), Label: l.s("补缴月份（可不填）", "Back-paid months (optional)"), Value: v.Backpaid,
-				Placeholder: l.s("如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"), Error: r.err("backpaid"),
-				InputMode: "text",
-				Normalize: normalizeBackpaid,
-				OnValue: func(ctx app.Context, val string) {
-					r.set(ctx, func(e *formEnrollment) { e.Backpaid = val })
-				},
-			}))
-		}),
-		app.If(r.err("id") != "", func() app.UI {
-			return app.Elem("p").Class("error").Text(r.err("id"))
-		}),
-	)
+		more,
+		errorLine(r.err("id")),
+	).ID("enrollment-" + strconv.Itoa(r.Index))
 }
 
 // kindField asks how employee insurance was paid: the waits and the
 // duplicate to keep differ for an employer's and a flexible worker's.
 func (r *enrollmentEditor) kindField(l lang, v formEnrollment) app.UI {
-	return app.Elem("div").Body(
+	return elem("div", "",
 		segmented(r.id("kind"), l.s("缴费方式", "Paid as"), v.Kind, [][2]string{
 			{"unit", l.s("单位缴", "Employer")},
 			{"flexible", l.s("灵活就业", "Flexible work")},
 			{"unemployment", l.s("领失业金", "Unemployment benefit")},
 			{"military", l.s("服兵役", "Military service")},
-		}, func(ctx app.Context, k string) {
-			r.set(ctx, func(e *formEnrollment) { e.Kind = k })
-		}),
-		app.If(r.err("kind") != "", func() app.UI {
-			return app.Elem("p").Class("error").Text(r.err("kind"))
-		}),
+		}, r.onKind),
+		errorLine(r.err("kind")),
 	)
 }
 

@@ -36,22 +36,24 @@ func (x *explainList) Render() app.UI {
 }
 
 func (x *explainList) steps(l lang) app.UI {
-	return app.Elem("ol").Body(
-		app.Range(x.Steps).Slice(func(i int) app.UI {
-			st := x.Steps[i]
-			text := st.Zh
-			if l == langEn && st.En != "" || text == "" {
-				text = st.En
-			}
-			return app.Elem("li").Body(
-				app.Elem("p").Text(text),
-				app.If(st.Source != "", func() app.UI {
-					return app.Elem("p").Class("source").Body(
-						app.Elem("span").Class("muted").Text(l.s("出处：", "Source: ")),
-						app.Elem("cite").Text(st.Source),
-					)
-				}),
-			)
-		}),
+	items := make([]app.UI, len(x.Steps))
+	for i, st := range x.Steps {
+		text := st.Zh
+		if l == langEn && st.En != "" || text == "" {
+			text = st.En
+		}
+		items[i] = elem("li", "", textElem("p", "", text), sourceLine(l, st.Source))
+	}
+	return elem("ol", "", items...)
+}
+
+// sourceLine names where a step or an action comes from, or is nothing.
+func sourceLine(l lang, source string) app.UI {
+	if source == "" {
+		return nil
+	}
+	return elem("p", "source",
+		textElem("span", "muted", l.s("出处：", "Source: ")),
+		textElem("cite", "", source),
 	)
 }

@@ -23,14 +23,14 @@ func describedBy(id, err, hint string) string {
 
 // fieldMessages writes a field's hint and error next to it.
 func fieldMessages(id, err, hint string) app.UI {
-	return app.Elem("div").Class("field-msgs").Body(
-		app.If(hint != "", func() app.UI {
-			return app.Elem("p").ID(id + "-hint").Class("hint").Text(hint)
-		}),
-		app.If(err != "", func() app.UI {
-			return app.Elem("p").ID(id + "-err").Class("error").Text(err)
-		}),
-	)
+	var h, e app.UI
+	if hint != "" {
+		h = textElem("p", "hint", hint).ID(id + "-hint")
+	}
+	if err != "" {
+		e = textElem("p", "error", err).ID(id + "-err")
+	}
+	return elem("div", "field-msgs", h, e)
 }
 
 // textField is a labelled text input for a month or a day.
@@ -53,8 +53,8 @@ func textField(s textFieldSpec) app.UI {
 	if mode == "" {
 		mode = "numeric"
 	}
-	return app.Elem("div").Class("field").Body(
-		app.Elem("label").Attr("for", s.ID).Text(s.Label),
+	return elem("div", "field",
+		labelFor(s.ID, s.Label),
 		&textInput{
 			ID:    s.ID,
 			Value: s.Value,
@@ -74,18 +74,23 @@ func textField(s textFieldSpec) app.UI {
 
 // segmented is a pair (or more) of radio buttons drawn as one control.
 func segmented(name, legend string, value string, options [][2]string, onChange func(ctx app.Context, v string)) app.UI {
-	return app.Elem("fieldset").Class("segmented").Body(
-		app.Elem("legend").Text(legend),
-		app.Elem("div").Class("segmented-options").Body(
-			app.Range(options).Slice(func(i int) app.UI {
-				v, label := options[i][0], options[i][1]
-				id := name + "-" + v
-				return app.Elem("label").Attr("for", id).Class("seg-option").Body(
-					app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", v).Attr("checked", value == v).
-						OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
-					app.Elem("span").Text(label),
-				)
-			}),
-		),
+	items := make([]app.UI, len(options))
+	for i, o := range options {
+		v, label := o[0], o[1]
+		id := name + "-" + v
+		items[i] = elem("label", "seg-option",
+			app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", v).Attr("checked", value == v).
+				OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
+			textElem("span", "", label),
+		).Attr("for", id)
+	}
+	return elem("fieldset", "segmented",
+		textElem("legend", "", legend),
+		elem("div", "segmented-options", items...),
 	)
+}
+
+// labelFor is the label of the field with the id.
+func labelFor(id, text string) app.UI {
+	return app.Elem("label").Attr("for", id).Text(text)
 }

@@ -29,85 +29,103 @@ func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
 	if !c.shown() {
-		return app.Elem("section").ID("next-steps").Class("card", "result", "tone-pending").Body(
-			app.Elem("h2").Text(l.s("下一步怎么办", "What to do next")),
-			app.Elem("p").Class("headline").Text("—"),
-		)
+		return elem("section", "card result tone-pending",
+			textElem("h2", "", l.s("下一步怎么办", "What to do next")),
+			textElem("p", "headline", "—"),
+		).ID("next-steps")
+	}
+	var scope, deadlines, transfer, incentive app.UI
+	if a.Rules.Region != "" {
+		class, text := "scope local", l.s(
+			a.Rules.RegionName+"：已收录当地规定，未收录的部分按国家规定。",
+			a.Rules.RegionName+": local rules are included; the rest follows the national rules.")
+		if !a.Rules.Local {
+			class, text = "scope national", l.s(
+				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
+				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details.")
+		}
+		scope = textElem("p", class, text).ID("rules-scope")
+	}
+	if len(a.Deadlines) > 0 {
+		items := make([]app.UI, len(a.Deadlines))
+		for i, d := range a.Deadlines {
+			items[i] = app.Elem("li").DataSet("kind", d.Kind).DataSet("date", d.Date).Body(
+				textElem("strong", "", l.formatDay(d.Date)+l.s("：", ": ")),
+				app.Text(l.s(d.Zh, d.En)),
+			)
+		}
+		deadlines = elem("div", "deadlines",
+			textElem("h3", "", l.s("截止日期", "Deadlines")),
+			elem("ul", "", items...),
+			button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar),
+		).ID("deadlines")
+	}
+	if a.Transfer != nil {
+		transfer = c.transfer(*a.Transfer)
+	}
+	if a.Incentive != nil {
+		incentive = c.incentive(*a.Incentive)
 	}
 	return app.Elem("section").ID("next-steps").Class(resultClasses("info", c.Stale)...).Aria("labelledby", "next-h").Body(
 		app.Elem("h2").ID("next-h").Text(l.s("下一步怎么办", "What to do next")),
-		app.If(a.Rules.Region != "", func() app.UI {
-			if a.Rules.Local {
-				return app.Elem("p").ID("rules-scope").Class("scope", "local").Text(l.s(
-					a.Rules.RegionName+"：已收录当地规定，未收录的部分按国家规定。",
-					a.Rules.RegionName+": local rules are included; the rest follows the national rules."))
-			}
-			return app.Elem("p").ID("rules-scope").Class("scope", "national").Text(l.s(
-				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
-				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details."))
-		}),
-		app.If(len(a.Deadlines) > 0, func() app.UI {
-			return app.Elem("div").ID("deadlines").Class("deadlines").Body(
-				app.Elem("h3").Text(l.s("截止日期", "Deadlines")),
-				app.Elem("ul").Body(app.Range(a.Deadlines).Slice(func(i int) app.UI {
-					d := a.Deadlines[i]
-					return app.Elem("li").DataSet("kind", d.Kind).DataSet("date", d.Date).Body(
-						app.Elem("strong").Text(l.formatDay(d.Date)+l.s("：", ": ")),
-						app.Text(l.s(d.Zh, d.En)),
-					)
-				})),
-				app.Elem("button").Attr("type", "button").ID("add-to-calendar").Class("btn", "btn-quiet").
-					Text(l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)")).
-					OnClick(c.onCalendar),
-			)
-		}),
-		app.If(a.Transfer != nil, func() app.UI { return c.transfer(*a.Transfer) }),
-		app.If(a.Incentive != nil, func() app.UI { return c.incentive(*a.Incentive) }),
+		scope,
+		deadlines,
+		transfer,
+		incentive,
 	)
 }
 
+// transfer says how to move the insurance to the new region, or, for a
+// retiree living elsewhere, how to file for care there.
 func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 	l := c.Lang
 	title := l.s("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
 	if t.Kind == "filing" {
 		title = l.s("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
 	}
-	texts := func(ts []rules.Text) []app.UI {
-		out := make([]app.UI, len(ts))
-		for i, x := range ts {
-			out[i] = app.Elem("li").Text(l.s(x.Zh, x.En))
-		}
-		return out
+	var limit app.UI
+	if t.Kind == "transfer" {
+		days := strconv.Itoa(t.WorkingDays)
+		limit = textElem("p", "time-limit", l.s("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
 	}
-	// Folded: the steps are long, and the form must stay near on a phone.
 	return app.Elem("details").ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
-		app.Elem("summary").Body(app.Elem("h3").Text(title)),
-		app.Elem("ol").Class("steps").Body(texts(t.Steps)...),
-		app.If(t.Kind == "transfer", func() app.UI {
-			return app.Elem("p").Class("time-limit").Text(l.s("办理时限："+strconv.Itoa(t.WorkingDays)+"个工作日", "Time limit: "+strconv.Itoa(t.WorkingDays)+" working days"))
-		}),
-		app.Elem("h4").Text(l.s("材料", "What to bring")),
-		app.Elem("ul").Body(texts(t.Materials)...),
-		app.Elem("h4").Text(l.s("办理渠道", "Where")),
-		app.Elem("ul").Body(texts(t.Channels)...),
-		app.Elem("h4").Text(l.s("不要这样做", "Do not")),
-		app.Elem("ul").Class("do-not").Body(texts(t.DoNot)...),
+		elem("summary", "", textElem("h3", "", title)),
+		textList("ol", "steps", l, t.Steps),
+		limit,
+		textElem("h4", "", l.s("材料", "What to bring")),
+		textList("ul", "", l, t.Materials),
+		textElem("h4", "", l.s("办理渠道", "Where")),
+		textList("ul", "", l, t.Channels),
+		textElem("h4", "", l.s("不要这样做", "Do not")),
+		textList("ul", "do-not", l, t.DoNot),
 		&explainList{Lang: l, Steps: t.Explain},
 	)
 }
 
+// textList is a list of texts in the language, one item each.
+func textList(tag, class string, l lang, ts []rules.Text) app.UI {
+	items := make([]app.UI, len(ts))
+	for i, x := range ts {
+		items[i] = textElem("li", "", l.s(x.Zh, x.En))
+	}
+	return elem(tag, class, items...)
+}
+
+// incentive tells what continuous enrollment has earned, and what a break
+// would cost.
 func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
 	l := c.Lang
 	years := strconv.Itoa(in.ContinuousYears)
 	earned := strconv.Itoa(in.EarnedRise)
 	next := strconv.Itoa(in.NextRiseYear)
 	rise := strconv.Itoa(in.RisePerYear)
+	capPercent := strconv.Itoa(in.CapPercent)
 	return app.Elem("div").ID("incentive").Class("incentive").DataSet("years", years).DataSet("earned", earned).Body(
-		app.Elem("h3").Text(l.s("连续参保激励", "Continuous-enrollment incentive")),
-		app.Elem("p").Text(l.s(
-			"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+strconv.Itoa(in.CapPercent)+"%）。",
-			years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+strconv.Itoa(in.CapPercent)+"% of the original cap).")),
-		app.Elem("p").Class("warn").Text(l.s(
+		textElem("h3", "", l.s("连续参保激励", "Continuous-enrollment incentive")),
+		textElem("p", "", l.s(
+			"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+capPercent+"%）。",
+			years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+capPercent+"% of the original cap).")),
+		textElem("p", "warn", l.s(
 			"断保的代价：连续年数清零、已提高的"+earned+"元不再保留，再参保至少等待3个月。",
 			"What a break costs: the count restarts, the "+earned+" yuan is lost, and enrolling again waits at least 3 months.")),
 		&explainList{Lang: l, Steps: in.Explain},

@@ -32,71 +32,93 @@ func (p *planForm) set(ctx app.Context, edit func(f *formState)) {
 	}
 }
 
+func (p *planForm) onPlan(ctx app.Context, on bool) {
+	p.set(ctx, func(f *formState) {
+		f.HasPlan = on
+		if on && f.Plan.Scheme == "" {
+			f.Plan.Scheme = "resident"
+		}
+		if on && f.Plan.Region == "" {
+			f.Plan.Region = f.Residence
+		}
+	})
+}
+
+func (p *planForm) onRegion(ctx app.Context, _, code string) {
+	p.set(ctx, func(f *formState) { f.Plan.Region = code })
+}
+
+func (p *planForm) onScheme(ctx app.Context, s string) {
+	p.set(ctx, func(f *formState) {
+		f.Plan.Scheme = s
+		if s != "employee" {
+			f.Plan.Kind = ""
+		}
+	})
+}
+
+func (p *planForm) onKind(ctx app.Context, k string) {
+	p.set(ctx, func(f *formState) { f.Plan.Kind = k })
+}
+
+func (p *planForm) onPayOn(ctx app.Context, val string) {
+	p.set(ctx, func(f *formState) { f.Plan.PayOn = val })
+}
+
+func (p *planForm) onExtraYears(ctx app.Context, e app.Event) {
+	n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	p.set(ctx, func(f *formState) { f.Plan.ExtraYears = n })
+}
+
 func (p *planForm) Render() app.UI {
 	l := p.Lang
 	v := p.Value
-	return app.Elem("details").Class("card", "form-section").ID("plan").Attr("open", v.HasPlan).Body(
-		app.Elem("summary").Body(
-			app.Elem("h2").Text(l.s("打算参保", "What I plan next")),
-			app.Elem("span").Class("summary-hint").Text(l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment")),
+	return formDetails("plan", v.HasPlan, l.s("打算参保", "What I plan next"), l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment"),
+		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, p.onPlan),
+		p.fields(),
+	)
+}
+
+// fields are the plan's fields, once the person has one.
+func (p *planForm) fields() app.UI {
+	l := p.Lang
+	v := p.Value
+	if !v.HasPlan {
+		return nil
+	}
+	var kind app.UI
+	if v.Plan.Scheme == "employee" {
+		kind = segmented("plan-kind", l.s("缴费方式", "Paid as"), v.Plan.Kind, [][2]string{
+			{"unit", l.s("单位缴", "Employer")},
+			{"flexible", l.s("灵活就业（个人缴）", "Flexible work (yourself)")},
+		}, p.onKind)
+	}
+	return elem("div", "",
+		&regionPicker{
+			ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
+			Error:    p.err("plan.region"),
+			onChange: p.onRegion,
+		},
+		segmented("plan-scheme", l.s("险种", "Scheme"), v.Plan.Scheme, [][2]string{
+			{"employee", l.s("职工医保", "Employee")},
+			{"resident", l.s("居民医保", "Resident")},
+		}, p.onScheme),
+		errorLine(p.err("plan.scheme")),
+		kind,
+		textField(textFieldSpec{
+			ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
+			Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,
+			OnValue: p.onPayOn,
+		}),
+		elem("div", "field",
+			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
+			app.Elem("select").ID("plan-extraYears").Class("field-input").
+				Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
+				OnChange(p.onExtraYears).
+				Body(extraYearOptions(v.Plan.ExtraYears)...),
+			fieldMessages("plan-extraYears", p.err("plan.extraYears"),
+				l.s("每多缴 1 年，变动等待期减少 1 个月", "Each extra year paid removes a month of the variable wait")),
 		),
-		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, func(ctx app.Context, on bool) {
-			p.set(ctx, func(f *formState) {
-				f.HasPlan = on
-				if on && f.Plan.Scheme == "" {
-					f.Plan.Scheme = "resident"
-				}
-				if on && f.Plan.Region == "" {
-					f.Plan.Region = f.Residence
-				}
-			})
-		}),
-		app.If(v.HasPlan, func() app.UI {
-			return app.Elem("div").Body(
-				&regionPicker{
-					ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
-					Error: p.err("plan.region"),
-					onChange: func(ctx app.Context, _, code string) {
-						p.set(ctx, func(f *formState) { f.Plan.Region = code })
-					},
-				},
-				segmented("plan-scheme", l.s("险种", "Scheme"), v.Plan.Scheme, [][2]string{
-					{"employee", l.s("职工医保", "Employee")},
-					{"resident", l.s("居民医保", "Resident")},
-				}, func(ctx app.Context, s string) {
-					p.set(ctx, func(f *formState) {
-						f.Plan.Scheme = s
-						if s != "employee" {
-							f.Plan.Kind = ""
-						}
-					})
-				}),
-				app.If(p.err("plan.scheme") != "", func() app.UI { return app.Elem("p").Class("error").Text(p.err("plan.scheme")) }),
-				app.If(v.Plan.Scheme == "employee", func() app.UI {
-					return segmented("plan-kind", l.s("缴费方式", "Paid as"), v.Plan.Kind, [][2]string{
-						{"unit", l.s("单位缴", "Employer")},
-						{"flexible", l.s("灵活就业（个人缴）", "Flexible work (yourself)")},
-					}, func(ctx app.Context, k string) { p.set(ctx, func(f *formState) { f.Plan.Kind = k }) })
-				}),
-				textField(textFieldSpec{
-					ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
-					Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,
-					OnValue: func(ctx app.Context, val string) { p.set(ctx, func(f *formState) { f.Plan.PayOn = val }) },
-				}),
-				app.Elem("div").Class("field").Body(
-					app.Elem("label").Attr("for", "plan-extraYears").Text(l.s("补缴修复断保年数", "Broken years repaired (修复)")),
-					app.Elem("select").ID("plan-extraYears").Class("field-input").
-						Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
-						OnChange(func(ctx app.Context, e app.Event) {
-							n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
-							p.set(ctx, func(f *formState) { f.Plan.ExtraYears = n })
-						}).
-						Body(extraYearOptions(v.Plan.ExtraYears)...),
-					fieldMessages("plan-extraYears", p.err("plan.extraYears"),
-						l.s("每多缴 1 年，变动等待期减少 1 个月", "Each extra year paid removes a month of the variable wait")),
-				),
-			)
-		}),
 	)
 }
 

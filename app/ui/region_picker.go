@@ -87,30 +87,29 @@ func (p *regionPicker) Render() app.UI {
 		OnFocus:   p.onFocus,
 		OnBlur:    p.onBlur,
 	}
-	return app.Elem("div").Class("field", "region-picker").Body(
-		app.Elem("label").Attr("for", p.ID).Text(p.Label),
+	var suggestions app.UI
+	if open {
+		options := make([]app.UI, len(list))
+		for i, r := range list {
+			name := r.Name
+			if r.Level == rules.LevelCity {
+				name += " · " + r.ProvinceName
+			}
+			options[i] = elem("li", "option", app.Text(name), textElem("span", "code", r.Code)).
+				ID(p.ID+"-opt-"+strconv.Itoa(i)).
+				Attr("role", "option").
+				Aria("selected", strconv.FormatBool(i == p.active)).
+				OnMouseDown(func(ctx app.Context, e app.Event) {
+					e.PreventDefault() // keep the focus in the input
+					p.pick(ctx, r.Code)
+				}, app.EventScope(r.Code)) // see textField
+		}
+		suggestions = elem("ul", "suggestions", options...).ID(listID).Attr("role", "listbox").Aria("label", p.Label)
+	}
+	return elem("div", "field region-picker",
+		labelFor(p.ID, p.Label),
 		input,
-		app.If(open, func() app.UI {
-			return app.Elem("ul").ID(listID).Class("suggestions").Attr("role", "listbox").Aria("label", p.Label).Body(
-				app.Range(list).Slice(func(i int) app.UI {
-					r := list[i]
-					name := r.Name
-					if r.Level == rules.LevelCity {
-						name += " · " + r.ProvinceName
-					}
-					return app.Elem("li").
-						ID(p.ID+"-opt-"+strconv.Itoa(i)).
-						Class("option").
-						Attr("role", "option").
-						Aria("selected", strconv.FormatBool(i == p.active)).
-						Body(app.Text(name), app.Elem("span").Class("code").Text(r.Code)).
-						OnMouseDown(func(ctx app.Context, e app.Event) {
-							e.PreventDefault() // keep the focus in the input
-							p.pick(ctx, r.Code)
-						}, app.EventScope(r.Code)) // see textField
-				}),
-			)
-		}),
+		suggestions,
 		fieldMessages(p.ID, p.Error, p.Hint),
 	)
 }

@@ -23,52 +23,61 @@ func (p *rulesPage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
+func (p *rulesPage) onLang(ctx app.Context, nl lang) {
+	p.lang = nl
+	applyLang(ctx, nl)
+}
+
 func (p *rulesPage) Render() app.UI {
 	l := p.lang
 	c := p.catalog
-	return app.Elem("div").Class("app", "rules-page").Body(
+	var catalogErr, noRegions app.UI
+	if c.Err != "" {
+		catalogErr = errorLine(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
+	}
+	if len(c.Regions) == 0 {
+		noRegions = textElem("p", "muted", l.s("暂无地方参数。", "No regional parameters yet."))
+	}
+	docs := make([]app.UI, len(c.Docs))
+	for i, d := range c.Docs {
+		docs[i] = elem("li", "",
+			elem("p", "", textElem("strong", "", d.Number), app.Text(" "), app.Text(d.Title)),
+			textElem("p", "muted", joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
+			textIf("p", "muted", d.Note),
+			// Shown as text, not a link: the app makes no request to other
+			// sites, and the page stays usable offline.
+			textIf("p", "url", d.URL),
+		)
+	}
+	return elem("div", "app rules-page",
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, onLang: func(ctx app.Context, nl lang) {
-			p.lang = nl
-			applyLang(ctx, nl)
-		}},
-		app.Elem("main").Class("doc").Body(
-			app.Elem("p").Body(app.Elem("a").Attr("href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
-			app.Elem("h1").Text(l.s("政策依据与参数", "Rules: documents and parameters")),
-			app.Elem("p").Class("muted").Text(l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
-			app.If(c.Err != "", func() app.UI {
-				return app.Elem("p").Class("error").Text(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
-			}),
-			app.Elem("section").ID("documents").Class("card").Body(
-				app.Elem("h2").Text(l.s("政策文件", "Policy documents")),
-				app.Elem("ul").Class("docs").Body(app.Range(c.Docs).Slice(func(i int) app.UI {
-					d := c.Docs[i]
-					return app.Elem("li").Body(
-						app.Elem("p").Body(app.Elem("strong").Text(d.Number), app.Text(" "), app.Text(d.Title)),
-						app.Elem("p").Class("muted").Text(joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
-						app.If(d.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(d.Note) }),
-						app.If(d.URL != "", func() app.UI {
-							// Shown as text, not a link: the app makes no request
-							// to other sites, and the page stays usable offline.
-							return app.Elem("p").Class("url").Text(d.URL)
-						}),
-					)
-				})),
-			),
-			app.Elem("section").ID("parameters").Class("card").Body(
-				app.Elem("h2").Text(l.s("全国参数", "National parameters")),
-				app.Range(c.Params).Slice(func(i int) app.UI { return paramBlock(l, c.Params[i]) }),
-			),
-			app.Elem("section").ID("regions").Class("card").Body(
-				app.Elem("h2").Text(l.s("地方参数", "Regional parameters")),
-				app.If(len(c.Regions) == 0, func() app.UI {
-					return app.Elem("p").Class("muted").Text(l.s("暂无地方参数。", "No regional parameters yet."))
-				}),
+		&siteHeader{Lang: l, onLang: p.onLang},
+		elem("main", "doc",
+			elem("p", "", app.Elem("a").Attr("href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
+			textElem("h1", "", l.s("政策依据与参数", "Rules: documents and parameters")),
+			textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+			catalogErr,
+			elem("section", "card",
+				textElem("h2", "", l.s("政策文件", "Policy documents")),
+				elem("ul", "docs", docs...),
+			).ID("documents"),
+			elem("section", "card",
+				textElem("h2", "", l.s("全国参数", "National parameters")),
+				paramBlocks(l, c.Params),
+			).ID("parameters"),
+			elem("section", "card",
+				textElem("h2", "", l.s("地方参数", "Regional parameters")),
+				noRegions,
 				regionGroups(l, c.Regions),
-			),
+			).ID("regions"),
 		),
 		&siteFooter{Lang: l, RulesVersion: c.Version},
 	)
+}
+
+// paramBlocks shows each of params (see paramBlock).
+func paramBlocks(l lang, params []rulesParam) app.UI {
+	return app.Range(params).Slice(func(i int) app.UI { return paramBlock(l, params[i]) })
 }
 
 // paramBlock shows one parameter and its dated values as a small table.
@@ -77,30 +86,38 @@ func paramBlock(l lang, p rulesParam) app.UI {
 	if title == "" {
 		title = p.Name
 	}
-	return app.Elem("div").Class("param").Body(
-		app.Elem("h3").Body(app.Text(title), app.Elem("code").Class("pname").Text(p.Name)),
-		app.Elem("table").Body(
-			app.Elem("thead").Body(app.Elem("tr").Body(
-				app.Elem("th").Attr("scope", "col").Text(l.s("生效", "In force")),
-				app.Elem("th").Attr("scope", "col").Text(l.s("取值", "Value")),
-				app.Elem("th").Attr("scope", "col").Text(l.s("出处", "Source")),
+	rows := make([]app.UI, len(p.Values))
+	for i, v := range p.Values {
+		to := v.To
+		if to == "" {
+			to = l.s("至今", "now")
+		}
+		var note app.UI
+		if v.Note != "" {
+			note = textElem("span", "muted", " "+v.Note)
+		}
+		rows[i] = elem("tr", "",
+			textElem("td", "", v.From+" – "+to),
+			textElem("td", "", joinNonEmpty(" ", v.Value, p.Unit)),
+			elem("td", "", app.Text(v.Source), note),
+		)
+	}
+	return elem("div", "param",
+		elem("h3", "", app.Text(title), textElem("code", "pname", p.Name)),
+		elem("table", "",
+			elem("thead", "", elem("tr", "",
+				colHead(l.s("生效", "In force")),
+				colHead(l.s("取值", "Value")),
+				colHead(l.s("出处", "Source")),
 			)),
-			app.Elem("tbody").Body(app.Range(p.Values).Slice(func(i int) app.UI {
-				v := p.Values[i]
-				to := v.To
-				if to == "" {
-					to = l.s("至今", "now")
-				}
-				return app.Elem("tr").Body(
-					app.Elem("td").Text(v.From+" – "+to),
-					app.Elem("td").Text(joinNonEmpty(" ", v.Value, p.Unit)),
-					app.Elem("td").Body(app.Text(v.Source), app.If(v.Note != "", func() app.UI {
-						return app.Elem("span").Class("muted").Text(" " + v.Note)
-					})),
-				)
-			})),
+			elem("tbody", "", rows...),
 		),
 	)
+}
+
+// colHead is a table's column heading.
+func colHead(text string) app.UI {
+	return app.Elem("th").Attr("scope", "col").Text(text)
 }
 
 func verifiedName(l lang, v string) string {
@@ -150,32 +167,35 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 				continue
 			}
 		}
-		title := []app.UI{app.Text(r.Name + " (" + r.Code + ") "), nil}
 		scope := l.s("地方规定", "local rules")
 		if r.Status == "national" {
 			scope = l.s("按国家规定", "national rules")
 		}
-		title[1] = app.Elem("span").Class("badge", "badge-"+r.Status).Text(scope)
-		var head app.UI = app.Elem("h3").Body(title...)
+		head := "h3"
 		if r.Code != r.Province {
-			head = app.Elem("h4").Body(title...) // a city under its province
+			head = "h4" // a city under its province
 		}
 		local = append(local, app.Elem("div").Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
-			head,
-			app.If(r.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(r.Note) }),
-			app.Range(r.Params).Slice(func(j int) app.UI { return paramBlock(l, r.Params[j]) }),
+			elem(head, "",
+				app.Text(r.Name+" ("+r.Code+") "),
+				textElem("span", "badge badge-"+r.Status, scope),
+			),
+			textIf("p", "muted", r.Note),
+			paramBlocks(l, r.Params),
 		))
 	}
-	return app.Elem("div").Body(
-		app.Elem("div").ID("regions-local").Body(local...),
-		app.If(len(national) > 0, func() app.UI {
-			return app.Elem("div").ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
-				app.Elem("h3").Text(l.s("按国家规定的地区", "Regions with national rules only")),
-				app.Elem("p").Class("muted").Text(l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
-					"No local rules are recorded for these regions: the national rules apply; check the local bureau:")),
-				app.Elem("p").Text(joinNames(l, national)),
-			)
-		}),
+	var nationalOnly app.UI
+	if len(national) > 0 {
+		nationalOnly = app.Elem("div").ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
+			textElem("h3", "", l.s("按国家规定的地区", "Regions with national rules only")),
+			textElem("p", "muted", l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+				"No local rules are recorded for these regions: the national rules apply; check the local bureau:")),
+			textElem("p", "", joinNames(l, national)),
+		)
+	}
+	return elem("div", "",
+		elem("div", "", local...).ID("regions-local"),
+		nationalOnly,
 	)
 }
 

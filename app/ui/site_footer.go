@@ -20,16 +20,18 @@ func (f *siteFooter) Render() app.UI {
 		version = rulesVersion()
 	}
 	appVersion := app.Getenv("GOAPP_VERSION")
-	return app.Elem("footer").Class("foot").Body(
-		app.Elem("p").Text(l.s("结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides.")),
-		app.Elem("p").Text(l.s("你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded.")),
-		app.Elem("p").Body(
+	var appLine app.UI
+	if appVersion != "" {
+		appLine = textElem("span", "muted", " · "+l.s("应用版本 ", "App ")+appVersion)
+	}
+	return elem("footer", "foot",
+		textElem("p", "", l.s("结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides.")),
+		textElem("p", "", l.s("你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded.")),
+		elem("p", "",
 			app.Elem("a").Attr("href", appHref("/rules")).Text(l.s("政策依据与参数", "Rules: documents and parameters")),
 			app.Text(" · "),
-			app.Elem("span").ID("rules-version").Text(l.s("规则版本 ", "Rules version ")+orDash(version)),
-			app.If(appVersion != "", func() app.UI {
-				return app.Elem("span").Class("muted").Text(" · " + l.s("应用版本 ", "App ") + appVersion)
-			}),
+			textElem("span", "", l.s("规则版本 ", "Rules version ")+orDash(version)).ID("rules-version"),
+			appLine,
 		),
 	)
 }

@@ -20,26 +20,26 @@ func (h *siteHeader) Render() app.UI {
 	if l == langEn {
 		other, otherLabel = langZh, "中文"
 	}
-	return app.Elem("header").Class("top").Body(
-		app.Elem("a").Attr("href", appHref("/")).Class("brand").Body(
+	return elem("header", "top",
+		elem("a", "brand",
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
-			app.Elem("span").Text(l.s("医保连续参保计算器", "Medical insurance continuity")),
-		),
-		app.Elem("button").Attr("type", "button").ID("lang-switch").Class("btn", "btn-quiet", "lang").
+			textElem("span", "", l.s("医保连续参保计算器", "Medical insurance continuity")),
+		).Attr("href", appHref("/")),
+		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch).
 			Attr("lang", other.htmlLang()).
-			Aria("label", l.s("Switch to English", "切换到中文")).
-			Text(otherLabel).
-			OnClick(func(ctx app.Context, e app.Event) {
-				// Read the language now: go-app keeps the first closure.
-				next := langEn
-				if h.Lang == langEn {
-					next = langZh
-				}
-				if h.onLang != nil {
-					h.onLang(ctx, next)
-				}
-			}),
+			Aria("label", l.s("Switch to English", "切换到中文")),
 	)
+}
+
+func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
+	// Read the language now: go-app keeps the first handler.
+	next := langEn
+	if h.Lang == langEn {
+		next = langZh
+	}
+	if h.onLang != nil {
+		h.onLang(ctx, next)
+	}
 }
 
 // applyLang sets the document's lang attribute, for screen readers and

@@ -45,46 +45,63 @@ func (s *situationForm) onRegion(ctx app.Context, id, code string) {
 	})
 }
 
+func (s *situationForm) onBirthDate(ctx app.Context, val string) {
+	s.set(ctx, func(f *formState) { f.BirthDate = val })
+}
+
+func (s *situationForm) onRetired(ctx app.Context, on bool) {
+	s.set(ctx, func(f *formState) { f.Retired = on })
+}
+
+func (s *situationForm) onSex(ctx app.Context, sex string) {
+	s.set(ctx, func(f *formState) { f.Sex = sex })
+}
+
+func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
+	s.set(ctx, func(f *formState) { f.Residence, f.WorkRegion = "", "" })
+}
+
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
 	v := s.Value
 	filled := v.hasPerson() ||
 		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != "" || s.err("person.studyRegion") != ""
-	return app.Elem("details").Class("card", "form-section").ID("situation").Attr("open", filled).Body(
-		app.Elem("summary").Body(
-			app.Elem("h2").Text(l.s("我的情况", "About me")),
-			app.Elem("span").Class("summary-hint").Text(l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer")),
-		),
+	checks := []app.UI{
+		checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
+	}
+	for _, g := range groupNames {
+		checks = append(checks, checkbox("person-group-"+g, l.groupName(g), v.hasGroup(g), func(ctx app.Context, on bool) {
+			s.set(ctx, func(f *formState) { f.Groups = f.withGroup(g, on) })
+		}))
+	}
+	var sex, study, clear app.UI
+	if v.Retired {
+		sex = segmented("person-sex", l.s("性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"), v.Sex, [][2]string{
+			{"male", l.s("男", "Male")},
+			{"female", l.s("女", "Female")},
+		}, s.onSex)
+	}
+	if v.hasGroup("student") || v.StudyRegion != "" {
+		study = &regionPicker{
+			ID: "person-studyRegion", Label: l.s("学籍地（学校所在地）", "Place of study"), Value: v.StudyRegion, Lang: l,
+			Error:    s.err("person.studyRegion"),
+			Hint:     l.s("学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"),
+			onChange: s.onRegion,
+		}
+	}
+	if v.Residence != "" || v.WorkRegion != "" {
+		clear = button("", "btn btn-quiet", l.s("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
+	}
+	return formDetails("situation", filled, l.s("我的情况", "About me"), l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer"),
 		textField(textFieldSpec{
 			ID: "person-birthDate", Label: l.s("出生日期", "Date of birth"), Value: v.BirthDate,
 			Placeholder: "1990-05-01", Error: s.err("person.birthDate"), Normalize: normalizeDate,
-			OnValue: func(ctx app.Context, val string) { s.set(ctx, func(f *formState) { f.BirthDate = val }) },
+			OnValue: s.onBirthDate,
 		}),
-		app.Elem("div").Class("checks").Body(
-			checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired,
-				func(ctx app.Context, on bool) { s.set(ctx, func(f *formState) { f.Retired = on }) }),
-			app.Range(groupNames[:]).Slice(func(i int) app.UI {
-				g := groupNames[i]
-				return checkbox("person-group-"+g, l.groupName(g), v.hasGroup(g), func(ctx app.Context, on bool) {
-					s.set(ctx, func(f *formState) { f.Groups = f.withGroup(g, on) })
-				})
-			}),
-		),
-		app.If(s.err("person.groups") != "", func() app.UI { return app.Elem("p").Class("error").Text(s.err("person.groups")) }),
-		app.If(v.Retired, func() app.UI {
-			return segmented("person-sex", l.s("性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"), v.Sex, [][2]string{
-				{"male", l.s("男", "Male")},
-				{"female", l.s("女", "Female")},
-			}, func(ctx app.Context, sex string) { s.set(ctx, func(f *formState) { f.Sex = sex }) })
-		}),
-		app.If(v.hasGroup("student") || v.StudyRegion != "", func() app.UI {
-			return &regionPicker{
-				ID: "person-studyRegion", Label: l.s("学籍地（学校所在地）", "Place of study"), Value: v.StudyRegion, Lang: l,
-				Error:    s.err("person.studyRegion"),
-				Hint:     l.s("学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"),
-				onChange: s.onRegion,
-			}
-		}),
+		elem("div", "checks", checks...),
+		errorLine(s.err("person.groups")),
+		sex,
+		study,
 		&regionPicker{
 			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
 			Error:    s.err("person.residence"),
@@ -97,22 +114,28 @@ func (s *situationForm) Render() app.UI {
 			Hint:     l.s("职工医保一般保留就业地的", "The employee scheme is kept where you work"),
 			onChange: s.onRegion,
 		},
-		app.If(v.Residence != "" || v.WorkRegion != "", func() app.UI {
-			return app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet").Text(l.s("清除常住地和就业地", "Clear residence and work")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					s.set(ctx, func(f *formState) { f.Residence, f.WorkRegion = "", "" })
-				})
-		}),
+		clear,
 	)
+}
+
+// formDetails is an optional part of the form, folded until open: a
+// title and a hint in its summary, then body.
+func formDetails(id string, open bool, title, hint string, body ...app.UI) app.UI {
+	return app.Elem("details").Class("card form-section").ID(id).Attr("open", open).Body(append([]app.UI{
+		elem("summary", "",
+			textElem("h2", "", title),
+			textElem("span", "summary-hint", hint),
+		),
+	}, body...)...)
 }
 
 // checkbox is a labelled check box with a large tap area.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, on bool)) app.UI {
-	return app.Elem("label").Attr("for", id).Class("check").Body(
+	return elem("label", "check",
 		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Attr("checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) {
 				onChange(ctx, ctx.JSSrc().Get("checked").Bool())
 			}, app.EventScope(id)),
-		app.Elem("span").Text(label),
-	)
+		textElem("span", "", label),
+	).Attr("for", id)
 }

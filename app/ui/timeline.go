@@ -19,25 +19,25 @@ type timeline struct {
 
 func (t *timeline) Render() app.UI {
 	l := t.Lang
+	title := textElem("h2", "", l.s("时间线", "Timeline"))
 	if !t.OK {
-		return app.Elem("section").ID("timeline").Class("card", "timeline").Body(
-			app.Elem("h2").Text(l.s("时间线", "Timeline")),
-			app.Elem("p").Class("muted").Text(l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
+		return elem("section", "card timeline",
+			title,
+			textElem("p", "muted", l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
+		).ID("timeline")
+	}
+	legend := make([]app.UI, len(timelineKinds))
+	for i, k := range timelineKinds {
+		legend[i] = elem("li", "",
+			app.Elem("span").Class("swatch k-"+k).Aria("hidden", "true"),
+			app.Text(l.monthKindName(k)),
 		)
 	}
-	return app.Elem("section").ID("timeline").Class("card", "timeline").Body(
-		app.Elem("h2").Text(l.s("时间线", "Timeline")),
+	return elem("section", "card timeline",
+		title,
 		app.Raw(timelineSVG(l, t.Model)),
-		app.Elem("ul").Class("legend").Body(
-			app.Range(timelineKinds[:]).Slice(func(i int) app.UI {
-				k := timelineKinds[i]
-				return app.Elem("li").Body(
-					app.Elem("span").Class("swatch", "k-"+k).Aria("hidden", "true"),
-					app.Text(l.monthKindName(k)),
-				)
-			}),
-		),
-	)
+		elem("ul", "legend", legend...),
+	).ID("timeline")
 }
 
 // Geometry of the drawing, in SVG units (about CSS pixels on a phone).

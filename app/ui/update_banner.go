@@ -58,9 +58,9 @@ func (b *updateBanner) Render() app.UI {
 	if !b.available {
 		return app.Elem("div").ID("update-banner").Hidden(true)
 	}
-	return app.Elem("div").ID("update-banner").Class("update-banner").Attr("role", "status").Body(
-		app.Elem("button").Attr("type", "button").Class("btn", "btn-primary").
-			Text(b.Lang.s("有新版本，点击更新", "A new version is ready: tap to update")).
-			OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-	)
+	return elem("div", "update-banner",
+		button("", "btn btn-primary", b.Lang.s("有新版本，点击更新", "A new version is ready: tap to update"), reload),
+	).ID("update-banner").Attr("role", "status")
 }
+
+func reload(ctx app.Context, e app.Event) { ctx.Reload() }

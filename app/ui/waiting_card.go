@@ -70,33 +70,36 @@ func (c *waitingCard) Render() app.UI {
 	default:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
 	}
-	return app.Elem("section").ID("waiting").Class(resultClasses(tone, c.Stale)...).Aria("labelledby", "waiting-h").Body(
-		app.Elem("h2").ID("waiting-h").Text(l.s("待遇等待期", "Waiting period")),
-		app.Elem("p").Class("headline").Body(
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
-			app.Text(headline),
-		),
-		app.If(c.shown() && w == nil && c.Coverage == rules.StatusNone, func() app.UI {
-			return app.Elem("p").Class("muted").Text(l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))
-		}),
-		app.If(c.shown() && w == nil && c.Coverage == rules.StatusRetiredShort, func() app.UI {
-			return app.Elem("p").Class("muted").Text(l.s("退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons)."))
-		}),
-		app.If(c.shown() && w == nil && c.Coverage != rules.StatusNone && c.Coverage != rules.StatusRetiredShort, func() app.UI {
-			return app.Elem("p").Class("muted").Text(l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))
-		}),
-		app.If(c.shown() && w != nil && w.Assumed, func() app.UI {
-			return app.Elem("div").Class("ways").Body(
-				app.Elem("p").Text(l.s("现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:")),
-				app.Elem("ul").Body(app.Range(w.Ways).Slice(func(i int) app.UI {
-					return app.Elem("li").Text(l.s(w.Ways[i].Zh, w.Ways[i].En))
-				})),
-			)
-		}),
-		app.If(c.shown() && w != nil, func() app.UI {
-			return c.details(l, w)
-		}),
+	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline,
+		c.body(l, w)...,
 	)
+}
+
+// body is what the card says below the headline.
+func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
+	switch {
+	case !c.shown():
+		return nil
+	case w == nil && c.Coverage == rules.StatusNone:
+		return []app.UI{textElem("p", "muted", l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))}
+	case w == nil && c.Coverage == rules.StatusRetiredShort:
+		return []app.UI{textElem("p", "muted", l.s("退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons)."))}
+	case w == nil:
+		return []app.UI{textElem("p", "muted", l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))}
+	case w.Assumed:
+		ways := make([]app.UI, len(w.Ways))
+		for i, x := range w.Ways {
+			ways[i] = textElem("li", "", l.s(x.Zh, x.En))
+		}
+		return []app.UI{
+			elem("div", "ways",
+				textElem("p", "", l.s("现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:")),
+				elem("ul", "", ways...),
+			),
+			c.details(l, w),
+		}
+	}
+	return []app.UI{c.details(l, w)}
 }
 
 func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
@@ -107,53 +110,62 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	case w.About != "plan":
 		about = c.Labels[w.About]
 	}
-	yes := func(b bool) string {
-		if b {
-			return l.s("可以", "Yes")
-		}
-		return l.s("不可以", "No")
+	var facts factList
+	facts.add(l.s("对象", "About"), about)
+	switch {
+	case w.BenefitsFrom != "" && !w.MonthsUpperBound:
+		facts.add(l.s("待遇开始", "Benefits from"), l.formatDay(w.BenefitsFrom))
+	case w.BenefitsFrom != "":
+		facts.add(l.s("最晚待遇开始", "Benefits from, at the latest"),
+			l.formatDay(w.BenefitsFrom)+l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)"))
 	}
-	return app.Elem("div").Body(
-		app.Elem("dl").Class("facts").Body(
-			fact(true, l.s("对象", "About"), func() string { return about }),
-			fact(w.BenefitsFrom != "" && !w.MonthsUpperBound, l.s("待遇开始", "Benefits from"), func() string { return l.formatDay(w.BenefitsFrom) }),
-			fact(w.BenefitsFrom != "" && w.MonthsUpperBound, l.s("最晚待遇开始", "Benefits from, at the latest"), func() string {
-				return l.formatDay(w.BenefitsFrom) + l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)")
-			}),
-			fact(w.Previous != nil, l.s("断缴前", "Before the gap"), func() string { return c.Labels[deref(w.Previous)] }),
-			fact(true, l.s("断缴月数", "Gap"), func() string { return l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")) }),
-			fact(w.BrokenYears > 0, l.s("断保年数", "Broken years"), func() string { return l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")) }),
-			fact(w.Months > 0 && w.Scheme == rules.Resident, l.s("构成", "Made of"), func() string {
-				s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
-				if w.RepairedMonths > 0 {
-					s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
-				}
-				return s + l.s(" 个月", " months")
-			}),
-			fact(true, l.s("可否补缴", "Back-pay allowed"), func() string { return yes(w.BackpayAllowed) }),
-			fact(w.Exempt != nil, l.s("免等待", "Exempt"), func() string { return deref(w.Exempt) }),
-			fact(w.InWindow != nil, l.s("集中参保期内缴费", "Paid in the window"), func() string {
-				if w.InWindow != nil && *w.InWindow {
-					return l.s("是", "Yes")
-				}
-				return l.s("否", "No")
-			}),
-			fact(w.WindowFrom != nil && w.WindowTo != nil, l.s("集中参保期", "Enrolment window"), func() string {
-				return l.formatDay(deref(w.WindowFrom)) + " – " + l.formatDay(deref(w.WindowTo))
-			}),
-		),
-		app.If(len(w.Shorten) > 0, func() app.UI {
-			return app.Elem("div").Class("shorten").Body(
-				app.Elem("h3").Text(l.s("怎样缩短", "How to shorten it")),
-				app.Elem("ul").Body(app.Range(w.Shorten).Slice(func(i int) app.UI {
-					o := w.Shorten[i]
-					return app.Elem("li").Body(
-						app.Elem("p").Text(l.s(o.Zh, o.En)),
-						app.Elem("p").Class("muted").Text(optionLine(l, o)),
-					)
-				})),
+	if w.Previous != nil {
+		facts.add(l.s("断缴前", "Before the gap"), c.Labels[*w.Previous])
+	}
+	facts.add(l.s("断缴月数", "Gap"), l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")))
+	if w.BrokenYears > 0 {
+		facts.add(l.s("断保年数", "Broken years"), l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")))
+	}
+	if w.Months > 0 && w.Scheme == rules.Resident {
+		s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
+		if w.RepairedMonths > 0 {
+			s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
+		}
+		facts.add(l.s("构成", "Made of"), s+l.s(" 个月", " months"))
+	}
+	backpay := l.s("不可以", "No")
+	if w.BackpayAllowed {
+		backpay = l.s("可以", "Yes")
+	}
+	facts.add(l.s("可否补缴", "Back-pay allowed"), backpay)
+	facts.add(l.s("免等待", "Exempt"), deref(w.Exempt))
+	if w.InWindow != nil {
+		inWindow := l.s("否", "No")
+		if *w.InWindow {
+			inWindow = l.s("是", "Yes")
+		}
+		facts.add(l.s("集中参保期内缴费", "Paid in the window"), inWindow)
+	}
+	if w.WindowFrom != nil && w.WindowTo != nil {
+		facts.add(l.s("集中参保期", "Enrolment window"), l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
+	}
+	var shorten app.UI
+	if len(w.Shorten) > 0 {
+		options := make([]app.UI, len(w.Shorten))
+		for i, o := range w.Shorten {
+			options[i] = elem("li", "",
+				textElem("p", "", l.s(o.Zh, o.En)),
+				textElem("p", "muted", optionLine(l, o)),
 			)
-		}),
+		}
+		shorten = elem("div", "shorten",
+			textElem("h3", "", l.s("怎样缩短", "How to shorten it")),
+			elem("ul", "", options...),
+		)
+	}
+	return elem("div", "",
+		facts.dl(),
+		shorten,
 		&explainList{Lang: l, Steps: w.Explain},
 	)
 }

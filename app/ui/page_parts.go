@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The parts the calculator and the embed both show, written once.
+
+// answerParts is the summary line read out when the answer changes, the
+// errors of no field, and the three answer cards, followed by more.
+func answerParts(l lang, ready bool, res result, asOf string, labels map[string]string, more ...app.UI) []app.UI {
+	computed := ready && res.Computed
+	stale := ready && res.Stale
+	return append([]app.UI{
+		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, ready, res)),
+		generalErrorBox(l, res.Errors),
+		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels},
+		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels},
+	}, more...)
+}
+
+// calcForm is the form of the calculator or the embed: it is never
+// submitted (every field applies as it is edited).
+func calcForm(class string, body ...app.UI) app.UI {
+	return app.Elem("form").Class(class).ID("calc-form").Attr("novalidate", true).
+		OnSubmit(preventDefault).Body(body...)
+}
+
+func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// formSection is one card of the form.
+func formSection(id string, body ...app.UI) app.UI {
+	return elem("section", "card form-section", body...).ID(id)
+}
+
+// enrollmentEditors is a row for each enrollment of f, errors is the
+// form's errors.
+func enrollmentEditors(l lang, f formState, errors fieldErrors,
+	onChange func(ctx app.Context, i int, edit func(e *formEnrollment)), onRemove func(ctx app.Context, i int)) app.UI {
+	return app.Range(f.Enrollments).Slice(func(i int) app.UI {
+		return &enrollmentEditor{
+			Index:    i,
+			Value:    f.Enrollments[i],
+			Lang:     l,
+			Errors:   errors.at("enrollments[" + strconv.Itoa(i) + "]"),
+			onChange: onChange,
+			onRemove: onRemove,
+		}
+	})
+}
+
+// addEnrollmentButton adds a row to the enrollments.
+func addEnrollmentButton(l lang, onAdd app.EventHandler) app.UI {
+	return button("add-enrollment", "btn btn-primary add", l.s("＋ 添加参保记录", "+ Add an enrollment"), onAdd)
+}
+
+// asOfField is the day the answer is for.
+func asOfField(l lang, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+	return textField(textFieldSpec{
+		ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: value,
+		Placeholder: "2026-11-22", Error: err, Normalize: normalizeDate,
+		OnValue: onValue,
+	})
+}
