@@ -50,13 +50,19 @@ func resultClasses(tone string, stale bool) []string {
 }
 
 // resultCard is a result card: its title, its headline with the tone's
-// mark, then body. The section is labelled by the title (id-h).
-func resultCard(id, title, tone string, stale bool, headline string, body ...app.UI) app.UI {
+// mark, what the answer rests on (basis, when the card shows an answer),
+// then body. The section is labelled by the title (id-h).
+func resultCard(id, title, tone string, stale bool, headline string, b *basis, body ...app.UI) app.UI {
+	var top app.UI
+	if b != nil {
+		top = b.line()
+	}
 	return app.Elem("section").ID(id).Class(resultClasses(tone, stale)...).Aria("labelledby", id+"-h").Body(append([]app.UI{
 		app.Elem("h2").ID(id + "-h").Text(title),
 		elem("p", "headline",
 			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
+		top,
 	}, body...)...)
 }

@@ -191,3 +191,29 @@ func TestRulesPage(t *testing.T) {
 		t.Errorf("rules page lacks the version")
 	}
 }
+
+// Picking a city on the rules page shows the rules that apply there, each
+// with its level, trust and linked source; the national table counts the
+// provinces with a local value; Chinese mode shows the Chinese notes only.
+func TestRulesPageForACity(t *testing.T) {
+	p := &rulesPage{}
+	p.OnInit()
+	p.lang = langZh
+	p.region, p.applied = "130100", appliedRules("130100")
+	html := load(t, p)
+	for _, want := range []string{`id="applied"`, "本省规定（河北省）", "转载", `href="http`, `rel="noopener noreferrer"`, "<q", `id="coverage"`, " / 31"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rules page for 石家庄 lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "Only the national rules are known") || strings.Contains(html, "Local values recorded") {
+		t.Error("Chinese mode shows the English part of a note")
+	}
+	q := &rulesPage{}
+	q.OnInit()
+	q.lang = langZh
+	q.region, q.applied = "640100", appliedRules("640100")
+	if html := load(t, q); !strings.Contains(html, "本地细则未找到") {
+		t.Error("a city without local rules must say so")
+	}
+}

@@ -18,6 +18,8 @@ type coverageCard struct {
 	AsOf     string
 	Answer   rules.CoverageAnswer
 	Labels   map[string]string // enrollment id → "#1 深圳市 职工医保"
+	// Basis is what the answer rests on (nil before one is computed).
+	Basis *basis
 }
 
 func (c *coverageCard) attrs() [][2]string {
@@ -65,7 +67,7 @@ func (c *coverageCard) Render() app.UI {
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return resultCard("coverage", title, tone, c.Stale, headline,
+	return resultCard("coverage", title, tone, c.Stale, headline, c.shownBasis(),
 		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
@@ -141,3 +143,5 @@ func nameOr(name, code string) string {
 	}
 	return regionName(code)
 }
+
+func (c *coverageCard) shownBasis() *basis { return shownBasis(c.Computed || c.Stale, c.Basis) }

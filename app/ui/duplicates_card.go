@@ -18,6 +18,8 @@ type duplicatesCard struct {
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.DuplicatesAnswer
 	Labels   map[string]string
+	// Basis is what the answer rests on (nil before one is computed).
+	Basis *basis
 }
 
 func (c *duplicatesCard) attrs() [][2]string {
@@ -60,7 +62,7 @@ func (c *duplicatesCard) Render() app.UI {
 	default:
 		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
 	}
-	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline,
+	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline, shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),
 		c.overlaps(),
 		c.actions(),

@@ -117,19 +117,30 @@ func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
 	l := c.Lang
 	years := strconv.Itoa(in.ContinuousYears)
 	earned := strconv.Itoa(in.EarnedRise)
-	next := strconv.Itoa(in.NextRiseYear)
-	rise := strconv.Itoa(in.RisePerYear)
-	capPercent := strconv.Itoa(in.CapPercent)
+	b := basisFor(l, &c.Answer, rules.SectionIncentive, in.Explain)
+	summary := l.s(
+		"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+strconv.Itoa(in.NextRiseYear)+"年度起每连续参保1年再提高"+strconv.Itoa(in.RisePerYear)+"元（累计不超过原封顶线的"+strconv.Itoa(in.CapPercent)+"%）。",
+		years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+strconv.Itoa(in.NextRiseYear)+" each further year adds "+strconv.Itoa(in.RisePerYear)+" yuan (at most "+strconv.Itoa(in.CapPercent)+"% of the original cap).")
+	if in.NoCeiling {
+		summary = stepText(l, in.Explain, "incentive.noCeiling")
+	}
 	return app.Elem("div").ID("incentive").Class("incentive").DataSet("years", years).DataSet("earned", earned).Body(
 		textElem("h3", "", l.s("连续参保激励", "Continuous-enrollment incentive")),
-		textElem("p", "", l.s(
-			"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+capPercent+"%）。",
-			years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+capPercent+"% of the original cap).")),
-		textElem("p", "warn", l.s(
-			"断保的代价：连续年数清零、已提高的"+earned+"元不再保留，再参保至少等待3个月。",
-			"What a break costs: the count restarts, the "+earned+" yuan is lost, and enrolling again waits at least 3 months.")),
+		b.line(),
+		textElem("p", "", summary),
+		textIf("p", "warn", stepText(l, in.Explain, "incentive.break")),
 		&explainList{Lang: l, Steps: in.Explain},
 	)
+}
+
+// stepText is the text of the first step of rule, in l.
+func stepText(l lang, steps []rules.Step, rule string) string {
+	for _, s := range steps {
+		if s.Rule == rule {
+			return l.s(s.Zh, s.En)
+		}
+	}
+	return ""
 }
 
 // onCalendar makes the .ics file in the browser and downloads it: nothing

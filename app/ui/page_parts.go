@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
 )
 
 // The parts the calculator and the embed both show, written once.
@@ -13,12 +15,20 @@ import (
 func answerParts(l lang, ready bool, res result, asOf string, labels map[string]string, more ...app.UI) []app.UI {
 	computed := ready && res.Computed
 	stale := ready && res.Stale
+	out := &res.Out
+	var waitSteps []rules.Step
+	if out.Waiting != nil {
+		waitSteps = out.Waiting.Explain
+	}
+	cov := basisFor(l, out, rules.SectionCoverage, out.Coverage.Explain)
+	wait := basisFor(l, out, rules.SectionWaiting, waitSteps)
+	dup := basisFor(l, out, rules.SectionDuplicates, out.Duplicates.Explain)
 	return append([]app.UI{
 		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, ready, res)),
 		generalErrorBox(l, res.Errors),
-		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels},
-		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels},
-		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels},
+		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: &cov},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: &wait},
+		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: &dup},
 	}, more...)
 }
 

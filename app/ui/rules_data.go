@@ -12,7 +12,11 @@ type rulesCatalog struct {
 	Docs    []rulesDoc
 	Params  []rulesParam
 	Regions []rulesRegion
-	Err     string
+	// Provinces is the number of provinces (31); LocalCount, by parameter
+	// name, how many of them have a value of their own.
+	Provinces  int
+	LocalCount map[string]int
+	Err        string
 }
 
 type rulesDoc struct {
@@ -21,11 +25,17 @@ type rulesDoc struct {
 
 type rulesParam struct {
 	Name, Zh, En, Unit string
-	Values             []rulesValue
+	// Level is "city", "province" or "national" (applied rules only) and
+	// Region the name of the region whose values these are.
+	Level, Region string
+	Values        []rulesValue
 }
 
 type rulesValue struct {
 	From, To, Value, Source, Note string
+	// URL, Quote and Trust say where a region's own value was read and how
+	// sure it is.
+	URL, Quote, Trust string
 }
 
 type rulesRegion struct {
@@ -35,7 +45,14 @@ type rulesRegion struct {
 	// Province is the province-level code the region belongs to.
 	Province string
 	Params   []rulesParam
+	// Unverified is what untrusted pages say (never computed with).
+	Unverified []rulesUnverified
 }
+
+type rulesUnverified = rules.Unverified
+
+// rulesProvinceOf is the province-level code of a region.
+func rulesProvinceOf(code string) string { return rules.ProvinceOf(code) }
 
 // loadRulesCatalog reads the rule set embedded in the engine.
 func loadRulesCatalog() rulesCatalog {
@@ -65,6 +82,7 @@ func loadRulesCatalog() rulesCatalog {
 			}
 			out = append(out, rulesValue{
 				From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src, Note: v.Source.Note,
+				URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust,
 			})
 		}
 		return out
@@ -75,14 +93,43 @@ func loadRulesCatalog() rulesCatalog {
 		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(p.Values)})
 	}
 	for _, r := range rs.RegionRules() {
-		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code)}
+		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code), Unverified: r.Unverified}
 		for _, name := range sortedKeys(r.Parameters) {
 			p := names[name]
 			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(r.Parameters[name])})
 		}
 		c.Regions = append(c.Regions, reg)
 	}
+	c.Provinces, c.LocalCount = rules.Provinces(), rs.LocalProvinces()
 	return c
+}
+
+// appliedRules is every parameter as it applies to region code: the
+// city's values, else its province's, else the national ones.
+func appliedRules(code string) []rulesParam {
+	rs, err := rules.Default()
+	if err != nil {
+		return nil
+	}
+	numbers := map[string]string{}
+	for _, d := range rs.Documents() {
+		numbers[d.ID] = d.Number
+	}
+	var out []rulesParam
+	for _, a := range rs.AppliedRules(code) {
+		p := rulesParam{Name: a.Parameter.Name, Zh: a.Parameter.Zh, En: a.Parameter.En, Unit: a.Parameter.Unit, Level: a.Level, Region: regionNameOf(a.Region)}
+		for i := range a.Values {
+			v := &a.Values[i]
+			src := numbers[v.Source.Document]
+			if v.Source.Article != "" {
+				src += " " + v.Source.Article
+			}
+			p.Values = append(p.Values, rulesValue{From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src,
+				Note: v.Source.Note, URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust})
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // rulesVersion is the version of the embedded rules ("" if they fail to load).
@@ -105,4 +152,12 @@ func sortedKeys[V any](m map[string]V) []string {
 		}
 	}
 	return keys
+}
+
+// regionNameOf is the name of region code ("" for none).
+func regionNameOf(code string) string {
+	if r, ok := rules.LookupRegion(code); ok {
+		return r.Name
+	}
+	return ""
 }

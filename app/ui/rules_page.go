@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -11,6 +13,14 @@ type rulesPage struct {
 
 	lang    lang
 	catalog rulesCatalog
+	// region is the region picked to see the rules that apply to it, and
+	// applied those rules.
+	region  string
+	applied []rulesParam
+}
+
+func (p *rulesPage) onRegion(ctx app.Context, id, code string) {
+	p.region, p.applied = code, appliedRules(code)
 }
 
 func (p *rulesPage) OnInit() {
@@ -58,6 +68,17 @@ func (p *rulesPage) Render() app.UI {
 			textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 			catalogErr,
 			elem("section", "card",
+				textElem("h2", "", l.s("我所在地区的规则", "The rules for my region")),
+				textElem("p", "muted", l.s("选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
+					"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source.")),
+				&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
+				p.appliedBlock(l),
+			).ID("applies"),
+			elem("section", "card",
+				textElem("h2", "", l.s("各省收录情况", "What is known, by province")),
+				localCountTable(l, c),
+			).ID("coverage"),
+			elem("section", "card",
 				textElem("h2", "", l.s("政策文件", "Policy documents")),
 				elem("ul", "docs", docs...),
 			).ID("documents"),
@@ -96,14 +117,22 @@ func paramBlock(l lang, p rulesParam) app.UI {
 		if v.Note != "" {
 			note = textElem("span", "muted", " "+v.Note)
 		}
+		source := []app.UI{sourceLink(v.Source, v.URL), textIf("span", "trust trust-"+v.Trust, trustName(l, v.Trust)), note}
+		if v.Quote != "" {
+			source = append(source, textElem("q", "quote", v.Quote))
+		}
 		rows[i] = elem("tr", "",
 			textElem("td", "", v.From+" – "+to),
 			textElem("td", "", joinNonEmpty(" ", v.Value, p.Unit)),
-			elem("td", "", app.Text(v.Source), note),
+			elem("td", "", source...),
 		)
 	}
+	var level app.UI
+	if p.Level != "" {
+		level = textElem("span", "badge badge-"+p.Level, levelName(l, p.Level, p.Region))
+	}
 	return elem("div", "param",
-		elem("h3", "", app.Text(title), textElem("code", "pname", p.Name)),
+		elem("h3", "", app.Text(title), textElem("code", "pname", p.Name), level),
 		elem("table", "",
 			elem("thead", "", elem("tr", "",
 				colHead(l.s("生效", "In force")),
@@ -180,8 +209,9 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 				app.Text(r.Name+" ("+r.Code+") "),
 				textElem("span", "badge badge-"+r.Status, scope),
 			),
-			textIf("p", "muted", r.Note),
+			textIf("p", "muted", noteIn(l, r.Note)),
 			paramBlocks(l, r.Params),
+			unverifiedList(l, r.Unverified),
 		))
 	}
 	var nationalOnly app.UI
@@ -208,4 +238,114 @@ func joinNames(l lang, names []string) string {
 		out += n
 	}
 	return out
+}
+
+// appliedBlock lists the rules that apply to the region picked.
+func (p *rulesPage) appliedBlock(l lang) app.UI {
+	if p.region == "" {
+		return nil
+	}
+	var local, notes []app.UI
+	for _, r := range p.catalog.Regions {
+		if r.Code == p.region || r.Code == rulesProvinceOf(p.region) {
+			notes = append(notes, textIf("p", "muted", noteIn(l, r.Note)), unverifiedList(l, r.Unverified))
+		}
+	}
+	for _, a := range p.applied {
+		if a.Level != "national" {
+			local = append(local, paramBlock(l, a))
+		}
+	}
+	national := 0
+	for _, a := range p.applied {
+		if a.Level == "national" {
+			national++
+		}
+	}
+	if len(local) == 0 {
+		local = append(local, textElem("p", "", l.s("本地细则未找到：全部按国家规定计算，当地细则请以当地医保部门为准。",
+			"No local rule found: everything follows the national rules; check the local bureau.")))
+	}
+	return elem("div", "applied",
+		append(append(local, notes...),
+			textElem("p", "muted", l.s("其余"+itoa(national)+"项按国家规定（见下方“全国参数”）。",
+				"The other "+itoa(national)+" rules are the national ones (see National parameters below).")))...,
+	).ID("applied")
+}
+
+// localCountTable shows, for each parameter, how many of the provinces
+// have a value of their own.
+func localCountTable(l lang, c rulesCatalog) app.UI {
+	rows := make([]app.UI, 0, len(c.Params))
+	for _, p := range c.Params {
+		rows = append(rows, elem("tr", "",
+			elem("td", "", app.Text(l.s(p.Zh, p.En)+" "), textElem("code", "pname", p.Name)),
+			textElem("td", "num", itoa(c.LocalCount[p.Name])+" / "+itoa(c.Provinces)),
+		))
+	}
+	return elem("table", "local-count",
+		elem("thead", "", elem("tr", "", colHead(l.s("参数", "Parameter")), colHead(l.s("有本地规定的省份", "Provinces with a local value")))),
+		elem("tbody", "", rows...),
+	)
+}
+
+// unverifiedList shows what untrusted pages say, marked as such.
+func unverifiedList(l lang, notes []rulesUnverified) app.UI {
+	if len(notes) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(notes))
+	for i, n := range notes {
+		items[i] = elem("li", "",
+			textElem("strong", "", n.Topic+"："+n.Value+" "),
+			textElem("span", "trust trust-unverified", l.s("未核实，不用于计算", "unverified, not used")),
+			textIf("q", "quote", n.Quote),
+			sourceLink(l.s("来源网页", "source page"), n.URL),
+		)
+	}
+	return elem("div", "unverified",
+		textElem("h4", "", l.s("未核实的说法（聚合网站等，不用于计算）", "Unverified claims (aggregator sites; not used)")),
+		elem("ul", "", items...),
+	)
+}
+
+// sourceLink is text linked to the page it was read on (plain text when
+// there is no page). The link leaves the app only when the person taps it.
+func sourceLink(text, url string) app.UI {
+	if url == "" {
+		return app.Text(text)
+	}
+	return app.Elem("a").Attr("href", url).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(text)
+}
+
+func trustName(l lang, t string) string {
+	switch t {
+	case "official":
+		return l.s("官方", "official")
+	case "reprint":
+		return l.s("转载", "reprint")
+	case "press":
+		return l.s("媒体报道，未见原文", "press report")
+	}
+	return ""
+}
+
+func levelName(l lang, level, region string) string {
+	switch level {
+	case "city":
+		return l.s("本市规定（"+region+"）", "city rule ("+region+")")
+	case "province":
+		return l.s("本省规定（"+region+"）", "provincial rule ("+region+")")
+	}
+	return l.s("国家规定", "national rule")
+}
+
+// noteIn is the part of a region's note in l: the notes are written as
+// the Chinese text, then "。 " and the English one.
+func noteIn(l lang, note string) string {
+	zh, en, ok := strings.Cut(note, "。 ")
+	if !ok {
+		return note
+	}
+	return l.s(zh+"。", en)
 }

@@ -21,6 +21,8 @@ type waitingCard struct {
 	// waiting answer says "no wait" only to a person who is covered.
 	Coverage string
 	Labels   map[string]string
+	// Basis is what the answer rests on (nil before one is computed).
+	Basis *basis
 }
 
 func (c *waitingCard) attrs() [][2]string {
@@ -63,6 +65,8 @@ func (c *waitingCard) Render() app.UI {
 		headline, tone = l.s("现在参保：最长等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: at most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
 	case w.Assumed:
 		headline, tone = l.s("现在参保：等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+	case w.WaitDays > 0:
+		headline, tone = l.s("等待 "+strconv.Itoa(w.WaitDays)+" 天", strconv.Itoa(w.WaitDays)+" days' wait"), "warn"
 	case w.Months == 0:
 		headline, tone = l.s("无等待期", "No wait"), "good"
 	case w.MonthsUpperBound:
@@ -70,7 +74,7 @@ func (c *waitingCard) Render() app.UI {
 	default:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
 	}
-	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline,
+	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline, shownBasis(c.shown() && w != nil, c.Basis),
 		c.body(l, w)...,
 	)
 }

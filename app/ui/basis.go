@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/rules"
+)
+
+// basis is the line at the top of an answer card that says what the
+// answer rests on and how sure that is: the local documents it used, each
+// with its trust, or that no local rule was found and the national rules
+// apply, with the national document and its date.
+type basis struct {
+	Lang lang
+	// Trust is the least sure trust of the local values used ("official",
+	// "reprint", "press"), or "national".
+	Trust string
+	Parts []basisPart
+}
+
+// basisPart is one document the answer used.
+type basisPart struct {
+	Text, URL string
+}
+
+// basisFor is the basis of the answer's section (rules.Section*), whose
+// explanation is steps (the national document is that of its first step).
+func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) basis {
+	b := basis{Lang: l}
+	seen := map[string]bool{}
+	for _, s := range out.Rules.Sources {
+		if !hasSection(s.Sections, section) || seen[s.Document] {
+			continue
+		}
+		seen[s.Document] = true
+		b.Parts = append(b.Parts, basisPart{Text: sourceText(l, s.Issuer, s.Document, s.Issued, s.Trust), URL: s.URL})
+		if b.Trust == "" || trustRank(s.Trust) < trustRank(b.Trust) {
+			b.Trust = s.Trust
+		}
+	}
+	if len(b.Parts) > 0 {
+		return b
+	}
+	b.Trust = "national"
+	number, date := nationalDocument(steps)
+	doc := ""
+	if number != "" {
+		doc = l.s("（"+number+"，"+date+"）", " ("+number+", "+date+")")
+	}
+	text := l.s("本地细则未找到，按国家规定", "No local rule found: national rules apply") + doc
+	if out.Rules.Local {
+		text = l.s("此项未见本地规定，按国家规定", "No local rule on this: national rules apply") + doc
+	}
+	b.Parts = []basisPart{{Text: text}}
+	return b
+}
+
+// sourceText names a local document with its trust: "青海省医疗保障局（官方，
+// 2025-11-03）", "媒体报道，未见原文（…）".
+func sourceText(l lang, issuer, document, issued, trust string) string {
+	switch trust {
+	case rules.TrustOfficial:
+		return l.s(issuer+"（官方，"+issued+"）", issuer+" (official, "+issued+")")
+	case rules.TrustReprint:
+		return l.s(issuer+"文件（转载，"+issued+"）", issuer+" document (reprint, "+issued+")")
+	}
+	return l.s("媒体报道，未见原文（"+document+"，"+issued+"）", "Press report, original not seen ("+document+", "+issued+")")
+}
+
+func trustRank(t string) int {
+	switch t {
+	case rules.TrustOfficial:
+		return 3
+	case rules.TrustReprint:
+		return 2
+	}
+	return 1
+}
+
+func hasSection(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalDocument is the number and date of the first verified document
+// the steps cite (not a summary of local practice).
+func nationalDocument(steps []rules.Step) (number, issued string) {
+	for _, s := range steps {
+		number, _, _ = strings.Cut(s.Source, " ")
+		if d, ok := documentByNumber()[number]; ok && d.Verified != "unverified" {
+			return number, d.Issued
+		}
+	}
+	return "", ""
+}
+
+var documentsByNumber map[string]rules.Document
+
+func documentByNumber() map[string]rules.Document {
+	if documentsByNumber == nil {
+		documentsByNumber = map[string]rules.Document{}
+		if rs, err := rules.Default(); err == nil {
+			for _, d := range rs.Documents() {
+				documentsByNumber[d.Number] = d
+			}
+		}
+	}
+	return documentsByNumber
+}
+
+// line renders the basis: "依据：" and each document, linked to the page
+// it was read on.
+func (b *basis) line() app.UI {
+	l := b.Lang
+	body := []app.UI{app.Text(l.s("依据：", "Basis: "))}
+	if b.Trust == "national" {
+		body = body[:0]
+	}
+	for i, p := range b.Parts {
+		if i > 0 {
+			body = append(body, app.Text(l.s("；", "; ")))
+		}
+		if p.URL != "" {
+			body = append(body, app.Elem("a").Attr("href", p.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(p.Text))
+		} else {
+			body = append(body, app.Text(p.Text))
+		}
+	}
+	return app.Elem("p").Class("basis", "trust-"+b.Trust).Attr("data-trust", b.Trust).Body(body...)
+}
+
+// shownBasis is b when the card shows an answer, else nil.
+func shownBasis(shown bool, b *basis) *basis {
+	if !shown {
+		return nil
+	}
+	return b
+}
