@@ -25,6 +25,10 @@ type calculator struct {
 	undo      *formState
 	linkError bool // a #input= link could not be read
 	unsaved   bool // the state came from a link and is not saved yet
+	// formLater leaves the form empty in the first render on a phone,
+	// where it is below the answer: the answer is on the screen one paint
+	// sooner, and the form is rendered right after (see OnMount).
+	formLater bool
 }
 
 // savedState is what local storage keeps between visits.
@@ -42,6 +46,7 @@ func (c *calculator) OnInit() {
 	}
 	c.lang = savedLang()
 	c.load(app.Window().URL())
+	c.formLater = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
 // OnMount, OnNav and the delayed save change nothing on the screen when
@@ -49,6 +54,9 @@ func (c *calculator) OnInit() {
 // render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
 	setDocumentLang(c.lang)
+	if c.formLater {
+		afterNextPaint(ctx, func(ctx app.Context) { c.formLater = false })
+	}
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
 		// makes the browser compile goccy's encoder (≈ 0.1 s at 4× CPU).
@@ -262,68 +270,79 @@ func (c *calculator) Render() app.UI {
 			// the intro comes and goes inside its own box.
 			app.Elem("form").Class("col-form").ID("calc-form").Attr("novalidate", true).
 				OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-				Body(
-					app.Elem("div").Class("intro-slot").Body(
-						app.If(len(f.Enrollments) == 0, func() app.UI {
-							return app.Elem("div").Class("card", "intro").Body(
-								app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
-								app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
-									"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
-							)
-						}),
-					),
-					app.Elem("section").Class("card", "form-section").ID("basics").Body(
-						app.Elem("div").Class("asof-row").Body(
-							textField(textFieldSpec{
-								ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
-								Placeholder: "2026-11-22", Error: c.fieldError("asOf"), Normalize: normalizeDate,
-								OnValue: c.onAsOf,
-							}),
-							app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
-						),
-					),
-					app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
-						app.Elem("h2").Text(l.s("参保记录", "Enrollments")),
-						app.Elem("p").Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
-						enrollmentList(app.Range(f.Enrollments).Slice(func(i int) app.UI {
-							return &enrollmentEditor{
-								Index:    i,
-								Value:    f.Enrollments[i],
-								Lang:     l,
-								Errors:   c.errorsAt("enrollments[" + strconv.Itoa(i) + "]"),
-								onChange: c.onEnrollment,
-								onRemove: c.onRemove,
-							}
-						})),
-						app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
-							Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
-					),
-					&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
-					&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
-					app.Elem("section").Class("card", "actions").ID("actions").Body(
-						app.Elem("div").Class("action-row").Body(
-							app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
-							app.Elem("button").Attr("type", "button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
-							app.If(c.undo != nil, func() app.UI {
-								return app.Elem("button").Attr("type", "button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
-							}),
-						),
-						app.If(c.shareURL != "", func() app.UI {
-							return app.Elem("div").Class("field").Body(
-								app.Elem("label").Attr("for", "share-url").Text(l.s("分享链接", "Share link")),
-								app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
-									Aria("describedby", "share-note"),
-								app.Elem("p").ID("share-note").Class("hint").Text(c.shareNote),
-							)
-						}),
-						app.If(c.linkError, func() app.UI {
-							return app.Elem("p").Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
-						}),
-					),
-				),
+				Body(c.formBody()...),
 		),
 		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
 	)
+}
+
+// formBody is the form's content: none in the first render on a phone
+// (see formLater).
+func (c *calculator) formBody() []app.UI {
+	if c.formLater {
+		return nil
+	}
+	l := c.lang
+	f := c.form
+	return []app.UI{
+		app.Elem("div").Class("intro-slot").Body(
+			app.If(len(f.Enrollments) == 0, func() app.UI {
+				return app.Elem("div").Class("card", "intro").Body(
+					app.Elem("h2").Text(l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
+					app.Elem("p").Text(l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+						"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
+				)
+			}),
+		),
+		app.Elem("section").Class("card", "form-section").ID("basics").Body(
+			app.Elem("div").Class("asof-row").Body(
+				textField(textFieldSpec{
+					ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: f.AsOf,
+					Placeholder: "2026-11-22", Error: c.fieldError("asOf"), Normalize: normalizeDate,
+					OnValue: c.onAsOf,
+				}),
+				app.Elem("button").Attr("type", "button").Class("btn", "btn-quiet", "today").Text(l.s("今天", "Today")).OnClick(c.onToday),
+			),
+		),
+		app.Elem("section").Class("card", "form-section").ID("enrollments").Body(
+			app.Elem("h2").Text(l.s("参保记录", "Enrollments")),
+			app.Elem("p").Class("hint").Text(l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
+			enrollmentList(app.Range(f.Enrollments).Slice(func(i int) app.UI {
+				return &enrollmentEditor{
+					Index:    i,
+					Value:    f.Enrollments[i],
+					Lang:     l,
+					Errors:   c.errorsAt("enrollments[" + strconv.Itoa(i) + "]"),
+					onChange: c.onEnrollment,
+					onRemove: c.onRemove,
+				}
+			})),
+			app.Elem("button").Attr("type", "button").ID("add-enrollment").Class("btn", "btn-primary", "add").
+				Text(l.s("＋ 添加参保记录", "+ Add an enrollment")).OnClick(c.onAdd),
+		),
+		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
+		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
+		app.Elem("section").Class("card", "actions").ID("actions").Body(
+			app.Elem("div").Class("action-row").Body(
+				app.Elem("button").Attr("type", "button").ID("share").Class("btn", "btn-primary").Text(l.s("分享链接", "Share link")).OnClick(c.onShare),
+				app.Elem("button").Attr("type", "button").ID("clear").Class("btn", "btn-quiet").Text(l.s("清空", "Clear")).OnClick(c.onClear),
+				app.If(c.undo != nil, func() app.UI {
+					return app.Elem("button").Attr("type", "button").ID("undo").Class("btn", "btn-quiet").Text(l.s("撤销清空", "Undo clear")).OnClick(c.onUndo)
+				}),
+			),
+			app.If(c.shareURL != "", func() app.UI {
+				return app.Elem("div").Class("field").Body(
+					app.Elem("label").Attr("for", "share-url").Text(l.s("分享链接", "Share link")),
+					app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
+						Aria("describedby", "share-note"),
+					app.Elem("p").ID("share-note").Class("hint").Text(c.shareNote),
+				)
+			}),
+			app.If(c.linkError, func() app.UI {
+				return app.Elem("p").Class("error").Text(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
+			}),
+		),
+	}
 }
 
 // shownOut is the answer the cards show, current or stale (dimmed while a
