@@ -299,7 +299,7 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 
 // waitComputed waits until the browser has computed the three answers and,
 // on the calculator, rendered the form (on a phone the form comes one paint
-// after the answer: formLater in app/ui).
+// after the answers: firstScreen in app/ui).
 func (b *browser) waitComputed(t *testing.T) {
 	t.Helper()
 	b.poll(t, 90*time.Second, `document.querySelectorAll('#coverage[data-computed="true"], #waiting[data-computed="true"], #duplicates[data-computed="true"]').length === 3 &&

@@ -25,10 +25,11 @@ type calculator struct {
 	undo      *formState
 	linkError bool // a #input= link could not be read
 	unsaved   bool // the state came from a link and is not saved yet
-	// formLater leaves the form empty in the first render on a phone,
-	// where it is below the answer: the answer is on the screen one paint
-	// sooner, and the form is rendered right after (see OnMount).
-	formLater bool
+	// firstScreen makes the first render on a phone only what its first
+	// screen shows, the three answers: the next steps, the timeline and the
+	// form's content, below them, are rendered right after the first paint
+	// (see OnMount), so that the answer is on the screen sooner.
+	firstScreen bool
 }
 
 // savedState is what local storage keeps between visits.
@@ -46,7 +47,7 @@ func (c *calculator) OnInit() {
 	}
 	c.lang = savedLang()
 	c.load(app.Window().URL())
-	c.formLater = len(c.form.Enrollments) > 0 && !wideScreen()
+	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
 // OnMount, OnNav and the delayed save change nothing on the screen when
@@ -54,8 +55,8 @@ func (c *calculator) OnInit() {
 // render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
 	setDocumentLang(c.lang)
-	if c.formLater {
-		afterNextPaint(ctx, func(ctx app.Context) { c.formLater = false })
+	if c.firstScreen {
+		afterNextPaint(ctx, func(ctx app.Context) { c.firstScreen = false })
 	}
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
@@ -248,7 +249,6 @@ func (c *calculator) Render() app.UI {
 	labels := c.labels()
 	computed := c.ready && c.res.Computed
 	stale := c.ready && c.res.Stale
-	model, hasTimeline := buildTimeline(l, f.normalized(), c.shownOut())
 	layout := "layout"
 	if len(f.Enrollments) == 0 {
 		layout += " empty"
@@ -263,8 +263,13 @@ func (c *calculator) Render() app.UI {
 				&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: f.AsOf, Answer: c.res.Out.Coverage, Labels: labels},
 				&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Waiting, Coverage: c.res.Out.Coverage.Status, Labels: labels},
 				&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out.Duplicates, Labels: labels},
-				&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
-				&timeline{Lang: l, Model: model, OK: hasTimeline},
+				app.IfSlice(!c.firstScreen, func() []app.UI {
+					model, hasTimeline := buildTimeline(l, f.normalized(), c.shownOut())
+					return []app.UI{
+						&nextStepsCard{Lang: l, Computed: computed, Stale: stale, Answer: c.res.Out},
+						&timeline{Lang: l, Model: model, OK: hasTimeline},
+					}
+				}),
 			),
 			// The form's children keep their places (see enrollmentList):
 			// the intro comes and goes inside its own box.
@@ -277,9 +282,9 @@ func (c *calculator) Render() app.UI {
 }
 
 // formBody is the form's content: none in the first render on a phone
-// (see formLater).
+// (see firstScreen).
 func (c *calculator) formBody() []app.UI {
-	if c.formLater {
+	if c.firstScreen {
 		return nil
 	}
 	l := c.lang
