@@ -303,7 +303,7 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 func (b *browser) waitComputed(t *testing.T) {
 	t.Helper()
 	b.poll(t, 90*time.Second, `document.querySelectorAll('#coverage[data-computed="true"], #waiting[data-computed="true"], #duplicates[data-computed="true"]').length === 3 &&
-		(document.getElementById("calc-form") === null || document.querySelector("#calc-form .intro-slot") !== null)`)
+		(document.querySelector("form.col-form") === null || document.querySelector("form.col-form > .intro-slot") !== null)`)
 }
 
 // waitSaved waits until the page has saved input on the device: a share
