@@ -24,6 +24,14 @@ func TestEmbeddedRulesLoad(t *testing.T) {
 	}
 }
 
+// Default names the embedded data by a hash written in the source; it must
+// be the hash Load computes.
+func TestEmbeddedDataHash(t *testing.T) {
+	if got := dataHash(documentsJSON, nationalJSON, regionsJSON); got != embeddedDataHash {
+		t.Errorf("the rules data changed: set embeddedDataHash in params.go to %q (it is %q)", got, embeddedDataHash)
+	}
+}
+
 // The loader rejects malformed rules data; each row breaks one thing.
 func TestRulesDataValidation(t *testing.T) {
 	docs, nat, reg := embedded(t)

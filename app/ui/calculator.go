@@ -25,6 +25,11 @@ type calculator struct {
 	undo      *formState
 	linkError bool // a #input= link could not be read
 	unsaved   bool // the state came from a link and is not saved yet
+	// firstScreen makes the first render on a phone only what its first
+	// screen shows, the three answers: the next steps, the timeline and the
+	// form's content, below them, are rendered right after the first paint
+	// (see OnMount), so that the answer is on the screen sooner.
+	firstScreen bool
 }
 
 // savedState is what local storage keeps between visits.
@@ -42,6 +47,7 @@ func (c *calculator) OnInit() {
 	}
 	c.lang = savedLang()
 	c.load(app.Window().URL())
+	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
 // OnMount, OnNav and the delayed save change nothing on the screen when
@@ -49,6 +55,9 @@ func (c *calculator) OnInit() {
 // render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
 	setDocumentLang(c.lang)
+	if c.firstScreen {
+		afterNextPaint(ctx, func(ctx app.Context) { c.firstScreen = false })
+	}
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
 		// makes the browser compile goccy's encoder (≈ 0.1 s at 4× CPU).
@@ -237,7 +246,6 @@ func (c *calculator) errorsAt(prefix string) fieldErrors { return c.res.Errors.a
 func (c *calculator) Render() app.UI {
 	l := c.lang
 	f := c.form
-	model, hasTimeline := buildTimeline(l, f.normalized(), c.shownOut())
 	layout := "layout"
 	if len(f.Enrollments) == 0 {
 		layout += " empty"
@@ -246,30 +254,10 @@ func (c *calculator) Render() app.UI {
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: c.setLang},
 		elem("main", layout,
-			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(),
-				&nextStepsCard{Lang: l, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out},
-				&timeline{Lang: l, Model: model, OK: hasTimeline},
-			)...),
+			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)...),
 			// The form's children keep their places (see enrollmentList):
 			// the intro comes and goes inside its own box.
-			calcForm("col-form",
-				elem("div", "intro-slot", c.intro()),
-				formSection("basics",
-					elem("div", "asof-row",
-						asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),
-						button("", "btn btn-quiet today", l.s("今天", "Today"), c.onToday),
-					),
-				),
-				formSection("enrollments",
-					textElem("h2", "", l.s("参保记录", "Enrollments")),
-					textElem("p", "hint", l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
-					enrollmentList(enrollmentEditors(l, f, c.res.Errors, c.onEnrollment, c.onRemove)),
-					addEnrollmentButton(l, c.onAdd),
-				),
-				&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
-				&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
-				elem("section", "card actions", c.actions()...).ID("actions"),
-			),
+			calcForm("col-form", c.formBody()...),
 		),
 		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
 	)
@@ -384,5 +372,46 @@ func knownField(p string) bool {
 func focusID(id string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus")
+	}
+}
+
+// formBody is the form's content: none in the first render on a phone
+// (see firstScreen), where the form is below the answer.
+func (c *calculator) formBody() []app.UI {
+	if c.firstScreen {
+		return nil
+	}
+	l := c.lang
+	f := c.form
+	return []app.UI{
+		elem("div", "intro-slot", c.intro()),
+		formSection("basics",
+			elem("div", "asof-row",
+				asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),
+				button("", "btn btn-quiet today", l.s("今天", "Today"), c.onToday),
+			),
+		),
+		formSection("enrollments",
+			textElem("h2", "", l.s("参保记录", "Enrollments")),
+			textElem("p", "hint", l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
+			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c.onEnrollment, c.onRemove)),
+			addEnrollmentButton(l, c.onAdd),
+		),
+		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
+		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
+		elem("section", "card actions", c.actions()...).ID("actions"),
+	}
+}
+
+// belowAnswers is what follows the three answer cards: the next steps and
+// the timeline, left out of the first render on a phone (see firstScreen).
+func (c *calculator) belowAnswers() []app.UI {
+	if c.firstScreen {
+		return nil
+	}
+	model, hasTimeline := buildTimeline(c.lang, c.form.normalized(), c.shownOut())
+	return []app.UI{
+		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out},
+		&timeline{Lang: c.lang, Model: model, OK: hasTimeline},
 	}
 }
