@@ -250,6 +250,7 @@ type RuleSet struct {
 	// with rules of its own, and of every other region.
 	params         map[string]*Params
 	nationalParams *Params
+	paramsMu       sync.Mutex // guards params
 }
 
 var (
@@ -259,10 +260,14 @@ var (
 )
 
 // Default returns the rule set embedded in the binary. The data is checked
-// by the tests, so an error here means a broken build.
+// by the tests, so an error here means a broken build. Every value is
+// validated here as by Load; only the search for unknown keys, which
+// decodes the files a second time, is left to the tests
+// (TestEmbeddedDataIsStrict: the embedded files pass Load, and
+// TestEmbeddedDataHash: they are the files the tests read).
 func Default() (*RuleSet, error) {
 	defaultOnce.Do(func() {
-		defaultSet, defaultErr = load(documentsJSON, nationalJSON, regionsJSON, embeddedDataHash)
+		defaultSet, defaultErr = load(documentsJSON, nationalJSON, regionsJSON, embeddedDataHash, decodeChecked)
 	})
 	return defaultSet, defaultErr
 }
@@ -286,21 +291,22 @@ func dataHash(documents, national, regions []byte) string {
 // documents, values of the wrong kind, overlapping or missing date ranges and
 // missing sources are errors.
 func Load(documents, national, regions []byte) (*RuleSet, error) {
-	return load(documents, national, regions, dataHash(documents, national, regions))
+	return load(documents, national, regions, dataHash(documents, national, regions), decodeStrict)
 }
 
-// load is Load with the data's hash already known.
-func load(documents, national, regions []byte, hash string) (*RuleSet, error) {
+// load is Load with the data's hash already known, decoding each file
+// with decode.
+func load(documents, national, regions []byte, hash string, decode func(name string, data []byte, v any) error) (*RuleSet, error) {
 	var df documentsFile
-	if err := decodeStrict("documents.json", documents, &df); err != nil {
+	if err := decode("documents.json", documents, &df); err != nil {
 		return nil, err
 	}
 	var nf nationalFile
-	if err := decodeStrict("national.json", national, &nf); err != nil {
+	if err := decode("national.json", national, &nf); err != nil {
 		return nil, err
 	}
 	var rf regionsFile
-	if err := decodeStrict("regions.json", regions, &rf); err != nil {
+	if err := decode("regions.json", regions, &rf); err != nil {
 		return nil, err
 	}
 	rs := &RuleSet{documents: map[string]Document{}, national: nf.Parameters, regions: rf.Regions}

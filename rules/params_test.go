@@ -32,6 +32,23 @@ func TestEmbeddedDataHash(t *testing.T) {
 	}
 }
 
+// Default leaves the search for unknown keys to this test: the embedded
+// files pass the strict Load, and give the same rule set as Default.
+func TestEmbeddedDataIsStrict(t *testing.T) {
+	strict, err := Load(documentsJSON, nationalJSON, regionsJSON)
+	if err != nil {
+		t.Fatalf("the embedded rules data fails the strict load: %v", err)
+	}
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strict.Version != def.Version || len(strict.Documents()) != len(def.Documents()) || len(strict.RegionRules()) != len(def.RegionRules()) {
+		t.Errorf("strict load %s, %d documents, %d regions; Default %s, %d, %d", strict.Version, len(strict.Documents()), len(strict.RegionRules()),
+			def.Version, len(def.Documents()), len(def.RegionRules()))
+	}
+}
+
 // The loader rejects malformed rules data; each row breaks one thing.
 func TestRulesDataValidation(t *testing.T) {
 	docs, nat, reg := embedded(t)

@@ -179,34 +179,44 @@ var paramFields = []struct {
 }
 
 // For is the parameters of region (national ones for a region with no
-// rules of its own).
+// rules of its own). A region's are resolved the first time they are
+// asked for: an answer reads one or two regions, and resolving all of
+// them at load would cost a phone's cold start more than the answer.
 func (rs *RuleSet) For(region string) *Params {
-	if p := rs.params[region]; p != nil {
-		return p
+	chain := rs.chains[region]
+	if len(chain) == 0 {
+		return rs.nationalParams
 	}
-	return rs.nationalParams
+	rs.paramsMu.Lock()
+	defer rs.paramsMu.Unlock()
+	p := rs.params[region]
+	if p == nil {
+		p = rs.resolve(chain)
+		rs.params[region] = p
+	}
+	return p
 }
 
-// buildParams resolves the Params of every region with rules of its own (or
-// whose province has), and the national ones.
-func (rs *RuleSet) buildParams() {
-	build := func(chain []link) *Params {
-		p := &Params{}
-		for _, f := range paramFields {
-			var links []paramLink
-			for _, l := range chain {
-				if vals := l.r.Parameters[f.name]; len(vals) > 0 {
-					links = append(links, paramLink{vals, l.level})
-				}
+// resolve builds the Params of a region from its chain of regions with
+// values (city, province), the national values last.
+func (rs *RuleSet) resolve(chain []link) *Params {
+	p := &Params{}
+	for _, f := range paramFields {
+		var links []paramLink
+		for _, l := range chain {
+			if vals := l.r.Parameters[f.name]; len(vals) > 0 {
+				links = append(links, paramLink{vals, l.level})
 			}
-			links = append(links, paramLink{rs.national[f.name].Values, LevelNational})
-			f.field(p).setLinks(links)
 		}
-		return p
+		links = append(links, paramLink{rs.national[f.name].Values, LevelNational})
+		f.field(p).setLinks(links)
 	}
-	rs.nationalParams = build(nil)
-	rs.params = make(map[string]*Params, len(rs.chains))
-	for code, chain := range rs.chains {
-		rs.params[code] = build(chain)
-	}
+	return p
+}
+
+// buildParams resolves the national Params; a region's come when first
+// asked for (For).
+func (rs *RuleSet) buildParams() {
+	rs.nationalParams = rs.resolve(nil)
+	rs.params = map[string]*Params{}
 }

@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-json"
 )
@@ -29,6 +32,19 @@ func decodeStrict(name string, data []byte, v any) error {
 		return fmt.Errorf("%s: %v", name, err)
 	}
 	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	return nil
+}
+
+// decodeChecked decodes one JSON document into v, rejecting data after the
+// top-level value but not unknown keys: for data the tests have already
+// decoded with decodeStrict (see Default).
+func decodeChecked(name string, data []byte, v any) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		if strings.Contains(err.Error(), "after top-level value") { // goccy's syntax error
+			return fmt.Errorf("%s: data after the top-level object", name)
+		}
 		return fmt.Errorf("%s: %v", name, err)
 	}
 	return nil
@@ -72,18 +88,27 @@ func knownKeys(tree any, t reflect.Type, path string) error {
 	case reflect.Slice, reflect.Array:
 		list, _ := tree.([]any)
 		for i, item := range list {
-			if err := knownKeys(item, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
+			// The item's path is formatted only when it is wrong.
+			if err := knownKeys(item, t.Elem(), "\x00"); err != nil {
+				return errors.New(strings.Replace(err.Error(), "\x00", path+"["+strconv.Itoa(i)+"]", 1))
 			}
 		}
 	}
 	return nil
 }
 
+// fieldsOf caches jsonFields by type (the rules data has thousands of
+// objects of a dozen types).
+var fieldsOf sync.Map // reflect.Type → map[string]reflect.Type
+
 // jsonFields maps the json names of t's exported fields to their types
 // (embedded structs without a name of their own contribute their fields).
 func jsonFields(t reflect.Type) map[string]reflect.Type {
+	if f, ok := fieldsOf.Load(t); ok {
+		return f.(map[string]reflect.Type)
+	}
 	fields := map[string]reflect.Type{}
+	defer fieldsOf.Store(t, fields)
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")

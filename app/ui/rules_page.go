@@ -79,12 +79,16 @@ func (p *rulesPage) Render() app.UI {
 				localCountTable(l, c),
 			).ID("coverage"),
 			elem("section", "card",
-				textElem("h2", "", l.s("政策文件", "Policy documents")),
-				elem("ul", "docs", docs...),
+				app.Elem("details").Body(
+					app.Elem("summary").Body(textElem("h2", "", l.s("政策文件（", "Policy documents (")+itoa(len(c.Docs))+l.s("）", ")"))),
+					elem("ul", "docs", docs...),
+				),
 			).ID("documents"),
 			elem("section", "card",
-				textElem("h2", "", l.s("全国参数", "National parameters")),
-				paramBlocks(l, c.Params),
+				app.Elem("details").Body(
+					app.Elem("summary").Body(textElem("h2", "", l.s("全国参数（", "National parameters (")+itoa(len(c.Params))+l.s("）", ")"))),
+					paramBlocks(l, c.Params),
+				),
 			).ID("parameters"),
 			elem("section", "card",
 				textElem("h2", "", l.s("地方参数", "Regional parameters")),
@@ -204,11 +208,13 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		if r.Code != r.Province {
 			head = "h4" // a city under its province
 		}
-		local = append(local, app.Elem("div").Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
-			elem(head, "",
+		// Each region folds: the page lists 60-odd regions with their
+		// quotes, and "我所在地区的规则" above is where a person starts.
+		local = append(local, app.Elem("details").Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
+			app.Elem("summary").Body(elem(head, "",
 				app.Text(r.Name+" ("+r.Code+") "),
 				textElem("span", "badge badge-"+r.Status, scope),
-			),
+			)),
 			textIf("p", "muted", noteIn(l, r.Note)),
 			paramBlocks(l, r.Params),
 			unverifiedList(l, r.Unverified),
