@@ -43,7 +43,9 @@ var (
 // so an error here means a broken build.
 func messages() (map[string]Text, error) {
 	catalogOnce.Do(func() {
-		catalog, catalogErr = loadMessages(messagesJSON)
+		// The embedded catalog's keys are checked by the tests
+		// (TestEmbeddedMessagesAreStrict), not on every start.
+		catalog, catalogErr = loadMessagesWith(messagesJSON, decodeChecked)
 		compiled = make(map[string][2][]tmplPart, len(catalog))
 		for id, t := range catalog {
 			compiled[id] = [2][]tmplPart{compile(t.Zh), compile(t.En)}
@@ -74,8 +76,13 @@ func compile(tmpl string) []tmplPart {
 // loadMessages parses and validates a catalog: unknown keys, a missing id,
 // zh or en, an id listed twice and a malformed placeholder are errors.
 func loadMessages(data []byte) (map[string]Text, error) {
+	return loadMessagesWith(data, decodeStrict)
+}
+
+// loadMessagesWith is loadMessages decoding with decode.
+func loadMessagesWith(data []byte, decode func(name string, data []byte, v any) error) (map[string]Text, error) {
 	var f messagesFile
-	if err := decodeStrict("messages.json", data, &f); err != nil {
+	if err := decode("messages.json", data, &f); err != nil {
 		return nil, err
 	}
 	if len(f.Messages) == 0 {

@@ -528,3 +528,11 @@ func TestMessagesSaid(t *testing.T) {
 		t.Errorf("the policy cases and %d generated inputs never say %s", n, strings.Join(never, ", "))
 	}
 }
+
+// The embedded catalog passes the strict load (its keys are not searched
+// again on every start).
+func TestEmbeddedMessagesAreStrict(t *testing.T) {
+	if _, err := loadMessages(messagesJSON); err != nil {
+		t.Fatalf("the embedded messages fail the strict load: %v", err)
+	}
+}

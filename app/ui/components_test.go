@@ -206,7 +206,7 @@ func TestRulesPageForACity(t *testing.T) {
 			t.Errorf("rules page for 石家庄 lacks %s", want)
 		}
 	}
-	if strings.Contains(html, "Only the national rules are known") || strings.Contains(html, "Local values recorded") {
+	if strings.Contains(html, "No trusted local text found") || strings.Contains(html, "Local rules recorded") {
 		t.Error("Chinese mode shows the English part of a note")
 	}
 	q := &rulesPage{}
