@@ -220,3 +220,13 @@ func (rs *RuleSet) buildParams() {
 	rs.nationalParams = rs.resolve(nil)
 	rs.params = map[string]*Params{}
 }
+
+// valueOn is the value in force on day, or nil (for the data tests, which
+// name parameters by string).
+func (p Param[T]) valueOn(day Date) *Value {
+	r, ok := p.Lookup(day)
+	if !ok {
+		return nil
+	}
+	return r.v
+}

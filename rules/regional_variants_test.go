@@ -52,6 +52,8 @@ func TestRegionalVariants(t *testing.T) {
 		{"D4 a region like 徐州 “次日起享受”: a late newborn from the next day", "newborn.lateBenefitStart", `"nextDay"`, newborn("2026-03-10", "2026-07-13"), 0, "2026-07-14"},
 		{"D14 “自缴费次月起3个月”: a wait outside the window counted from the next month", "resident.waitCountsFrom", `"nextMonth"`,
 			input("2026-03-15", nil, plan("640100", Resident, "2026-03-15", 0), res("r", "640100", "2020-01", "2025-12", "")), 3, "2026-07-01"},
+		{"昆明 “3个月…从缴费当月起计算”: a wait outside the window counted from the payment month", "resident.waitCountsFrom", `"paymentMonth"`,
+			input("2026-03-15", nil, plan("640100", Resident, "2026-03-15", 0), res("r", "640100", "2020-01", "2025-12", "")), 3, "2026-06-01"},
 		{"D14 from the payment day (national reading)", "resident.waitCountsFrom", `"paymentDay"`,
 			input("2026-03-15", nil, plan("640100", Resident, "2026-03-15", 0), res("r", "640100", "2020-01", "2025-12", "")), 3, "2026-06-15"},
 	}

@@ -576,8 +576,13 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	start := say("resident.total/paymentDay")
 	if c.inWindow {
 		start = say("resident.total/window")
-	} else if e.params(region).ResidentWaitCountsFrom.At(c.startDay).V == "nextMonth" {
-		start = say("resident.total/nextMonth")
+	} else {
+		switch e.params(region).ResidentWaitCountsFrom.At(c.startDay).V {
+		case "nextMonth":
+			start = say("resident.total/nextMonth")
+		case "paymentMonth":
+			start = say("resident.total/paymentMonth")
+		}
 	}
 	if !r.NoBenefits {
 		r.explain("resident.total", e.cite(w.fixed.v), "months", months, "start", start, "day", c.startDay, "benefitsFrom", r.BenefitsFrom)
@@ -646,8 +651,13 @@ func (e *engine) waitEnd(region string, day Date, n int, outside bool) Date {
 	if n == 0 {
 		return day
 	}
-	if outside && e.params(region).ResidentWaitCountsFrom.At(day).V == "nextMonth" {
-		return (monthOfDate(day) + 1 + Month(n)).First()
+	if outside {
+		switch e.params(region).ResidentWaitCountsFrom.At(day).V {
+		case "nextMonth":
+			return (monthOfDate(day) + 1 + Month(n)).First()
+		case "paymentMonth": // 昆明 “从缴费当月起计算”
+			return (monthOfDate(day) + Month(n)).First()
+		}
 	}
 	end := addMonths(day, n)
 	if end.Day() != day.Day() {

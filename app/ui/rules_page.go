@@ -118,8 +118,8 @@ func paramBlock(l lang, p rulesParam) app.UI {
 			to = l.s("至今", "now")
 		}
 		var note app.UI
-		if v.Note != "" {
-			note = textElem("span", "muted", " "+v.Note)
+		if n := noteIn(l, v.Note); n != "" {
+			note = textElem("span", "muted", " "+n)
 		}
 		source := []app.UI{sourceLink(v.Source, v.URL), textIf("span", "trust trust-"+v.Trust, trustName(l, v.Trust)), note}
 		if v.Quote != "" {
@@ -348,10 +348,23 @@ func levelName(l lang, level, region string) string {
 
 // noteIn is the part of a region's note in l: the notes are written as
 // the Chinese text, then "。 " and the English one.
+// A note in English only (a curator's remark) shows in English mode only.
 func noteIn(l lang, note string) string {
 	zh, en, ok := strings.Cut(note, "。 ")
-	if !ok {
-		return note
+	switch {
+	case ok:
+		return l.s(zh+"。", en)
+	case !hasChinese(note):
+		return l.s("", note)
 	}
-	return l.s(zh+"。", en)
+	return note
+}
+
+func hasChinese(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
 }
