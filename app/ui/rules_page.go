@@ -53,10 +53,8 @@ func (p *rulesPage) Render() app.UI {
 		docs[i] = elem("li", "",
 			elem("p", "", textElem("strong", "", d.Number), app.Text(" "), app.Text(d.Title)),
 			textElem("p", "muted", joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
-			textIf("p", "muted", d.Note),
-			// Shown as text, not a link: the app makes no request to other
-			// sites, and the page stays usable offline.
-			textIf("p", "url", d.URL),
+			textIf("p", "muted", noteIn(l, d.Note)),
+			docURL(d.URL),
 		)
 	}
 	return elem("div", "app rules-page",
@@ -159,6 +157,8 @@ func verifiedName(l lang, v string) string {
 		return l.s("已核对官方原文", "checked against the official text")
 	case "reprint":
 		return l.s("据转载文本", "from a reprint")
+	case "press":
+		return l.s("据新闻报道，未见原文", "from a press report")
 	case "unverified":
 		return l.s("未核实", "unverified")
 	}
@@ -367,4 +367,13 @@ func hasChinese(s string) bool {
 		}
 	}
 	return false
+}
+
+// docURL is a document's address, linked: the app makes no request to
+// other sites by itself; the person may open the source.
+func docURL(url string) app.UI {
+	if url == "" {
+		return nil
+	}
+	return elem("p", "url", sourceLink(url, url))
 }
