@@ -116,7 +116,8 @@ type Source struct {
 
 // Trust levels of a regional value: read on a government page, on a
 // reprint of the official text, or in a news report. Aggregator and
-// AI-written pages are no source: their findings are Unverified notes.
+// AI-written pages are no source: their findings are kept apart, in
+// data/unverified.json, which the app does not ship (unverified_test.go).
 const (
 	TrustOfficial = "official"
 	TrustReprint  = "reprint"
@@ -127,16 +128,6 @@ func knownTrust(t string) bool {
 	return t == TrustOfficial || t == TrustReprint || t == TrustPress
 }
 
-// Unverified is a finding from a source not trusted enough to compute with
-// (an aggregator or AI-written page): shown on the rules page as such,
-// never read by the engine.
-type Unverified struct {
-	Topic string `json:"topic"`
-	Value string `json:"value"`
-	URL   string `json:"url,omitempty"`
-	Quote string `json:"quote,omitempty"`
-	Note  string `json:"note,omitempty"`
-}
 
 // Document is a policy document the rules cite.
 type Document struct {
@@ -229,8 +220,6 @@ type RegionRules struct {
 	Note   string `json:"note"`
 	// Parameters maps a parameter name to the region's dated values.
 	Parameters map[string][]Value `json:"parameters"`
-	// Unverified lists what untrusted sources say (never computed with).
-	Unverified []Unverified `json:"unverified,omitempty"`
 }
 
 type regionsFile struct {
@@ -275,7 +264,7 @@ func Default() (*RuleSet, error) {
 // embeddedDataHash is dataHash of the embedded files, written out: hashing
 // their 270 KB would be ≈ 70 ms of a cold start in app.wasm at 4× CPU.
 // TestEmbeddedDataHash keeps it current.
-const embeddedDataHash = "48bdb38d"
+const embeddedDataHash = "8f59f0a7"
 
 // dataHash is the part of a rule set's version that names its data: the
 // first 8 hex digits of the SHA-256 of the three files.
@@ -374,9 +363,6 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			return nil, fmt.Errorf("%s.status: %q is not local or national", where, r.Status)
 		}
 		r.Code = code
-		if err := checkUnverified(where, r.Unverified); err != nil {
-			return nil, err
-		}
 		for name, vals := range r.Parameters {
 			if _, ok := paramSpecs[name]; !ok {
 				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
@@ -422,29 +408,12 @@ func checkRegionalSources(where string, vals []Value) error {
 		case strings.TrimSpace(v.Source.Quote) == "":
 			return fmt.Errorf("%s.quote: missing", at)
 		case !knownTrust(v.Source.Trust):
-			return fmt.Errorf("%s.trust: %q is not official, reprint or press (aggregator findings go to unverified)", at, v.Source.Trust)
+			return fmt.Errorf("%s.trust: %q is not official, reprint or press (aggregator findings go to data/unverified.json, not here)", at, v.Source.Trust)
 		}
 	}
 	return nil
 }
 
-// checkUnverified requires of an unverified note a topic, a value and
-// where it was seen: a page, a quote or both (some were read in copies
-// without an address).
-func checkUnverified(where string, notes []Unverified) error {
-	for i, n := range notes {
-		at := fmt.Sprintf("%s.unverified[%d]", where, i)
-		switch {
-		case n.Topic == "" || n.Value == "":
-			return fmt.Errorf("%s: topic and value are required", at)
-		case n.URL != "" && !isWebAddress(n.URL):
-			return fmt.Errorf("%s.url: %q is not an http(s) address", at, n.URL)
-		case n.URL == "" && strings.TrimSpace(n.Quote) == "":
-			return fmt.Errorf("%s: a url or a quote is required", at)
-		}
-	}
-	return nil
-}
 
 func isWebAddress(s string) bool {
 	return (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \t\n")

@@ -49,7 +49,9 @@ type rulesRegion struct {
 	Unverified []rulesUnverified
 }
 
-type rulesUnverified = rules.Unverified
+// rulesUnverified is an untrusted claim (none are shipped: see
+// rules/data/unverified.json).
+type rulesUnverified struct{ Topic, Value, URL, Quote string }
 
 // rulesProvinceOf is the province-level code of a region.
 func rulesProvinceOf(code string) string { return rules.ProvinceOf(code) }
@@ -93,7 +95,7 @@ func loadRulesCatalog() rulesCatalog {
 		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(p.Values)})
 	}
 	for _, r := range rs.RegionRules() {
-		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code), Unverified: r.Unverified}
+		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code)}
 		for _, name := range sortedKeys(r.Parameters) {
 			p := names[name]
 			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(r.Parameters[name])})
