@@ -176,8 +176,29 @@ func TestAllOverlapping(t *testing.T) {
 	}
 	b.WriteString(`]}`)
 	out := answerWithin(t, []byte(b.String()), 2*time.Second)
-	if len(out.Duplicates.Overlaps) != MaxOverlapsListed || len(out.Duplicates.Stop) != 9999 {
-		t.Errorf("overlaps %d stop %d", len(out.Duplicates.Overlaps), len(out.Duplicates.Stop))
+	d := out.Duplicates
+	if len(d.Overlaps) != MaxOverlapsListed || len(d.Stop) != MaxOverlapsListed || len(d.Actions) != MaxOverlapsListed {
+		t.Errorf("overlaps %d stop %d actions %d, want %d each", len(d.Overlaps), len(d.Stop), len(d.Actions), MaxOverlapsListed)
+	}
+	if want := 9999 - MaxOverlapsListed; d.StopOmitted != want || d.ActionsOmitted != want {
+		t.Errorf("stopOmitted %d actionsOmitted %d, want %d", d.StopOmitted, d.ActionsOmitted, want)
+	}
+	if n := len(d.Explain); n > MaxOverlapsListed+10 {
+		t.Errorf("%d explanation steps", n)
+	}
+	data, err := jsonMarshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The answer is bounded whatever the number of enrollments (it was
+	// 15 MB for these 10,000).
+	if len(data) > 1<<20 {
+		t.Errorf("the answer is %d bytes", len(data))
+	}
+	// The sections after duplicates still leave out every enrollment
+	// stopped, listed or not.
+	if n := len(d.stopped()); n != 9999 {
+		t.Errorf("the sections after duplicates leave out %d enrollments, want 9999", n)
 	}
 }
 

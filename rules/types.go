@@ -307,12 +307,24 @@ type Option struct {
 }
 
 // DuplicatesAnswer lists overlapping enrollments and which one to keep.
+//
+// Overlaps, Stop, Actions and the explanation of each action list at most
+// MaxOverlapsListed items each, whatever the number of enrollments;
+// StopOmitted and ActionsOmitted count the ones left out (the decision and
+// the sections that follow still consider every enrollment).
 type DuplicatesAnswer struct {
 	Overlaps []Overlap `json:"overlaps"`
 	Keep     *string   `json:"keep"`
 	Stop     []string  `json:"stop"`
-	Actions  []Action  `json:"actions"`
-	Explain  []Step    `json:"explain"`
+	// StopOmitted is the number of enrollments to stop that Stop leaves out.
+	StopOmitted int      `json:"stopOmitted,omitempty"`
+	Actions     []Action `json:"actions"`
+	// ActionsOmitted is the number of actions that Actions (and Explain)
+	// leave out.
+	ActionsOmitted int    `json:"actionsOmitted,omitempty"`
+	Explain        []Step `json:"explain"`
+	// stopAll is every enrollment to stop, listed or not (see stopped).
+	stopAll []string
 }
 
 // Overlap is a stretch of months in which two enrollments are both paid.
