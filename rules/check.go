@@ -92,8 +92,20 @@ func checkEnrollment(e *Enrollment, path string) error {
 	if err := checkKind(path+".kind", e.Kind, e.Scheme, true); err != nil {
 		return err
 	}
-	if len(e.Backpaid) > 0 && e.Scheme != Employee {
+	if (len(e.Backpaid) > 0 || e.BackpaidFirst != 0) && e.Scheme != Employee {
 		return fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
+	}
+	if err := checkBackpaidCount(e.BackpaidFirst, path+".backpaid"); err != nil {
+		return err
+	}
+	if e.BackpaidFirst > 0 && len(e.Backpaid) > 0 {
+		return fieldErr(path+".backpaid", "is both a count and a list of months: give one", "补缴应为月数或月份数组，不能同时给出")
+	}
+	if len(e.Backpaid) > MaxBackpaidMonths {
+		return fieldErr(path+".backpaid", "lists "+strconv.Itoa(len(e.Backpaid))+" months: at most "+strconv.Itoa(MaxBackpaidMonths), "补缴月份过多（最多 "+strconv.Itoa(MaxBackpaidMonths)+" 个）")
+	}
+	if n := int(to-from) + 1; to >= 0 && e.BackpaidFirst > n {
+		return fieldErr(path+".backpaid", strconv.Itoa(e.BackpaidFirst)+" months is more than the enrollment's "+strconv.Itoa(n)+" ("+e.From+" to "+e.To+")", "补缴月数超过该参保记录的月数（"+strconv.Itoa(n)+" 个月）")
 	}
 	for i, s := range e.Backpaid {
 		f := path + ".backpaid[" + strconv.Itoa(i) + "]"
@@ -162,7 +174,7 @@ func check(in *Input) error {
 		return err
 	}
 	if len(in.Enrollments) > MaxEnrollments {
-		return fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
+		return tooManyEnrollments(len(in.Enrollments))
 	}
 	if in.Person != nil {
 		p := *in.Person
@@ -175,12 +187,17 @@ func check(in *Input) error {
 	copy(es, in.Enrollments)
 	in.Enrollments = es
 	ids := make(idSet, len(es))
+	listed := 0
 	for i := range es {
+		path := "enrollments[" + strconv.Itoa(i) + "]"
+		if err := checkEnrollment(&es[i], path); err != nil {
+			return err
+		}
 		if err := ids.add(&es[i], i); err != nil {
 			return err
 		}
-		if err := checkEnrollment(&es[i], "enrollments["+strconv.Itoa(i)+"]"); err != nil {
-			return err
+		if listed += len(es[i].Backpaid); listed > MaxBackpaidListed {
+			return tooManyListed(path)
 		}
 	}
 	if in.Plan != nil {

@@ -23,8 +23,23 @@ func fieldErr(field, en, zh string) *FieldError {
 	return &FieldError{Field: field, Message: en, Zh: zh}
 }
 
-// MaxEnrollments bounds the enrollments in one input.
-const MaxEnrollments = 100000
+// Bounds of one input. Within them an answer takes memory in proportion to
+// the input's size, and time about linear in its enrollments: a count of
+// back-paid months is kept as a count, and listed months are bounded in all.
+const (
+	// MaxInputBytes bounds the JSON that Decode reads (16 MiB: far above
+	// MaxEnrollments enrollments).
+	MaxInputBytes = 16 << 20
+	// MaxEnrollments bounds the enrollments in one input (the contract's
+	// 10,000).
+	MaxEnrollments = 10000
+	// MaxBackpaidMonths bounds the back-paid months of one enrollment, as a
+	// count or as a list (a century).
+	MaxBackpaidMonths = 1200
+	// MaxBackpaidListed bounds the back-paid months listed (as arrays of
+	// months) in all the enrollments of one input; counts are not listed.
+	MaxBackpaidListed = 100000
+)
 
 // Decode parses an input document and checks every field. The error, if
 // any, is a *FieldError naming the first offending field.
@@ -33,6 +48,9 @@ func Decode(data []byte) (Input, error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
 		return in, fieldErr("input", "empty input: expected a JSON object", "输入为空：应为一个 JSON 对象")
+	}
+	if len(data) > MaxInputBytes {
+		return in, fieldErr("input", "input is larger than "+strconv.Itoa(MaxInputBytes>>20)+" MiB", "输入过大（超过 "+strconv.Itoa(MaxInputBytes>>20)+" MiB）")
 	}
 	// encoding/json's Valid, not goccy's: goccy v0.10.5 validates through its
 	// stream decoder, which panics (index out of range in Stream.readBuf) on
@@ -66,10 +84,11 @@ func Decode(data []byte) (Input, error) {
 			return in, fieldErr("enrollments", "must be an array of enrollments", "应为参保记录的数组")
 		}
 		if len(items) > MaxEnrollments {
-			return in, fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
+			return in, tooManyEnrollments(len(items))
 		}
 		in.Enrollments = make([]Enrollment, len(items))
 		ids := make(idSet, len(items))
+		listed := 0
 		for i, item := range items {
 			path := "enrollments[" + strconv.Itoa(i) + "]"
 			e, err := decodeEnrollment(item, path)
@@ -78,6 +97,9 @@ func Decode(data []byte) (Input, error) {
 			}
 			if err := ids.add(&e, i); err != nil {
 				return in, err
+			}
+			if listed += len(e.Backpaid); listed > MaxBackpaidListed {
+				return in, tooManyListed(path)
 			}
 			in.Enrollments[i] = e
 		}
@@ -239,7 +261,7 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 		}
 	}
 	if r, ok := m["backpaid"]; ok && !isNull(r) {
-		if e.Backpaid, err = decodeBackpaid(r, path+".backpaid", e.From); err != nil {
+		if err := decodeBackpaid(r, path+".backpaid", &e); err != nil {
 			return e, err
 		}
 	}
@@ -247,25 +269,63 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 }
 
 // decodeBackpaid reads a count of months at the start of the enrollment
-// (expanded to the months), or a list of months.
-func decodeBackpaid(raw json.RawMessage, field, from string) (Months, error) {
-	var n int
-	if json.Unmarshal(raw, &n) == nil {
-		return BackpaidCount(n, from, field)
+// (kept as a count, in BackpaidFirst), or a list of months.
+func decodeBackpaid(raw json.RawMessage, field string, e *Enrollment) error {
+	if json.Unmarshal(raw, &e.BackpaidFirst) == nil {
+		return checkBackpaidCount(e.BackpaidFirst, field)
 	}
-	var list []string
-	if json.Unmarshal(raw, &list) != nil {
-		return nil, fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
 	}
-	return Months(list), nil
+	if len(items) > MaxBackpaidMonths {
+		return fieldErr(field, "lists "+strconv.Itoa(len(items))+" months: at most "+strconv.Itoa(MaxBackpaidMonths), "补缴月份过多（最多 "+strconv.Itoa(MaxBackpaidMonths)+" 个）")
+	}
+	e.Backpaid = make(Months, len(items))
+	for i, item := range items {
+		if json.Unmarshal(item, &e.Backpaid[i]) != nil {
+			return fieldErr(field+"["+strconv.Itoa(i)+"]", "must be a month as a string (YYYY-MM), got "+kindOf(item), "应为月份（YYYY-MM）")
+		}
+	}
+	return nil
+}
+
+func checkBackpaidCount(n int, field string) error {
+	if n < 0 || n > MaxBackpaidMonths {
+		return fieldErr(field, "must be a count of months from 0 to "+strconv.Itoa(MaxBackpaidMonths)+", got "+strconv.Itoa(n), "补缴月数应在 0 到 "+strconv.Itoa(MaxBackpaidMonths)+" 之间")
+	}
+	return nil
+}
+
+func tooManyEnrollments(n int) *FieldError {
+	return fieldErr("enrollments", strconv.Itoa(n)+" enrollments: at most "+strconv.Itoa(MaxEnrollments), "参保记录过多（最多 "+strconv.Itoa(MaxEnrollments)+" 条）")
+}
+
+func tooManyListed(path string) *FieldError {
+	return fieldErr(path+".backpaid", "more than "+strconv.Itoa(MaxBackpaidListed)+" back-paid months listed in all the enrollments: give leading months as a count", "所有参保记录列出的补缴月份合计超过 "+strconv.Itoa(MaxBackpaidListed)+" 个：开头连续的补缴月份请填写月数")
+}
+
+// MarshalJSON writes the enrollment as Decode reads it: BackpaidFirst as
+// "backpaid": n.
+func (e Enrollment) MarshalJSON() ([]byte, error) {
+	type plain Enrollment
+	if e.BackpaidFirst == 0 {
+		return json.Marshal(plain(e))
+	}
+	return json.Marshal(struct {
+		plain
+		Backpaid int `json:"backpaid"`
+	}{plain(e), e.BackpaidFirst})
 }
 
 // BackpaidCount is what "backpaid": n means in an enrollment starting in
-// month from: its first n months. field names the field in the error; an
-// unreadable from gives no months (checkEnrollment reports from).
+// month from, expanded: its first n months. field names the field in the
+// error; an unreadable from gives no months. Decode keeps a count as a
+// count (Enrollment.BackpaidFirst); this is for callers that need the
+// months.
 func BackpaidCount(n int, from, field string) (Months, error) {
-	if n < 0 || n > 1200 {
-		return nil, fieldErr(field, "must be a count of months from 0 to 1200", "补缴月数应在 0 到 1200 之间")
+	if err := checkBackpaidCount(n, field); err != nil {
+		return nil, err
 	}
 	start, ok := parseMonth(from)
 	if !ok {

@@ -49,8 +49,15 @@ type Enrollment struct {
 	PaidOn string `json:"paidOn,omitempty"`
 	// Backpaid lists the months of this employee enrollment that were paid
 	// afterwards as 补缴. In JSON it is either a count of months at the start
-	// of the enrollment, or an array of months (YYYY-MM).
+	// of the enrollment (kept in BackpaidFirst), or an array of months
+	// (YYYY-MM), at most MaxBackpaidMonths of them.
 	Backpaid Months `json:"backpaid,omitempty"`
+	// BackpaidFirst is "backpaid": n in JSON: the first n months of the
+	// enrollment were paid afterwards (0 to MaxBackpaidMonths). A count is
+	// kept as a count, never expanded to months; at most one of Backpaid
+	// and BackpaidFirst is given. Enrollment's MarshalJSON writes it as
+	// "backpaid".
+	BackpaidFirst int `json:"-"`
 	// Kind says how an employee enrollment was paid: KindUnit (by an
 	// employer), KindFlexible (灵活就业, as an individual), KindUnemployment
 	// (paid by the unemployment fund while drawing benefit) or KindMilitary

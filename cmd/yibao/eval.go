@@ -13,9 +13,8 @@ import (
 	"yibao/rules"
 )
 
-// maxInput bounds what eval reads from standard input (16 MiB: far above
-// 10,000 enrollments).
-const maxInput = 16 << 20
+// maxInput bounds what eval reads from standard input: what Decode reads.
+const maxInput = rules.MaxInputBytes
 
 func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
@@ -49,7 +48,7 @@ Flags:
 		return fail(stderr, &rules.FieldError{Field: "input", Message: "cannot read standard input: " + err.Error()})
 	}
 	if len(data) > maxInput {
-		return fail(stderr, &rules.FieldError{Field: "input", Message: "input is larger than 16 MiB"})
+		return fail(stderr, &rules.FieldError{Field: "input", Message: fmt.Sprintf("input is larger than %d MiB", maxInput>>20)})
 	}
 	in, err := rules.Decode(data)
 	if err != nil {
