@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // The checks below are shared by Decode (after typing each part of the
 // JSON) and Evaluate (on a hand-built Input), so both reject the same
@@ -54,6 +57,10 @@ func checkPerson(p *Person, asOf Date) error {
 
 // checkEnrollment validates one enrollment and normalizes its region.
 func checkEnrollment(e *Enrollment, path string) error {
+	if !utf8.ValidString(e.ID) {
+		// Invalid bytes would print as U+FFFD: two ids would look the same.
+		return fieldErr(path+".id", "must be valid UTF-8 text, got "+strconv.QuoteToASCII(e.ID), "编号应为有效的 UTF-8 文本")
+	}
 	if e.Region == "" {
 		return fieldErr(path+".region", "is required", "必填")
 	}
@@ -121,12 +128,17 @@ func checkEnrollment(e *Enrollment, path string) error {
 }
 
 // idSet gives enrollments without an id one ("#1", "#2", …) and rejects
-// an id used twice.
+// an id used twice. The automatic id "#n" is enrollments[n-1]'s alone: an
+// id of that form elsewhere is rejected, so it cannot collide (a checked
+// input, whose enrollments have their automatic ids, checks again).
 type idSet map[string]int
 
 func (ids idSet) add(e *Enrollment, i int) error {
+	auto := "#" + strconv.Itoa(i+1)
 	if e.ID == "" {
-		e.ID = "#" + strconv.Itoa(i+1)
+		e.ID = auto
+	} else if n, err := strconv.Atoi(e.ID[1:]); e.ID[0] == '#' && err == nil && n > 0 && e.ID != auto && e.ID == "#"+strconv.Itoa(n) {
+		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is the automatic id of enrollments["+strconv.Itoa(n-1)+"]: ids of the form #1, #2, … are given to enrollments without an id", "编号 #1、#2 等保留给未填写编号的参保记录")
 	}
 	if j, dup := ids[e.ID]; dup {
 		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is also used by enrollments["+strconv.Itoa(j)+"]; ids must be unique", "编号与其他参保记录重复")

@@ -129,13 +129,110 @@ func syntaxError(data []byte) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// object decodes a JSON object into its raw members.
+// object decodes a JSON object into its raw members, rejecting a key
+// given twice (JSON leaves its meaning open; the input says it once).
 func object(raw json.RawMessage, path string) (map[string]json.RawMessage, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
 		return nil, fieldErr(path, "must be a JSON object", "应为 JSON 对象")
 	}
+	if key, dup := duplicateKey(raw, len(m)); dup {
+		if path == "input" {
+			path = ""
+		}
+		return nil, fieldErr(join(path, key), "is given twice: give each field once", "字段重复出现：每个字段只能给出一次")
+	}
 	return m, nil
+}
+
+// duplicateKey returns the first key that the members of the JSON object
+// raw (valid JSON) repeat; n is the number of distinct keys, so that an
+// object without duplicates is only counted, not collected.
+func duplicateKey(raw []byte, n int) (string, bool) {
+	var seen map[string]bool
+	for pass := 0; pass < 2; pass++ {
+		count := 0
+		i := bytes.IndexByte(raw, '{') + 1
+		for {
+			i = skipSpace(raw, i)
+			if i >= len(raw) || raw[i] != '"' {
+				break
+			}
+			end := stringEnd(raw, i)
+			if pass == 1 {
+				key := string(raw[i+1 : end-1])
+				if bytes.IndexByte(raw[i:end], '\\') >= 0 {
+					json.Unmarshal(raw[i:end], &key)
+				}
+				if seen[key] {
+					return key, true
+				}
+				seen[key] = true
+			}
+			count++
+			i = skipSpace(raw, end)
+			i = valueEnd(raw, skipSpace(raw, i+1)) // past ':' and the value
+			i = skipSpace(raw, i)
+			if i < len(raw) && raw[i] == ',' {
+				i++
+			}
+		}
+		if count == n {
+			return "", false
+		}
+		seen = make(map[string]bool, count)
+	}
+	return "", false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the JSON string starting at b[i].
+func stringEnd(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+// valueEnd returns the index just past the JSON value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	depth := 0
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			i = stringEnd(b, i)
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of the object or array holding a scalar
+			}
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 func join(path, key string) string {
@@ -221,8 +318,15 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 		}
 	}
 	if r, ok := m["groups"]; ok && !isNull(r) {
-		if json.Unmarshal(r, &p.Groups) != nil {
-			return nil, fieldErr("person.groups", "must be an array of group names", "应为人群类别数组")
+		var items []json.RawMessage
+		if json.Unmarshal(r, &items) != nil {
+			return nil, fieldErr("person.groups", "must be an array of group names, got "+kindOf(r), "应为人群类别数组")
+		}
+		p.Groups = make([]string, len(items))
+		for i, item := range items {
+			if json.Unmarshal(item, &p.Groups[i]) != nil {
+				return nil, fieldErr("person.groups["+strconv.Itoa(i)+"]", "must be a group name (a string), got "+kindOf(item), "应为人群类别名称（字符串）")
+			}
 		}
 	}
 	for _, f := range []struct {
