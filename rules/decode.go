@@ -137,10 +137,15 @@ func object(raw json.RawMessage, path string) (map[string]json.RawMessage, error
 		return nil, fieldErr(path, "must be a JSON object", "应为 JSON 对象")
 	}
 	if key, dup := duplicateKey(raw, len(m)); dup {
-		if path == "input" {
-			path = ""
+		field := path
+		switch {
+		case key == "":
+		case path == "input":
+			field = key
+		default:
+			field = join(path, key)
 		}
-		return nil, fieldErr(join(path, key), "is given twice: give each field once", "字段重复出现：每个字段只能给出一次")
+		return nil, fieldErr(field, "the key "+strconv.Quote(key)+" is given twice: give each field once", "字段 "+strconv.Quote(key)+" 重复出现：每个字段只能给出一次")
 	}
 	return m, nil
 }

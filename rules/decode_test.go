@@ -161,7 +161,8 @@ func TestDecodeErrorMessages(t *testing.T) {
 		{"{\"asOf\":\"2026-11-22\",\"enrollments\":[{\"id\":\"a\xff\",\"region\":\"440300\",\"scheme\":\"employee\",\"from\":\"2020-01\"}]}",
 			"enrollments[0].id", `must be valid UTF-8 text, got "a\xff"`},
 		{`{"asOf":"2026-11-22","person":{"groups":["student",2]}}`, "person.groups[1]", "must be a group name (a string), got a number"},
-		{`{"asOf":"2026-11-22","plan":{"region":"310000","region":"440300"}}`, "plan.region", "is given twice"},
+		{`{"asOf":"2026-11-22","plan":{"region":"310000","region":"440300"}}`, "plan.region", `the key "region" is given twice`},
+		{`{"asOf":"2026-11-22","":1,"":2}`, "input", `the key "" is given twice`},
 	}
 	for _, tt := range tests {
 		_, err := Decode([]byte(tt.input))
