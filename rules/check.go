@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // The checks below are shared by Decode (after typing each part of the
 // JSON) and Evaluate (on a hand-built Input), so both reject the same
@@ -54,6 +57,10 @@ func checkPerson(p *Person, asOf Date) error {
 
 // checkEnrollment validates one enrollment and normalizes its region.
 func checkEnrollment(e *Enrollment, path string) error {
+	if !utf8.ValidString(e.ID) {
+		// Invalid bytes would print as U+FFFD: two ids would look the same.
+		return fieldErr(path+".id", "must be valid UTF-8 text, got "+strconv.QuoteToASCII(e.ID), "编号应为有效的 UTF-8 文本")
+	}
 	if e.Region == "" {
 		return fieldErr(path+".region", "is required", "必填")
 	}
@@ -92,8 +99,20 @@ func checkEnrollment(e *Enrollment, path string) error {
 	if err := checkKind(path+".kind", e.Kind, e.Scheme, true); err != nil {
 		return err
 	}
-	if len(e.Backpaid) > 0 && e.Scheme != Employee {
+	if (len(e.Backpaid) > 0 || e.BackpaidFirst != 0) && e.Scheme != Employee {
 		return fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
+	}
+	if err := checkBackpaidCount(e.BackpaidFirst, path+".backpaid"); err != nil {
+		return err
+	}
+	if e.BackpaidFirst > 0 && len(e.Backpaid) > 0 {
+		return fieldErr(path+".backpaid", "is both a count and a list of months: give one", "补缴应为月数或月份数组，不能同时给出")
+	}
+	if len(e.Backpaid) > MaxBackpaidMonths {
+		return fieldErr(path+".backpaid", "lists "+strconv.Itoa(len(e.Backpaid))+" months: at most "+strconv.Itoa(MaxBackpaidMonths), "补缴月份过多（最多 "+strconv.Itoa(MaxBackpaidMonths)+" 个）")
+	}
+	if n := int(to-from) + 1; to >= 0 && e.BackpaidFirst > n {
+		return fieldErr(path+".backpaid", strconv.Itoa(e.BackpaidFirst)+" months is more than the enrollment's "+strconv.Itoa(n)+" ("+e.From+" to "+e.To+")", "补缴月数超过该参保记录的月数（"+strconv.Itoa(n)+" 个月）")
 	}
 	for i, s := range e.Backpaid {
 		f := path + ".backpaid[" + strconv.Itoa(i) + "]"
@@ -109,12 +128,17 @@ func checkEnrollment(e *Enrollment, path string) error {
 }
 
 // idSet gives enrollments without an id one ("#1", "#2", …) and rejects
-// an id used twice.
+// an id used twice. The automatic id "#n" is enrollments[n-1]'s alone: an
+// id of that form elsewhere is rejected, so it cannot collide (a checked
+// input, whose enrollments have their automatic ids, checks again).
 type idSet map[string]int
 
 func (ids idSet) add(e *Enrollment, i int) error {
+	auto := "#" + strconv.Itoa(i+1)
 	if e.ID == "" {
-		e.ID = "#" + strconv.Itoa(i+1)
+		e.ID = auto
+	} else if n, err := strconv.Atoi(e.ID[1:]); e.ID[0] == '#' && err == nil && n > 0 && e.ID != auto && e.ID == "#"+strconv.Itoa(n) {
+		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is the automatic id of enrollments["+strconv.Itoa(n-1)+"]: ids of the form #1, #2, … are given to enrollments without an id", "编号 #1、#2 等保留给未填写编号的参保记录")
 	}
 	if j, dup := ids[e.ID]; dup {
 		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is also used by enrollments["+strconv.Itoa(j)+"]; ids must be unique", "编号与其他参保记录重复")
@@ -162,7 +186,7 @@ func check(in *Input) error {
 		return err
 	}
 	if len(in.Enrollments) > MaxEnrollments {
-		return fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
+		return tooManyEnrollments(len(in.Enrollments))
 	}
 	if in.Person != nil {
 		p := *in.Person
@@ -175,12 +199,17 @@ func check(in *Input) error {
 	copy(es, in.Enrollments)
 	in.Enrollments = es
 	ids := make(idSet, len(es))
+	listed := 0
 	for i := range es {
+		path := "enrollments[" + strconv.Itoa(i) + "]"
+		if err := checkEnrollment(&es[i], path); err != nil {
+			return err
+		}
 		if err := ids.add(&es[i], i); err != nil {
 			return err
 		}
-		if err := checkEnrollment(&es[i], "enrollments["+strconv.Itoa(i)+"]"); err != nil {
-			return err
+		if listed += len(es[i].Backpaid); listed > MaxBackpaidListed {
+			return tooManyListed(path)
 		}
 	}
 	if in.Plan != nil {

@@ -23,8 +23,23 @@ func fieldErr(field, en, zh string) *FieldError {
 	return &FieldError{Field: field, Message: en, Zh: zh}
 }
 
-// MaxEnrollments bounds the enrollments in one input.
-const MaxEnrollments = 100000
+// Bounds of one input. Within them an answer takes memory in proportion to
+// the input's size, and time about linear in its enrollments: a count of
+// back-paid months is kept as a count, and listed months are bounded in all.
+const (
+	// MaxInputBytes bounds the JSON that Decode reads (16 MiB: far above
+	// MaxEnrollments enrollments).
+	MaxInputBytes = 16 << 20
+	// MaxEnrollments bounds the enrollments in one input (the contract's
+	// 10,000).
+	MaxEnrollments = 10000
+	// MaxBackpaidMonths bounds the back-paid months of one enrollment, as a
+	// count or as a list (a century).
+	MaxBackpaidMonths = 1200
+	// MaxBackpaidListed bounds the back-paid months listed (as arrays of
+	// months) in all the enrollments of one input; counts are not listed.
+	MaxBackpaidListed = 100000
+)
 
 // Decode parses an input document and checks every field. The error, if
 // any, is a *FieldError naming the first offending field.
@@ -33,6 +48,9 @@ func Decode(data []byte) (Input, error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
 		return in, fieldErr("input", "empty input: expected a JSON object", "输入为空：应为一个 JSON 对象")
+	}
+	if len(data) > MaxInputBytes {
+		return in, fieldErr("input", "input is larger than "+strconv.Itoa(MaxInputBytes>>20)+" MiB", "输入过大（超过 "+strconv.Itoa(MaxInputBytes>>20)+" MiB）")
 	}
 	// encoding/json's Valid, not goccy's: goccy v0.10.5 validates through its
 	// stream decoder, which panics (index out of range in Stream.readBuf) on
@@ -66,10 +84,11 @@ func Decode(data []byte) (Input, error) {
 			return in, fieldErr("enrollments", "must be an array of enrollments", "应为参保记录的数组")
 		}
 		if len(items) > MaxEnrollments {
-			return in, fieldErr("enrollments", "too many enrollments (at most "+strconv.Itoa(MaxEnrollments)+")", "参保记录过多")
+			return in, tooManyEnrollments(len(items))
 		}
 		in.Enrollments = make([]Enrollment, len(items))
 		ids := make(idSet, len(items))
+		listed := 0
 		for i, item := range items {
 			path := "enrollments[" + strconv.Itoa(i) + "]"
 			e, err := decodeEnrollment(item, path)
@@ -78,6 +97,9 @@ func Decode(data []byte) (Input, error) {
 			}
 			if err := ids.add(&e, i); err != nil {
 				return in, err
+			}
+			if listed += len(e.Backpaid); listed > MaxBackpaidListed {
+				return in, tooManyListed(path)
 			}
 			in.Enrollments[i] = e
 		}
@@ -107,13 +129,115 @@ func syntaxError(data []byte) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// object decodes a JSON object into its raw members.
+// object decodes a JSON object into its raw members, rejecting a key
+// given twice (JSON leaves its meaning open; the input says it once).
 func object(raw json.RawMessage, path string) (map[string]json.RawMessage, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
 		return nil, fieldErr(path, "must be a JSON object", "应为 JSON 对象")
 	}
+	if key, dup := duplicateKey(raw, len(m)); dup {
+		field := path
+		switch {
+		case key == "":
+		case path == "input":
+			field = key
+		default:
+			field = join(path, key)
+		}
+		return nil, fieldErr(field, "the key "+strconv.Quote(key)+" is given twice: give each field once", "字段 "+strconv.Quote(key)+" 重复出现：每个字段只能给出一次")
+	}
 	return m, nil
+}
+
+// duplicateKey returns the first key that the members of the JSON object
+// raw (valid JSON) repeat; n is the number of distinct keys, so that an
+// object without duplicates is only counted, not collected.
+func duplicateKey(raw []byte, n int) (string, bool) {
+	var seen map[string]bool
+	for pass := 0; pass < 2; pass++ {
+		count := 0
+		i := bytes.IndexByte(raw, '{') + 1
+		for {
+			i = skipSpace(raw, i)
+			if i >= len(raw) || raw[i] != '"' {
+				break
+			}
+			end := stringEnd(raw, i)
+			if pass == 1 {
+				key := string(raw[i+1 : end-1])
+				if bytes.IndexByte(raw[i:end], '\\') >= 0 {
+					json.Unmarshal(raw[i:end], &key)
+				}
+				if seen[key] {
+					return key, true
+				}
+				seen[key] = true
+			}
+			count++
+			i = skipSpace(raw, end)
+			i = valueEnd(raw, skipSpace(raw, i+1)) // past ':' and the value
+			i = skipSpace(raw, i)
+			if i < len(raw) && raw[i] == ',' {
+				i++
+			}
+		}
+		if count == n {
+			return "", false
+		}
+		seen = make(map[string]bool, count)
+	}
+	return "", false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the JSON string starting at b[i].
+func stringEnd(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+// valueEnd returns the index just past the JSON value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	depth := 0
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			i = stringEnd(b, i)
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of the object or array holding a scalar
+			}
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 func join(path, key string) string {
@@ -199,8 +323,15 @@ func decodePerson(raw json.RawMessage, asOf Date) (*Person, error) {
 		}
 	}
 	if r, ok := m["groups"]; ok && !isNull(r) {
-		if json.Unmarshal(r, &p.Groups) != nil {
-			return nil, fieldErr("person.groups", "must be an array of group names", "应为人群类别数组")
+		var items []json.RawMessage
+		if json.Unmarshal(r, &items) != nil {
+			return nil, fieldErr("person.groups", "must be an array of group names, got "+kindOf(r), "应为人群类别数组")
+		}
+		p.Groups = make([]string, len(items))
+		for i, item := range items {
+			if json.Unmarshal(item, &p.Groups[i]) != nil {
+				return nil, fieldErr("person.groups["+strconv.Itoa(i)+"]", "must be a group name (a string), got "+kindOf(item), "应为人群类别名称（字符串）")
+			}
 		}
 	}
 	for _, f := range []struct {
@@ -239,7 +370,7 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 		}
 	}
 	if r, ok := m["backpaid"]; ok && !isNull(r) {
-		if e.Backpaid, err = decodeBackpaid(r, path+".backpaid", e.From); err != nil {
+		if err := decodeBackpaid(r, path+".backpaid", &e); err != nil {
 			return e, err
 		}
 	}
@@ -247,25 +378,63 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 }
 
 // decodeBackpaid reads a count of months at the start of the enrollment
-// (expanded to the months), or a list of months.
-func decodeBackpaid(raw json.RawMessage, field, from string) (Months, error) {
-	var n int
-	if json.Unmarshal(raw, &n) == nil {
-		return BackpaidCount(n, from, field)
+// (kept as a count, in BackpaidFirst), or a list of months.
+func decodeBackpaid(raw json.RawMessage, field string, e *Enrollment) error {
+	if json.Unmarshal(raw, &e.BackpaidFirst) == nil {
+		return checkBackpaidCount(e.BackpaidFirst, field)
 	}
-	var list []string
-	if json.Unmarshal(raw, &list) != nil {
-		return nil, fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return fieldErr(field, "must be a number of months or an array of months (YYYY-MM), got "+kindOf(raw), "应为补缴月数或月份数组")
 	}
-	return Months(list), nil
+	if len(items) > MaxBackpaidMonths {
+		return fieldErr(field, "lists "+strconv.Itoa(len(items))+" months: at most "+strconv.Itoa(MaxBackpaidMonths), "补缴月份过多（最多 "+strconv.Itoa(MaxBackpaidMonths)+" 个）")
+	}
+	e.Backpaid = make(Months, len(items))
+	for i, item := range items {
+		if json.Unmarshal(item, &e.Backpaid[i]) != nil {
+			return fieldErr(field+"["+strconv.Itoa(i)+"]", "must be a month as a string (YYYY-MM), got "+kindOf(item), "应为月份（YYYY-MM）")
+		}
+	}
+	return nil
+}
+
+func checkBackpaidCount(n int, field string) error {
+	if n < 0 || n > MaxBackpaidMonths {
+		return fieldErr(field, "must be a count of months from 0 to "+strconv.Itoa(MaxBackpaidMonths)+", got "+strconv.Itoa(n), "补缴月数应在 0 到 "+strconv.Itoa(MaxBackpaidMonths)+" 之间")
+	}
+	return nil
+}
+
+func tooManyEnrollments(n int) *FieldError {
+	return fieldErr("enrollments", strconv.Itoa(n)+" enrollments: at most "+strconv.Itoa(MaxEnrollments), "参保记录过多（最多 "+strconv.Itoa(MaxEnrollments)+" 条）")
+}
+
+func tooManyListed(path string) *FieldError {
+	return fieldErr(path+".backpaid", "more than "+strconv.Itoa(MaxBackpaidListed)+" back-paid months listed in all the enrollments: give leading months as a count", "所有参保记录列出的补缴月份合计超过 "+strconv.Itoa(MaxBackpaidListed)+" 个：开头连续的补缴月份请填写月数")
+}
+
+// MarshalJSON writes the enrollment as Decode reads it: BackpaidFirst as
+// "backpaid": n.
+func (e Enrollment) MarshalJSON() ([]byte, error) {
+	type plain Enrollment
+	if e.BackpaidFirst == 0 {
+		return json.Marshal(plain(e))
+	}
+	return json.Marshal(struct {
+		plain
+		Backpaid int `json:"backpaid"`
+	}{plain(e), e.BackpaidFirst})
 }
 
 // BackpaidCount is what "backpaid": n means in an enrollment starting in
-// month from: its first n months. field names the field in the error; an
-// unreadable from gives no months (checkEnrollment reports from).
+// month from, expanded: its first n months. field names the field in the
+// error; an unreadable from gives no months. Decode keeps a count as a
+// count (Enrollment.BackpaidFirst); this is for callers that need the
+// months.
 func BackpaidCount(n int, from, field string) (Months, error) {
-	if n < 0 || n > 1200 {
-		return nil, fieldErr(field, "must be a count of months from 0 to 1200", "补缴月数应在 0 到 1200 之间")
+	if err := checkBackpaidCount(n, field); err != nil {
+		return nil, err
 	}
 	start, ok := parseMonth(from)
 	if !ok {

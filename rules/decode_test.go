@@ -53,6 +53,22 @@ func TestDecodeErrors(t *testing.T) {
 		{"kind on a resident year", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"resident","from":"2025-01","kind":"unit"}]}`, "enrollments[0].kind"},
 		{"plan kind military", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"employee","payOn":"2026-12-05","kind":"military"}}`, "plan.kind"},
 		{"unknown sex", `{"asOf":"2026-11-22","person":{"sex":"x"}}`, "person.sex"},
+		{"groups a string", `{"asOf":"2026-11-22","person":{"groups":"student"}}`, "person.groups"},
+		{"group a number", `{"asOf":"2026-11-22","person":{"groups":[1]}}`, "person.groups[0]"},
+		{"second group an object", `{"asOf":"2026-11-22","person":{"groups":["student",{}]}}`, "person.groups[1]"},
+		{"backpaid more months than the span", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","to":"2025-12","backpaid":13}]}`, "enrollments[0].backpaid"},
+		{"backpaid negative", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","backpaid":-1}]}`, "enrollments[0].backpaid"},
+		{"backpaid month a number", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","backpaid":["2025-01",202502]}]}`, "enrollments[0].backpaid[1]"},
+		{"an automatic id given to another", `{"asOf":"2026-11-22","enrollments":[{"id":"#2","region":"440300","scheme":"employee","from":"2020-01","to":"2020-03"},{"region":"440300","scheme":"employee","from":"2021-01"}]}`, "enrollments[0].id"},
+		{"an automatic id of no enrollment", `{"asOf":"2026-11-22","enrollments":[{"id":"#9","region":"440300","scheme":"employee","from":"2020-01"}]}`, "enrollments[0].id"},
+		{"id not UTF-8", "{\"asOf\":\"2026-11-22\",\"enrollments\":[{\"id\":\"a\xff\",\"region\":\"440300\",\"scheme\":\"employee\",\"from\":\"2020-01\"}]}", "enrollments[0].id"},
+		{"ids differing in invalid bytes", "{\"asOf\":\"2026-11-22\",\"enrollments\":[{\"id\":\"a\",\"region\":\"440300\",\"scheme\":\"employee\",\"from\":\"2020-01\"},{\"id\":\"a\xfe\",\"region\":\"440300\",\"scheme\":\"employee\",\"from\":\"2020-01\"}]}", "enrollments[1].id"},
+		{"asOf twice", `{"asOf":"2026-11-22","asOf":"2025-01-01"}`, "asOf"},
+		{"asOf twice, escaped", `{"asOf":"2026-11-22","as\u004ff":"2026-11-22"}`, "asOf"},
+		{"enrollments twice", `{"asOf":"2026-11-22","enrollments":[],"enrollments":[` + ok + `]}`, "enrollments"},
+		{"person key twice", `{"asOf":"2026-11-22","person":{"residence":"310000","groups":[],"residence":"440300"}}`, "person.residence"},
+		{"enrollment key twice", `{"asOf":"2026-11-22","enrollments":[` + ok + `,{"id":"b","region":"440300","scheme":"employee","from":"2020-01","from":"2021-01"}]}`, "enrollments[1].from"},
+		{"plan key twice", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","payOn":"2026-12-06"}}`, "plan.payOn"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +93,11 @@ func TestDecodeAccepts(t *testing.T) {
 		{"municipality district code", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"310100","scheme":"employee","from":"2020-01"}]}`},
 		{"numeric id, no id", `{"asOf":"2026-11-22","enrollments":[{"id":7,"region":"440300","scheme":"employee","from":"2020-01","to":"2020-03"},{"region":"440300","scheme":"employee","from":"2021-01"}]}`},
 		{"unknown keys are ignored", `{"asOf":"2026-11-22","note":"x","person":{"hukou":"x"}}`},
+		{"an enrollment's own automatic id", `{"asOf":"2026-11-22","enrollments":[{"region":"440300","scheme":"employee","from":"2020-01","to":"2020-03"},{"id":"#2","region":"440300","scheme":"employee","from":"2021-01"}]}`},
+		{"ids like automatic ids but not", `{"asOf":"2026-11-22","enrollments":[{"id":"#02","region":"440300","scheme":"employee","from":"2020-01","to":"2020-03"},{"id":"#a","region":"440300","scheme":"employee","from":"2021-01"},{"id":"#","region":"440300","scheme":"employee","from":"2022-01"}]}`},
+		{"the same key in two objects", `{"asOf":"2026-11-22","person":{"residence":"310000"},"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05"},"enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2020-01"},{"id":"b","region":"440300","scheme":"employee","from":"2021-01"}]}`},
+		{"keys inside strings and unknown values", `{"asOf":"2026-11-22","note":{"asOf":1,"asOf":2},"x":["asOf","{\"asOf\":"],"enrollments":[{"id":"a\",\"id\":\"}{","region":"440300","scheme":"employee","from":"2020-01","to":"2020-03","backpaid":[ "2020-01" ] , "z" : -1.5e3 }]}`},
+		{"backpaid as many months as the span", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","to":"2025-12","backpaid":12}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +125,9 @@ func TestCheckAgreesWithDecode(t *testing.T) {
 		{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2020-01", Kind: "x"}}},
 		{AsOf: "2026-11-22", Person: &Person{Sex: "x"}},
 		{AsOf: "2026-11-22", Plan: &Plan{Region: "310000", Scheme: Employee, PayOn: "2026-12-05", Kind: KindMilitary}},
+		{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "a", Region: "440300", Scheme: Employee, From: "2025-01", To: "2025-12", BackpaidFirst: 13}}},
+		{AsOf: "2026-11-22", Enrollments: []Enrollment{{ID: "#2", Region: "440300", Scheme: Employee, From: "2020-01"}, {Region: "440300", Scheme: Employee, From: "2021-01"}}},
+		{AsOf: "2026-11-22", Person: &Person{Groups: []string{GroupStudent, "x"}}},
 	}
 	for _, in := range bad {
 		data, err := jsonMarshal(in)
@@ -124,6 +148,28 @@ func TestCheckAgreesWithDecode(t *testing.T) {
 	rs, _ := Default()
 	if out := rs.EvaluateCase(c); out.Coverage.Status != StatusNone || c.Input().Person == nil {
 		t.Errorf("empty case: %+v", out.Coverage)
+	}
+}
+
+// The messages say what is wrong in the terms of the input.
+func TestDecodeErrorMessages(t *testing.T) {
+	tests := []struct{ input, field, says string }{
+		{`{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2025-01","to":"2025-12","backpaid":13}]}`,
+			"enrollments[0].backpaid", "13 months is more than the enrollment's 12 (2025-01 to 2025-12)"},
+		{`{"asOf":"2026-11-22","enrollments":[{"id":"#2","region":"440300","scheme":"employee","from":"2020-01"},{"region":"440300","scheme":"employee","from":"2021-01"}]}`,
+			"enrollments[0].id", `"#2" is the automatic id of enrollments[1]`},
+		{"{\"asOf\":\"2026-11-22\",\"enrollments\":[{\"id\":\"a\xff\",\"region\":\"440300\",\"scheme\":\"employee\",\"from\":\"2020-01\"}]}",
+			"enrollments[0].id", `must be valid UTF-8 text, got "a\xff"`},
+		{`{"asOf":"2026-11-22","person":{"groups":["student",2]}}`, "person.groups[1]", "must be a group name (a string), got a number"},
+		{`{"asOf":"2026-11-22","plan":{"region":"310000","region":"440300"}}`, "plan.region", `the key "region" is given twice`},
+		{`{"asOf":"2026-11-22","":1,"":2}`, "input", `the key "" is given twice`},
+	}
+	for _, tt := range tests {
+		_, err := Decode([]byte(tt.input))
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tt.field || !strings.Contains(fe.Message, tt.says) {
+			t.Errorf("%s: got %v; want %s: …%s…", tt.input, err, tt.field, tt.says)
+		}
 	}
 }
 
@@ -176,8 +222,29 @@ func TestAllOverlapping(t *testing.T) {
 	}
 	b.WriteString(`]}`)
 	out := answerWithin(t, []byte(b.String()), 2*time.Second)
-	if len(out.Duplicates.Overlaps) != MaxOverlapsListed || len(out.Duplicates.Stop) != 9999 {
-		t.Errorf("overlaps %d stop %d", len(out.Duplicates.Overlaps), len(out.Duplicates.Stop))
+	d := out.Duplicates
+	if len(d.Overlaps) != MaxOverlapsListed || len(d.Stop) != MaxOverlapsListed || len(d.Actions) != MaxOverlapsListed {
+		t.Errorf("overlaps %d stop %d actions %d, want %d each", len(d.Overlaps), len(d.Stop), len(d.Actions), MaxOverlapsListed)
+	}
+	if want := 9999 - MaxOverlapsListed; d.StopOmitted != want || d.ActionsOmitted != want {
+		t.Errorf("stopOmitted %d actionsOmitted %d, want %d", d.StopOmitted, d.ActionsOmitted, want)
+	}
+	if n := len(d.Explain); n > MaxOverlapsListed+10 {
+		t.Errorf("%d explanation steps", n)
+	}
+	data, err := jsonMarshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The answer is bounded whatever the number of enrollments (it was
+	// 15 MB for these 10,000).
+	if len(data) > 1<<20 {
+		t.Errorf("the answer is %d bytes", len(data))
+	}
+	// The sections after duplicates still leave out every enrollment
+	// stopped, listed or not.
+	if n := len(d.stopped()); n != 9999 {
+		t.Errorf("the sections after duplicates leave out %d enrollments, want 9999", n)
 	}
 }
 

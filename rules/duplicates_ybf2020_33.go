@@ -6,8 +6,10 @@ import (
 	"time"
 )
 
-// MaxOverlapsListed bounds the overlaps listed in the answer; the decision
-// still considers every enrollment.
+// MaxOverlapsListed bounds the overlaps listed in the answer, and so the
+// enrollments to stop, the actions and their explanations, and the
+// enrollments named in one explanation; the decision still considers every
+// enrollment.
 const MaxOverlapsListed = 200
 
 // dupIval is an enrollment as duplicates see it: the months in which its
@@ -102,13 +104,17 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	}
 	keep, rule := e.choose(set, m)
 	d.Keep = strp(keep.id)
-	zh, en := make([]string, len(set)), make([]string, len(set))
-	for i, s := range set {
+	named := set[:min(len(set), MaxOverlapsListed)]
+	zh, en := make([]string, len(named)), make([]string, len(named))
+	for i, s := range named {
 		item := say("duplicates.overlap/item", "id", s.id, "region", regionText(s.region), "scheme", schemeText(s.scheme))
 		zh[i], en[i] = item.Zh, item.En
 	}
 	sep := say("list.separator")
 	list := Text{Zh: strings.Join(zh, sep.Zh), En: strings.Join(en, sep.En)}
+	if more := len(set) - len(named); more > 0 {
+		list = say("duplicates.overlap/more", "list", list, "more", more)
+	}
 	switch {
 	case m < now:
 		add(sayStep("duplicates.overlap/ended", src, "month", m, "list", list))
@@ -127,12 +133,24 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 			a, stop = ea, false
 		}
 		if stop {
-			d.Stop = append(d.Stop, s.id)
+			d.stopAll = append(d.stopAll, s.id)
 		}
-		d.Actions = append(d.Actions, a)
+		if len(d.Actions) < MaxOverlapsListed {
+			d.Actions = append(d.Actions, a)
+		} else {
+			d.ActionsOmitted++
+		}
+	}
+	d.Stop = d.stopAll[:min(len(d.stopAll), MaxOverlapsListed):min(len(d.stopAll), MaxOverlapsListed)]
+	d.StopOmitted = len(d.stopAll) - len(d.Stop)
+	if d.Stop == nil {
+		d.Stop = []string{}
 	}
 	for _, a := range d.Actions {
 		d.Explain = append(d.Explain, Step{Rule: "duplicates.action", Zh: a.Zh, En: a.En, Source: a.Source})
+	}
+	if d.ActionsOmitted > 0 {
+		add(sayStep("duplicates.omitted", src, "n", d.ActionsOmitted))
 	}
 	add(sayStep("duplicates.years", e.rs.citeDoc("shbxf", "第三十二条")+"；"+e.rs.citeDoc("ybbf2021-43", "第二条")))
 	if len(d.Overlaps) > len(set)*(len(set)-1)/2 {
@@ -141,11 +159,16 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	return d
 }
 
-// stopped is the set of ids in Stop: the sections that follow the
-// duplicates answer say nothing more of those enrollments.
+// stopped is the set of enrollments to stop, in Stop or left out of it:
+// the sections that follow the duplicates answer say nothing more of those
+// enrollments.
 func (d *DuplicatesAnswer) stopped() map[string]bool {
-	set := make(map[string]bool, len(d.Stop))
-	for _, id := range d.Stop {
+	all := d.stopAll
+	if all == nil {
+		all = d.Stop // an answer built by hand
+	}
+	set := make(map[string]bool, len(all))
+	for _, id := range all {
 		set[id] = true
 	}
 	return set

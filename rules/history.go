@@ -12,7 +12,9 @@ type span struct {
 	open     bool
 	paidOn   Date // zero when not given
 	// leading is the number of back-paid months at the start of the span.
-	leading  int
+	leading int
+	// backpaid holds the back-paid months listed (nil for a count, which
+	// is leading alone).
 	backpaid map[Month]bool
 	kind     string // Enrollment.Kind
 	// end is the last month the span counts as coverage for gaps, broken
@@ -21,6 +23,11 @@ type span struct {
 	end Month
 	// retiree marks that employee enrollment.
 	retiree bool
+}
+
+// isBackpaid reports whether month m of the span was paid afterwards.
+func (s *span) isBackpaid(m Month) bool {
+	return m >= s.from && m < s.from+Month(s.leading) || s.backpaid[m]
 }
 
 // noEnd is the month used for "no end".
@@ -79,6 +86,7 @@ func newHistory(in Input, asOf Date, retired bool) *history {
 		if e.PaidOn != "" {
 			s.paidOn, _ = parseDate(e.PaidOn)
 		}
+		s.leading = e.BackpaidFirst
 		if len(e.Backpaid) > 0 {
 			s.backpaid = make(map[Month]bool, len(e.Backpaid))
 			for _, m := range e.Backpaid {

@@ -494,6 +494,12 @@ func TestMessagesSaid(t *testing.T) {
 	const n, variantN = 6000, 600
 	sweep := sweepInputs(n)
 	ins = append(ins, sweep...)
+	// More enrollments to stop than the answer lists.
+	crowd := Input{AsOf: "2026-11-22"}
+	for i := range MaxOverlapsListed + 2 {
+		crowd.Enrollments = append(crowd.Enrollments, res("r"+strconv.Itoa(i), "440300", "2026-01", "2026-12", ""))
+	}
+	ins = append(ins, crowd)
 	run := func(what string, rs *RuleSet, ins []Input) {
 		for i, in := range ins {
 			out, err := rs.Evaluate(in)

@@ -124,7 +124,7 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 			switch {
 			case len(d) > 0 && inAny(d, m):
 				k = monthDuplicated
-			case s.backpaid != nil && s.backpaid[m]:
+			case s.isBackpaid(m):
 				k = monthBackpaid
 			case !covered(o, m):
 				k = monthWaiting

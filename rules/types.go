@@ -49,8 +49,15 @@ type Enrollment struct {
 	PaidOn string `json:"paidOn,omitempty"`
 	// Backpaid lists the months of this employee enrollment that were paid
 	// afterwards as 补缴. In JSON it is either a count of months at the start
-	// of the enrollment, or an array of months (YYYY-MM).
+	// of the enrollment (kept in BackpaidFirst), or an array of months
+	// (YYYY-MM), at most MaxBackpaidMonths of them.
 	Backpaid Months `json:"backpaid,omitempty"`
+	// BackpaidFirst is "backpaid": n in JSON: the first n months of the
+	// enrollment were paid afterwards (0 to MaxBackpaidMonths). A count is
+	// kept as a count, never expanded to months; at most one of Backpaid
+	// and BackpaidFirst is given. Enrollment's MarshalJSON writes it as
+	// "backpaid".
+	BackpaidFirst int `json:"-"`
 	// Kind says how an employee enrollment was paid: KindUnit (by an
 	// employer), KindFlexible (灵活就业, as an individual), KindUnemployment
 	// (paid by the unemployment fund while drawing benefit) or KindMilitary
@@ -307,12 +314,24 @@ type Option struct {
 }
 
 // DuplicatesAnswer lists overlapping enrollments and which one to keep.
+//
+// Overlaps, Stop, Actions and the explanation of each action list at most
+// MaxOverlapsListed items each, whatever the number of enrollments;
+// StopOmitted and ActionsOmitted count the ones left out (the decision and
+// the sections that follow still consider every enrollment).
 type DuplicatesAnswer struct {
 	Overlaps []Overlap `json:"overlaps"`
 	Keep     *string   `json:"keep"`
 	Stop     []string  `json:"stop"`
-	Actions  []Action  `json:"actions"`
-	Explain  []Step    `json:"explain"`
+	// StopOmitted is the number of enrollments to stop that Stop leaves out.
+	StopOmitted int      `json:"stopOmitted,omitempty"`
+	Actions     []Action `json:"actions"`
+	// ActionsOmitted is the number of actions that Actions (and Explain)
+	// leave out.
+	ActionsOmitted int    `json:"actionsOmitted,omitempty"`
+	Explain        []Step `json:"explain"`
+	// stopAll is every enrollment to stop, listed or not (see stopped).
+	stopAll []string
 }
 
 // Overlap is a stretch of months in which two enrollments are both paid.

@@ -175,13 +175,10 @@ func (f formState) input() (rules.Input, error) {
 	}
 	for i, e := range f.Enrollments {
 		en := rules.Enrollment{ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn, Kind: e.Kind}
-		// Normalized, a back-paid field is "", a count or a list of months.
+		// Normalized, a back-paid field is "", a count or a list of months;
+		// a count stays a count (Check says what is wrong with it).
 		if n, err := strconv.Atoi(e.Backpaid); err == nil {
-			months, err := rules.BackpaidCount(n, e.From, "enrollments["+strconv.Itoa(i)+"].backpaid")
-			if err != nil {
-				return rules.Input{}, err
-			}
-			en.Backpaid = months
+			en.BackpaidFirst = n
 		} else if e.Backpaid != "" {
 			en.Backpaid = backpaidMonths(e.Backpaid)
 		}

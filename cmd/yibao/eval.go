@@ -7,15 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 
 	json "github.com/goccy/go-json"
 
 	"yibao/rules"
 )
 
-// maxInput bounds what eval reads from standard input (16 MiB: far above
-// 10,000 enrollments).
-const maxInput = 16 << 20
+// maxInput bounds what eval reads from standard input: what Decode reads.
+const maxInput = rules.MaxInputBytes
 
 func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
@@ -25,10 +25,13 @@ func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) (code
 		}
 	}()
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// A bad flag is bad input too: the contract's error object, not the
+	// usage text (which -h prints).
+	fs.SetOutput(io.Discard)
 	indent := fs.Bool("indent", false, "indent the output JSON")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: yibao eval [-indent] < input.json > output.json
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, `Usage: yibao eval [-indent] < input.json > output.json
 
 Reads one input object on standard input and writes the answer on standard
 output. On bad input it exits 2, writes nothing on standard output and one
@@ -36,20 +39,21 @@ output. On bad input it exits 2, writes nothing on standard output and one
 
 Flags:
 `)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
 			return 0
 		}
-		return 2
+		return fail(stderr, &rules.FieldError{Field: "args", Message: err.Error() + " (usage: yibao eval [-indent] < input.json)"})
+	}
+	if fs.NArg() > 0 {
+		return fail(stderr, &rules.FieldError{Field: "args", Message: "unexpected argument " + strconv.Quote(fs.Arg(0)) + ": eval reads the input on standard input (usage: yibao eval [-indent] < input.json)"})
 	}
 	data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
 	if err != nil {
 		return fail(stderr, &rules.FieldError{Field: "input", Message: "cannot read standard input: " + err.Error()})
 	}
 	if len(data) > maxInput {
-		return fail(stderr, &rules.FieldError{Field: "input", Message: "input is larger than 16 MiB"})
+		return fail(stderr, &rules.FieldError{Field: "input", Message: fmt.Sprintf("input is larger than %d MiB", maxInput>>20)})
 	}
 	in, err := rules.Decode(data)
 	if err != nil {

@@ -4,9 +4,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	json "github.com/goccy/go-json"
 )
@@ -59,19 +62,27 @@ func TestEvalContractExample(t *testing.T) {
 // Bad input: exit 2, nothing on stdout, one error object naming the field
 // on stderr, never a panic.
 func TestEvalBadInput(t *testing.T) {
-	tests := []struct{ name, input, field string }{
-		{"empty", "", "input"},
-		{"truncated", `{"asOf":"2026-11-22","enrollments":[{"id":`, "input"},
-		{"binary", "\x00\xff\xfe", "input"},
-		{"wrong type", `{"asOf":true}`, "asOf"},
-		{"impossible date", `{"asOf":"2025-02-29"}`, "asOf"},
-		{"unknown region", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"123456","scheme":"employee","from":"2020-01"}]}`, "enrollments[0].region"},
-		{"unknown scheme", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"nhs","payOn":"2026-12-01"}}`, "plan.scheme"},
-		{"to before from", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2020-05","to":"2020-01"}]}`, "enrollments[0].to"},
+	tests := []struct {
+		name, input, field string
+		args               []string
+	}{
+		{"empty", "", "input", nil},
+		{"truncated", `{"asOf":"2026-11-22","enrollments":[{"id":`, "input", nil},
+		{"binary", "\x00\xff\xfe", "input", nil},
+		{"wrong type", `{"asOf":true}`, "asOf", nil},
+		{"impossible date", `{"asOf":"2025-02-29"}`, "asOf", nil},
+		{"unknown region", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"123456","scheme":"employee","from":"2020-01"}]}`, "enrollments[0].region", nil},
+		{"unknown scheme", `{"asOf":"2026-11-22","plan":{"region":"310000","scheme":"nhs","payOn":"2026-12-01"}}`, "plan.scheme", nil},
+		{"to before from", `{"asOf":"2026-11-22","enrollments":[{"id":"a","region":"440300","scheme":"employee","from":"2020-05","to":"2020-01"}]}`, "enrollments[0].to", nil},
+		{"unknown flag", `{"asOf":"2026-11-22"}`, "args", []string{"-x"}},
+		{"bad flag value", `{"asOf":"2026-11-22"}`, "args", []string{"-indent=maybe"}},
+		{"an argument", `{"asOf":"2026-11-22"}`, "args", []string{"input.json"}},
+		{"too many enrollments", manyEnrollments(10001), "enrollments", nil},
+		{"duplicate key", `{"asOf":"2026-11-22","asOf":"2026-11-23"}`, "asOf", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := runEval(t, tt.input)
+			code, stdout, stderr := runEval(t, tt.input, tt.args...)
 			if code != 2 || stdout != "" {
 				t.Fatalf("exit %d stdout %q", code, stdout)
 			}
@@ -103,5 +114,65 @@ func TestEvalHelpAndUnknown(t *testing.T) {
 	}
 	if code := run([]string{"frobnicate"}, strings.NewReader(""), &out, &errb); code != 2 {
 		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+// manyEnrollments is an input of n one-month enrollments.
+func manyEnrollments(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"asOf":"2026-11-22","enrollments":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"region":"440300","scheme":"employee","from":"2020-01","to":"2020-01"}`)
+	}
+	b.WriteString(`]}`)
+	return b.String()
+}
+
+// The memory bomb of issue 14: 100,000 enrollments of "backpaid": 1200
+// (8.8 MB, inside the input cap) ran out of memory; 10,000 of them took
+// 2.9 s, 930 MB and wrote 155 MB. Now the first is refused at once and the
+// second answered in a bounded time, memory and size.
+func TestEvalMemoryBomb(t *testing.T) {
+	bomb := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`{"asOf":"2026-11-22","enrollments":[`)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"id":"e%d","region":"440300","scheme":"employee","from":"1930-01","to":"2029-12","backpaid":1200}`, i)
+		}
+		b.WriteString(`]}`)
+		return b.String()
+	}
+	tests := []struct {
+		n      int
+		code   int
+		stderr string
+	}{
+		{100000, 2, `"field":"enrollments"`},
+		{10000, 0, ""},
+	}
+	for _, tt := range tests {
+		input := bomb(tt.n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		begin := time.Now()
+		code, stdout, stderr := runEval(t, input)
+		took := time.Since(begin)
+		runtime.ReadMemStats(&after)
+		if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%d enrollments: exit %d, stderr %.200s", tt.n, code, stderr)
+		}
+		alloc := after.TotalAlloc - before.TotalAlloc
+		if took > 2*time.Second || alloc > 64*uint64(len(input))+16<<20 || len(stdout) > 1<<20 {
+			t.Errorf("%d enrollments (%d KB): %v, %d MB allocated, %d KB written", tt.n, len(input)>>10, took, alloc>>20, len(stdout)>>10)
+		} else {
+			t.Logf("%d enrollments (%d KB): %v, %d MB allocated, %d KB written", tt.n, len(input)>>10, took, alloc>>20, len(stdout)>>10)
+		}
 	}
 }
