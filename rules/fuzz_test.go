@@ -74,7 +74,9 @@ func FuzzEvaluate(f *testing.F) {
 		if w.Months != w.FixedMonths+w.VariableMonths-w.RepairedMonths && w.Exempt == nil && w.Scheme == Resident && w.Months != 0 {
 			t.Errorf("months %d != fixed %d + variable %d − repaired %d", w.Months, w.FixedMonths, w.VariableMonths, w.RepairedMonths)
 		}
-		if w.Months < 0 || w.Months > 24 || w.BenefitsFrom == "" {
+		// A payment whose wait outlasts its year buys nothing (NoBenefits),
+		// and has no benefitsFrom; every other one has.
+		if w.Months < 0 || w.Months > 24 || (w.BenefitsFrom == "") != w.NoBenefits {
 			t.Errorf("waiting out of range: %+v", w)
 		}
 		if out.Coverage.Active != (out.Coverage.Status == StatusCovered || out.Coverage.Status == StatusRetired) {
