@@ -49,7 +49,7 @@ const writeChunk = 32 << 10
 // a client that stops reading is cut 20 s after its socket buffers are
 // full. Response (10 minutes) lets app.wasm through uncompressed at
 // 17 KB/s (136 kbit/s, slower than 2G's EDGE); with brotli (1.9 MB) it
-// needs 3 KB/s.
+// needs 3.2 KB/s.
 var serveLimits = limits{
 	ReadHeader:     10 * time.Second,
 	Read:           30 * time.Second,
