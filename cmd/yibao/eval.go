@@ -25,9 +25,13 @@ func evalCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) (code
 		}
 	}()
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package's own messages are not the contract's: a bad flag
+	// is reported as the one error object below, -h prints the usage.
+	fs.SetOutput(io.Discard)
 	indent := fs.Bool("indent", false, "indent the output JSON")
-	fs.Usage = func() {
+	fs.Usage = func() {}
+	usage := func() {
+		fs.SetOutput(stderr)
 		fmt.Fprint(stderr, `Usage: yibao eval [-indent] < input.json > output.json
 
 Reads one input object on standard input and writes the answer on standard
@@ -40,9 +44,13 @@ Flags:
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return 0
 		}
-		return 2
+		return fail(stderr, &rules.FieldError{Field: "args", Message: err.Error() + " (yibao eval -h lists the flags)"})
+	}
+	if fs.NArg() > 0 {
+		return fail(stderr, &rules.FieldError{Field: "args", Message: fmt.Sprintf("unexpected argument %q: eval reads its input on standard input (yibao eval < input.json)", fs.Arg(0))})
 	}
 	data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
 	if err != nil {
