@@ -197,9 +197,10 @@ window.addEventListener("message", function (e) {
 
 	// The loader made one iframe per div, on yibao's origin.
 	type frameAttrs struct {
-		Src, Title, Loading, Width string
+		Src, Title, Loading, Width, Sandbox, Referrer string
 	}
-	frames := eval[[]frameAttrs](t, b, `[...document.querySelectorAll("[data-yibao] iframe")].map(f => ({src: f.src, title: f.title, loading: f.getAttribute("loading"), width: f.style.width}))`)
+	frames := eval[[]frameAttrs](t, b, `[...document.querySelectorAll("[data-yibao] iframe")].map(f => ({src: f.src, title: f.title, loading: f.getAttribute("loading"), width: f.style.width,
+		sandbox: f.getAttribute("sandbox"), referrer: f.getAttribute("referrerpolicy")}))`)
 	if len(frames) != 2 {
 		t.Fatalf("%d iframes, want 2", len(frames))
 	}
@@ -207,8 +208,11 @@ window.addEventListener("message", function (e) {
 		!strings.HasPrefix(frames[1].Src, srv.URL+"/embed?region=310000&lang=en&scheme=employee#input=") {
 		t.Errorf("iframe sources: %+v", frames)
 	}
-	if frames[0].Title == "" || frames[0].Loading != "lazy" || frames[0].Width != "100%" {
-		t.Errorf("iframe attributes: %+v", frames[0])
+	for _, f := range frames {
+		if f.Title == "" || f.Loading != "lazy" || f.Width != "100%" || f.Referrer != "strict-origin" ||
+			f.Sandbox != "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" {
+			t.Errorf("iframe attributes: %+v", f)
+		}
 	}
 
 	framePoll(t, b, frameA, frameComputed, 90*time.Second)
@@ -322,5 +326,92 @@ window.addEventListener("message", function (e) {
 	if ha, hb := heightOf("a"), heightOf("b"); ha == 77 || hb == 77 {
 		t.Errorf("the stranger's fake height was applied: %d, %d", ha, hb)
 	}
+	// The embeds answered: their fallback links stay hidden (A's is the
+	// partner's own, B's made by the loader).
+	type fallback struct {
+		Shown   bool
+		Display string
+		Text    string
+	}
+	fallbacks := eval[[]fallback](t, b, `[...document.querySelectorAll("[data-yibao]")].map(d => { const f = d.querySelector(".yibao-fallback");
+		return {shown: d.hasAttribute("data-yibao-fallback"), display: f ? f.style.display : "<absent>", text: f ? f.textContent : ""}; })`)
+	if len(fallbacks) != 2 || fallbacks[0].Text != "fallback" || fallbacks[1].Text != "Open the medical insurance continuity calculator" {
+		t.Errorf("fallbacks: %+v", fallbacks)
+	}
+	for _, f := range fallbacks {
+		if f.Shown || f.Display != "none" {
+			t.Errorf("a fallback is shown although its embed answered: %+v", f)
+		}
+	}
 	t.Logf("heights: A %d → %d, B %d; %d messages", h0A, h1A, h0B, len(msgs))
+}
+
+// TestEmbedRefused: a page that yibao does not let frame /embed (it is not
+// in -frame-ancestors). No height message can come, so the iframes keep
+// their data-height (only a whole number from 100 to 4000 counts: "1e9"
+// is not 1 px), and after a few seconds each div shows its fallback link:
+// the partner's own, or one the loader made to the full app.
+func TestEmbedRefused(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	input := base64.RawURLEncoding.EncodeToString(readAll(t, "testdata/share/07_duplicate_employee_resident.json"))
+	heights := []struct {
+		attr string
+		want int
+	}{{"1e9", 640}, {"300", 300}, {"-5", 640}, {"abc", 640}, {"99999", 640}, {"50", 640}, {"640px", 640}, {"", 640}, {" 1200 ", 1200}}
+	divs := ""
+	for i, h := range heights {
+		content := ""
+		if i == 1 {
+			content = `<a href="https://partner.example/own-link">own link</a>`
+		}
+		extra := ""
+		if i == 2 {
+			extra = ` data-input="` + input + `"`
+		}
+		// Side by side, all in view: lazy iframes below the fold would not load.
+		divs += fmt.Sprintf(`<div style="width:40px;flex:none" data-yibao data-region="440300" data-height="%s"%s>%s</div>`, h.attr, extra, content)
+	}
+	page := serveLoopback(t, "", htmlPage(`<!doctype html><html><head><meta charset="utf-8"><title>refused</title></head><body style="display:flex;margin:0">`+
+		divs+`<script src="`+srv.URL+`/web/embed.js"></script></body></html>`))
+	b := newBrowser(t, srv.URL)
+	b.partners = []string{page}
+	b.do(t, 30*time.Second, chromedp.Navigate(page+"/"))
+	got := eval[[]int](t, b, `[...document.querySelectorAll("[data-yibao] iframe")].map(f => Math.round(parseFloat(f.style.height)))`)
+	if len(got) != len(heights) {
+		t.Fatalf("%d iframes, want %d", len(got), len(heights))
+	}
+	for i, h := range heights {
+		if got[i] != h.want {
+			t.Errorf("data-height=%q: the iframe is %dpx, want %d", h.attr, got[i], h.want)
+		}
+	}
+	// Nothing shows before the iframes had their chance.
+	if n := eval[int](t, b, `document.querySelectorAll("[data-yibao-fallback]").length`); n != 0 {
+		t.Errorf("%d fallbacks shown at once", n)
+	}
+	b.poll(t, 30*time.Second, `document.querySelectorAll("[data-yibao-fallback]").length === `+fmt.Sprint(len(heights)))
+	type link struct {
+		Href, Text string
+		Visible    bool
+	}
+	links := eval[[]link](t, b, `[...document.querySelectorAll("[data-yibao] .yibao-fallback a")].map(a => ({href: a.href, text: a.textContent, visible: a.getBoundingClientRect().height > 0}))`)
+	if len(links) != len(heights) {
+		t.Fatalf("fallback links: %+v", links)
+	}
+	for i, l := range links {
+		want := srv.URL + "/"
+		switch i {
+		case 1:
+			want = "https://partner.example/own-link"
+		case 2:
+			want = srv.URL + "/#input=" + input
+		}
+		if l.Href != want || !l.Visible || l.Text == "" {
+			t.Errorf("fallback %d: %+v, want a visible link to %s", i, l, want)
+		}
+	}
+	// Still no message: the heights did not move.
+	if again := eval[[]int](t, b, `[...document.querySelectorAll("[data-yibao] iframe")].map(f => Math.round(parseFloat(f.style.height)))`); fmt.Sprint(again) != fmt.Sprint(got) {
+		t.Errorf("heights changed without a message: %v → %v", got, again)
+	}
 }

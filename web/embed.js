@@ -17,7 +17,19 @@
  * of the plan and of new enrollments), data-lang ("zh" or "en"), data-theme
  * (a primary colour, "#0a7" or "#00aa77"), data-scheme ("resident" or
  * "employee"), data-input (a prepared input, base64url as in #input= links),
- * data-height (the height before the first message, default 640).
+ * data-height (the height before the first message: a whole number of
+ * pixels from 100 to 4000, otherwise the default 640).
+ *
+ * The iframe is sandboxed to what the calculator needs: its scripts, its
+ * own origin (the app's files and service worker), and a popup that leaves
+ * the sandbox for its "open in a new window" link (the full app, where the
+ * input can be saved and installed). No forms are submitted (the form only
+ * holds the fields), no top navigation, no modals, no downloads.
+ *
+ * The div's own content (a link to the calculator, for pages without
+ * script) stays, hidden, below the iframe; it is shown again when no height
+ * message came within 6 s of the iframe loading (yibao refuses to be framed
+ * by this page, or the network is very slow), until one comes.
  *
  * Plain ES5, no dependencies, nothing sent anywhere. window.yibaoEmbed.scan()
  * picks up divs added later.
@@ -27,6 +39,11 @@
 
   var MESSAGE_TYPE = "yibao:height";
   var MAX_HEIGHT = 100000;
+  var DEFAULT_HEIGHT = 640;
+  var MIN_START_HEIGHT = 100;
+  var MAX_START_HEIGHT = 4000;
+  var FALLBACK_DELAY = 6000; // ms after the iframe's load event
+  var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
   function findScript() {
     var list = document.getElementsByTagName("script");
@@ -78,17 +95,55 @@
     return url;
   }
 
+  // startHeight reads data-height: a whole number of pixels in a sane
+  // range ("1e9" is not 1 px, nor "640px" 640), else the default.
+  function startHeight(div) {
+    var v = div.getAttribute("data-height");
+    if (v === null || !/^\s*[0-9]{1,5}\s*$/.test(v)) {
+      return DEFAULT_HEIGHT;
+    }
+    var h = parseInt(v, 10);
+    return h >= MIN_START_HEIGHT && h <= MAX_START_HEIGHT ? h : DEFAULT_HEIGHT;
+  }
+
+  // fallbackFor moves the div's content (the partner's link for pages
+  // without script) into a hidden box, or makes a link to the full app when
+  // the div has none.
+  function fallbackFor(div, lang) {
+    var box = document.createElement("div");
+    box.className = "yibao-fallback";
+    box.style.display = "none";
+    var hasElement = false;
+    while (div.firstChild) {
+      hasElement = hasElement || div.firstChild.nodeType === 1;
+      box.appendChild(div.firstChild);
+    }
+    if (!hasElement) {
+      while (box.firstChild) {
+        box.removeChild(box.firstChild);
+      }
+      var link = document.createElement("a");
+      var input = div.getAttribute("data-input");
+      link.href = origin + base + "/" + (input && /^[A-Za-z0-9_-]+$/.test(input) ? "#input=" + input : "");
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.appendChild(document.createTextNode(lang === "en" ? "Open the medical insurance continuity calculator" : "打开医保连续参保计算器"));
+      box.appendChild(link);
+    }
+    return box;
+  }
+
   function mount(div) {
     if (div.getAttribute("data-yibao-loaded") !== null) {
       return;
     }
     div.setAttribute("data-yibao-loaded", "");
     var lang = div.getAttribute("data-lang");
-    var height = parseInt(div.getAttribute("data-height"), 10);
     var frame = document.createElement("iframe");
     frame.src = embedURL(div);
     frame.title = lang === "en" ? "Medical insurance continuity calculator" : "医保连续参保计算器";
     frame.setAttribute("loading", "lazy");
+    frame.setAttribute("sandbox", SANDBOX);
     // The calculator learns the page's origin (for the target of its
     // height messages), never its path.
     frame.setAttribute("referrerpolicy", "strict-origin");
@@ -96,12 +151,32 @@
     frame.style.display = "block";
     frame.style.width = "100%";
     frame.style.border = "0";
-    frame.style.height = (height > 0 ? height : 640) + "px";
-    while (div.firstChild) {
-      div.removeChild(div.firstChild); // the fallback link, for pages without script
-    }
+    frame.style.height = startHeight(div) + "px";
+    var entry = { frame: frame, div: div, fallback: fallbackFor(div, lang), reported: false, timer: null };
+    frame.addEventListener("load", function () {
+      if (entry.timer !== null || entry.reported) {
+        return;
+      }
+      entry.timer = setTimeout(function () {
+        if (!entry.reported) {
+          entry.fallback.style.display = "";
+          div.setAttribute("data-yibao-fallback", "");
+        }
+      }, FALLBACK_DELAY);
+    });
     div.appendChild(frame);
-    frames.push(frame);
+    div.appendChild(entry.fallback);
+    frames.push(entry);
+  }
+
+  // reported marks an embed as working: its fallback is hidden again.
+  function reported(entry) {
+    entry.reported = true;
+    if (entry.timer !== null) {
+      clearTimeout(entry.timer);
+    }
+    entry.fallback.style.display = "none";
+    entry.div.removeAttribute("data-yibao-fallback");
   }
 
   function scan() {
@@ -124,8 +199,9 @@
       return;
     }
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.ceil(h) + "px";
+      if (frames[i].frame.contentWindow === event.source) {
+        frames[i].frame.style.height = Math.ceil(h) + "px";
+        reported(frames[i]);
         return;
       }
     }

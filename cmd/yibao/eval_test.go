@@ -176,3 +176,44 @@ func TestEvalMemoryBomb(t *testing.T) {
 		}
 	}
 }
+
+// A bad flag or an argument is the contract's error: exit 2, nothing on
+// stdout, one error object on stderr (no usage text around it).
+func TestEvalBadFlag(t *testing.T) {
+	in, err := os.ReadFile("testdata/contract-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"-x"}, "flag provided but not defined: -x"},
+		{[]string{"--pretty"}, "-pretty"},
+		{[]string{"-indent=maybe"}, "invalid boolean value"},
+		{[]string{"input.json"}, `unexpected argument "input.json"`},
+		{[]string{"-indent", "input.json"}, "unexpected argument"},
+	} {
+		code, stdout, stderr := runEval(t, string(in), tt.args...)
+		if code != 2 || stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q", tt.args, code, stdout)
+		}
+		var e struct {
+			Error struct {
+				Field   string `json:"field"`
+				Message string `json:"message"`
+			} `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(stderr), &e); err != nil || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%v: stderr is not one JSON object: %q", tt.args, stderr)
+			continue
+		}
+		if e.Error.Field != "args" || !strings.Contains(e.Error.Message, tt.says) {
+			t.Errorf("%v: %+v, want field args and %q", tt.args, e.Error, tt.says)
+		}
+	}
+	// -indent still works, and -h prints the usage.
+	if code, stdout, _ := runEval(t, string(in), "-indent"); code != 0 || !strings.Contains(stdout, "\n  \"coverage\"") {
+		t.Errorf("-indent: exit %d, %.80q", code, stdout)
+	}
+}

@@ -13,11 +13,13 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -147,26 +149,52 @@ func (s *site) framePolicy(p string) (ancestors, xfo string) {
 
 // Handler serves the site at its base: the site itself at the root, or
 // under the sub-path with the prefix stripped (go-app's handler knows only
-// the unprefixed routes, go-app issue #971).
+// the unprefixed routes, go-app issue #971). Every response carries the
+// security headers (the redirect of the bare sub-path and the 404s
+// outside it too), methods other than GET and HEAD get 405, and text is
+// labelled UTF-8.
 func (s *site) Handler() http.Handler {
-	if s.base == "" {
-		return s
+	var inner http.Handler = s
+	if s.base != "" {
+		mux := http.NewServeMux()
+		mux.Handle(s.base+"/", http.StripPrefix(s.base, s))
+		mux.Handle(s.base, http.RedirectHandler(s.base+"/", http.StatusMovedPermanently))
+		inner = mux
 	}
-	mux := http.NewServeMux()
-	mux.Handle(s.base+"/", http.StripPrefix(s.base, s))
-	mux.Handle(s.base, http.RedirectHandler(s.base+"/", http.StatusMovedPermanently))
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if s.base != "" {
+			rest, ok := strings.CutPrefix(p, s.base)
+			if !ok || !strings.HasPrefix(rest, "/") {
+				rest = "" // outside the base nothing is /embed
+			}
+			p = rest
+		}
+		s.securityHeaders(w.Header(), p)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method "+r.Method+" is not allowed: this site answers GET and HEAD only", http.StatusMethodNotAllowed)
+			return
+		}
+		inner.ServeHTTP(&utf8Writer{ResponseWriter: w}, r)
+	})
 }
 
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	hdr := w.Header()
-	ancestors, xfo := s.framePolicy(r.URL.Path)
+// securityHeaders sets the headers every response of the site carries;
+// p is the path without the site's base.
+func (s *site) securityHeaders(hdr http.Header, p string) {
+	ancestors, xfo := s.framePolicy(p)
 	hdr.Set("Content-Security-Policy", contentSecurityPolicy+"; frame-ancestors "+ancestors)
 	if xfo != "" {
 		hdr.Set("X-Frame-Options", xfo)
 	}
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
+}
+
+// ServeHTTP serves the site at the root, without the headers of Handler.
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/web/"):
 		s.serveStatic(w, r)
@@ -187,34 +215,149 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// parseFrameAncestors checks the -frame-ancestors flag: partner origins
-// ("https://hr.example.com", "https://*.example.org", "http://127.0.0.1:8080"),
-// scheme sources ("https:"), "*", or 'self' / 'none', separated by spaces
-// or commas. 'self' is always added (yibao's own partner page frames
-// /embed), except with 'none'. Anything else is an error, so that nothing
-// but sources can reach the header.
+// utf8Writer adds charset=utf-8 to the text types that lack it (go-app
+// sends its pages as plain "text/html"), before the header is written.
+type utf8Writer struct {
+	http.ResponseWriter
+	done bool
+}
+
+func (w *utf8Writer) label() {
+	if w.done {
+		return
+	}
+	w.done = true
+	hdr := w.ResponseWriter.Header()
+	ct := hdr.Get("Content-Type")
+	typ, params, _ := strings.Cut(ct, ";")
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "text/html", "text/css", "text/javascript", "application/javascript", "text/plain":
+		if !strings.Contains(strings.ToLower(params), "charset=") {
+			hdr.Set("Content-Type", strings.TrimSpace(typ)+"; charset=utf-8")
+		}
+	}
+}
+
+func (w *utf8Writer) WriteHeader(code int) {
+	w.label()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *utf8Writer) Write(p []byte) (int, error) {
+	w.label()
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *utf8Writer) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// parseFrameAncestors checks the -frame-ancestors flag: the origins of the
+// partner sites ("https://hr.example.com", "http://127.0.0.1:8080", a
+// subdomain wildcard "https://*.example.org"), or 'self' / 'none',
+// separated by spaces or commas. 'self' is always added (yibao's own
+// partner page frames /embed), except with 'none'. Anything else is an
+// error, so that nothing but origins can reach the header: no paths, no
+// other schemes, no "*" or "https:" (which would let any site frame the
+// calculator).
 func parseFrameAncestors(v string) (string, error) {
-	fields := strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' })
+	fields := strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == '\r' })
 	out := []string{"'self'"}
 	for _, f := range fields {
-		switch {
-		case f == "'self'" || f == "self":
+		switch f {
+		case "'self'", "self":
 			continue
-		case f == "'none'" || f == "none":
+		case "'none'", "none":
 			if len(fields) > 1 {
 				return "", fmt.Errorf("'none' cannot be combined with other sources")
 			}
 			return "'none'", nil
-		case f == "*" || f == "https:" || f == "http:" || originSource.MatchString(f):
-			out = append(out, strings.TrimSuffix(f, "/"))
-		default:
-			return "", fmt.Errorf("%q is not an origin such as https://partner.example.com", f)
+		}
+		o, err := frameOrigin(f)
+		if err != nil {
+			return "", err
+		}
+		if !slices.Contains(out, o) {
+			out = append(out, o)
 		}
 	}
 	return strings.Join(out, " "), nil
 }
 
-var originSource = regexp.MustCompile(`^https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:([0-9]{1,5}|\*))?/?$`)
+// frameOrigin checks one origin of -frame-ancestors and gives it as the
+// header writes it (lower case, without a trailing slash).
+func frameOrigin(f string) (string, error) {
+	example := func(host string) string {
+		if host == "" {
+			host = "partner.example.com"
+		}
+		return "https://" + host
+	}
+	switch f {
+	case "*", "https:", "http:", "https://*", "http://*":
+		return "", fmt.Errorf("%q would let any site frame /embed: list the partners' origins, such as %s", f, example(""))
+	}
+	scheme, rest, ok := strings.Cut(f, "://")
+	if !ok {
+		if strings.HasPrefix(f, "'") || strings.Contains(f, ":") || strings.ContainsAny(f, ";\"") {
+			return "", fmt.Errorf("%q is not 'self', 'none' or an origin such as %s", f, example(""))
+		}
+		return "", fmt.Errorf("%q is not an origin: write it with its scheme, such as %s", f, example(strings.ToLower(f)))
+	}
+	scheme = strings.ToLower(scheme)
+	if scheme != "https" && scheme != "http" {
+		return "", fmt.Errorf("%q: only http and https origins can frame /embed", f)
+	}
+	hostport, path, _ := strings.Cut(rest, "/")
+	if i := strings.IndexAny(hostport, "?#"); i >= 0 {
+		return "", fmt.Errorf("%q has a query or fragment: give the origin only, such as %s://%s", f, scheme, strings.ToLower(hostport[:i]))
+	}
+	if path != "" {
+		return "", fmt.Errorf("%q has a path: give the origin only, %s://%s (frame-ancestors cannot name pages)", f, scheme, strings.ToLower(hostport))
+	}
+	if strings.Contains(hostport, "@") {
+		return "", fmt.Errorf("%q has a user name: give the origin only, such as %s", f, example(""))
+	}
+	host, port := hostport, ""
+	if i := strings.LastIndexByte(hostport, ':'); i >= 0 && !strings.HasSuffix(hostport, "]") {
+		host, port = hostport[:i], hostport[i+1:]
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 || port[0] == '0' {
+			return "", fmt.Errorf("%q: the port %q is not a number from 1 to 65535", f, port)
+		}
+	}
+	host = strings.ToLower(host)
+	if !validHost(host) {
+		return "", fmt.Errorf("%q: %q is not a host name (letters, digits, hyphens and dots; an IDN in its xn-- form; \"*.\" only as the first label) nor an IP address", f, host)
+	}
+	o := scheme + "://" + host
+	if port != "" {
+		o += ":" + port
+	}
+	return o, nil
+}
+
+// validHost reports whether h (lower case) is a DNS name, possibly with a
+// leading "*." wildcard, an IPv4 address or a bracketed IPv6 address.
+func validHost(h string) bool {
+	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
+		ip, err := netip.ParseAddr(h[1 : len(h)-1])
+		return err == nil && ip.Is6() && ip.Zone() == ""
+	}
+	h = strings.TrimPrefix(h, "*.")
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(h, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range []byte(label) {
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // serveStatic serves web/ like go-app would (no-cache plus an ETag of the
 // version), with application/wasm, and a .br or .gz copy of the file when
@@ -266,96 +409,13 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	if *compress {
 		go precompress(s.dir, stderr)
 	}
-	srv := &http.Server{
-		Addr:              *addr,
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := serveLimits.server(*addr, s.Handler())
 	fmt.Fprintf(stdout, "yibao %s: serving on http://%s%s/ (/embed may be framed by %s)\n", s.version, *addr, b, fa)
 	if err := srv.ListenAndServe(); err != nil {
 		fmt.Fprintln(stderr, "yibao serve:", err)
 		return 1
 	}
 	return 0
-}
-
-// distCommand writes the static site: go-app's pages and scripts, the web/
-// files, and .br and .gz copies of the large ones.
-func distCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dist", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "dist", "directory to write the site into (replaced)")
-	webDir := fs.String("web", "web", "directory of the static files, with app.wasm")
-	domain := fs.String("domain", "", "host name of the public site, for the pages' og: tags")
-	base := fs.String("base", "", "sub-path the site will be served under, e.g. /tools/yibao (default: the root)")
-	compress := fs.Bool("compress", true, "write .br and .gz copies of the large files")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: yibao dist [-o dist] [-web web] [-base /sub/path]\n\nWrites the web app as a static site any static host can serve.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	b, ok := ui.CleanBase(*base)
-	if !ok {
-		fmt.Fprintf(stderr, "yibao dist: -base %q is not a path such as /tools/yibao\n", *base)
-		return 2
-	}
-	if err := writeDist(*out, *webDir, *domain, b, *compress, stdout); err != nil {
-		fmt.Fprintln(stderr, "yibao dist:", err)
-		return 1
-	}
-	return 0
-}
-
-func writeDist(out, webDir, domain, base string, compress bool, stdout io.Writer) error {
-	s, err := loadSite(webDir, domain, base)
-	if err != nil {
-		return err
-	}
-	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
-			return fmt.Errorf("%s exists and is not a previous dist: not replacing it", out)
-		}
-		if err := os.RemoveAll(out); err != nil {
-			return err
-		}
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	if err := app.GenerateStaticWebsite(out, s.handler, ui.Pages()...); err != nil {
-		return err
-	}
-	if s.manifest != nil {
-		if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), s.manifest, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := webfiles.CopySources(filepath.Join(out, "web"), webDir, false); err != nil {
-		return err
-	}
-	var total, br int64
-	if st, err := os.Stat(filepath.Join(out, "web", "app.wasm")); err == nil {
-		total = st.Size()
-	}
-	if compress {
-		if _, err := webfiles.CompressDir(out); err != nil {
-			return err
-		}
-		if st, err := os.Stat(filepath.Join(out, "web", "app.wasm.br")); err == nil {
-			br = st.Size()
-		}
-	}
-	where := "the root of its origin"
-	if base != "" {
-		where = base + "/"
-	}
-	fmt.Fprintf(stdout, "yibao dist: wrote %s for %s (version %s; app.wasm %d bytes, %d with brotli)\n", out, where, s.version, total, br)
-	return nil
 }
 
 // precompress writes the missing or outdated .br and .gz copies of the

@@ -89,17 +89,130 @@ func TestParseFrameAncestors(t *testing.T) {
 		"'self'":            "'self'",
 		"https://a.example": "'self' https://a.example",
 		"https://a.example/, https://*.b.example:8443": "'self' https://a.example https://*.b.example:8443",
+		"HTTPS://A.Example https://a.example":          "'self' https://a.example",
+		"http://127.0.0.1:8080 http://[::1]:9000":      "'self' http://127.0.0.1:8080 http://[::1]:9000",
 		"'none'": "'none'",
-		"*":      "'self' *",
+		"none":   "'none'",
 	} {
 		got, err := parseFrameAncestors(in)
 		if err != nil || got != want {
 			t.Errorf("parseFrameAncestors(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"https://a.example; script-src *", "javascript:alert(1)", "https://a.example/path", "'none' https://a.example", "a.example", "https://a.example\r\nX: y"} {
-		if got, err := parseFrameAncestors(bad); err == nil {
+	// Each refusal says what is wrong.
+	for bad, says := range map[string]string{
+		"https://a.example; script-src *": "is not a host name",
+		"javascript:alert(1)":             "is not 'self', 'none' or an origin",
+		"https://a.example/path":          "has a path: give the origin only, https://a.example",
+		"https://a.example/?x=1":          "has a path",
+		"https://a.example?x=1":           "has a query or fragment",
+		"'none' https://a.example":        "'none' cannot be combined",
+		"a.example":                       "write it with its scheme, such as https://a.example",
+		"https://a.example\r\nX: y":       "is not",
+		"*":                               "would let any site frame /embed",
+		"https:":                          "would let any site frame /embed",
+		"ftp://a.example":                 "only http and https origins",
+		"https://a.example:99999":         "is not a number from 1 to 65535",
+		"https://a.example:":              "is not a number from 1 to 65535",
+		"https://user@a.example":          "has a user name",
+		"https://-a.example":              "is not a host name",
+		"https://a..example":              "is not a host name",
+		"https://a.*.example":             "is not a host name",
+		"https://例子.中国":                   "xn--",
+		"'unsafe-inline'":                 "is not 'self', 'none' or an origin",
+	} {
+		got, err := parseFrameAncestors(bad)
+		if err == nil {
 			t.Errorf("parseFrameAncestors(%q) = %q, want an error", bad, got)
+		} else if !strings.Contains(err.Error(), says) {
+			t.Errorf("parseFrameAncestors(%q): %v; want it to say %q", bad, err, says)
+		}
+	}
+}
+
+// The security headers are on every response: the redirect of the bare
+// sub-path, the 404s outside it, the 405s.
+func TestServeHeadersEverywhere(t *testing.T) {
+	h := testSite(t, "/tools/yibao", "https://hr.example.com")
+	check := func(what string, rec *httptest.ResponseRecorder, embed bool) {
+		t.Helper()
+		csp := rec.Header().Get("Content-Security-Policy")
+		want := "frame-ancestors 'self'"
+		if embed {
+			want += " https://hr.example.com"
+		}
+		if !strings.HasPrefix(csp, "default-src 'self'") || !strings.HasSuffix(csp, want) {
+			t.Errorf("%s: CSP %q, want %q at its end", what, csp, want)
+		}
+		if rec.Header().Get("X-Content-Type-Options") != "nosniff" || rec.Header().Get("Referrer-Policy") != "no-referrer" {
+			t.Errorf("%s: headers %v", what, rec.Header())
+		}
+		if xfo := rec.Header().Get("X-Frame-Options"); embed != (xfo == "") {
+			t.Errorf("%s: X-Frame-Options %q", what, xfo)
+		}
+	}
+	redirect := get(t, h, "/tools/yibao")
+	if redirect.Code != http.StatusMovedPermanently {
+		t.Fatalf("/tools/yibao: %d", redirect.Code)
+	}
+	check("the redirect", redirect, false)
+	outside := get(t, h, "/other")
+	if outside.Code != 404 {
+		t.Fatalf("/other: %d", outside.Code)
+	}
+	check("a 404 outside the base", outside, false)
+	check("/tools/yibao/embed", get(t, h, "/tools/yibao/embed"), true)
+	check("/embed outside the base", get(t, h, "/embed"), false)
+	check("/tools/yibao/rules", get(t, h, "/tools/yibao/rules"), false)
+}
+
+// Only GET and HEAD: everything else gets 405 with an Allow header, and
+// the security headers.
+func TestServeMethods(t *testing.T) {
+	for _, base := range []string{"", "/tools/yibao"} {
+		h := testSite(t, base, "'self'")
+		for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions, "PROPFIND"} {
+			for _, p := range []string{"/", "/embed", "/web/app.wasm", "/app-worker.js"} {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(m, base+p, strings.NewReader("x=1")))
+				if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+					t.Errorf("%s %s%s: %d, Allow %q", m, base, p, rec.Code, rec.Header().Get("Allow"))
+				}
+				if rec.Header().Get("Content-Security-Policy") == "" || !strings.Contains(rec.Body.String(), "GET and HEAD only") {
+					t.Errorf("%s %s%s: headers %v, body %q", m, base, p, rec.Header(), rec.Body)
+				}
+			}
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, base+"/", nil))
+		if rec.Code != 200 {
+			t.Errorf("HEAD %s/: %d", base, rec.Code)
+		}
+	}
+}
+
+// Pages, scripts and styles say they are UTF-8 (go-app sends plain
+// "text/html"); the wasm and the manifest keep their types.
+func TestServeCharset(t *testing.T) {
+	for _, base := range []string{"", "/tools/yibao"} {
+		h := testSite(t, base, "'self'")
+		for p, want := range map[string]string{
+			"/":                     "text/html; charset=utf-8",
+			"/embed":                "text/html; charset=utf-8",
+			"/rules":                "text/html; charset=utf-8",
+			"/app.js":               "application/javascript; charset=utf-8",
+			"/app-worker.js":        "application/javascript; charset=utf-8",
+			"/wasm_exec.js":         "application/javascript; charset=utf-8",
+			"/app.css":              "text/css; charset=utf-8",
+			"/web/yibao.css":        "text/css; charset=utf-8",
+			"/web/embed.js":         "text/javascript; charset=utf-8",
+			"/web/app.wasm":         "application/wasm",
+			"/manifest.webmanifest": "application/manifest+json",
+		} {
+			rec := get(t, h, base+p)
+			if ct := rec.Header().Get("Content-Type"); rec.Code != 200 || ct != want {
+				t.Errorf("%s%s: %d, Content-Type %q, want %q", base, p, rec.Code, ct, want)
+			}
 		}
 	}
 }
