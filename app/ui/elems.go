@@ -38,3 +38,25 @@ func errorLine(msg string) app.UI { return textIf("p", "error", msg) }
 func button(id, class, text string, onClick app.EventHandler) app.HTMLElem {
 	return app.Elem("button").Attr("type", "button").ID(id).Class(class).Text(text).OnClick(onClick)
 }
+
+// tagged is <tag> with attributes given as name, value pairs; an empty
+// value sets no attribute (as go-app's Class, ID and Attr do). Attr sets
+// class, id, aria-* and data-* exactly as Class, ID, Aria and DataSet do
+// for a string, so one call with the pairs replaces a chain of them.
+func tagged(tag string, attrs ...string) app.HTMLElem {
+	e := app.Elem(tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr(attrs[i], attrs[i+1])
+	}
+	return e
+}
+
+// card is <section class="card" id="id">body</section>.
+func card(id string, body ...app.UI) app.UI {
+	return elem("section", "card", body...).ID(id)
+}
+
+// textElem is textElem with the text in l, from its Chinese and English.
+func (l lang) textElem(tag, class, zh, en string) app.HTMLElem {
+	return textElem(tag, class, l.s(zh, en))
+}

@@ -69,9 +69,7 @@ func addEnrollmentButton(l lang, onAdd app.EventHandler) app.UI {
 
 // asOfField is the day the answer is for.
 func asOfField(l lang, value, err string, onValue func(ctx app.Context, v string)) app.UI {
-	return textField(textFieldSpec{
-		ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: value,
-		Placeholder: "2026-11-22", Error: err, Normalize: normalizeDate,
-		OnValue: onValue,
-	})
+	return textField(l, &asOfText, "asOf", value, err, onValue)
 }
+
+var asOfText = fieldText{label: bi{"查询日期", "Day to ask about"}, placeholder: bi{"2026-11-22", "2026-11-22"}, normalize: normalizeDate}

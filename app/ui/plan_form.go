@@ -88,28 +88,14 @@ func (p *planForm) fields() app.UI {
 	}
 	var kind app.UI
 	if v.Plan.Scheme == "employee" {
-		kind = segmented("plan-kind", l.s("缴费方式", "Paid as"), v.Plan.Kind, [][2]string{
-			{"unit", l.s("单位缴", "Employer")},
-			{"flexible", l.s("灵活就业（个人缴）", "Flexible work (yourself)")},
-		}, p.onKind)
+		kind = segmented(l, "plan-kind", &planKindChoice, v.Plan.Kind, p.onKind)
 	}
 	return elem("div", "",
-		&regionPicker{
-			ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
-			Error:    p.err("plan.region"),
-			onChange: p.onRegion,
-		},
-		segmented("plan-scheme", l.s("险种", "Scheme"), v.Plan.Scheme, [][2]string{
-			{"employee", l.s("职工医保", "Employee")},
-			{"resident", l.s("居民医保", "Resident")},
-		}, p.onScheme),
+		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region"), p.onRegion),
+		segmented(l, "plan-scheme", &schemeChoice, v.Plan.Scheme, p.onScheme),
 		errorLine(p.err("plan.scheme")),
 		kind,
-		textField(textFieldSpec{
-			ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
-			Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,
-			OnValue: p.onPayOn,
-		}),
+		textField(l, &payOnText, "plan-payOn", v.Plan.PayOn, p.err("plan.payOn"), p.onPayOn),
 		elem("div", "field",
 			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
 			app.Elem("select").ID("plan-extraYears").Class("field-input").
@@ -123,6 +109,15 @@ func (p *planForm) fields() app.UI {
 }
 
 // maxExtraYears is how many repair years the select offers.
+// What the plan's fields say.
+var (
+	payOnText      = fieldText{label: bi{"缴费日期", "Day of payment"}, placeholder: bi{"2026-12-05", "2026-12-05"}, normalize: normalizeDate}
+	planKindChoice = choice{bi{"缴费方式", "Paid as"}, []option{
+		{"unit", bi{"单位缴", "Employer"}},
+		{"flexible", bi{"灵活就业（个人缴）", "Flexible work (yourself)"}},
+	}}
+)
+
 const maxExtraYears = 10
 
 func extraYearOptions(selected int) []app.UI {

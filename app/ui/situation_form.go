@@ -76,47 +76,37 @@ func (s *situationForm) Render() app.UI {
 	}
 	var sex, study, clear app.UI
 	if v.Retired {
-		sex = segmented("person-sex", l.s("性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"), v.Sex, [][2]string{
-			{"male", l.s("男", "Male")},
-			{"female", l.s("女", "Female")},
-		}, s.onSex)
+		sex = segmented(l, "person-sex", &sexChoice, v.Sex, s.onSex)
 	}
 	if v.hasGroup("student") || v.StudyRegion != "" {
-		study = &regionPicker{
-			ID: "person-studyRegion", Label: l.s("学籍地（学校所在地）", "Place of study"), Value: v.StudyRegion, Lang: l,
-			Error:    s.err("person.studyRegion"),
-			Hint:     l.s("学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"),
-			onChange: s.onRegion,
-		}
+		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s.onRegion)
 	}
 	if v.Residence != "" || v.WorkRegion != "" {
 		clear = button("", "btn btn-quiet", l.s("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
 	}
 	return formDetails("situation", filled, l.s("我的情况", "About me"), l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer"),
-		textField(textFieldSpec{
-			ID: "person-birthDate", Label: l.s("出生日期", "Date of birth"), Value: v.BirthDate,
-			Placeholder: "1990-05-01", Error: s.err("person.birthDate"), Normalize: normalizeDate,
-			OnValue: s.onBirthDate,
-		}),
+		textField(l, &birthDateText, "person-birthDate", v.BirthDate, s.err("person.birthDate"), s.onBirthDate),
 		elem("div", "checks", checks...),
 		errorLine(s.err("person.groups")),
 		sex,
 		study,
-		&regionPicker{
-			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
-			Error:    s.err("person.residence"),
-			Hint:     l.s("重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"),
-			onChange: s.onRegion,
-		},
-		&regionPicker{
-			ID: "person-workRegion", Label: l.s("现就业地", "Place of work"), Value: v.WorkRegion, Lang: l,
-			Error:    s.err("person.workRegion"),
-			Hint:     l.s("职工医保一般保留就业地的", "The employee scheme is kept where you work"),
-			onChange: s.onRegion,
-		},
+		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence"), s.onRegion),
+		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion"), s.onRegion),
 		clear,
 	)
 }
+
+// What the form's fields say.
+var (
+	birthDateText   = fieldText{label: bi{"出生日期", "Date of birth"}, placeholder: bi{"1990-05-01", "1990-05-01"}, normalize: normalizeDate}
+	studyRegionText = fieldText{label: bi{"学籍地（学校所在地）", "Place of study"}, hint: bi{"学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"}}
+	residenceText   = fieldText{label: bi{"常住地", "Place of residence"}, hint: bi{"重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"}}
+	workRegionText  = fieldText{label: bi{"现就业地", "Place of work"}, hint: bi{"职工医保一般保留就业地的", "The employee scheme is kept where you work"}}
+	sexChoice       = choice{bi{"性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"}, []option{
+		{"male", bi{"男", "Male"}},
+		{"female", bi{"女", "Female"}},
+	}}
+)
 
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.
