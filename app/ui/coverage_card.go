@@ -81,42 +81,46 @@ func (c *coverageCard) facts() app.UI {
 	}
 	l := c.Lang
 	a := c.Answer
-	var facts factList
+	facts := factList{l: l}
 	if a.Enrollment != nil {
-		facts.add(l.s("参保记录", "Enrollment"), c.Labels[*a.Enrollment])
+		facts.add("参保记录", "Enrollment", c.Labels[*a.Enrollment])
 	}
 	if a.Region != "" {
-		facts.add(l.s("参保地", "Region"), nameOr(a.RegionName, a.Region))
+		facts.add("参保地", "Region", nameOr(a.RegionName, a.Region))
 	}
 	if a.Scheme != "" {
-		facts.add(l.s("险种", "Scheme"), l.schemeName(a.Scheme))
+		facts.add("险种", "Scheme", l.schemeName(a.Scheme))
 	}
 	if a.From != nil {
-		facts.add(l.s("待遇开始", "Benefits since"), l.formatDay(*a.From))
+		facts.add("待遇开始", "Benefits since", l.formatDay(*a.From))
 	}
 	switch {
 	case a.Until != nil:
-		facts.add(l.s("待遇至", "Benefits until"), l.formatDay(*a.Until))
+		facts.add("待遇至", "Benefits until", l.formatDay(*a.Until))
 	case a.Active:
-		facts.add(l.s("待遇至", "Benefits until"), l.s("长期（无需缴费）", "No end (no payments needed)"))
+		facts.add("待遇至", "Benefits until", l.s("长期（无需缴费）", "No end (no payments needed)"))
 	}
 	if a.WaitingUntil != nil {
-		facts.add(l.s("等待期至", "Waiting until"), l.formatDay(*a.WaitingUntil))
+		facts.add("等待期至", "Waiting until", l.formatDay(*a.WaitingUntil))
 	}
 	return facts.dl()
 }
 
-// factList is the rows of a <dl class="facts">, each a term and its
-// value; add skips an empty value.
-type factList []app.UI
+// factList is the rows of a <dl class="facts">, each a term, in the
+// language l, and its value; add skips an empty value. add takes the term
+// in both languages, not the term in l: a call less at each fact.
+type factList struct {
+	l    lang
+	rows []app.UI
+}
 
-func (f *factList) add(term, value string) {
+func (f *factList) add(zh, en, value string) {
 	if value != "" {
-		*f = append(*f, elem("div", "fact", textElem("dt", "", term), textElem("dd", "", value)))
+		f.rows = append(f.rows, elem("div", "fact", f.l.textElem("dt", "", zh, en), textElem("dd", "", value)))
 	}
 }
 
-func (f factList) dl() app.UI { return elem("dl", "facts", f...) }
+func (f *factList) dl() app.UI { return elem("dl", "facts", f.rows...) }
 
 func toneMark(tone string) string {
 	switch tone {

@@ -56,11 +56,11 @@ func textField(l lang, t *fieldText, id, value, err string, onValue func(ctx app
 		&textInput{
 			ID:    id,
 			Value: value,
-			Attrs: map[string]string{
-				"placeholder":      t.placeholder.in(l),
-				"inputmode":        mode,
-				"aria-describedby": describedBy(id, err, hint),
-				"aria-invalid":     strconv.FormatBool(err != ""),
+			Attrs: []string{
+				"placeholder", t.placeholder.in(l),
+				"inputmode", mode,
+				"aria-describedby", describedBy(id, err, hint),
+				"aria-invalid", strconv.FormatBool(err != ""),
 			},
 			OnInput:   onValue,
 			OnChange:  onValue,

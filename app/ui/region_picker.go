@@ -70,17 +70,17 @@ func (p *regionPicker) Render() app.UI {
 		ID:    p.ID,
 		Value: p.display(),
 		Force: !p.editing, // a region picked with Enter shows its name at once
-		Attrs: map[string]string{
-			"placeholder":           l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
-			"autocapitalize":        "off",
-			"spellcheck":            "false",
-			"role":                  "combobox",
-			"aria-autocomplete":     "list",
-			"aria-expanded":         strconv.FormatBool(open),
-			"aria-controls":         listID,
-			"aria-describedby":      describedBy(p.ID, p.Error, p.Hint),
-			"aria-invalid":          strconv.FormatBool(p.Error != ""),
-			"aria-activedescendant": active,
+		Attrs: []string{
+			"placeholder", l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
+			"autocapitalize", "off",
+			"spellcheck", "false",
+			"role", "combobox",
+			"aria-autocomplete", "list",
+			"aria-expanded", strconv.FormatBool(open),
+			"aria-controls", listID,
+			"aria-describedby", describedBy(p.ID, p.Error, p.Hint),
+			"aria-invalid", strconv.FormatBool(p.Error != ""),
+			"aria-activedescendant", active,
 		},
 		OnInput:   p.onInput,
 		OnKeyDown: p.onKey,
@@ -95,16 +95,14 @@ func (p *regionPicker) Render() app.UI {
 			if r.Level == rules.LevelCity {
 				name += " · " + r.ProvinceName
 			}
-			options[i] = elem("li", "option", app.Text(name), textElem("span", "code", r.Code)).
-				ID(p.ID+"-opt-"+strconv.Itoa(i)).
-				Attr("role", "option").
-				Aria("selected", strconv.FormatBool(i == p.active)).
+			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active)).
+				Body(app.Text(name), textElem("span", "code", r.Code)).
 				OnMouseDown(func(ctx app.Context, e app.Event) {
 					e.PreventDefault() // keep the focus in the input
 					p.pick(ctx, r.Code)
 				}, app.EventScope(r.Code)) // see textField
 		}
-		suggestions = elem("ul", "suggestions", options...).ID(listID).Attr("role", "listbox").Aria("label", p.Label)
+		suggestions = tagged("ul", "class", "suggestions", "id", listID, "role", "listbox", "aria-label", p.Label).Body(options...)
 	}
 	return elem("div", "field region-picker",
 		labelFor(p.ID, p.Label),

@@ -47,7 +47,10 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	var headline, tone string
+	var headline, tone, m string
+	if w != nil {
+		m = strconv.Itoa(w.Months)
+	}
 	switch {
 	case !c.shown():
 		headline, tone = "—", "pending"
@@ -62,17 +65,17 @@ func (c *waitingCard) Render() app.UI {
 	case w.Assumed && w.Months == 0:
 		headline, tone = l.s("现在参保：不设等待期", "Enrolling now: no wait"), "warn"
 	case w.Assumed && w.MonthsUpperBound:
-		headline, tone = l.s("现在参保：最长等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: at most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		headline, tone = l.s("现在参保：最长等待 "+m+" 个月", "Enrolling now: at most "+m+" months' wait"), "warn"
 	case w.Assumed:
-		headline, tone = l.s("现在参保：等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		headline, tone = l.s("现在参保：等待 "+m+" 个月", "Enrolling now: "+m+" months' wait"), "warn"
 	case w.WaitDays > 0:
 		headline, tone = l.s("等待 "+strconv.Itoa(w.WaitDays)+" 天", strconv.Itoa(w.WaitDays)+" days' wait"), "warn"
 	case w.Months == 0:
 		headline, tone = l.s("无等待期", "No wait"), "good"
 	case w.MonthsUpperBound:
-		headline, tone = l.s("最长等待 "+strconv.Itoa(w.Months)+" 个月", "At most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		headline, tone = l.s("最长等待 "+m+" 个月", "At most "+m+" months' wait"), "warn"
 	default:
-		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
+		headline, tone = l.s("等待 "+m+" 个月", m+" months' wait"), "warn"
 	}
 	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline, shownBasis(c.shown() && w != nil, c.Basis),
 		c.body(l, w)...,
@@ -114,44 +117,36 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	case w.About != "plan":
 		about = c.Labels[w.About]
 	}
-	var facts factList
-	facts.add(l.s("对象", "About"), about)
+	facts := factList{l: l}
+	facts.add("对象", "About", about)
 	switch {
 	case w.BenefitsFrom != "" && !w.MonthsUpperBound:
-		facts.add(l.s("待遇开始", "Benefits from"), l.formatDay(w.BenefitsFrom))
+		facts.add("待遇开始", "Benefits from", l.formatDay(w.BenefitsFrom))
 	case w.BenefitsFrom != "":
-		facts.add(l.s("最晚待遇开始", "Benefits from, at the latest"),
+		facts.add("最晚待遇开始", "Benefits from, at the latest",
 			l.formatDay(w.BenefitsFrom)+l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)"))
 	}
 	if w.Previous != nil {
-		facts.add(l.s("断缴前", "Before the gap"), c.Labels[*w.Previous])
+		facts.add("断缴前", "Before the gap", c.Labels[*w.Previous])
 	}
-	facts.add(l.s("断缴月数", "Gap"), l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")))
+	facts.add("断缴月数", "Gap", l.count(w.GapMonths, "个月", "month"))
 	if w.BrokenYears > 0 {
-		facts.add(l.s("断保年数", "Broken years"), l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")))
+		facts.add("断保年数", "Broken years", l.count(w.BrokenYears, "年", "year"))
 	}
 	if w.Months > 0 && w.Scheme == rules.Resident {
 		s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
 		if w.RepairedMonths > 0 {
 			s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
 		}
-		facts.add(l.s("构成", "Made of"), s+l.s(" 个月", " months"))
+		facts.add("构成", "Made of", s+l.s(" 个月", " months"))
 	}
-	backpay := l.s("不可以", "No")
-	if w.BackpayAllowed {
-		backpay = l.s("可以", "Yes")
-	}
-	facts.add(l.s("可否补缴", "Back-pay allowed"), backpay)
-	facts.add(l.s("免等待", "Exempt"), deref(w.Exempt))
+	facts.add("可否补缴", "Back-pay allowed", l.either(w.BackpayAllowed, bi{"可以", "Yes"}, bi{"不可以", "No"}))
+	facts.add("免等待", "Exempt", deref(w.Exempt))
 	if w.InWindow != nil {
-		inWindow := l.s("否", "No")
-		if *w.InWindow {
-			inWindow = l.s("是", "Yes")
-		}
-		facts.add(l.s("集中参保期内缴费", "Paid in the window"), inWindow)
+		facts.add("集中参保期内缴费", "Paid in the window", l.either(*w.InWindow, bi{"是", "Yes"}, bi{"否", "No"}))
 	}
 	if w.WindowFrom != nil && w.WindowTo != nil {
-		facts.add(l.s("集中参保期", "Enrolment window"), l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
+		facts.add("集中参保期", "Enrolment window", l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
 	}
 	var shorten app.UI
 	if len(w.Shorten) > 0 {
@@ -190,6 +185,23 @@ func optionLine(l lang, o rules.Option) string {
 		s += l.s("（", " (") + o.Source + l.s("）", ")")
 	}
 	return s
+}
+
+// count writes n with its unit: "3 个月" in Chinese, "3 months" in
+// English.
+func (l lang) count(n int, zh, en string) string {
+	if l == langEn {
+		return plural(n, en)
+	}
+	return strconv.Itoa(n) + " " + zh
+}
+
+// either is yes or no in l, as b says.
+func (l lang) either(b bool, yes, no bi) string {
+	if b {
+		return yes.in(l)
+	}
+	return no.in(l)
 }
 
 // plural writes "1 month", "2 months".
