@@ -57,10 +57,11 @@ func resultCard(id, title, tone string, stale bool, headline string, b *basis, b
 	if b != nil {
 		top = b.line()
 	}
-	return app.Elem("section").ID(id).Class(resultClasses(tone, stale)...).Aria("labelledby", id+"-h").Body(append([]app.UI{
-		app.Elem("h2").ID(id + "-h").Text(title),
+	h := id + "-h"
+	return tagged("section", "id", id, "aria-labelledby", h).Class(resultClasses(tone, stale)...).Body(append([]app.UI{
+		tagged("h2", "id", h).Text(title),
 		elem("p", "headline",
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+			tagged("span", "class", "mark", "aria-hidden", "true").Text(toneMark(tone)),
 			app.Text(headline),
 		),
 		top,

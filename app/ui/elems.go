@@ -51,6 +51,15 @@ func tagged(tag string, attrs ...string) app.HTMLElem {
 	return e
 }
 
+// input is <input> (a void element) with attributes as tagged's.
+func input(attrs ...string) app.HTMLElemSelfClosing {
+	e := app.ElemSelfClosing("input")
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr(attrs[i], attrs[i+1])
+	}
+	return e
+}
+
 // card is <section class="card" id="id">body</section>.
 func card(id string, body ...app.UI) app.UI {
 	return elem("section", "card", body...).ID(id)

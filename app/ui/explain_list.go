@@ -53,7 +53,7 @@ func sourceLine(l lang, source string) app.UI {
 		return nil
 	}
 	return elem("p", "source",
-		textElem("span", "muted", l.s("出处：", "Source: ")),
+		l.textElem("span", "muted", "出处：", "Source: "),
 		textElem("cite", "", source),
 	)
 }

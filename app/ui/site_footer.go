@@ -25,8 +25,8 @@ func (f *siteFooter) Render() app.UI {
 		appLine = textElem("span", "muted", " · "+l.s("应用版本 ", "App ")+appVersion)
 	}
 	return elem("footer", "foot",
-		textElem("p", "", l.s("结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides.")),
-		textElem("p", "", l.s("你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded.")),
+		l.textElem("p", "", "结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides."),
+		l.textElem("p", "", "你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded."),
 		elem("p", "",
 			app.Elem("a").Attr("href", appHref("/rules")).Text(l.s("政策依据与参数", "Rules: documents and parameters")),
 			app.Text(" · "),

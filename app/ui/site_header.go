@@ -23,7 +23,7 @@ func (h *siteHeader) Render() app.UI {
 	return elem("header", "top",
 		elem("a", "brand",
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
-			textElem("span", "", l.s("医保连续参保计算器", "Medical insurance continuity")),
+			l.textElem("span", "", "医保连续参保计算器", "Medical insurance continuity"),
 		).Attr("href", appHref("/")),
 		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch).
 			Attr("lang", other.htmlLang()).

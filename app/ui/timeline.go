@@ -19,11 +19,11 @@ type timeline struct {
 
 func (t *timeline) Render() app.UI {
 	l := t.Lang
-	title := textElem("h2", "", l.s("时间线", "Timeline"))
+	title := l.textElem("h2", "", "时间线", "Timeline")
 	if !t.OK {
 		return elem("section", "card timeline",
 			title,
-			textElem("p", "muted", l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
+			l.textElem("p", "muted", "填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."),
 		).ID("timeline")
 	}
 	legend := make([]app.UI, len(timelineKinds))

@@ -88,11 +88,11 @@ func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
 	case !c.shown():
 		return nil
 	case w == nil && c.Coverage == rules.StatusNone:
-		return []app.UI{textElem("p", "muted", l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))}
+		return []app.UI{l.textElem("p", "muted", "没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling.")}
 	case w == nil && c.Coverage == rules.StatusRetiredShort:
-		return []app.UI{textElem("p", "muted", l.s("退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons)."))}
+		return []app.UI{l.textElem("p", "muted", "退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons).")}
 	case w == nil:
-		return []app.UI{textElem("p", "muted", l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))}
+		return []app.UI{l.textElem("p", "muted", "没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap.")}
 	case w.Assumed:
 		ways := make([]app.UI, len(w.Ways))
 		for i, x := range w.Ways {
@@ -100,7 +100,7 @@ func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
 		}
 		return []app.UI{
 			elem("div", "ways",
-				textElem("p", "", l.s("现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:")),
+				l.textElem("p", "", "现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:"),
 				elem("ul", "", ways...),
 			),
 			c.details(l, w),
@@ -158,7 +158,7 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 			)
 		}
 		shorten = elem("div", "shorten",
-			textElem("h3", "", l.s("怎样缩短", "How to shorten it")),
+			l.textElem("h3", "", "怎样缩短", "How to shorten it"),
 			elem("ul", "", options...),
 		)
 	}
