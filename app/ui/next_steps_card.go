@@ -25,14 +25,17 @@ type nextStepsCard struct {
 // shown says the card shows an answer, current or stale.
 func (c *nextStepsCard) shown() bool { return c.Computed || c.Stale }
 
+// noNextStepsMarkup is the card before there is an answer.
+var noNextStepsMarkup = node{tag: "section", attrs: []string{"class", "card result tone-pending", "id", "next-steps"}, kids: []node{
+	{tag: "h2", text: bi{"下一步怎么办", "What to do next"}},
+	{tag: "p", attrs: []string{"class", "headline"}, text: bi{"—", "—"}},
+}}
+
 func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
 	if !c.shown() {
-		return tagged("section", "class", "card result tone-pending", "id", "next-steps").Body(
-			l.textElem("h2", "", "下一步怎么办", "What to do next"),
-			textElem("p", "headline", "—"),
-		)
+		return noNextStepsMarkup.build(l)
 	}
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {

@@ -59,36 +59,57 @@ func (p *rulesPage) Render() app.UI {
 			textIf("p", "url", d.URL),
 		)
 	}
-	return elem("div", "app rules-page",
+	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: p.onLang},
-		elem("main", "doc",
-			elem("p", "", tagged("a", "href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
-			l.textElem("h1", "", "政策依据与参数", "Rules: documents and parameters"),
-			textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
-			catalogErr,
-			card("applies",
-				l.textElem("h2", "", "我所在地区的规则", "The rules for my region"),
-				l.textElem("p", "muted", "选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
-					"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."),
-				&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
-				p.appliedBlock(l),
-			),
-			card("coverage",
-				l.textElem("h2", "", "各省收录情况", "What is known, by province"),
-				localCountTable(l, c),
-			),
-			card("documents", folded(l.s("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...))),
-			card("parameters", folded(l.s("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params))),
-			card("regions",
-				l.textElem("h2", "", "地方参数", "Regional parameters"),
-				noRegions,
-				regionGroups(l, c.Regions),
-			),
-		),
+		tagged("a", "href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator")),
+		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+		catalogErr,
+		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
+		p.appliedBlock(l),
+		localCountTable(l, c),
+		folded(l.s("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),
+		folded(l.s("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params)),
+		noRegions,
+		regionGroups(l, c.Regions),
 		&siteFooter{Lang: l, RulesVersion: c.Version},
 	)
 }
+
+// rulesPageMarkup is the rules page, with holes for, in order: the update
+// banner, the header, the link back, the rules' version, an error reading
+// them, the region picker, the rules applied in its region, the count of
+// local values, the documents, the national parameters, a note that there
+// are no regional ones, the regions and the footer.
+var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"}, kids: []node{
+	{hole: 1},
+	{hole: 2},
+	{tag: "main", attrs: []string{"class", "doc"}, kids: []node{
+		{tag: "p", kids: []node{{hole: 3}}},
+		{tag: "h1", text: bi{"政策依据与参数", "Rules: documents and parameters"}},
+		{hole: 4},
+		{hole: 5},
+		{tag: "section", attrs: []string{"class", "card", "id", "applies"}, kids: []node{
+			{tag: "h2", text: bi{"我所在地区的规则", "The rules for my region"}},
+			{tag: "p", attrs: []string{"class", "muted"}, text: bi{"选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
+				"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."}},
+			{hole: 6},
+			{hole: 7},
+		}},
+		{tag: "section", attrs: []string{"class", "card", "id", "coverage"}, kids: []node{
+			{tag: "h2", text: bi{"各省收录情况", "What is known, by province"}},
+			{hole: 8},
+		}},
+		{tag: "section", attrs: []string{"class", "card", "id", "documents"}, kids: []node{{hole: 9}}},
+		{tag: "section", attrs: []string{"class", "card", "id", "parameters"}, kids: []node{{hole: 10}}},
+		{tag: "section", attrs: []string{"class", "card", "id", "regions"}, kids: []node{
+			{tag: "h2", text: bi{"地方参数", "Regional parameters"}},
+			{hole: 11},
+			{hole: 12},
+		}},
+	}},
+	{hole: 13},
+}}
 
 // folded is a <details> whose summary is the heading title with the count
 // n in brackets, and whose content is body.

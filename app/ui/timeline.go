@@ -17,14 +17,16 @@ type timeline struct {
 	OK    bool
 }
 
+// noTimelineMarkup is the timeline before there is one.
+var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timeline", "id", "timeline"}, kids: []node{
+	{tag: "h2", text: bi{"时间线", "Timeline"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
+}}
+
 func (t *timeline) Render() app.UI {
 	l := t.Lang
-	title := l.textElem("h2", "", "时间线", "Timeline")
 	if !t.OK {
-		return elem("section", "card timeline",
-			title,
-			l.textElem("p", "muted", "填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."),
-		).ID("timeline")
+		return noTimelineMarkup.build(l)
 	}
 	legend := make([]app.UI, len(timelineKinds))
 	for i, k := range timelineKinds {
@@ -34,7 +36,7 @@ func (t *timeline) Render() app.UI {
 		)
 	}
 	return elem("section", "card timeline",
-		title,
+		l.textElem("h2", "", "时间线", "Timeline"),
 		app.Raw(timelineSVG(l, t.Model)),
 		elem("ul", "legend", legend...),
 	).ID("timeline")
