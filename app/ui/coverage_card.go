@@ -44,30 +44,31 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
-	var headline, tone string
+	var head bi
+	var tone string
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case a.Active && a.Status == rules.StatusRetired:
-		headline, tone = l.s("能报销（退休人员）", "Covered (retiree)"), "good"
+		head, tone = bi{"能报销（退休人员）", "Covered (retiree)"}, "good"
 	case a.Active:
-		headline, tone = l.s("能报销", "Covered"), "good"
+		head, tone = bi{"能报销", "Covered"}, "good"
 	case a.Status == rules.StatusWaiting:
-		headline, tone = l.s("等待期中，暂不能报销", "In a waiting period: not yet covered"), "warn"
+		head, tone = bi{"等待期中，暂不能报销", "In a waiting period: not yet covered"}, "warn"
 	case a.Status == rules.StatusFuture:
-		headline, tone = l.s("还没开始享受待遇", "Benefits have not started yet"), "warn"
+		head, tone = bi{"还没开始享受待遇", "Benefits have not started yet"}, "warn"
 	case a.Status == rules.StatusNone:
-		headline, tone = l.s("没有参保，不能报销", "Not enrolled: not covered"), "bad"
+		head, tone = bi{"没有参保，不能报销", "Not enrolled: not covered"}, "bad"
 	case a.Status == rules.StatusRetiredShort:
-		headline, tone = l.s("退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"), "bad"
+		head, tone = bi{"退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"}, "bad"
 	default:
-		headline, tone = l.s("已断保，不能报销", "Lapsed: not covered"), "bad"
+		head, tone = bi{"已断保，不能报销", "Lapsed: not covered"}, "bad"
 	}
 	title := l.s("现在能报销吗？", "Covered now?")
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return resultCard("coverage", title, tone, c.Stale, headline, c.shownBasis(),
+	return resultCard("coverage", title, tone, c.Stale, head.in(l), c.shownBasis(),
 		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)

@@ -51,18 +51,20 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
 	a := c.Answer
-	var headline, tone string
+	var head bi
+	var tone string
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case a.Keep == nil && len(a.Overlaps) == 0:
-		headline, tone = l.s("没有重复参保", "No duplicate enrollment"), "good"
+		head, tone = bi{"没有重复参保", "No duplicate enrollment"}, "good"
 	case a.Keep == nil:
-		headline, tone = l.s("有重叠，无需停保", "Overlapping, nothing to stop"), "warn"
+		head, tone = bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
 	default:
-		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
+		k := c.label(*a.Keep)
+		head, tone = bi{"保留 " + k, "Keep " + k}, "warn"
 	}
-	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline, shownBasis(c.Computed || c.Stale, c.Basis),
+	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),
 		c.overlaps(),
 		c.actions(),

@@ -24,7 +24,7 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	wait := basisFor(l, out, rules.SectionWaiting, waitSteps)
 	dup := basisFor(l, out, rules.SectionDuplicates, out.Duplicates.Explain)
 	return append([]app.UI{
-		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, ready, res)),
+		tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite").Text(answerSummary(l, ready, res)),
 		generalErrorBox(l, res.Errors),
 		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: &cov},
 		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: &wait},
@@ -35,15 +35,14 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 // calcForm is the form of the calculator or the embed: it is never
 // submitted (every field applies as it is edited).
 func calcForm(class string, body ...app.UI) app.UI {
-	return app.Elem("form").Class(class).ID("calc-form").Attr("novalidate", true).
-		OnSubmit(preventDefault).Body(body...)
+	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault).Body(body...)
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 // formSection is one card of the form.
 func formSection(id string, body ...app.UI) app.UI {
-	return elem("section", "card form-section", body...).ID(id)
+	return tagged("section", "class", "card form-section", "id", id).Body(body...)
 }
 
 // enrollmentEditors is a row for each enrollment of f, errors is the

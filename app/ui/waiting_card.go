@@ -47,37 +47,38 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	var headline, tone, m string
+	var head bi
+	var tone, m string
 	if w != nil {
 		m = strconv.Itoa(w.Months)
 	}
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case w == nil && c.Coverage == rules.StatusNone:
-		headline, tone = l.s("尚未参保", "Not insured"), "warn"
+		head, tone = bi{"尚未参保", "Not insured"}, "warn"
 	case w == nil && c.Coverage == rules.StatusRetiredShort:
-		headline, tone = l.s("先补足缴费年限", "Pay up the required years first"), "warn"
+		head, tone = bi{"先补足缴费年限", "Pay up the required years first"}, "warn"
 	case w == nil:
-		headline, tone = l.s("无需等待", "No waiting period"), "good"
+		head, tone = bi{"无需等待", "No waiting period"}, "good"
 	case w.NoBenefits:
-		headline, tone = l.s("本次缴费当年享受不到待遇", "This payment buys no benefits"), "bad"
+		head, tone = bi{"本次缴费当年享受不到待遇", "This payment buys no benefits"}, "bad"
 	case w.Assumed && w.Months == 0:
-		headline, tone = l.s("现在参保：不设等待期", "Enrolling now: no wait"), "warn"
+		head, tone = bi{"现在参保：不设等待期", "Enrolling now: no wait"}, "warn"
 	case w.Assumed && w.MonthsUpperBound:
-		headline, tone = l.s("现在参保：最长等待 "+m+" 个月", "Enrolling now: at most "+m+" months' wait"), "warn"
+		head, tone = bi{"现在参保：最长等待 " + m + " 个月", "Enrolling now: at most " + m + " months' wait"}, "warn"
 	case w.Assumed:
-		headline, tone = l.s("现在参保：等待 "+m+" 个月", "Enrolling now: "+m+" months' wait"), "warn"
+		head, tone = bi{"现在参保：等待 " + m + " 个月", "Enrolling now: " + m + " months' wait"}, "warn"
 	case w.WaitDays > 0:
-		headline, tone = l.s("等待 "+strconv.Itoa(w.WaitDays)+" 天", strconv.Itoa(w.WaitDays)+" days' wait"), "warn"
+		head, tone = bi{"等待 " + strconv.Itoa(w.WaitDays) + " 天", strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
 	case w.Months == 0:
-		headline, tone = l.s("无等待期", "No wait"), "good"
+		head, tone = bi{"无等待期", "No wait"}, "good"
 	case w.MonthsUpperBound:
-		headline, tone = l.s("最长等待 "+m+" 个月", "At most "+m+" months' wait"), "warn"
+		head, tone = bi{"最长等待 " + m + " 个月", "At most " + m + " months' wait"}, "warn"
 	default:
-		headline, tone = l.s("等待 "+m+" 个月", m+" months' wait"), "warn"
+		head, tone = bi{"等待 " + m + " 个月", m + " months' wait"}, "warn"
 	}
-	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline, shownBasis(c.shown() && w != nil, c.Basis),
+	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, head.in(l), shownBasis(c.shown() && w != nil, c.Basis),
 		c.body(l, w)...,
 	)
 }
