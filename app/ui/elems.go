@@ -11,14 +11,19 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // helpers build exactly what the chains built: go-app sets no attribute for
 // an empty class or id, and drops nil children.
 
+// The helpers that need no further builder call return app.UI, not
+// app.HTMLElem: turning an HTMLElem into a UI (one interface into another)
+// is a call of the runtime, better made once, in the helper, than at each
+// use.
+
 // elem is <tag class="class">body</tag>; class may be "" or several
 // classes separated by spaces.
-func elem(tag, class string, body ...app.UI) app.HTMLElem {
+func elem(tag, class string, body ...app.UI) app.UI {
 	return app.Elem(tag).Class(class).Body(body...)
 }
 
 // textElem is <tag class="class">text</tag>.
-func textElem(tag, class, text string) app.HTMLElem {
+func textElem(tag, class, text string) app.UI {
 	return app.Elem(tag).Class(class).Text(text)
 }
 
@@ -60,12 +65,13 @@ func input(attrs ...string) app.HTMLElemSelfClosing {
 	return e
 }
 
-// card is <section class="card" id="id">body</section>.
-func card(id string, body ...app.UI) app.UI {
-	return elem("section", "card", body...).ID(id)
-}
+// withBody is e with the children body, and withText e with the text,
+// as an app.UI: for the elements built with tagged (see above).
+func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(body...) }
+
+func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
 
 // textElem is textElem with the text in l, from its Chinese and English.
-func (l lang) textElem(tag, class, zh, en string) app.HTMLElem {
+func (l lang) textElem(tag, class, zh, en string) app.UI {
 	return textElem(tag, class, l.s(zh, en))
 }

@@ -113,7 +113,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			r.textField(l, &backpaidField, "backpaid", v.Backpaid),
 		)
 	}
-	return elem("fieldset", "enrollment",
+	return withBody(tagged("fieldset", "class", "enrollment", "id", "enrollment-"+strconv.Itoa(r.Index)),
 		elem("legend", "",
 			textElem("span", "enr-title", l.s("参保记录 ", "Enrollment ")+n),
 			id,
@@ -129,7 +129,7 @@ func (r *enrollmentEditor) Render() app.UI {
 		),
 		more,
 		errorLine(r.err("id")),
-	).ID("enrollment-" + strconv.Itoa(r.Index))
+	)
 }
 
 // textField is the row's text field for the contract's field, saying t.

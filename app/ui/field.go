@@ -25,10 +25,10 @@ func describedBy(id, err, hint string) string {
 func fieldMessages(id, err, hint string) app.UI {
 	var h, e app.UI
 	if hint != "" {
-		h = textElem("p", "hint", hint).ID(id + "-hint")
+		h = withText(tagged("p", "class", "hint", "id", id+"-hint"), hint)
 	}
 	if err != "" {
-		e = textElem("p", "error", err).ID(id + "-err")
+		e = withText(tagged("p", "class", "error", "id", id+"-err"), err)
 	}
 	return elem("div", "field-msgs", h, e)
 }
@@ -99,11 +99,11 @@ func segmented(l lang, name string, c *choice, value string, onChange func(ctx a
 	for i, o := range c.options {
 		v := o.value
 		id := name + "-" + v
-		items[i] = elem("label", "seg-option",
-			app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", v).Attr("checked", value == v).
+		items[i] = withBody(tagged("label", "class", "seg-option", "for", id),
+			input("type", "radio", "id", id, "name", name, "value", v).Attr("checked", value == v).
 				OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
 			textElem("span", "", o.label.in(l)),
-		).Attr("for", id)
+		)
 	}
 	return elem("fieldset", "segmented",
 		textElem("legend", "", c.legend.in(l)),

@@ -21,10 +21,10 @@ func (h *siteHeader) Render() app.UI {
 		other, otherLabel = langZh, "中文"
 	}
 	return elem("header", "top",
-		elem("a", "brand",
+		withBody(tagged("a", "class", "brand", "href", appHref("/")),
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
 			l.textElem("span", "", "医保连续参保计算器", "Medical insurance continuity"),
-		).Attr("href", appHref("/")),
+		),
 		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch).
 			Attr("lang", other.htmlLang()).
 			Aria("label", l.s("Switch to English", "切换到中文")),

@@ -121,11 +121,11 @@ func formDetails(id string, open bool, title, hint string, body ...app.UI) app.U
 
 // checkbox is a labelled check box with a large tap area.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, on bool)) app.UI {
-	return elem("label", "check",
-		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Attr("checked", checked).
+	return withBody(tagged("label", "class", "check", "for", id),
+		input("type", "checkbox", "id", id).Attr("checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) {
 				onChange(ctx, ctx.JSSrc().Get("checked").Bool())
 			}, app.EventScope(id)),
 		textElem("span", "", label),
-	).Attr("for", id)
+	)
 }

@@ -35,11 +35,11 @@ func (t *timeline) Render() app.UI {
 			app.Text(l.monthKindName(k)),
 		)
 	}
-	return elem("section", "card timeline",
+	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
 		l.textElem("h2", "", "时间线", "Timeline"),
 		app.Raw(timelineSVG(l, t.Model)),
 		elem("ul", "legend", legend...),
-	).ID("timeline")
+	)
 }
 
 // Geometry of the drawing, in SVG units (about CSS pixels on a phone).
