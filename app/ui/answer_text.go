@@ -94,7 +94,7 @@ func generalErrorBox(l lang, errs fieldErrors) app.UI {
 	for i, m := range msgs {
 		lines[i] = textElem("p", "error", m)
 	}
-	return tagged("div", "class", "card error-box", "role", "alert").Body(lines...)
+	return withBody(tagged("div", "class", "card error-box", "role", "alert"), lines...)
 }
 
 // upperFirst capitalizes the first letter (strings.ToUpper would link its

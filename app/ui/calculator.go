@@ -290,7 +290,7 @@ func (c *calculator) actions() []app.UI {
 		share = elem("div", "field",
 			labelFor("share-url", l.s("分享链接", "Share link")),
 			input("type", "text", "id", "share-url", "class", "field-input", "readonly", "true", "value", c.shareURL, "aria-describedby", "share-note"),
-			tagged("p", "class", "hint", "id", "share-note").Text(c.shareNote),
+			withText(tagged("p", "class", "hint", "id", "share-note"), c.shareNote),
 		)
 	}
 	if c.linkError {
@@ -400,7 +400,7 @@ func (c *calculator) formBody() []app.UI {
 		),
 		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
 		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
-		tagged("section", "class", "card actions", "id", "actions").Body(c.actions()...),
+		withBody(tagged("section", "class", "card actions", "id", "actions"), c.actions()...),
 	}
 }
 

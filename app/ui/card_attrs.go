@@ -59,9 +59,9 @@ func resultCard(id, title, tone string, stale bool, headline string, b *basis, b
 	}
 	h := id + "-h"
 	return tagged("section", "id", id, "aria-labelledby", h).Class(resultClasses(tone, stale)...).Body(append([]app.UI{
-		tagged("h2", "id", h).Text(title),
+		withText(tagged("h2", "id", h), title),
 		elem("p", "headline",
-			tagged("span", "class", "mark", "aria-hidden", "true").Text(toneMark(tone)),
+			withText(tagged("span", "class", "mark", "aria-hidden", "true"), toneMark(tone)),
 			app.Text(headline),
 		),
 		top,

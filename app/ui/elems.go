@@ -39,9 +39,13 @@ func textIf(tag, class, text string) app.UI {
 func errorLine(msg string) app.UI { return textIf("p", "error", msg) }
 
 // button is a <button type="button"> with an id (none if ""), classes, a
-// text and a click handler.
-func button(id, class, text string, onClick app.EventHandler) app.HTMLElem {
-	return app.Elem("button").Attr("type", "button").ID(id).Class(class).Text(text).OnClick(onClick)
+// text, a click handler and other attributes as name, value pairs.
+func button(id, class, text string, onClick app.EventHandler, attrs ...string) app.UI {
+	e := app.Elem("button").Attr("type", "button").ID(id).Class(class)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e = e.Attr(attrs[i], attrs[i+1])
+	}
+	return e.Text(text).OnClick(onClick)
 }
 
 // tagged is <tag> with attributes given as name, value pairs; an empty

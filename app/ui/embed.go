@@ -170,7 +170,7 @@ func (e *embed) Render() app.UI {
 		elem("footer", "embed-foot",
 			tagged("a", "id", "open-app", "href", e.fullAppHref(), "target", "_blank", "rel", "noopener").
 				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
-			tagged("p", "id", "embed-privacy").Text(l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+			withText(tagged("p", "id", "embed-privacy"), l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
 				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
 		),
 	)...)

@@ -118,8 +118,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			textElem("span", "enr-title", l.s("参保记录 ", "Enrollment ")+n),
 			id,
 		),
-		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick).
-			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n),
+		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick, "aria-label", l.s("删除参保记录 ", "Remove enrollment ")+n),
 		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r.onRegion),
 		segmented(l, r.id("scheme"), &schemeChoice, v.Scheme, r.onScheme),
 		errorLine(r.err("scheme")),

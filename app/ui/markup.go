@@ -34,5 +34,5 @@ func (n *node) build(l lang, holes ...app.UI) app.UI {
 	for i := range n.kids {
 		body = append(body, n.kids[i].build(l, holes...))
 	}
-	return tagged(n.tag, n.attrs...).Body(body...)
+	return withBody(tagged(n.tag, n.attrs...), body...)
 }

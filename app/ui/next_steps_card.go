@@ -47,17 +47,17 @@ func (c *nextStepsCard) Render() app.UI {
 				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
 				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details.")
 		}
-		scope = tagged("p", "class", class, "id", "rules-scope").Text(text)
+		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text)
 	}
 	if len(a.Deadlines) > 0 {
 		items := make([]app.UI, len(a.Deadlines))
 		for i, d := range a.Deadlines {
-			items[i] = tagged("li", "data-kind", d.Kind, "data-date", d.Date).Body(
+			items[i] = withBody(tagged("li", "data-kind", d.Kind, "data-date", d.Date),
 				textElem("strong", "", l.formatDay(d.Date)+l.s("：", ": ")),
 				app.Text(l.s(d.Zh, d.En)),
 			)
 		}
-		deadlines = tagged("div", "class", "deadlines", "id", "deadlines").Body(
+		deadlines = withBody(tagged("div", "class", "deadlines", "id", "deadlines"),
 			l.textElem("h3", "", "截止日期", "Deadlines"),
 			elem("ul", "", items...),
 			button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar),
@@ -70,7 +70,7 @@ func (c *nextStepsCard) Render() app.UI {
 		incentive = c.incentive(*a.Incentive)
 	}
 	return tagged("section", "id", "next-steps", "aria-labelledby", "next-h").Class(resultClasses("info", c.Stale)...).Body(
-		tagged("h2", "id", "next-h").Text(l.s("下一步怎么办", "What to do next")),
+		withText(tagged("h2", "id", "next-h"), l.s("下一步怎么办", "What to do next")),
 		scope,
 		deadlines,
 		transfer,
@@ -91,7 +91,7 @@ func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 		days := strconv.Itoa(t.WorkingDays)
 		limit = textElem("p", "time-limit", l.s("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
 	}
-	return tagged("details", "id", "transfer", "class", "transfer", "data-kind", t.Kind).Body(
+	return withBody(tagged("details", "id", "transfer", "class", "transfer", "data-kind", t.Kind),
 		elem("summary", "", textElem("h3", "", title)),
 		textList("ol", "steps", l, t.Steps),
 		limit,
@@ -128,7 +128,7 @@ func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
 	if in.NoCeiling {
 		summary = stepText(l, in.Explain, "incentive.noCeiling")
 	}
-	return tagged("div", "id", "incentive", "class", "incentive", "data-years", years, "data-earned", earned).Body(
+	return withBody(tagged("div", "id", "incentive", "class", "incentive", "data-years", years, "data-earned", earned),
 		l.textElem("h3", "", "连续参保激励", "Continuous-enrollment incentive"),
 		b.line(),
 		textElem("p", "", summary),

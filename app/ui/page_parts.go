@@ -24,7 +24,7 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	wait := basisFor(l, out, rules.SectionWaiting, waitSteps)
 	dup := basisFor(l, out, rules.SectionDuplicates, out.Duplicates.Explain)
 	return append([]app.UI{
-		tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite").Text(answerSummary(l, ready, res)),
+		withText(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"), answerSummary(l, ready, res)),
 		generalErrorBox(l, res.Errors),
 		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: &cov},
 		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: &wait},
@@ -42,7 +42,7 @@ func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 // formSection is one card of the form.
 func formSection(id string, body ...app.UI) app.UI {
-	return tagged("section", "class", "card form-section", "id", id).Body(body...)
+	return withBody(tagged("section", "class", "card form-section", "id", id), body...)
 }
 
 // enrollmentEditors is a row for each enrollment of f, errors is the

@@ -102,7 +102,7 @@ func (p *regionPicker) Render() app.UI {
 					p.pick(ctx, r.Code)
 				}, app.EventScope(r.Code)) // see textField
 		}
-		suggestions = tagged("ul", "class", "suggestions", "id", listID, "role", "listbox", "aria-label", p.Label).Body(options...)
+		suggestions = withBody(tagged("ul", "class", "suggestions", "id", listID, "role", "listbox", "aria-label", p.Label), options...)
 	}
 	return elem("div", "field region-picker",
 		labelFor(p.ID, p.Label),

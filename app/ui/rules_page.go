@@ -62,7 +62,7 @@ func (p *rulesPage) Render() app.UI {
 	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, onLang: p.onLang},
-		tagged("a", "href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator")),
+		withText(tagged("a", "href", appHref("/")), l.s("← 返回计算器", "← Back to the calculator")),
 		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 		catalogErr,
 		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
@@ -232,7 +232,7 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		}
 		// Each region folds: the page lists 60-odd regions with their
 		// quotes, and "我所在地区的规则" above is where a person starts.
-		local = append(local, tagged("details", "class", "region-rules", "data-status", r.Status, "data-code", r.Code).Body(
+		local = append(local, withBody(tagged("details", "class", "region-rules", "data-status", r.Status, "data-code", r.Code),
 			elem("summary", "", elem(head, "",
 				app.Text(r.Name+" ("+r.Code+") "),
 				textElem("span", "badge badge-"+r.Status, scope),
@@ -244,7 +244,7 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 	}
 	var nationalOnly app.UI
 	if len(national) > 0 {
-		nationalOnly = tagged("div", "id", "regions-national", "class", "region-rules", "data-status", "national").Body(
+		nationalOnly = withBody(tagged("div", "id", "regions-national", "class", "region-rules", "data-status", "national"),
 			l.textElem("h3", "", "按国家规定的地区", "Regions with national rules only"),
 			l.textElem("p", "muted", "以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
 				"No local rules are recorded for these regions: the national rules apply; check the local bureau:"),
@@ -252,7 +252,7 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		)
 	}
 	return elem("div", "",
-		tagged("div", "id", "regions-local").Body(local...),
+		withBody(tagged("div", "id", "regions-local"), local...),
 		nationalOnly,
 	)
 }
@@ -292,7 +292,7 @@ func (p *rulesPage) appliedBlock(l lang) app.UI {
 			"No local rule found: everything follows the national rules; check the local bureau."))
 	}
 	n := itoa(national)
-	return tagged("div", "class", "applied", "id", "applied").Body(
+	return withBody(tagged("div", "class", "applied", "id", "applied"),
 		append(append(local, notes...),
 			textElem("p", "muted", l.s("其余"+n+"项按国家规定（见下方“全国参数”）。",
 				"The other "+n+" rules are the national ones (see National parameters below).")))...,
@@ -338,7 +338,7 @@ func sourceLink(text, url string) app.UI {
 	if url == "" {
 		return app.Text(text)
 	}
-	return tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer").Text(text)
+	return withText(tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer"), text)
 }
 
 func trustName(l lang, t string) string {

@@ -25,8 +25,8 @@ func (f *siteFooter) Render() app.UI {
 		appLine = textElem("span", "muted", " · "+l.s("应用版本 ", "App ")+appVersion)
 	}
 	return footerMarkup.build(l,
-		tagged("a", "href", appHref("/rules")).Text(l.s("政策依据与参数", "Rules: documents and parameters")),
-		tagged("span", "id", "rules-version").Text(l.s("规则版本 ", "Rules version ")+orDash(version)),
+		withText(tagged("a", "href", appHref("/rules")), l.s("政策依据与参数", "Rules: documents and parameters")),
+		withText(tagged("span", "id", "rules-version"), l.s("规则版本 ", "Rules version ")+orDash(version)),
 		appLine,
 	)
 }
