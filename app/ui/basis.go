@@ -126,13 +126,9 @@ func (b *basis) line() app.UI {
 		if i > 0 {
 			body = append(body, app.Text(l.s("；", "; ")))
 		}
-		if p.URL != "" {
-			body = append(body, app.Elem("a").Attr("href", p.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(p.Text))
-		} else {
-			body = append(body, app.Text(p.Text))
-		}
+		body = append(body, sourceLink(p.Text, p.URL))
 	}
-	return app.Elem("p").Class("basis", "trust-"+b.Trust).Attr("data-trust", b.Trust).Body(body...)
+	return withBody(tagged("p", "class", "basis trust-"+b.Trust, "data-trust", b.Trust), body...)
 }
 
 // shownBasis is b when the card shows an answer, else nil.

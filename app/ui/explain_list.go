@@ -27,11 +27,15 @@ func (x *explainList) onToggle(ctx app.Context, e app.Event) {
 func (x *explainList) Render() app.UI {
 	l := x.Lang
 	if len(x.Steps) == 0 {
-		return app.Elem("div").Class("explain", "empty")
+		return elem("div", "explain empty")
+	}
+	var steps app.UI
+	if x.open || app.IsServer {
+		steps = x.steps(l)
 	}
 	return app.Elem("details").Class("explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
-		app.Elem("summary").Text(l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
-		app.If(x.open || app.IsServer, func() app.UI { return x.steps(l) }),
+		textElem("summary", "", l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
+		steps,
 	)
 }
 

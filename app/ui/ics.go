@@ -13,33 +13,36 @@ import (
 // uid a per-file prefix, both passed in so that the output is testable.
 func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 	var b strings.Builder
-	line := func(s string) { b.WriteString(foldICS(s)); b.WriteString("\r\n") }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//yibao//medical insurance deadlines//ZH")
-	line("CALSCALE:GREGORIAN")
-	line("METHOD:PUBLISH")
+	// The lines are written by one loop each: a call of line per line,
+	// written out, costs a lot of code (see elems.go).
+	lines := func(ls ...string) {
+		for _, s := range ls {
+			b.WriteString(foldICS(s))
+			b.WriteString("\r\n")
+		}
+	}
+	lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//yibao//medical insurance deadlines//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH")
 	for i, d := range ds {
 		day := strings.ReplaceAll(d.Date, "-", "")
 		if len(day) != 8 {
 			continue
 		}
-		summary := l.s(deadlineTitleZh(d.Kind), deadlineTitleEn(d.Kind))
-		line("BEGIN:VEVENT")
-		line("UID:" + uid + "-" + itoa(i) + "-" + d.Kind + "@yibao")
-		line("DTSTAMP:" + stamp)
-		line("DTSTART;VALUE=DATE:" + day)
-		line("DTEND;VALUE=DATE:" + nextDay(d.Date))
-		line("SUMMARY:" + escapeICS(summary))
-		line("DESCRIPTION:" + escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source))
-		line("BEGIN:VALARM")
-		line("ACTION:DISPLAY")
-		line("DESCRIPTION:" + escapeICS(summary))
-		line("TRIGGER:-P3D")
-		line("END:VALARM")
-		line("END:VEVENT")
+		summary := escapeICS(l.s(deadlineTitleZh(d.Kind), deadlineTitleEn(d.Kind)))
+		lines("BEGIN:VEVENT",
+			"UID:"+uid+"-"+itoa(i)+"-"+d.Kind+"@yibao",
+			"DTSTAMP:"+stamp,
+			"DTSTART;VALUE=DATE:"+day,
+			"DTEND;VALUE=DATE:"+nextDay(d.Date),
+			"SUMMARY:"+summary,
+			"DESCRIPTION:"+escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source),
+			"BEGIN:VALARM",
+			"ACTION:DISPLAY",
+			"DESCRIPTION:"+summary,
+			"TRIGGER:-P3D",
+			"END:VALARM",
+			"END:VEVENT")
 	}
-	line("END:VCALENDAR")
+	lines("END:VCALENDAR")
 	return b.String()
 }
 
