@@ -81,11 +81,7 @@ func (t *textInput) Render() app.UI {
 	if app.IsServer {
 		value = t.Value
 	}
-	in := app.ElemSelfClosing("input").Attr("type", "text").ID(t.ID).Class("field-input").Attr("autocomplete", "off").
-		Attr("value", value)
-	for i := 0; i+1 < len(t.Attrs); i += 2 {
-		in = in.Attr(t.Attrs[i], t.Attrs[i+1])
-	}
+	in := input(append([]string{"type", "text", "id", t.ID, "class", "field-input", "autocomplete", "off", "value", value}, t.Attrs...)...)
 	// The handlers read t's fields when they run (t is the mounted
 	// component), so go-app's reuse of the first closure is harmless.
 	in = in.OnInput(func(ctx app.Context, e app.Event) {
