@@ -27,7 +27,7 @@ func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 		if len(day) != 8 {
 			continue
 		}
-		summary := escapeICS(l.s(deadlineTitleZh(d.Kind), deadlineTitleEn(d.Kind)))
+		summary := escapeICS(l.nameOf(deadlineTitles, d.Kind, l.s("医保办理截止", "Medical insurance deadline")))
 		lines("BEGIN:VEVENT",
 			"UID:"+uid+"-"+itoa(i)+"-"+d.Kind+"@yibao",
 			"DTSTAMP:"+stamp,
@@ -46,40 +46,14 @@ func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 	return b.String()
 }
 
-func deadlineTitleZh(kind string) string {
-	switch kind {
-	case "backpay":
-		return "医保补缴截止（免等待期）"
-	case "windowOpens":
-		return "居民医保集中参保期开始"
-	case "windowEnds":
-		return "居民医保集中参保期截止"
-	case "newborn":
-		return "新生儿参保截止（免等待期）"
-	case "payCurrentYear":
-		return "缴纳当年度居民医保截止（切换参保）"
-	case "payInWindow":
-		return "在集中参保期内缴费截止"
-	}
-	return "医保办理截止"
-}
-
-func deadlineTitleEn(kind string) string {
-	switch kind {
-	case "backpay":
-		return "Last day to back-pay medical insurance (no wait)"
-	case "windowOpens":
-		return "Resident insurance enrollment window opens"
-	case "windowEnds":
-		return "Resident insurance enrollment window closes"
-	case "newborn":
-		return "Last day to enroll the newborn (no wait)"
-	case "payCurrentYear":
-		return "Last day to pay resident insurance for this year (switching schemes)"
-	case "payInWindow":
-		return "Last day to pay in the enrollment window"
-	}
-	return "Medical insurance deadline"
+// deadlineTitles are the calendar events' titles, by the deadline's kind.
+var deadlineTitles = []named{
+	{"backpay", bi{"医保补缴截止（免等待期）", "Last day to back-pay medical insurance (no wait)"}},
+	{"windowOpens", bi{"居民医保集中参保期开始", "Resident insurance enrollment window opens"}},
+	{"windowEnds", bi{"居民医保集中参保期截止", "Resident insurance enrollment window closes"}},
+	{"newborn", bi{"新生儿参保截止（免等待期）", "Last day to enroll the newborn (no wait)"}},
+	{"payCurrentYear", bi{"缴纳当年度居民医保截止（切换参保）", "Last day to pay resident insurance for this year (switching schemes)"}},
+	{"payInWindow", bi{"在集中参保期内缴费截止", "Last day to pay in the enrollment window"}},
 }
 
 // escapeICS escapes a TEXT value (RFC 5545 §3.3.11).

@@ -175,16 +175,20 @@ func colHead(text string) app.UI {
 	return app.Elem("th").Attr("scope", "col").Text(text)
 }
 
-func verifiedName(l lang, v string) string {
-	switch v {
-	case "official":
-		return l.s("已核对官方原文", "checked against the official text")
-	case "reprint":
-		return l.s("据转载文本", "from a reprint")
-	case "unverified":
-		return l.s("未核实", "unverified")
-	}
-	return v
+func verifiedName(l lang, v string) string { return l.nameOf(verifiedNames, v, v) }
+
+var verifiedNames = []named{
+	{"official", bi{"已核对官方原文", "checked against the official text"}},
+	{"reprint", bi{"据转载文本", "from a reprint"}},
+	{"unverified", bi{"未核实", "unverified"}},
+}
+
+func trustName(l lang, t string) string { return l.nameOf(trustNames, t, "") }
+
+var trustNames = []named{
+	{"official", bi{"官方", "official"}},
+	{"reprint", bi{"转载", "reprint"}},
+	{"press", bi{"媒体报道，未见原文", "press report"}},
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -339,18 +343,6 @@ func sourceLink(text, url string) app.UI {
 		return app.Text(text)
 	}
 	return withText(tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer"), text)
-}
-
-func trustName(l lang, t string) string {
-	switch t {
-	case "official":
-		return l.s("官方", "official")
-	case "reprint":
-		return l.s("转载", "reprint")
-	case "press":
-		return l.s("媒体报道，未见原文", "press report")
-	}
-	return ""
 }
 
 func levelName(l lang, level, region string) string {
