@@ -248,18 +248,22 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 	}
 	var nationalOnly app.UI
 	if len(national) > 0 {
-		nationalOnly = withBody(tagged("div", "id", "regions-national", "class", "region-rules", "data-status", "national"),
-			l.textElem("h3", "", "按国家规定的地区", "Regions with national rules only"),
-			l.textElem("p", "muted", "以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
-				"No local rules are recorded for these regions: the national rules apply; check the local bureau:"),
-			textElem("p", "", joinNames(l, national)),
-		)
+		nationalOnly = nationalOnlyMarkup.build(l, textElem("p", "", joinNames(l, national)))
 	}
 	return elem("div", "",
 		withBody(tagged("div", "id", "regions-local"), local...),
 		nationalOnly,
 	)
 }
+
+// nationalOnlyMarkup lists the regions with national rules only, in its
+// hole.
+var nationalOnlyMarkup = node{tag: "div", attrs: []string{"id", "regions-national", "class", "region-rules", "data-status", "national"}, kids: []node{
+	{tag: "h3", text: bi{"按国家规定的地区", "Regions with national rules only"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+		"No local rules are recorded for these regions: the national rules apply; check the local bureau:"}},
+	{hole: 1},
+}}
 
 func joinNames(l lang, names []string) string {
 	out := ""

@@ -64,8 +64,10 @@ func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
 	v := s.Value
-	filled := v.hasPerson() ||
-		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != "" || s.err("person.studyRegion") != ""
+	filled := v.hasPerson()
+	for _, p := range [...]string{"person.birthDate", "person.residence", "person.workRegion", "person.groups", "person.studyRegion"} {
+		filled = filled || s.err(p) != ""
+	}
 	checks := []app.UI{
 		checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
 	}
