@@ -19,7 +19,15 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // elem is <tag class="class">body</tag>; class may be "" or several
 // classes separated by spaces.
 func elem(tag, class string, body ...app.UI) app.UI {
-	return app.Elem(tag).Class(class).Body(body...)
+	return app.Elem(tag).Class(class).Body(kids(body)...)
+}
+
+// kids is a copy of body, for go-app's Body. go-app keeps the slice it is
+// given, so a helper that passed its variadic body on would make every
+// call put the children on the heap, one write barrier each; with the
+// copy, made here once, the callers' lists stay on their stacks.
+func kids(body []app.UI) []app.UI {
+	return append([]app.UI(nil), body...)
 }
 
 // textElem is <tag class="class">text</tag>.
@@ -71,7 +79,7 @@ func input(attrs ...string) app.HTMLElemSelfClosing {
 
 // withBody is e with the children body, and withText e with the text,
 // as an app.UI: for the elements built with tagged (see above).
-func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(body...) }
+func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(kids(body)...) }
 
 func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
 

@@ -162,7 +162,7 @@ var (
 )
 
 func enrollmentList(body ...app.UI) app.UI {
-	return app.Elem("div").Class("enrollment-list").Body(body...)
+	return elem("div", "enrollment-list", body...)
 }
 
 // autoID reports whether an id is one the form made up (e1, e2, …).

@@ -35,7 +35,7 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 // calcForm is the form of the calculator or the embed: it is never
 // submitted (every field applies as it is edited).
 func calcForm(class string, body ...app.UI) app.UI {
-	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault).Body(body...)
+	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault).Body(kids(body)...)
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
