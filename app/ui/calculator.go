@@ -395,11 +395,11 @@ func (c *calculator) formBody() []app.UI {
 		formSection("enrollments",
 			l.textElem("h2", "", "参保记录", "Enrollments"),
 			l.textElem("p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
-			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c.onEnrollment, c.onRemove)),
+			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c)),
 			addEnrollmentButton(l, c.onAdd),
 		),
-		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
-		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
+		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), owner: c},
+		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), owner: c},
 		withBody(tagged("section", "class", "card actions", "id", "actions"), c.actions()...),
 	}
 }

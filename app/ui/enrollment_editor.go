@@ -22,14 +22,19 @@ type enrollmentEditor struct {
 	// Unexported, they keep their first value, which must therefore only
 	// reach the parent through its (mounted, stable) receiver.
 	//
-	// onChange gets an edit, which the parent applies to the enrollment as
-	// it is then, not the enrollment itself: Value is what was rendered
+	// owner gets an edit, which it applies to the enrollment as it is then, not the enrollment itself: Value is what was rendered
 	// last, and go-app handles every event that arrives between two frames
 	// before it renders again, so a row built from Value for the second of
 	// two quick edits (a month normalized on leaving its box, then a key in
 	// the next box) would undo the first.
-	onChange func(ctx app.Context, i int, edit func(e *formEnrollment))
-	onRemove func(ctx app.Context, i int)
+	owner enrollmentOwner
+}
+
+// enrollmentOwner edits and removes the enrollments: the parent of their
+// rows, given as an interface (see regionOwner).
+type enrollmentOwner interface {
+	onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment))
+	onRemove(ctx app.Context, i int)
 }
 
 func (r *enrollmentEditor) path(field string) string {
@@ -48,8 +53,8 @@ func (r *enrollmentEditor) id(field string) string {
 }
 
 func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
-	if r.onChange != nil {
-		r.onChange(ctx, r.Index, edit)
+	if r.owner != nil {
+		r.owner.onEnrollment(ctx, r.Index, edit)
 	}
 }
 
@@ -91,8 +96,8 @@ func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
 }
 
 func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
-	if r.onRemove != nil {
-		r.onRemove(ctx, r.Index)
+	if r.owner != nil {
+		r.owner.onRemove(ctx, r.Index)
 	}
 }
 
@@ -119,7 +124,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			id,
 		),
 		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick, "aria-label", l.s("删除参保记录 ", "Remove enrollment ")+n),
-		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r.onRegion),
+		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r),
 		segmented(l, r.id("scheme"), &schemeChoice, v.Scheme, r.onScheme),
 		errorLine(r.err("scheme")),
 		elem("div", "row2",

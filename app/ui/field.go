@@ -72,8 +72,8 @@ func textField(l lang, t *fieldText, id, value, err string, onValue func(ctx app
 
 // regionField is a region picker saying t (its placeholder is the
 // picker's own).
-func regionField(l lang, t *fieldText, id, value, err string, onChange func(ctx app.Context, id, code string)) app.UI {
-	return &regionPicker{ID: id, Label: t.label.in(l), Value: value, Lang: l, Error: err, Hint: t.hint.in(l), onChange: onChange}
+func regionField(l lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
+	return &regionPicker{ID: id, Label: t.label.in(l), Value: value, Lang: l, Error: err, Hint: t.hint.in(l), owner: owner}
 }
 
 // choice is a segmented control's legend and options, in both languages.

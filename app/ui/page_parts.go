@@ -48,15 +48,14 @@ func formSection(id string, body ...app.UI) app.UI {
 // enrollmentEditors is a row for each enrollment of f, errors is the
 // form's errors.
 func enrollmentEditors(l lang, f formState, errors fieldErrors,
-	onChange func(ctx app.Context, i int, edit func(e *formEnrollment)), onRemove func(ctx app.Context, i int)) app.UI {
+	owner enrollmentOwner) app.UI {
 	return app.Range(f.Enrollments).Slice(func(i int) app.UI {
 		return &enrollmentEditor{
-			Index:    i,
-			Value:    f.Enrollments[i],
-			Lang:     l,
-			Errors:   errors.at("enrollments[" + strconv.Itoa(i) + "]"),
-			onChange: onChange,
-			onRemove: onRemove,
+			Index:  i,
+			Value:  f.Enrollments[i],
+			Lang:   l,
+			Errors: errors.at("enrollments[" + strconv.Itoa(i) + "]"),
+			owner:  owner,
 		}
 	})
 }

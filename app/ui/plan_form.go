@@ -14,9 +14,9 @@ type planForm struct {
 	Value  formState
 	Lang   lang
 	Errors fieldErrors
-	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
-	onChange func(ctx app.Context, edit func(f *formState))
+	owner formOwner
 }
 
 func (p *planForm) err(path string) string {
@@ -27,8 +27,8 @@ func (p *planForm) err(path string) string {
 }
 
 func (p *planForm) set(ctx app.Context, edit func(f *formState)) {
-	if p.onChange != nil {
-		p.onChange(ctx, edit)
+	if p.owner != nil {
+		p.owner.edit(ctx, edit)
 	}
 }
 
@@ -91,7 +91,7 @@ func (p *planForm) fields() app.UI {
 		kind = segmented(l, "plan-kind", &planKindChoice, v.Plan.Kind, p.onKind)
 	}
 	return elem("div", "",
-		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region"), p.onRegion),
+		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region"), p),
 		segmented(l, "plan-scheme", &schemeChoice, v.Plan.Scheme, p.onScheme),
 		errorLine(p.err("plan.scheme")),
 		kind,

@@ -20,15 +20,22 @@ type regionPicker struct {
 	Lang  lang
 	Error string
 	Hint  string
-	// onChange gets the picker's ID with the code: unexported, it keeps
-	// its first value (see enrollmentEditor), and go-app may reuse this
-	// picker in place for another one when the fields before it change,
-	// so the ID (exported, always current) says which field it is.
-	onChange func(ctx app.Context, id, code string)
+	// owner gets the picker's ID with the code: unexported, it keeps its
+	// first value (see enrollmentEditor), and go-app may reuse this picker
+	// in place for another one when the fields before it change, so the ID
+	// (exported, always current) says which field it is.
+	owner regionOwner
 
 	query   string
 	editing bool
 	active  int
+}
+
+// regionOwner is told the region picked: the picker's parent, given as an
+// interface rather than as a method value, which would cost a closure at
+// each use and a wrapper function for each method.
+type regionOwner interface {
+	onRegion(ctx app.Context, id, code string)
 }
 
 const regionSuggestions = 8
@@ -169,7 +176,7 @@ func (p *regionPicker) pick(ctx app.Context, code string) {
 	p.editing = false
 	p.query = ""
 	p.active = 0
-	if p.onChange != nil {
-		p.onChange(ctx, p.ID, code)
+	if p.owner != nil {
+		p.owner.onRegion(ctx, p.ID, code)
 	}
 }

@@ -65,7 +65,7 @@ func (p *rulesPage) Render() app.UI {
 		withText(tagged("a", "href", appHref("/")), l.s("← 返回计算器", "← Back to the calculator")),
 		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 		catalogErr,
-		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
+		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, owner: p},
 		p.appliedBlock(l),
 		localCountTable(l, c),
 		folded(l.s("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),

@@ -13,9 +13,9 @@ type situationForm struct {
 	Value  formState
 	Lang   lang
 	Errors fieldErrors
-	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
-	onChange func(ctx app.Context, edit func(f *formState))
+	owner formOwner
 }
 
 func (s *situationForm) err(path string) string {
@@ -26,8 +26,8 @@ func (s *situationForm) err(path string) string {
 }
 
 func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
-	if s.onChange != nil {
-		s.onChange(ctx, edit)
+	if s.owner != nil {
+		s.owner.edit(ctx, edit)
 	}
 }
 
@@ -81,7 +81,7 @@ func (s *situationForm) Render() app.UI {
 		sex = segmented(l, "person-sex", &sexChoice, v.Sex, s.onSex)
 	}
 	if v.hasGroup("student") || v.StudyRegion != "" {
-		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s.onRegion)
+		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s)
 	}
 	if v.Residence != "" || v.WorkRegion != "" {
 		clear = button("", "btn btn-quiet", l.s("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
@@ -92,8 +92,8 @@ func (s *situationForm) Render() app.UI {
 		errorLine(s.err("person.groups")),
 		sex,
 		study,
-		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence"), s.onRegion),
-		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion"), s.onRegion),
+		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence"), s),
+		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion"), s),
 		clear,
 	)
 }
@@ -109,6 +109,12 @@ var (
 		{"female", bi{"女", "Female"}},
 	}}
 )
+
+// formOwner applies an edit to the form as it is then: the parent of the
+// form's parts, given as an interface (see regionOwner).
+type formOwner interface {
+	edit(ctx app.Context, edit func(f *formState))
+}
 
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.
