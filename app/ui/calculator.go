@@ -154,7 +154,7 @@ func (c *calculator) change(ctx app.Context, f formState) {
 	c.save(ctx)
 }
 
-func (c *calculator) setLang(ctx app.Context, l lang) {
+func (c *calculator) onLang(ctx app.Context, l lang) {
 	c.lang = l
 	applyLang(ctx, l)
 }
@@ -252,7 +252,7 @@ func (c *calculator) Render() app.UI {
 	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, onLang: c.setLang},
+		&siteHeader{Lang: l, owner: c},
 		elem("main", layout,
 			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)...),
 			// The form's children keep their places (see enrollmentList):

@@ -61,7 +61,7 @@ func (p *rulesPage) Render() app.UI {
 	}
 	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, onLang: p.onLang},
+		&siteHeader{Lang: l, owner: p},
 		withText(tagged("a", "href", appHref("/")), l.s("← 返回计算器", "← Back to the calculator")),
 		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
 		catalogErr,

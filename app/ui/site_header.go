@@ -6,12 +6,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// langOwner switches the page's language: the header's parent, given as
+// an interface (see regionOwner).
+type langOwner interface {
+	onLang(ctx app.Context, l lang)
+}
+
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
 	app.Compo
 
-	Lang   lang
-	onLang func(ctx app.Context, l lang) // unexported: see enrollmentEditor
+	Lang  lang
+	owner langOwner // unexported: see enrollmentEditor
 }
 
 func (h *siteHeader) Render() app.UI {
@@ -35,8 +41,8 @@ func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 	if h.Lang == langEn {
 		next = langZh
 	}
-	if h.onLang != nil {
-		h.onLang(ctx, next)
+	if h.owner != nil {
+		h.owner.onLang(ctx, next)
 	}
 }
 
