@@ -43,7 +43,7 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
+	a := &c.Answer
 	var head bi
 	var tone string
 	switch {
@@ -81,7 +81,7 @@ func (c *coverageCard) facts() app.UI {
 		return nil
 	}
 	l := c.Lang
-	a := c.Answer
+	a := &c.Answer
 	facts := factList{l: l}
 	if a.Enrollment != nil {
 		facts.add("参保记录", "Enrollment", c.Labels[*a.Enrollment])

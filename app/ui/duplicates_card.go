@@ -50,7 +50,7 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
+	a := &c.Answer
 	var head bi
 	var tone string
 	switch {
@@ -74,7 +74,7 @@ func (c *duplicatesCard) Render() app.UI {
 
 // stop names the enrollments to stop.
 func (c *duplicatesCard) stop() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Stop) == 0 {
 		return nil
 	}
@@ -87,7 +87,7 @@ func (c *duplicatesCard) stop() app.UI {
 
 // overlaps lists the months two enrollments overlap.
 func (c *duplicatesCard) overlaps() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Overlaps) == 0 {
 		return nil
 	}
@@ -105,7 +105,7 @@ func (c *duplicatesCard) overlaps() app.UI {
 
 // actions says what to do about each enrollment.
 func (c *duplicatesCard) actions() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Actions) == 0 {
 		return nil
 	}

@@ -103,7 +103,7 @@ func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
 
 func (r *enrollmentEditor) Render() app.UI {
 	l := r.Lang
-	v := r.Value
+	v := &r.Value
 	n := strconv.Itoa(r.Index + 1)
 	var id, more app.UI
 	if v.ID != "" && !autoID(v.ID) {

@@ -33,21 +33,22 @@ var noNextStepsMarkup = node{tag: "section", attrs: []string{"class", "card resu
 
 func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
+	a := &c.Answer
 	if !c.shown() {
 		return noNextStepsMarkup.build(l)
 	}
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {
-		class, text := "scope local", l.s(
-			a.Rules.RegionName+"：已收录当地规定，未收录的部分按国家规定。",
-			a.Rules.RegionName+": local rules are included; the rest follows the national rules.")
+		name := a.Rules.RegionName
+		class, text := "scope local", bi{
+			name + "：已收录当地规定，未收录的部分按国家规定。",
+			name + ": local rules are included; the rest follows the national rules."}
 		if !a.Rules.Local {
-			class, text = "scope national", l.s(
-				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
-				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details.")
+			class, text = "scope national", bi{
+				name + "：按国家规定，当地细则请以当地医保部门为准。",
+				name + ": national rules; check the local medical-insurance bureau for local details."}
 		}
-		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text)
+		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text.in(l))
 	}
 	if len(a.Deadlines) > 0 {
 		items := make([]app.UI, len(a.Deadlines))
@@ -64,12 +65,12 @@ func (c *nextStepsCard) Render() app.UI {
 		)
 	}
 	if a.Transfer != nil {
-		transfer = c.transfer(*a.Transfer)
+		transfer = c.transfer(a.Transfer)
 	}
 	if a.Incentive != nil {
-		incentive = c.incentive(*a.Incentive)
+		incentive = c.incentive(a.Incentive)
 	}
-	return tagged("section", "id", "next-steps", "aria-labelledby", "next-h").Class(resultClasses("info", c.Stale)...).Body(
+	return withBody(tagged("section", "id", "next-steps", "aria-labelledby", "next-h", "class", resultClasses("info", c.Stale)),
 		withText(tagged("h2", "id", "next-h"), l.s("下一步怎么办", "What to do next")),
 		scope,
 		deadlines,
@@ -80,7 +81,7 @@ func (c *nextStepsCard) Render() app.UI {
 
 // transfer says how to move the insurance to the new region, or, for a
 // retiree living elsewhere, how to file for care there.
-func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
+func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
 	title := l.s("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
 	if t.Kind == "filing" {
@@ -116,7 +117,7 @@ func textList(tag, class string, l lang, ts []rules.Text) app.UI {
 
 // incentive tells what continuous enrollment has earned, and what a break
 // would cost.
-func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
+func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 	l := c.Lang
 	years := strconv.Itoa(in.ContinuousYears)
 	earned := strconv.Itoa(in.EarnedRise)

@@ -72,7 +72,7 @@ func (p *planForm) onExtraYears(ctx app.Context, e app.Event) {
 
 func (p *planForm) Render() app.UI {
 	l := p.Lang
-	v := p.Value
+	v := &p.Value
 	return formDetails("plan", v.HasPlan, l.s("打算参保", "What I plan next"), l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment"),
 		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, p.onPlan),
 		p.fields(),
@@ -82,7 +82,7 @@ func (p *planForm) Render() app.UI {
 // fields are the plan's fields, once the person has one.
 func (p *planForm) fields() app.UI {
 	l := p.Lang
-	v := p.Value
+	v := &p.Value
 	if !v.HasPlan {
 		return nil
 	}
@@ -98,8 +98,7 @@ func (p *planForm) fields() app.UI {
 		textField(l, &payOnText, "plan-payOn", v.Plan.PayOn, p.err("plan.payOn"), p.onPayOn),
 		elem("div", "field",
 			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
-			app.Elem("select").ID("plan-extraYears").Class("field-input").
-				Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
+			tagged("select", "id", "plan-extraYears", "class", "field-input", "aria-describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 				OnChange(p.onExtraYears).
 				Body(extraYearOptions(v.Plan.ExtraYears)...),
 			fieldMessages("plan-extraYears", p.err("plan.extraYears"),
@@ -123,7 +122,8 @@ const maxExtraYears = 10
 func extraYearOptions(selected int) []app.UI {
 	opts := make([]app.UI, 0, maxExtraYears+1)
 	for i := 0; i <= max(maxExtraYears, selected); i++ {
-		opts = append(opts, app.Elem("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == selected).Text(strconv.Itoa(i)))
+		n := strconv.Itoa(i)
+		opts = append(opts, tagged("option", "value", n).Attr("selected", i == selected).Text(n))
 	}
 	return opts
 }

@@ -63,7 +63,7 @@ func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
 
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
-	v := s.Value
+	v := &s.Value
 	filled := v.hasPerson()
 	for _, p := range [...]string{"person.birthDate", "person.residence", "person.workRegion", "person.groups", "person.studyRegion"} {
 		filled = filled || s.err(p) != ""
@@ -119,7 +119,7 @@ type formOwner interface {
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.
 func formDetails(id string, open bool, title, hint string, body ...app.UI) app.UI {
-	return app.Elem("details").Class("card form-section").ID(id).Attr("open", open).Body(append([]app.UI{
+	return tagged("details", "class", "card form-section", "id", id).Attr("open", open).Body(append([]app.UI{
 		elem("summary", "",
 			textElem("h2", "", title),
 			textElem("span", "summary-hint", hint),

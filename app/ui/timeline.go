@@ -31,7 +31,7 @@ func (t *timeline) Render() app.UI {
 	legend := make([]app.UI, len(timelineKinds))
 	for i, k := range timelineKinds {
 		legend[i] = elem("li", "",
-			app.Elem("span").Class("swatch k-"+k).Aria("hidden", "true"),
+			withBody(tagged("span", "class", "swatch k-"+k, "aria-hidden", "true")),
 			app.Text(l.monthKindName(k)),
 		)
 	}

@@ -174,13 +174,15 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 func optionLine(l lang, o rules.Option) string {
 	s := l.s("等待 ", "wait ") + strconv.Itoa(o.Months) + l.s(" 个月", " months")
 	if o.BenefitsFrom != "" {
-		s += l.s("，", ", ") + l.s(l.formatDay(o.BenefitsFrom)+"起享受待遇", "benefits from "+l.formatDay(o.BenefitsFrom))
+		d := l.formatDay(o.BenefitsFrom)
+		s += l.s("，"+d+"起享受待遇", ", benefits from "+d)
 	}
 	if o.Deadline != nil {
 		s += l.s("；截止 ", "; by ") + l.formatDay(*o.Deadline)
 	}
 	if o.Cost != nil {
-		s += l.s("；约 "+strconv.Itoa(*o.Cost)+" 元", "; about ¥"+strconv.Itoa(*o.Cost))
+		c := strconv.Itoa(*o.Cost)
+		s += l.s("；约 "+c+" 元", "; about ¥"+c)
 	}
 	if o.Source != "" {
 		s += l.s("（", " (") + o.Source + l.s("）", ")")
