@@ -27,8 +27,8 @@ type basisPart struct {
 
 // basisFor is the basis of the answer's section (rules.Section*), whose
 // explanation is steps (the national document is that of its first step).
-func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) basis {
-	b := basis{Lang: l}
+func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) *basis {
+	b := &basis{Lang: l}
 	seen := map[string]bool{}
 	for _, s := range out.Rules.Sources {
 		if !hasSection(s.Sections, section) || seen[s.Document] {
@@ -49,10 +49,8 @@ func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) basi
 	if number != "" {
 		doc = l.s("（"+number+"，"+date+"）", " ("+number+", "+date+")")
 	}
-	text := l.s("本地细则未找到，按国家规定", "No local rule found: national rules apply") + doc
-	if out.Rules.Local {
-		text = l.s("此项未见本地规定，按国家规定", "No local rule on this: national rules apply") + doc
-	}
+	text := l.either(out.Rules.Local, bi{"此项未见本地规定，按国家规定", "No local rule on this: national rules apply"},
+		bi{"本地细则未找到，按国家规定", "No local rule found: national rules apply"}) + doc
 	b.Parts = []basisPart{{Text: text}}
 	return b
 }

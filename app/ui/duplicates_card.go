@@ -93,10 +93,7 @@ func (c *duplicatesCard) overlaps() app.UI {
 	}
 	items := make([]app.UI, len(a.Overlaps))
 	for i, o := range a.Overlaps {
-		kind := l.s("同一制度", "same scheme")
-		if o.Kind == "crossScheme" {
-			kind = l.s("职工与居民", "employee and resident")
-		}
+		kind := l.either(o.Kind == "crossScheme", bi{"职工与居民", "employee and resident"}, bi{"同一制度", "same scheme"})
 		items[i] = textElem("li", "", c.label(o.A)+l.s(" 与 ", " and ")+c.label(o.B)+l.s(" 重叠：", " overlap: ")+
 			l.formatMonth(o.From)+" – "+l.formatMonth(o.To)+l.s("（", " (")+kind+l.s("）", ")"))
 	}

@@ -113,5 +113,5 @@ func segmented(l lang, name string, c *choice, value string, onChange func(ctx a
 
 // labelFor is the label of the field with the id.
 func labelFor(id, text string) app.UI {
-	return app.Elem("label").Attr("for", id).Text(text)
+	return withText(tagged("label", "for", id), text)
 }

@@ -110,7 +110,7 @@ func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 func textList(tag, class string, l lang, ts []rules.Text) app.UI {
 	items := make([]app.UI, len(ts))
 	for i, x := range ts {
-		items[i] = textElem("li", "", l.s(x.Zh, x.En))
+		items[i] = l.textElem("li", "", x.Zh, x.En)
 	}
 	return elem(tag, class, items...)
 }

@@ -26,9 +26,9 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	return append([]app.UI{
 		withText(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"), answerSummary(l, ready, res)),
 		generalErrorBox(l, res.Errors),
-		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: &cov},
-		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: &wait},
-		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: &dup},
+		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: cov},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: wait},
+		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: dup},
 	}, more...)
 }
 

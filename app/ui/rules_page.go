@@ -172,7 +172,7 @@ func table(class string, l lang, rows []app.UI, heads ...string) app.UI {
 
 // colHead is a table's column heading.
 func colHead(text string) app.UI {
-	return app.Elem("th").Attr("scope", "col").Text(text)
+	return withText(tagged("th", "scope", "col"), text)
 }
 
 func verifiedName(l lang, v string) string { return l.nameOf(verifiedNames, v, v) }
@@ -350,13 +350,16 @@ func sourceLink(text, url string) app.UI {
 }
 
 func levelName(l lang, level, region string) string {
+	var rule bi
 	switch level {
 	case "city":
-		return l.s("本市规定（"+region+"）", "city rule ("+region+")")
+		rule = bi{"本市规定（", "city rule ("}
 	case "province":
-		return l.s("本省规定（"+region+"）", "provincial rule ("+region+")")
+		rule = bi{"本省规定（", "provincial rule ("}
+	default:
+		return l.s("国家规定", "national rule")
 	}
-	return l.s("国家规定", "national rule")
+	return rule.in(l) + region + l.s("）", ")")
 }
 
 // noteIn is the part of a region's note in l: the notes are written as

@@ -100,8 +100,8 @@ func timelineSVG(l lang, m timelineModel) string {
 	// Rows.
 	for i, ln := range m.Lanes {
 		y := tlTop + i*tlRowH
-		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`)
-		w(`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`,
+			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
 			tip := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))

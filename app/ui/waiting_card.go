@@ -97,7 +97,7 @@ func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
 	case w.Assumed:
 		ways := make([]app.UI, len(w.Ways))
 		for i, x := range w.Ways {
-			ways[i] = textElem("li", "", l.s(x.Zh, x.En))
+			ways[i] = l.textElem("li", "", x.Zh, x.En)
 		}
 		return []app.UI{
 			elem("div", "ways",
@@ -154,7 +154,7 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 		options := make([]app.UI, len(w.Shorten))
 		for i, o := range w.Shorten {
 			options[i] = elem("li", "",
-				textElem("p", "", l.s(o.Zh, o.En)),
+				l.textElem("p", "", o.Zh, o.En),
 				textElem("p", "muted", optionLine(l, o)),
 			)
 		}
