@@ -44,31 +44,30 @@ func answerSummary(l lang, ready bool, res result) string {
 		return l.s("正在准备计算……", "Getting ready…")
 	}
 	if !res.Computed {
-		n := len(res.Errors)
-		s := l.s("还有 "+strconv.Itoa(n)+" 处需要填写或修改，填好后马上出结果。", strconv.Itoa(n)+" field(s) to fill in or fix; the answer follows at once.")
+		n := strconv.Itoa(len(res.Errors))
+		s := l.s("还有 "+n+" 处需要填写或修改，填好后马上出结果。", n+" field(s) to fill in or fix; the answer follows at once.")
 		if res.Stale {
 			s += l.s("下面灰色的是修改前的结果。", " The greyed answers below are from before this change.")
 		}
 		return s
 	}
 	o := res.Out
-	parts := []string{}
-	if o.Coverage.Active {
-		parts = append(parts, l.s("现在能报销", "covered now"))
-	} else {
-		parts = append(parts, l.s("现在不能报销", "not covered now"))
-	}
+	parts := make([]string, 1, 3)
+	parts[0] = l.either(o.Coverage.Active, bi{"现在能报销", "covered now"}, bi{"现在不能报销", "not covered now"})
 	if w := o.Waiting; w != nil {
+		m := strconv.Itoa(w.Months)
+		var wait bi
 		switch {
 		case w.NoBenefits:
-			parts = append(parts, l.s("本次缴费当年享受不到待遇", "this payment buys no benefits"))
+			wait = bi{"本次缴费当年享受不到待遇", "this payment buys no benefits"}
 		case w.MonthsUpperBound:
-			parts = append(parts, l.s("等待期最长 "+strconv.Itoa(w.Months)+" 个月", "a wait of at most "+strconv.Itoa(w.Months)+" months"))
+			wait = bi{"等待期最长 " + m + " 个月", "a wait of at most " + m + " months"}
 		case w.Assumed:
-			parts = append(parts, l.s("今天参保：等待期 "+strconv.Itoa(w.Months)+" 个月", "enrolling today: "+strconv.Itoa(w.Months)+" months' wait"))
+			wait = bi{"今天参保：等待期 " + m + " 个月", "enrolling today: " + m + " months' wait"}
 		default:
-			parts = append(parts, l.s("等待期 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"))
+			wait = bi{"等待期 " + m + " 个月", m + " months' wait"}
 		}
+		parts = append(parts, wait.in(l))
 	}
 	if o.Duplicates.Keep != nil {
 		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))
@@ -95,7 +94,7 @@ func generalErrorBox(l lang, errs fieldErrors) app.UI {
 	for i, m := range msgs {
 		lines[i] = textElem("p", "error", m)
 	}
-	return elem("div", "card error-box", lines...).Attr("role", "alert")
+	return withBody(tagged("div", "class", "card error-box", "role", "alert"), lines...)
 }
 
 // upperFirst capitalizes the first letter (strings.ToUpper would link its

@@ -27,8 +27,8 @@ type basisPart struct {
 
 // basisFor is the basis of the answer's section (rules.Section*), whose
 // explanation is steps (the national document is that of its first step).
-func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) basis {
-	b := basis{Lang: l}
+func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) *basis {
+	b := &basis{Lang: l}
 	seen := map[string]bool{}
 	for _, s := range out.Rules.Sources {
 		if !hasSection(s.Sections, section) || seen[s.Document] {
@@ -49,10 +49,8 @@ func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) basi
 	if number != "" {
 		doc = l.s("（"+number+"，"+date+"）", " ("+number+", "+date+")")
 	}
-	text := l.s("本地细则未找到，按国家规定", "No local rule found: national rules apply") + doc
-	if out.Rules.Local {
-		text = l.s("此项未见本地规定，按国家规定", "No local rule on this: national rules apply") + doc
-	}
+	text := l.either(out.Rules.Local, bi{"此项未见本地规定，按国家规定", "No local rule on this: national rules apply"},
+		bi{"本地细则未找到，按国家规定", "No local rule found: national rules apply"}) + doc
 	b.Parts = []basisPart{{Text: text}}
 	return b
 }
@@ -126,13 +124,9 @@ func (b *basis) line() app.UI {
 		if i > 0 {
 			body = append(body, app.Text(l.s("；", "; ")))
 		}
-		if p.URL != "" {
-			body = append(body, app.Elem("a").Attr("href", p.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(p.Text))
-		} else {
-			body = append(body, app.Text(p.Text))
-		}
+		body = append(body, sourceLink(p.Text, p.URL))
 	}
-	return app.Elem("p").Class("basis", "trust-"+b.Trust).Attr("data-trust", b.Trust).Body(body...)
+	return withBody(tagged("p", "class", "basis trust-"+b.Trust, "data-trust", b.Trust), body...)
 }
 
 // shownBasis is b when the card shows an answer, else nil.

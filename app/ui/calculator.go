@@ -154,7 +154,7 @@ func (c *calculator) change(ctx app.Context, f formState) {
 	c.save(ctx)
 }
 
-func (c *calculator) setLang(ctx app.Context, l lang) {
+func (c *calculator) onLang(ctx app.Context, l lang) {
 	c.lang = l
 	applyLang(ctx, l)
 }
@@ -252,7 +252,7 @@ func (c *calculator) Render() app.UI {
 	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, onLang: c.setLang},
+		&siteHeader{Lang: l, owner: c},
 		elem("main", layout,
 			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)...),
 			// The form's children keep their places (see enrollmentList):
@@ -268,13 +268,15 @@ func (c *calculator) intro() app.UI {
 	if len(c.form.Enrollments) > 0 {
 		return nil
 	}
-	l := c.lang
-	return elem("div", "card intro",
-		textElem("h2", "", l.s("断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?")),
-		textElem("p", "", l.s("填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
-			"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline.")),
-	)
+	return introMarkup.build(c.lang)
 }
+
+// introMarkup says what the calculator does, above an empty form.
+var introMarkup = node{tag: "div", attrs: []string{"class", "card intro"}, kids: []node{
+	{tag: "h2", text: bi{"断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?"}},
+	{tag: "p", text: bi{"填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+		"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline."}},
+}}
 
 // actions are the share, clear and undo buttons, the link to share and
 // what went wrong with a link.
@@ -287,9 +289,8 @@ func (c *calculator) actions() []app.UI {
 	if c.shareURL != "" {
 		share = elem("div", "field",
 			labelFor("share-url", l.s("分享链接", "Share link")),
-			app.ElemSelfClosing("input").Attr("type", "text").ID("share-url").Class("field-input").Attr("readonly", true).Attr("value", c.shareURL).
-				Aria("describedby", "share-note"),
-			textElem("p", "hint", c.shareNote).ID("share-note"),
+			input("type", "text", "id", "share-url", "class", "field-input", "readonly", "true", "value", c.shareURL, "aria-describedby", "share-note"),
+			withText(tagged("p", "class", "hint", "id", "share-note"), c.shareNote),
 		)
 	}
 	if c.linkError {
@@ -392,14 +393,14 @@ func (c *calculator) formBody() []app.UI {
 			),
 		),
 		formSection("enrollments",
-			textElem("h2", "", l.s("参保记录", "Enrollments")),
-			textElem("p", "hint", l.s("每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered.")),
-			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c.onEnrollment, c.onRemove)),
+			l.textElem("h2", "", "参保记录", "Enrollments"),
+			l.textElem("p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
+			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c)),
 			addEnrollmentButton(l, c.onAdd),
 		),
-		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), onChange: c.edit},
-		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), onChange: c.edit},
-		elem("section", "card actions", c.actions()...).ID("actions"),
+		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), owner: c},
+		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), owner: c},
+		withBody(tagged("section", "class", "card actions", "id", "actions"), c.actions()...),
 	}
 }
 

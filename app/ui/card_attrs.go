@@ -41,12 +41,11 @@ func writeContractAttrs(root app.Value, attrs [][2]string, computed bool) {
 
 // resultClasses are the classes of a result card: its tone, and "stale"
 // while it shows the answer to an earlier input (dimmed by the styles).
-func resultClasses(tone string, stale bool) []string {
-	c := []string{"card", "result", "tone-" + tone}
+func resultClasses(tone string, stale bool) string {
 	if stale {
-		c = append(c, "stale")
+		return "card result tone-" + tone + " stale"
 	}
-	return c
+	return "card result tone-" + tone
 }
 
 // resultCard is a result card: its title, its headline with the tone's
@@ -57,10 +56,11 @@ func resultCard(id, title, tone string, stale bool, headline string, b *basis, b
 	if b != nil {
 		top = b.line()
 	}
-	return app.Elem("section").ID(id).Class(resultClasses(tone, stale)...).Aria("labelledby", id+"-h").Body(append([]app.UI{
-		app.Elem("h2").ID(id + "-h").Text(title),
+	h := id + "-h"
+	return withBody(tagged("section", "id", id, "aria-labelledby", h, "class", resultClasses(tone, stale)), append([]app.UI{
+		withText(tagged("h2", "id", h), title),
 		elem("p", "headline",
-			app.Elem("span").Class("mark").Aria("hidden", "true").Text(toneMark(tone)),
+			withText(tagged("span", "class", "mark", "aria-hidden", "true"), toneMark(tone)),
 			app.Text(headline),
 		),
 		top,

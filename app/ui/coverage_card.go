@@ -43,31 +43,32 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
-	var headline, tone string
+	a := &c.Answer
+	var head bi
+	var tone string
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case a.Active && a.Status == rules.StatusRetired:
-		headline, tone = l.s("能报销（退休人员）", "Covered (retiree)"), "good"
+		head, tone = bi{"能报销（退休人员）", "Covered (retiree)"}, "good"
 	case a.Active:
-		headline, tone = l.s("能报销", "Covered"), "good"
+		head, tone = bi{"能报销", "Covered"}, "good"
 	case a.Status == rules.StatusWaiting:
-		headline, tone = l.s("等待期中，暂不能报销", "In a waiting period: not yet covered"), "warn"
+		head, tone = bi{"等待期中，暂不能报销", "In a waiting period: not yet covered"}, "warn"
 	case a.Status == rules.StatusFuture:
-		headline, tone = l.s("还没开始享受待遇", "Benefits have not started yet"), "warn"
+		head, tone = bi{"还没开始享受待遇", "Benefits have not started yet"}, "warn"
 	case a.Status == rules.StatusNone:
-		headline, tone = l.s("没有参保，不能报销", "Not enrolled: not covered"), "bad"
+		head, tone = bi{"没有参保，不能报销", "Not enrolled: not covered"}, "bad"
 	case a.Status == rules.StatusRetiredShort:
-		headline, tone = l.s("退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"), "bad"
+		head, tone = bi{"退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"}, "bad"
 	default:
-		headline, tone = l.s("已断保，不能报销", "Lapsed: not covered"), "bad"
+		head, tone = bi{"已断保，不能报销", "Lapsed: not covered"}, "bad"
 	}
 	title := l.s("现在能报销吗？", "Covered now?")
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return resultCard("coverage", title, tone, c.Stale, headline, c.shownBasis(),
+	return resultCard("coverage", title, tone, c.Stale, head.in(l), c.shownBasis(),
 		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
@@ -80,43 +81,47 @@ func (c *coverageCard) facts() app.UI {
 		return nil
 	}
 	l := c.Lang
-	a := c.Answer
-	var facts factList
+	a := &c.Answer
+	facts := factList{l: l}
 	if a.Enrollment != nil {
-		facts.add(l.s("参保记录", "Enrollment"), c.Labels[*a.Enrollment])
+		facts.add("参保记录", "Enrollment", c.Labels[*a.Enrollment])
 	}
 	if a.Region != "" {
-		facts.add(l.s("参保地", "Region"), nameOr(a.RegionName, a.Region))
+		facts.add("参保地", "Region", nameOr(a.RegionName, a.Region))
 	}
 	if a.Scheme != "" {
-		facts.add(l.s("险种", "Scheme"), l.schemeName(a.Scheme))
+		facts.add("险种", "Scheme", l.schemeName(a.Scheme))
 	}
 	if a.From != nil {
-		facts.add(l.s("待遇开始", "Benefits since"), l.formatDay(*a.From))
+		facts.add("待遇开始", "Benefits since", l.formatDay(*a.From))
 	}
 	switch {
 	case a.Until != nil:
-		facts.add(l.s("待遇至", "Benefits until"), l.formatDay(*a.Until))
+		facts.add("待遇至", "Benefits until", l.formatDay(*a.Until))
 	case a.Active:
-		facts.add(l.s("待遇至", "Benefits until"), l.s("长期（无需缴费）", "No end (no payments needed)"))
+		facts.add("待遇至", "Benefits until", l.s("长期（无需缴费）", "No end (no payments needed)"))
 	}
 	if a.WaitingUntil != nil {
-		facts.add(l.s("等待期至", "Waiting until"), l.formatDay(*a.WaitingUntil))
+		facts.add("等待期至", "Waiting until", l.formatDay(*a.WaitingUntil))
 	}
 	return facts.dl()
 }
 
-// factList is the rows of a <dl class="facts">, each a term and its
-// value; add skips an empty value.
-type factList []app.UI
+// factList is the rows of a <dl class="facts">, each a term, in the
+// language l, and its value; add skips an empty value. add takes the term
+// in both languages, not the term in l: a call less at each fact.
+type factList struct {
+	l    lang
+	rows []app.UI
+}
 
-func (f *factList) add(term, value string) {
+func (f *factList) add(zh, en, value string) {
 	if value != "" {
-		*f = append(*f, elem("div", "fact", textElem("dt", "", term), textElem("dd", "", value)))
+		f.rows = append(f.rows, elem("div", "fact", f.l.textElem("dt", "", zh, en), textElem("dd", "", value)))
 	}
 }
 
-func (f factList) dl() app.UI { return elem("dl", "facts", f...) }
+func (f *factList) dl() app.UI { return elem("dl", "facts", f.rows...) }
 
 func toneMark(tone string) string {
 	switch tone {

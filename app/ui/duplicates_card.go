@@ -50,19 +50,21 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
-	var headline, tone string
+	a := &c.Answer
+	var head bi
+	var tone string
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case a.Keep == nil && len(a.Overlaps) == 0:
-		headline, tone = l.s("没有重复参保", "No duplicate enrollment"), "good"
+		head, tone = bi{"没有重复参保", "No duplicate enrollment"}, "good"
 	case a.Keep == nil:
-		headline, tone = l.s("有重叠，无需停保", "Overlapping, nothing to stop"), "warn"
+		head, tone = bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
 	default:
-		headline, tone = l.s("保留 ", "Keep ")+c.label(*a.Keep), "warn"
+		k := c.label(*a.Keep)
+		head, tone = bi{"保留 " + k, "Keep " + k}, "warn"
 	}
-	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, headline, shownBasis(c.Computed || c.Stale, c.Basis),
+	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),
 		c.overlaps(),
 		c.actions(),
@@ -72,7 +74,7 @@ func (c *duplicatesCard) Render() app.UI {
 
 // stop names the enrollments to stop.
 func (c *duplicatesCard) stop() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Stop) == 0 {
 		return nil
 	}
@@ -85,16 +87,13 @@ func (c *duplicatesCard) stop() app.UI {
 
 // overlaps lists the months two enrollments overlap.
 func (c *duplicatesCard) overlaps() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Overlaps) == 0 {
 		return nil
 	}
 	items := make([]app.UI, len(a.Overlaps))
 	for i, o := range a.Overlaps {
-		kind := l.s("同一制度", "same scheme")
-		if o.Kind == "crossScheme" {
-			kind = l.s("职工与居民", "employee and resident")
-		}
+		kind := l.either(o.Kind == "crossScheme", bi{"职工与居民", "employee and resident"}, bi{"同一制度", "same scheme"})
 		items[i] = textElem("li", "", c.label(o.A)+l.s(" 与 ", " and ")+c.label(o.B)+l.s(" 重叠：", " overlap: ")+
 			l.formatMonth(o.From)+" – "+l.formatMonth(o.To)+l.s("（", " (")+kind+l.s("）", ")"))
 	}
@@ -103,7 +102,7 @@ func (c *duplicatesCard) overlaps() app.UI {
 
 // actions says what to do about each enrollment.
 func (c *duplicatesCard) actions() app.UI {
-	l, a := c.Lang, c.Answer
+	l, a := c.Lang, &c.Answer
 	if !c.shown() || len(a.Actions) == 0 {
 		return nil
 	}

@@ -11,14 +11,27 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // helpers build exactly what the chains built: go-app sets no attribute for
 // an empty class or id, and drops nil children.
 
+// The helpers that need no further builder call return app.UI, not
+// app.HTMLElem: turning an HTMLElem into a UI (one interface into another)
+// is a call of the runtime, better made once, in the helper, than at each
+// use.
+
 // elem is <tag class="class">body</tag>; class may be "" or several
 // classes separated by spaces.
-func elem(tag, class string, body ...app.UI) app.HTMLElem {
-	return app.Elem(tag).Class(class).Body(body...)
+func elem(tag, class string, body ...app.UI) app.UI {
+	return app.Elem(tag).Class(class).Body(kids(body)...)
+}
+
+// kids is a copy of body, for go-app's Body. go-app keeps the slice it is
+// given, so a helper that passed its variadic body on would make every
+// call put the children on the heap, one write barrier each; with the
+// copy, made here once, the callers' lists stay on their stacks.
+func kids(body []app.UI) []app.UI {
+	return append([]app.UI(nil), body...)
 }
 
 // textElem is <tag class="class">text</tag>.
-func textElem(tag, class, text string) app.HTMLElem {
+func textElem(tag, class, text string) app.UI {
 	return app.Elem(tag).Class(class).Text(text)
 }
 
@@ -34,7 +47,43 @@ func textIf(tag, class, text string) app.UI {
 func errorLine(msg string) app.UI { return textIf("p", "error", msg) }
 
 // button is a <button type="button"> with an id (none if ""), classes, a
-// text and a click handler.
-func button(id, class, text string, onClick app.EventHandler) app.HTMLElem {
-	return app.Elem("button").Attr("type", "button").ID(id).Class(class).Text(text).OnClick(onClick)
+// text, a click handler and other attributes as name, value pairs.
+func button(id, class, text string, onClick app.EventHandler, attrs ...string) app.UI {
+	e := app.Elem("button").Attr("type", "button").ID(id).Class(class)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e = e.Attr(attrs[i], attrs[i+1])
+	}
+	return e.Text(text).OnClick(onClick)
+}
+
+// tagged is <tag> with attributes given as name, value pairs; an empty
+// value sets no attribute (as go-app's Class, ID and Attr do). Attr sets
+// class, id, aria-* and data-* exactly as Class, ID, Aria and DataSet do
+// for a string, so one call with the pairs replaces a chain of them.
+func tagged(tag string, attrs ...string) app.HTMLElem {
+	e := app.Elem(tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr(attrs[i], attrs[i+1])
+	}
+	return e
+}
+
+// input is <input> (a void element) with attributes as tagged's.
+func input(attrs ...string) app.HTMLElemSelfClosing {
+	e := app.ElemSelfClosing("input")
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr(attrs[i], attrs[i+1])
+	}
+	return e
+}
+
+// withBody is e with the children body, and withText e with the text,
+// as an app.UI: for the elements built with tagged (see above).
+func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(kids(body)...) }
+
+func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
+
+// textElem is textElem with the text in l, from its Chinese and English.
+func (l lang) textElem(tag, class, zh, en string) app.UI {
+	return textElem(tag, class, l.s(zh, en))
 }

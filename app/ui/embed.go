@@ -149,31 +149,29 @@ func (e *embed) Render() app.UI {
 	if m, ok := e.res.Errors["asOf"]; ok {
 		fieldErr = m.in(l)
 	}
-	root := app.Elem("div").ID("embed").Class("embed").Attr("data-region", e.params.Region).Attr("lang", l.htmlLang())
-	if style := themeStyle(e.params.Theme); style != "" {
-		root = root.Attr("style", style)
-	}
+	// An empty style, like any empty value, sets no attribute.
+	root := tagged("div", "id", "embed", "class", "embed", "data-region", e.params.Region, "lang", l.htmlLang(), "style", themeStyle(e.params.Theme))
 	var empty app.UI
 	if len(f.Enrollments) == 0 {
-		empty = textElem("p", "hint", l.s("添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
-			"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep."))
+		empty = l.textElem("p", "hint", "添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
+			"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep.")
 	}
 	return root.Body(answerParts(l, e.ready, e.res, f.AsOf, enrollmentLabels(f, l),
 		calcForm("embed-form",
 			formSection("enrollments",
-				textElem("h2", "", l.s("我的参保记录", "My enrollments")),
-				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors, e.onEnrollment, e.onRemove)),
+				l.textElem("h2", "", "我的参保记录", "My enrollments"),
+				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors, e)),
 				addEnrollmentButton(l, e.onAdd),
 			),
-			&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), onChange: e.edit},
-			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), onChange: e.edit},
+			&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), owner: e},
+			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), owner: e},
 			formSection("basics", asOfField(l, f.AsOf, fieldErr, e.onAsOf)),
 		),
 		elem("footer", "embed-foot",
-			app.Elem("a").ID("open-app").Attr("href", e.fullAppHref()).Attr("target", "_blank").Attr("rel", "noopener").
+			tagged("a", "id", "open-app", "href", e.fullAppHref(), "target", "_blank", "rel", "noopener").
 				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
-			textElem("p", "", l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
-				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")).ID("embed-privacy"),
+			withText(tagged("p", "id", "embed-privacy"), l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
 		),
 	)...)
 }

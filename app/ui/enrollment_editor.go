@@ -22,14 +22,19 @@ type enrollmentEditor struct {
 	// Unexported, they keep their first value, which must therefore only
 	// reach the parent through its (mounted, stable) receiver.
 	//
-	// onChange gets an edit, which the parent applies to the enrollment as
-	// it is then, not the enrollment itself: Value is what was rendered
+	// owner gets an edit, which it applies to the enrollment as it is then, not the enrollment itself: Value is what was rendered
 	// last, and go-app handles every event that arrives between two frames
 	// before it renders again, so a row built from Value for the second of
 	// two quick edits (a month normalized on leaving its box, then a key in
 	// the next box) would undo the first.
-	onChange func(ctx app.Context, i int, edit func(e *formEnrollment))
-	onRemove func(ctx app.Context, i int)
+	owner enrollmentOwner
+}
+
+// enrollmentOwner edits and removes the enrollments: the parent of their
+// rows, given as an interface (see regionOwner).
+type enrollmentOwner interface {
+	onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment))
+	onRemove(ctx app.Context, i int)
 }
 
 func (r *enrollmentEditor) path(field string) string {
@@ -48,8 +53,8 @@ func (r *enrollmentEditor) id(field string) string {
 }
 
 func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
-	if r.onChange != nil {
-		r.onChange(ctx, r.Index, edit)
+	if r.owner != nil {
+		r.owner.onEnrollment(ctx, r.Index, edit)
 	}
 }
 
@@ -91,14 +96,14 @@ func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
 }
 
 func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
-	if r.onRemove != nil {
-		r.onRemove(ctx, r.Index)
+	if r.owner != nil {
+		r.owner.onRemove(ctx, r.Index)
 	}
 }
 
 func (r *enrollmentEditor) Render() app.UI {
 	l := r.Lang
-	v := r.Value
+	v := &r.Value
 	n := strconv.Itoa(r.Index + 1)
 	var id, more app.UI
 	if v.ID != "" && !autoID(v.ID) {
@@ -106,83 +111,63 @@ func (r *enrollmentEditor) Render() app.UI {
 	}
 	switch v.Scheme {
 	case "resident":
-		more = textField(textFieldSpec{
-			ID: r.id("paidOn"), Label: l.s("缴费日期（最后一年）", "Payment day (last year)"), Value: v.PaidOn,
-			Placeholder: "2024-11-20", Error: r.err("paidOn"),
-			Hint:      l.s("是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"),
-			Normalize: normalizeDate,
-			OnValue:   r.onText("paidOn"),
-		})
+		more = r.textField(l, &paidOnText, "paidOn", v.PaidOn)
 	case "employee":
-		more = elem("div", "", r.kindField(l, v), textField(textFieldSpec{
-			ID: r.id("backpaid"), Label: l.s("补缴月份（可不填）", "Back-paid months (optional)"), Value: v.Backpaid,
-			Placeholder: l.s("如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"), Error: r.err("backpaid"),
-			InputMode: "text",
-			Normalize: normalizeBackpaid,
-			OnValue:   r.onText("backpaid"),
-		}))
+		more = elem("div", "",
+			elem("div", "", segmented(l, r.id("kind"), &kindChoice, v.Kind, r.onKind), errorLine(r.err("kind"))),
+			r.textField(l, &backpaidField, "backpaid", v.Backpaid),
+		)
 	}
-	return elem("fieldset", "enrollment",
+	return withBody(tagged("fieldset", "class", "enrollment", "id", "enrollment-"+strconv.Itoa(r.Index)),
 		elem("legend", "",
 			textElem("span", "enr-title", l.s("参保记录 ", "Enrollment ")+n),
 			id,
 		),
-		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick).
-			Aria("label", l.s("删除参保记录 ", "Remove enrollment ")+n),
-		&regionPicker{
-			ID:       r.id("region"),
-			Label:    l.s("参保地", "Region"),
-			Value:    v.Region,
-			Lang:     l,
-			Error:    r.err("region"),
-			onChange: r.onRegion,
-		},
-		segmented(r.id("scheme"), l.s("险种", "Scheme"), v.Scheme, [][2]string{
-			{"employee", l.s("职工医保", "Employee")},
-			{"resident", l.s("居民医保", "Resident")},
-		}, r.onScheme),
+		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick, "aria-label", l.s("删除参保记录 ", "Remove enrollment ")+n),
+		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r),
+		segmented(l, r.id("scheme"), &schemeChoice, v.Scheme, r.onScheme),
 		errorLine(r.err("scheme")),
 		elem("div", "row2",
-			textField(textFieldSpec{
-				ID: r.id("from"), Label: l.s("开始年月", "First month"), Value: v.From,
-				Placeholder: "2019-03", Error: r.err("from"),
-				Normalize: normalizeMonth,
-				OnValue:   r.onText("from"),
-			}),
-			textField(textFieldSpec{
-				ID: r.id("to"), Label: l.s("结束年月", "Last month"), Value: v.To,
-				Placeholder: l.s("空＝仍在缴", "empty = still paying"), Error: r.err("to"),
-				Normalize: normalizeMonth,
-				OnValue:   r.onText("to"),
-			}),
+			r.textField(l, &fromText, "from", v.From),
+			r.textField(l, &toText, "to", v.To),
 		),
 		more,
 		errorLine(r.err("id")),
-	).ID("enrollment-" + strconv.Itoa(r.Index))
-}
-
-// kindField asks how employee insurance was paid: the waits and the
-// duplicate to keep differ for an employer's and a flexible worker's.
-func (r *enrollmentEditor) kindField(l lang, v formEnrollment) app.UI {
-	return elem("div", "",
-		segmented(r.id("kind"), l.s("缴费方式", "Paid as"), v.Kind, [][2]string{
-			{"unit", l.s("单位缴", "Employer")},
-			{"flexible", l.s("灵活就业", "Flexible work")},
-			{"unemployment", l.s("领失业金", "Unemployment benefit")},
-			{"military", l.s("服兵役", "Military service")},
-		}, r.onKind),
-		errorLine(r.err("kind")),
 	)
 }
 
-// enrollmentList holds the enrollment editors, and what shows instead of
-// them, in a box of their own. go-app matches children by their place, with
-// no keys: a row added just before the "add" button would take the button's
-// place, and the button would be built anew, dropping the focus and the
-// ctx.Defer of its click (which moves the focus to the new row). In their
-// own box the rows come and go after one another, and the button stays.
+// textField is the row's text field for the contract's field, saying t.
+func (r *enrollmentEditor) textField(l lang, t *fieldText, field, value string) app.UI {
+	return textField(l, t, r.id(field), value, r.err(field), r.onText(field))
+}
+
+// What the row's fields say.
+var (
+	enrRegionText = fieldText{label: bi{"参保地", "Region"}}
+	fromText      = fieldText{label: bi{"开始年月", "First month"}, placeholder: bi{"2019-03", "2019-03"}, normalize: normalizeMonth}
+	toText        = fieldText{label: bi{"结束年月", "Last month"}, placeholder: bi{"空＝仍在缴", "empty = still paying"}, normalize: normalizeMonth}
+	paidOnText    = fieldText{
+		label:       bi{"缴费日期（最后一年）", "Payment day (last year)"},
+		placeholder: bi{"2024-11-20", "2024-11-20"},
+		hint:        bi{"是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"},
+		normalize:   normalizeDate,
+	}
+	backpaidField = fieldText{
+		label:       bi{"补缴月份（可不填）", "Back-paid months (optional)"},
+		placeholder: bi{"如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"},
+		inputMode:   "text",
+		normalize:   normalizeBackpaid,
+	}
+	kindChoice = choice{bi{"缴费方式", "Paid as"}, []option{
+		{"unit", bi{"单位缴", "Employer"}},
+		{"flexible", bi{"灵活就业", "Flexible work"}},
+		{"unemployment", bi{"领失业金", "Unemployment benefit"}},
+		{"military", bi{"服兵役", "Military service"}},
+	}}
+)
+
 func enrollmentList(body ...app.UI) app.UI {
-	return app.Elem("div").Class("enrollment-list").Body(body...)
+	return elem("div", "enrollment-list", body...)
 }
 
 // autoID reports whether an id is one the form made up (e1, e2, …).

@@ -27,11 +27,15 @@ func (x *explainList) onToggle(ctx app.Context, e app.Event) {
 func (x *explainList) Render() app.UI {
 	l := x.Lang
 	if len(x.Steps) == 0 {
-		return app.Elem("div").Class("explain", "empty")
+		return elem("div", "explain empty")
 	}
-	return app.Elem("details").Class("explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
-		app.Elem("summary").Text(l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
-		app.If(x.open || app.IsServer, func() app.UI { return x.steps(l) }),
+	var steps app.UI
+	if x.open || app.IsServer {
+		steps = x.steps(l)
+	}
+	return tagged("details", "class", "explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
+		textElem("summary", "", l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
+		steps,
 	)
 }
 
@@ -53,7 +57,7 @@ func sourceLine(l lang, source string) app.UI {
 		return nil
 	}
 	return elem("p", "source",
-		textElem("span", "muted", l.s("出处：", "Source: ")),
+		l.textElem("span", "muted", "出处：", "Source: "),
 		textElem("cite", "", source),
 	)
 }

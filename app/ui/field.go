@@ -25,72 +25,93 @@ func describedBy(id, err, hint string) string {
 func fieldMessages(id, err, hint string) app.UI {
 	var h, e app.UI
 	if hint != "" {
-		h = textElem("p", "hint", hint).ID(id + "-hint")
+		h = withText(tagged("p", "class", "hint", "id", id+"-hint"), hint)
 	}
 	if err != "" {
-		e = textElem("p", "error", err).ID(id + "-err")
+		e = withText(tagged("p", "class", "error", "id", id+"-err"), err)
 	}
 	return elem("div", "field-msgs", h, e)
 }
 
-// textField is a labelled text input for a month or a day.
-type textFieldSpec struct {
-	ID          string
-	Label       string
-	Value       string
-	Placeholder string
-	Error       string
-	Hint        string
-	InputMode   string
-	// Normalize, if set, rewrites the text when the person leaves the
-	// field ("2019.3" → "2019-03"); while typing the text is kept as is.
-	Normalize func(string) string
-	OnValue   func(ctx app.Context, v string)
+// fieldText is what a form field says, in both languages, and how its
+// text is tidied. The forms keep theirs in tables (package variables): a
+// table is data, where a literal written at the field, with a call per
+// text, costs a lot of code (see elems.go).
+type fieldText struct {
+	label, placeholder, hint bi
+	inputMode                string // "numeric" when empty
+	// normalize rewrites what is typed when the person leaves the box.
+	normalize func(string) string
 }
 
-func textField(s textFieldSpec) app.UI {
-	mode := s.InputMode
+// textField is a labelled text input for a month or a day, saying t.
+func textField(l lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+	mode := t.inputMode
 	if mode == "" {
 		mode = "numeric"
 	}
+	hint := t.hint.in(l)
 	return elem("div", "field",
-		labelFor(s.ID, s.Label),
+		labelFor(id, t.label.in(l)),
 		&textInput{
-			ID:    s.ID,
-			Value: s.Value,
-			Attrs: map[string]string{
-				"placeholder":      s.Placeholder,
-				"inputmode":        mode,
-				"aria-describedby": describedBy(s.ID, s.Error, s.Hint),
-				"aria-invalid":     strconv.FormatBool(s.Error != ""),
+			ID:    id,
+			Value: value,
+			Attrs: []string{
+				"placeholder", t.placeholder.in(l),
+				"inputmode", mode,
+				"aria-describedby", describedBy(id, err, hint),
+				"aria-invalid", strconv.FormatBool(err != ""),
 			},
-			OnInput:   s.OnValue,
-			OnChange:  s.OnValue,
-			Normalize: s.Normalize,
+			OnInput:   onValue,
+			OnChange:  onValue,
+			Normalize: t.normalize,
 		},
-		fieldMessages(s.ID, s.Error, s.Hint),
+		fieldMessages(id, err, hint),
 	)
 }
 
+// regionField is a region picker saying t (its placeholder is the
+// picker's own).
+func regionField(l lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
+	return &regionPicker{ID: id, Label: t.label.in(l), Value: value, Lang: l, Error: err, Hint: t.hint.in(l), owner: owner}
+}
+
+// choice is a segmented control's legend and options, in both languages.
+type choice struct {
+	legend  bi
+	options []option
+}
+
+type option struct {
+	value string
+	label bi
+}
+
+// schemeChoice picks a scheme (enrollments and the plan).
+var schemeChoice = choice{bi{"险种", "Scheme"}, []option{
+	{"employee", bi{"职工医保", "Employee"}},
+	{"resident", bi{"居民医保", "Resident"}},
+}}
+
 // segmented is a pair (or more) of radio buttons drawn as one control.
-func segmented(name, legend string, value string, options [][2]string, onChange func(ctx app.Context, v string)) app.UI {
-	items := make([]app.UI, len(options))
-	for i, o := range options {
-		v, label := o[0], o[1]
+func segmented(l lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
+	items := make([]app.UI, len(c.options))
+	for i, o := range c.options {
+		v := o.value
 		id := name + "-" + v
-		items[i] = elem("label", "seg-option",
-			app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", v).Attr("checked", value == v).
+		items[i] = withBody(tagged("label", "class", "seg-option", "for", id),
+			input("type", "radio", "id", id, "name", name, "value", v).Attr("checked", value == v).
 				OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
-			textElem("span", "", label),
-		).Attr("for", id)
+			textElem("span", "", o.label.in(l)),
+		)
 	}
 	return elem("fieldset", "segmented",
-		textElem("legend", "", legend),
+		textElem("legend", "", c.legend.in(l)),
 		elem("div", "segmented-options", items...),
 	)
 }
 
 // labelFor is the label of the field with the id.
 func labelFor(id, text string) app.UI {
-	return app.Elem("label").Attr("for", id).Text(text)
+	return withText(tagged("label", "for", id), text)
 }

@@ -32,30 +32,40 @@ func parseLang(v string) lang {
 }
 
 // schemeName names a scheme for people.
-func (l lang) schemeName(s string) string {
-	switch s {
-	case "employee":
-		return l.s("职工医保", "Employee scheme")
-	case "resident":
-		return l.s("居民医保", "Resident scheme")
-	}
-	return s
+func (l lang) schemeName(s string) string { return l.nameOf(schemeNames, s, s) }
+
+var schemeNames = []named{
+	{"employee", bi{"职工医保", "Employee scheme"}},
+	{"resident", bi{"居民医保", "Resident scheme"}},
 }
 
 // groupName names a group of the person.
-func (l lang) groupName(g string) string {
-	switch g {
-	case "newborn":
-		return l.s("新生儿", "Newborn")
-	case "lowIncome":
-		return l.s("低收入/困难人员", "Low income")
-	case "veteran":
-		return l.s("退役军人", "Veteran")
-	case "student":
-		return l.s("在校学生", "Student")
-	}
-	return g
+func (l lang) groupName(g string) string { return l.nameOf(groupTitles, g, g) }
+
+var groupTitles = []named{
+	{"newborn", bi{"新生儿", "Newborn"}},
+	{"lowIncome", bi{"低收入/困难人员", "Low income"}},
+	{"veteran", bi{"退役军人", "Veteran"}},
+	{"student", bi{"在校学生", "Student"}},
 }
 
 // groupNames lists the person's groups in the order of the form.
 var groupNames = [...]string{"newborn", "lowIncome", "veteran", "student"}
+
+// named is the name, in both languages, of a key: a kind, a level of
+// trust… Tables of them, and nameOf, name things where a switch with a
+// language pick per case would cost far more code.
+type named struct {
+	key  string
+	name bi
+}
+
+// nameOf is the name of key in names, in l, or def if names lacks key.
+func (l lang) nameOf(names []named, key, def string) string {
+	for i := range names {
+		if names[i].key == key {
+			return names[i].name.in(l)
+		}
+	}
+	return def
+}

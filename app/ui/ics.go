@@ -13,70 +13,47 @@ import (
 // uid a per-file prefix, both passed in so that the output is testable.
 func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 	var b strings.Builder
-	line := func(s string) { b.WriteString(foldICS(s)); b.WriteString("\r\n") }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//yibao//medical insurance deadlines//ZH")
-	line("CALSCALE:GREGORIAN")
-	line("METHOD:PUBLISH")
+	// The lines are written by one loop each: a call of line per line,
+	// written out, costs a lot of code (see elems.go).
+	lines := func(ls ...string) {
+		for _, s := range ls {
+			b.WriteString(foldICS(s))
+			b.WriteString("\r\n")
+		}
+	}
+	lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//yibao//medical insurance deadlines//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH")
 	for i, d := range ds {
 		day := strings.ReplaceAll(d.Date, "-", "")
 		if len(day) != 8 {
 			continue
 		}
-		summary := l.s(deadlineTitleZh(d.Kind), deadlineTitleEn(d.Kind))
-		line("BEGIN:VEVENT")
-		line("UID:" + uid + "-" + itoa(i) + "-" + d.Kind + "@yibao")
-		line("DTSTAMP:" + stamp)
-		line("DTSTART;VALUE=DATE:" + day)
-		line("DTEND;VALUE=DATE:" + nextDay(d.Date))
-		line("SUMMARY:" + escapeICS(summary))
-		line("DESCRIPTION:" + escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source))
-		line("BEGIN:VALARM")
-		line("ACTION:DISPLAY")
-		line("DESCRIPTION:" + escapeICS(summary))
-		line("TRIGGER:-P3D")
-		line("END:VALARM")
-		line("END:VEVENT")
+		summary := escapeICS(l.nameOf(deadlineTitles, d.Kind, l.s("医保办理截止", "Medical insurance deadline")))
+		lines("BEGIN:VEVENT",
+			"UID:"+uid+"-"+itoa(i)+"-"+d.Kind+"@yibao",
+			"DTSTAMP:"+stamp,
+			"DTSTART;VALUE=DATE:"+day,
+			"DTEND;VALUE=DATE:"+nextDay(d.Date),
+			"SUMMARY:"+summary,
+			"DESCRIPTION:"+escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source),
+			"BEGIN:VALARM",
+			"ACTION:DISPLAY",
+			"DESCRIPTION:"+summary,
+			"TRIGGER:-P3D",
+			"END:VALARM",
+			"END:VEVENT")
 	}
-	line("END:VCALENDAR")
+	lines("END:VCALENDAR")
 	return b.String()
 }
 
-func deadlineTitleZh(kind string) string {
-	switch kind {
-	case "backpay":
-		return "医保补缴截止（免等待期）"
-	case "windowOpens":
-		return "居民医保集中参保期开始"
-	case "windowEnds":
-		return "居民医保集中参保期截止"
-	case "newborn":
-		return "新生儿参保截止（免等待期）"
-	case "payCurrentYear":
-		return "缴纳当年度居民医保截止（切换参保）"
-	case "payInWindow":
-		return "在集中参保期内缴费截止"
-	}
-	return "医保办理截止"
-}
-
-func deadlineTitleEn(kind string) string {
-	switch kind {
-	case "backpay":
-		return "Last day to back-pay medical insurance (no wait)"
-	case "windowOpens":
-		return "Resident insurance enrollment window opens"
-	case "windowEnds":
-		return "Resident insurance enrollment window closes"
-	case "newborn":
-		return "Last day to enroll the newborn (no wait)"
-	case "payCurrentYear":
-		return "Last day to pay resident insurance for this year (switching schemes)"
-	case "payInWindow":
-		return "Last day to pay in the enrollment window"
-	}
-	return "Medical insurance deadline"
+// deadlineTitles are the calendar events' titles, by the deadline's kind.
+var deadlineTitles = []named{
+	{"backpay", bi{"医保补缴截止（免等待期）", "Last day to back-pay medical insurance (no wait)"}},
+	{"windowOpens", bi{"居民医保集中参保期开始", "Resident insurance enrollment window opens"}},
+	{"windowEnds", bi{"居民医保集中参保期截止", "Resident insurance enrollment window closes"}},
+	{"newborn", bi{"新生儿参保截止（免等待期）", "Last day to enroll the newborn (no wait)"}},
+	{"payCurrentYear", bi{"缴纳当年度居民医保截止（切换参保）", "Last day to pay resident insurance for this year (switching schemes)"}},
+	{"payInWindow", bi{"在集中参保期内缴费截止", "Last day to pay in the enrollment window"}},
 }
 
 // escapeICS escapes a TEXT value (RFC 5545 §3.3.11).

@@ -389,42 +389,46 @@ func (m bi) in(l lang) string { return l.s(m.zh, m.en) }
 // what is wrong with it.
 type fieldErrors map[string]bi
 
+// add notes what is wrong with the field at path. (One call, where a
+// map assignment written at each place costs several: see elems.go.)
+func (e fieldErrors) add(path, zh, en string) { e[path] = bi{zh, en} }
+
 // check finds, in both languages, what the form cannot send to the engine:
 // missing and malformed fields. The engine's Decode finds the rest.
 func (f formState) check() fieldErrors {
 	f = f.normalized()
 	errs := fieldErrors{}
 	if f.AsOf == "" {
-		errs["asOf"] = bi{"请填写查询日期", "Enter the day to ask about"}
+		errs.add("asOf", "请填写查询日期", "Enter the day to ask about")
 	} else if !validDate(f.AsOf) {
-		errs["asOf"] = bi{"日期格式应为 2026-11-22", "Use a date such as 2026-11-22"}
+		errs.add("asOf", "日期格式应为 2026-11-22", "Use a date such as 2026-11-22")
 	}
 	if f.BirthDate != "" && !validDate(f.BirthDate) {
-		errs["person.birthDate"] = bi{"日期格式应为 1990-05-01", "Use a date such as 1990-05-01"}
+		errs.add("person.birthDate", "日期格式应为 1990-05-01", "Use a date such as 1990-05-01")
 	}
 	for i, e := range f.Enrollments {
 		p := "enrollments[" + strconv.Itoa(i) + "]."
 		if e.Region == "" {
-			errs[p+"region"] = bi{"请选择参保地", "Choose the region"}
+			errs.add(p+"region", "请选择参保地", "Choose the region")
 		}
 		if e.From == "" {
-			errs[p+"from"] = bi{"请填写开始年月", "Enter the first month"}
+			errs.add(p+"from", "请填写开始年月", "Enter the first month")
 		} else if !validMonth(e.From) {
-			errs[p+"from"] = bi{"年月格式应为 2019-03", "Use a month such as 2019-03"}
+			errs.add(p+"from", "年月格式应为 2019-03", "Use a month such as 2019-03")
 		}
 		if e.To != "" && !validMonth(e.To) {
-			errs[p+"to"] = bi{"年月格式应为 2024-06", "Use a month such as 2024-06"}
+			errs.add(p+"to", "年月格式应为 2024-06", "Use a month such as 2024-06")
 		}
 		if e.PaidOn != "" && !validDate(e.PaidOn) {
-			errs[p+"paidOn"] = bi{"日期格式应为 2024-11-20", "Use a date such as 2024-11-20"}
+			errs.add(p+"paidOn", "日期格式应为 2024-11-20", "Use a date such as 2024-11-20")
 		}
 		if t := strings.TrimSpace(normalizeBackpaid(e.Backpaid)); t != "" {
 			if n, err := strconv.Atoi(t); err == nil && (n < 0 || n > 1200) {
-				errs[p+"backpaid"] = bi{"补缴月数应在 0 到 1200 之间", "Back-paid months: 0 to 1200"}
+				errs.add(p+"backpaid", "补缴月数应在 0 到 1200 之间", "Back-paid months: 0 to 1200")
 			} else if err != nil {
 				for _, m := range backpaidMonths(t) {
 					if !validMonth(m) {
-						errs[p+"backpaid"] = bi{"填月数（如 3）或年月列表（如 2024-01, 2024-02）", "A number of months (3) or a list of months (2024-01, 2024-02)"}
+						errs.add(p+"backpaid", "填月数（如 3）或年月列表（如 2024-01, 2024-02）", "A number of months (3) or a list of months (2024-01, 2024-02)")
 						break
 					}
 				}
@@ -433,12 +437,12 @@ func (f formState) check() fieldErrors {
 	}
 	if f.HasPlan {
 		if f.Plan.Region == "" {
-			errs["plan.region"] = bi{"请选择参保地", "Choose the region"}
+			errs.add("plan.region", "请选择参保地", "Choose the region")
 		}
 		if f.Plan.PayOn == "" {
-			errs["plan.payOn"] = bi{"请填写缴费日期", "Enter the day you will pay"}
+			errs.add("plan.payOn", "请填写缴费日期", "Enter the day you will pay")
 		} else if !validDate(f.Plan.PayOn) {
-			errs["plan.payOn"] = bi{"日期格式应为 2026-12-05", "Use a date such as 2026-12-05"}
+			errs.add("plan.payOn", "日期格式应为 2026-12-05", "Use a date such as 2026-12-05")
 		}
 	}
 	return errs

@@ -25,49 +25,53 @@ type nextStepsCard struct {
 // shown says the card shows an answer, current or stale.
 func (c *nextStepsCard) shown() bool { return c.Computed || c.Stale }
 
+// noNextStepsMarkup is the card before there is an answer.
+var noNextStepsMarkup = node{tag: "section", attrs: []string{"class", "card result tone-pending", "id", "next-steps"}, kids: []node{
+	{tag: "h2", text: bi{"下一步怎么办", "What to do next"}},
+	{tag: "p", attrs: []string{"class", "headline"}, text: bi{"—", "—"}},
+}}
+
 func (c *nextStepsCard) Render() app.UI {
 	l := c.Lang
-	a := c.Answer
+	a := &c.Answer
 	if !c.shown() {
-		return elem("section", "card result tone-pending",
-			textElem("h2", "", l.s("下一步怎么办", "What to do next")),
-			textElem("p", "headline", "—"),
-		).ID("next-steps")
+		return noNextStepsMarkup.build(l)
 	}
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {
-		class, text := "scope local", l.s(
-			a.Rules.RegionName+"：已收录当地规定，未收录的部分按国家规定。",
-			a.Rules.RegionName+": local rules are included; the rest follows the national rules.")
+		name := a.Rules.RegionName
+		class, text := "scope local", bi{
+			name + "：已收录当地规定，未收录的部分按国家规定。",
+			name + ": local rules are included; the rest follows the national rules."}
 		if !a.Rules.Local {
-			class, text = "scope national", l.s(
-				a.Rules.RegionName+"：按国家规定，当地细则请以当地医保部门为准。",
-				a.Rules.RegionName+": national rules; check the local medical-insurance bureau for local details.")
+			class, text = "scope national", bi{
+				name + "：按国家规定，当地细则请以当地医保部门为准。",
+				name + ": national rules; check the local medical-insurance bureau for local details."}
 		}
-		scope = textElem("p", class, text).ID("rules-scope")
+		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text.in(l))
 	}
 	if len(a.Deadlines) > 0 {
 		items := make([]app.UI, len(a.Deadlines))
 		for i, d := range a.Deadlines {
-			items[i] = app.Elem("li").DataSet("kind", d.Kind).DataSet("date", d.Date).Body(
+			items[i] = withBody(tagged("li", "data-kind", d.Kind, "data-date", d.Date),
 				textElem("strong", "", l.formatDay(d.Date)+l.s("：", ": ")),
 				app.Text(l.s(d.Zh, d.En)),
 			)
 		}
-		deadlines = elem("div", "deadlines",
-			textElem("h3", "", l.s("截止日期", "Deadlines")),
+		deadlines = withBody(tagged("div", "class", "deadlines", "id", "deadlines"),
+			l.textElem("h3", "", "截止日期", "Deadlines"),
 			elem("ul", "", items...),
 			button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar),
-		).ID("deadlines")
+		)
 	}
 	if a.Transfer != nil {
-		transfer = c.transfer(*a.Transfer)
+		transfer = c.transfer(a.Transfer)
 	}
 	if a.Incentive != nil {
-		incentive = c.incentive(*a.Incentive)
+		incentive = c.incentive(a.Incentive)
 	}
-	return app.Elem("section").ID("next-steps").Class(resultClasses("info", c.Stale)...).Aria("labelledby", "next-h").Body(
-		app.Elem("h2").ID("next-h").Text(l.s("下一步怎么办", "What to do next")),
+	return withBody(tagged("section", "id", "next-steps", "aria-labelledby", "next-h", "class", resultClasses("info", c.Stale)),
+		withText(tagged("h2", "id", "next-h"), l.s("下一步怎么办", "What to do next")),
 		scope,
 		deadlines,
 		transfer,
@@ -77,7 +81,7 @@ func (c *nextStepsCard) Render() app.UI {
 
 // transfer says how to move the insurance to the new region, or, for a
 // retiree living elsewhere, how to file for care there.
-func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
+func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
 	title := l.s("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
 	if t.Kind == "filing" {
@@ -88,15 +92,15 @@ func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 		days := strconv.Itoa(t.WorkingDays)
 		limit = textElem("p", "time-limit", l.s("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
 	}
-	return app.Elem("details").ID("transfer").Class("transfer").DataSet("kind", t.Kind).Body(
+	return withBody(tagged("details", "id", "transfer", "class", "transfer", "data-kind", t.Kind),
 		elem("summary", "", textElem("h3", "", title)),
 		textList("ol", "steps", l, t.Steps),
 		limit,
-		textElem("h4", "", l.s("材料", "What to bring")),
+		l.textElem("h4", "", "材料", "What to bring"),
 		textList("ul", "", l, t.Materials),
-		textElem("h4", "", l.s("办理渠道", "Where")),
+		l.textElem("h4", "", "办理渠道", "Where"),
 		textList("ul", "", l, t.Channels),
-		textElem("h4", "", l.s("不要这样做", "Do not")),
+		l.textElem("h4", "", "不要这样做", "Do not"),
 		textList("ul", "do-not", l, t.DoNot),
 		&explainList{Lang: l, Steps: t.Explain},
 	)
@@ -106,26 +110,27 @@ func (c *nextStepsCard) transfer(t rules.TransferAnswer) app.UI {
 func textList(tag, class string, l lang, ts []rules.Text) app.UI {
 	items := make([]app.UI, len(ts))
 	for i, x := range ts {
-		items[i] = textElem("li", "", l.s(x.Zh, x.En))
+		items[i] = l.textElem("li", "", x.Zh, x.En)
 	}
 	return elem(tag, class, items...)
 }
 
 // incentive tells what continuous enrollment has earned, and what a break
 // would cost.
-func (c *nextStepsCard) incentive(in rules.IncentiveAnswer) app.UI {
+func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 	l := c.Lang
 	years := strconv.Itoa(in.ContinuousYears)
 	earned := strconv.Itoa(in.EarnedRise)
 	b := basisFor(l, &c.Answer, rules.SectionIncentive, in.Explain)
+	next, rise, capPct := strconv.Itoa(in.NextRiseYear), strconv.Itoa(in.RisePerYear), strconv.Itoa(in.CapPercent)
 	summary := l.s(
-		"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+strconv.Itoa(in.NextRiseYear)+"年度起每连续参保1年再提高"+strconv.Itoa(in.RisePerYear)+"元（累计不超过原封顶线的"+strconv.Itoa(in.CapPercent)+"%）。",
-		years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+strconv.Itoa(in.NextRiseYear)+" each further year adds "+strconv.Itoa(in.RisePerYear)+" yuan (at most "+strconv.Itoa(in.CapPercent)+"% of the original cap).")
+		"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
+		years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+capPct+"% of the original cap).")
 	if in.NoCeiling {
 		summary = stepText(l, in.Explain, "incentive.noCeiling")
 	}
-	return app.Elem("div").ID("incentive").Class("incentive").DataSet("years", years).DataSet("earned", earned).Body(
-		textElem("h3", "", l.s("连续参保激励", "Continuous-enrollment incentive")),
+	return withBody(tagged("div", "id", "incentive", "class", "incentive", "data-years", years, "data-earned", earned),
+		l.textElem("h3", "", "连续参保激励", "Continuous-enrollment incentive"),
 		b.line(),
 		textElem("p", "", summary),
 		textIf("p", "warn", stepText(l, in.Explain, "incentive.break")),

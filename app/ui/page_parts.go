@@ -24,40 +24,38 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	wait := basisFor(l, out, rules.SectionWaiting, waitSteps)
 	dup := basisFor(l, out, rules.SectionDuplicates, out.Duplicates.Explain)
 	return append([]app.UI{
-		app.Elem("p").ID("summary").Class("summary").Attr("role", "status").Aria("live", "polite").Text(answerSummary(l, ready, res)),
+		withText(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"), answerSummary(l, ready, res)),
 		generalErrorBox(l, res.Errors),
-		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: &cov},
-		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: &wait},
-		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: &dup},
+		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: cov},
+		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: wait},
+		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: dup},
 	}, more...)
 }
 
 // calcForm is the form of the calculator or the embed: it is never
 // submitted (every field applies as it is edited).
 func calcForm(class string, body ...app.UI) app.UI {
-	return app.Elem("form").Class(class).ID("calc-form").Attr("novalidate", true).
-		OnSubmit(preventDefault).Body(body...)
+	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault).Body(kids(body)...)
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 // formSection is one card of the form.
 func formSection(id string, body ...app.UI) app.UI {
-	return elem("section", "card form-section", body...).ID(id)
+	return withBody(tagged("section", "class", "card form-section", "id", id), body...)
 }
 
 // enrollmentEditors is a row for each enrollment of f, errors is the
 // form's errors.
 func enrollmentEditors(l lang, f formState, errors fieldErrors,
-	onChange func(ctx app.Context, i int, edit func(e *formEnrollment)), onRemove func(ctx app.Context, i int)) app.UI {
+	owner enrollmentOwner) app.UI {
 	return app.Range(f.Enrollments).Slice(func(i int) app.UI {
 		return &enrollmentEditor{
-			Index:    i,
-			Value:    f.Enrollments[i],
-			Lang:     l,
-			Errors:   errors.at("enrollments[" + strconv.Itoa(i) + "]"),
-			onChange: onChange,
-			onRemove: onRemove,
+			Index:  i,
+			Value:  f.Enrollments[i],
+			Lang:   l,
+			Errors: errors.at("enrollments[" + strconv.Itoa(i) + "]"),
+			owner:  owner,
 		}
 	})
 }
@@ -69,9 +67,7 @@ func addEnrollmentButton(l lang, onAdd app.EventHandler) app.UI {
 
 // asOfField is the day the answer is for.
 func asOfField(l lang, value, err string, onValue func(ctx app.Context, v string)) app.UI {
-	return textField(textFieldSpec{
-		ID: "asOf", Label: l.s("查询日期", "Day to ask about"), Value: value,
-		Placeholder: "2026-11-22", Error: err, Normalize: normalizeDate,
-		OnValue: onValue,
-	})
+	return textField(l, &asOfText, "asOf", value, err, onValue)
 }
+
+var asOfText = fieldText{label: bi{"查询日期", "Day to ask about"}, placeholder: bi{"2026-11-22", "2026-11-22"}, normalize: normalizeDate}

@@ -14,9 +14,9 @@ type planForm struct {
 	Value  formState
 	Lang   lang
 	Errors fieldErrors
-	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
-	onChange func(ctx app.Context, edit func(f *formState))
+	owner formOwner
 }
 
 func (p *planForm) err(path string) string {
@@ -27,8 +27,8 @@ func (p *planForm) err(path string) string {
 }
 
 func (p *planForm) set(ctx app.Context, edit func(f *formState)) {
-	if p.onChange != nil {
-		p.onChange(ctx, edit)
+	if p.owner != nil {
+		p.owner.edit(ctx, edit)
 	}
 }
 
@@ -72,7 +72,7 @@ func (p *planForm) onExtraYears(ctx app.Context, e app.Event) {
 
 func (p *planForm) Render() app.UI {
 	l := p.Lang
-	v := p.Value
+	v := &p.Value
 	return formDetails("plan", v.HasPlan, l.s("打算参保", "What I plan next"), l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment"),
 		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, p.onPlan),
 		p.fields(),
@@ -82,38 +82,23 @@ func (p *planForm) Render() app.UI {
 // fields are the plan's fields, once the person has one.
 func (p *planForm) fields() app.UI {
 	l := p.Lang
-	v := p.Value
+	v := &p.Value
 	if !v.HasPlan {
 		return nil
 	}
 	var kind app.UI
 	if v.Plan.Scheme == "employee" {
-		kind = segmented("plan-kind", l.s("缴费方式", "Paid as"), v.Plan.Kind, [][2]string{
-			{"unit", l.s("单位缴", "Employer")},
-			{"flexible", l.s("灵活就业（个人缴）", "Flexible work (yourself)")},
-		}, p.onKind)
+		kind = segmented(l, "plan-kind", &planKindChoice, v.Plan.Kind, p.onKind)
 	}
 	return elem("div", "",
-		&regionPicker{
-			ID: "plan-region", Label: l.s("参保地", "Region"), Value: v.Plan.Region, Lang: l,
-			Error:    p.err("plan.region"),
-			onChange: p.onRegion,
-		},
-		segmented("plan-scheme", l.s("险种", "Scheme"), v.Plan.Scheme, [][2]string{
-			{"employee", l.s("职工医保", "Employee")},
-			{"resident", l.s("居民医保", "Resident")},
-		}, p.onScheme),
+		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region"), p),
+		segmented(l, "plan-scheme", &schemeChoice, v.Plan.Scheme, p.onScheme),
 		errorLine(p.err("plan.scheme")),
 		kind,
-		textField(textFieldSpec{
-			ID: "plan-payOn", Label: l.s("缴费日期", "Day of payment"), Value: v.Plan.PayOn,
-			Placeholder: "2026-12-05", Error: p.err("plan.payOn"), Normalize: normalizeDate,
-			OnValue: p.onPayOn,
-		}),
+		textField(l, &payOnText, "plan-payOn", v.Plan.PayOn, p.err("plan.payOn"), p.onPayOn),
 		elem("div", "field",
 			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
-			app.Elem("select").ID("plan-extraYears").Class("field-input").
-				Aria("describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
+			tagged("select", "id", "plan-extraYears", "class", "field-input", "aria-describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 				OnChange(p.onExtraYears).
 				Body(extraYearOptions(v.Plan.ExtraYears)...),
 			fieldMessages("plan-extraYears", p.err("plan.extraYears"),
@@ -123,12 +108,22 @@ func (p *planForm) fields() app.UI {
 }
 
 // maxExtraYears is how many repair years the select offers.
+// What the plan's fields say.
+var (
+	payOnText      = fieldText{label: bi{"缴费日期", "Day of payment"}, placeholder: bi{"2026-12-05", "2026-12-05"}, normalize: normalizeDate}
+	planKindChoice = choice{bi{"缴费方式", "Paid as"}, []option{
+		{"unit", bi{"单位缴", "Employer"}},
+		{"flexible", bi{"灵活就业（个人缴）", "Flexible work (yourself)"}},
+	}}
+)
+
 const maxExtraYears = 10
 
 func extraYearOptions(selected int) []app.UI {
 	opts := make([]app.UI, 0, maxExtraYears+1)
 	for i := 0; i <= max(maxExtraYears, selected); i++ {
-		opts = append(opts, app.Elem("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == selected).Text(strconv.Itoa(i)))
+		n := strconv.Itoa(i)
+		opts = append(opts, tagged("option", "value", n).Attr("selected", i == selected).Text(n))
 	}
 	return opts
 }

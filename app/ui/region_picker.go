@@ -20,15 +20,22 @@ type regionPicker struct {
 	Lang  lang
 	Error string
 	Hint  string
-	// onChange gets the picker's ID with the code: unexported, it keeps
-	// its first value (see enrollmentEditor), and go-app may reuse this
-	// picker in place for another one when the fields before it change,
-	// so the ID (exported, always current) says which field it is.
-	onChange func(ctx app.Context, id, code string)
+	// owner gets the picker's ID with the code: unexported, it keeps its
+	// first value (see enrollmentEditor), and go-app may reuse this picker
+	// in place for another one when the fields before it change, so the ID
+	// (exported, always current) says which field it is.
+	owner regionOwner
 
 	query   string
 	editing bool
 	active  int
+}
+
+// regionOwner is told the region picked: the picker's parent, given as an
+// interface rather than as a method value, which would cost a closure at
+// each use and a wrapper function for each method.
+type regionOwner interface {
+	onRegion(ctx app.Context, id, code string)
 }
 
 const regionSuggestions = 8
@@ -70,17 +77,17 @@ func (p *regionPicker) Render() app.UI {
 		ID:    p.ID,
 		Value: p.display(),
 		Force: !p.editing, // a region picked with Enter shows its name at once
-		Attrs: map[string]string{
-			"placeholder":           l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
-			"autocapitalize":        "off",
-			"spellcheck":            "false",
-			"role":                  "combobox",
-			"aria-autocomplete":     "list",
-			"aria-expanded":         strconv.FormatBool(open),
-			"aria-controls":         listID,
-			"aria-describedby":      describedBy(p.ID, p.Error, p.Hint),
-			"aria-invalid":          strconv.FormatBool(p.Error != ""),
-			"aria-activedescendant": active,
+		Attrs: []string{
+			"placeholder", l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
+			"autocapitalize", "off",
+			"spellcheck", "false",
+			"role", "combobox",
+			"aria-autocomplete", "list",
+			"aria-expanded", strconv.FormatBool(open),
+			"aria-controls", listID,
+			"aria-describedby", describedBy(p.ID, p.Error, p.Hint),
+			"aria-invalid", strconv.FormatBool(p.Error != ""),
+			"aria-activedescendant", active,
 		},
 		OnInput:   p.onInput,
 		OnKeyDown: p.onKey,
@@ -95,16 +102,14 @@ func (p *regionPicker) Render() app.UI {
 			if r.Level == rules.LevelCity {
 				name += " · " + r.ProvinceName
 			}
-			options[i] = elem("li", "option", app.Text(name), textElem("span", "code", r.Code)).
-				ID(p.ID+"-opt-"+strconv.Itoa(i)).
-				Attr("role", "option").
-				Aria("selected", strconv.FormatBool(i == p.active)).
+			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active)).
+				Body(app.Text(name), textElem("span", "code", r.Code)).
 				OnMouseDown(func(ctx app.Context, e app.Event) {
 					e.PreventDefault() // keep the focus in the input
 					p.pick(ctx, r.Code)
 				}, app.EventScope(r.Code)) // see textField
 		}
-		suggestions = elem("ul", "suggestions", options...).ID(listID).Attr("role", "listbox").Aria("label", p.Label)
+		suggestions = withBody(tagged("ul", "class", "suggestions", "id", listID, "role", "listbox", "aria-label", p.Label), options...)
 	}
 	return elem("div", "field region-picker",
 		labelFor(p.ID, p.Label),
@@ -171,7 +176,7 @@ func (p *regionPicker) pick(ctx app.Context, code string) {
 	p.editing = false
 	p.query = ""
 	p.active = 0
-	if p.onChange != nil {
-		p.onChange(ctx, p.ID, code)
+	if p.owner != nil {
+		p.owner.onRegion(ctx, p.ID, code)
 	}
 }

@@ -63,42 +63,23 @@ func loadRulesCatalog() rulesCatalog {
 		return rulesCatalog{Err: err.Error()}
 	}
 	c := rulesCatalog{Version: rs.Version}
-	numbers := map[string]string{}
+	numbers := docNumbers(rs)
 	for _, d := range rs.Documents() {
-		numbers[d.ID] = d.Number
 		c.Docs = append(c.Docs, rulesDoc{
 			Number: d.Number, Title: d.Title, Issuer: d.Issuer, Issued: d.Issued,
 			URL: d.URL, Verified: d.Verified, Note: d.Note,
 		})
 	}
-	values := func(vals []rules.Value) []rulesValue {
-		out := make([]rulesValue, 0, len(vals))
-		for i := range vals {
-			v := &vals[i]
-			src := numbers[v.Source.Document]
-			if src == "" {
-				src = v.Source.Document
-			}
-			if v.Source.Article != "" {
-				src += " " + v.Source.Article
-			}
-			out = append(out, rulesValue{
-				From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src, Note: v.Source.Note,
-				URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust,
-			})
-		}
-		return out
-	}
 	names := map[string]rules.Parameter{}
 	for _, p := range rs.Parameters() {
 		names[p.Name] = p
-		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(p.Values)})
+		c.Params = append(c.Params, rulesParam{Name: p.Name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: pageValues(numbers, p.Values, true)})
 	}
 	for _, r := range rs.RegionRules() {
 		reg := rulesRegion{Code: r.Code, Name: r.Name, Note: r.Note, Status: r.Status, Province: rules.ProvinceOf(r.Code)}
 		for _, name := range sortedKeys(r.Parameters) {
 			p := names[name]
-			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: values(r.Parameters[name])})
+			reg.Params = append(reg.Params, rulesParam{Name: name, Zh: p.Zh, En: p.En, Unit: p.Unit, Values: pageValues(numbers, r.Parameters[name], true)})
 		}
 		c.Regions = append(c.Regions, reg)
 	}
@@ -113,21 +94,12 @@ func appliedRules(code string) []rulesParam {
 	if err != nil {
 		return nil
 	}
-	numbers := map[string]string{}
-	for _, d := range rs.Documents() {
-		numbers[d.ID] = d.Number
-	}
+	numbers := docNumbers(rs)
 	var out []rulesParam
 	for _, a := range rs.AppliedRules(code) {
 		p := rulesParam{Name: a.Parameter.Name, Zh: a.Parameter.Zh, En: a.Parameter.En, Unit: a.Parameter.Unit, Level: a.Level, Region: regionNameOf(a.Region)}
-		for i := range a.Values {
-			v := &a.Values[i]
-			src := numbers[v.Source.Document]
-			if v.Source.Article != "" {
-				src += " " + v.Source.Article
-			}
-			p.Values = append(p.Values, rulesValue{From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src,
-				Note: v.Source.Note, URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust})
+		if len(a.Values) > 0 {
+			p.Values = pageValues(numbers, a.Values, false)
 		}
 		out = append(out, p)
 	}
@@ -162,4 +134,35 @@ func regionNameOf(code string) string {
 		return r.Name
 	}
 	return ""
+}
+
+// docNumbers maps the ids of rs's documents to their numbers.
+func docNumbers(rs *rules.RuleSet) map[string]string {
+	numbers := map[string]string{}
+	for _, d := range rs.Documents() {
+		numbers[d.ID] = d.Number
+	}
+	return numbers
+}
+
+// pageValues are vals as the rules page shows them, each source named by
+// its document's number (by the document's id when it has none and byID),
+// and article.
+func pageValues(numbers map[string]string, vals []rules.Value, byID bool) []rulesValue {
+	out := make([]rulesValue, 0, len(vals))
+	for i := range vals {
+		v := &vals[i]
+		src := numbers[v.Source.Document]
+		if src == "" && byID {
+			src = v.Source.Document
+		}
+		if v.Source.Article != "" {
+			src += " " + v.Source.Article
+		}
+		out = append(out, rulesValue{
+			From: v.Effective.From, To: v.Effective.To, Value: v.Display(), Source: src, Note: v.Source.Note,
+			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust,
+		})
+	}
+	return out
 }

@@ -46,7 +46,7 @@ func (p *rulesPage) Render() app.UI {
 		catalogErr = errorLine(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
 	}
 	if len(c.Regions) == 0 {
-		noRegions = textElem("p", "muted", l.s("暂无地方参数。", "No regional parameters yet."))
+		noRegions = l.textElem("p", "muted", "暂无地方参数。", "No regional parameters yet.")
 	}
 	docs := make([]app.UI, len(c.Docs))
 	for i, d := range c.Docs {
@@ -57,44 +57,64 @@ func (p *rulesPage) Render() app.UI {
 			docURL(d.URL),
 		)
 	}
-	return elem("div", "app rules-page",
+	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, onLang: p.onLang},
-		elem("main", "doc",
-			elem("p", "", app.Elem("a").Attr("href", appHref("/")).Text(l.s("← 返回计算器", "← Back to the calculator"))),
-			textElem("h1", "", l.s("政策依据与参数", "Rules: documents and parameters")),
-			textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
-			catalogErr,
-			elem("section", "card",
-				textElem("h2", "", l.s("我所在地区的规则", "The rules for my region")),
-				textElem("p", "muted", l.s("选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
-					"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source.")),
-				&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, onChange: p.onRegion},
-				p.appliedBlock(l),
-			).ID("applies"),
-			elem("section", "card",
-				textElem("h2", "", l.s("各省收录情况", "What is known, by province")),
-				localCountTable(l, c),
-			).ID("coverage"),
-			elem("section", "card",
-				app.Elem("details").Body(
-					app.Elem("summary").Body(textElem("h2", "", l.s("政策文件（", "Policy documents (")+itoa(len(c.Docs))+l.s("）", ")"))),
-					elem("ul", "docs", docs...),
-				),
-			).ID("documents"),
-			elem("section", "card",
-				app.Elem("details").Body(
-					app.Elem("summary").Body(textElem("h2", "", l.s("全国参数（", "National parameters (")+itoa(len(c.Params))+l.s("）", ")"))),
-					paramBlocks(l, c.Params),
-				),
-			).ID("parameters"),
-			elem("section", "card",
-				textElem("h2", "", l.s("地方参数", "Regional parameters")),
-				noRegions,
-				regionGroups(l, c.Regions),
-			).ID("regions"),
-		),
+		&siteHeader{Lang: l, owner: p},
+		withText(tagged("a", "href", appHref("/")), l.s("← 返回计算器", "← Back to the calculator")),
+		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+		catalogErr,
+		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, owner: p},
+		p.appliedBlock(l),
+		localCountTable(l, c),
+		folded(l.s("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),
+		folded(l.s("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params)),
+		noRegions,
+		regionGroups(l, c.Regions),
 		&siteFooter{Lang: l, RulesVersion: c.Version},
+	)
+}
+
+// rulesPageMarkup is the rules page, with holes for, in order: the update
+// banner, the header, the link back, the rules' version, an error reading
+// them, the region picker, the rules applied in its region, the count of
+// local values, the documents, the national parameters, a note that there
+// are no regional ones, the regions and the footer.
+var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"}, kids: []node{
+	{hole: 1},
+	{hole: 2},
+	{tag: "main", attrs: []string{"class", "doc"}, kids: []node{
+		{tag: "p", kids: []node{{hole: 3}}},
+		{tag: "h1", text: bi{"政策依据与参数", "Rules: documents and parameters"}},
+		{hole: 4},
+		{hole: 5},
+		{tag: "section", attrs: []string{"class", "card", "id", "applies"}, kids: []node{
+			{tag: "h2", text: bi{"我所在地区的规则", "The rules for my region"}},
+			{tag: "p", attrs: []string{"class", "muted"}, text: bi{"选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
+				"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."}},
+			{hole: 6},
+			{hole: 7},
+		}},
+		{tag: "section", attrs: []string{"class", "card", "id", "coverage"}, kids: []node{
+			{tag: "h2", text: bi{"各省收录情况", "What is known, by province"}},
+			{hole: 8},
+		}},
+		{tag: "section", attrs: []string{"class", "card", "id", "documents"}, kids: []node{{hole: 9}}},
+		{tag: "section", attrs: []string{"class", "card", "id", "parameters"}, kids: []node{{hole: 10}}},
+		{tag: "section", attrs: []string{"class", "card", "id", "regions"}, kids: []node{
+			{tag: "h2", text: bi{"地方参数", "Regional parameters"}},
+			{hole: 11},
+			{hole: 12},
+		}},
+	}},
+	{hole: 13},
+}}
+
+// folded is a <details> whose summary is the heading title with the count
+// n in brackets, and whose content is body.
+func folded(title string, l lang, n int, body app.UI) app.UI {
+	return app.Elem("details").Body(
+		elem("summary", "", textElem("h2", "", title+l.s("（", " (")+itoa(n)+l.s("）", ")"))),
+		body,
 	)
 }
 
@@ -119,14 +139,10 @@ func paramBlock(l lang, p rulesParam) app.UI {
 		if n := noteIn(l, v.Note); n != "" {
 			note = textElem("span", "muted", " "+n)
 		}
-		source := []app.UI{sourceLink(v.Source, v.URL), textIf("span", "trust trust-"+v.Trust, trustName(l, v.Trust)), note}
-		if v.Quote != "" {
-			source = append(source, textElem("q", "quote", v.Quote))
-		}
 		rows[i] = elem("tr", "",
 			textElem("td", "", v.From+" – "+to),
 			textElem("td", "", joinNonEmpty(" ", v.Value, p.Unit)),
-			elem("td", "", source...),
+			elem("td", "", sourceLink(v.Source, v.URL), textIf("span", "trust trust-"+v.Trust, trustName(l, v.Trust)), note, textIf("q", "quote", v.Quote)),
 		)
 	}
 	var level app.UI
@@ -135,34 +151,43 @@ func paramBlock(l lang, p rulesParam) app.UI {
 	}
 	return elem("div", "param",
 		elem("h3", "", app.Text(title), textElem("code", "pname", p.Name), level),
-		elem("table", "",
-			elem("thead", "", elem("tr", "",
-				colHead(l.s("生效", "In force")),
-				colHead(l.s("取值", "Value")),
-				colHead(l.s("出处", "Source")),
-			)),
-			elem("tbody", "", rows...),
-		),
+		table("", l, rows, "生效", "In force", "取值", "Value", "出处", "Source"),
+	)
+}
+
+// table is <table class="class"> with a head row of column headings, given
+// as Chinese, English pairs, and the rows as its body.
+func table(class string, l lang, rows []app.UI, heads ...string) app.UI {
+	cols := make([]app.UI, len(heads)/2)
+	for i := range cols {
+		cols[i] = colHead(l.s(heads[2*i], heads[2*i+1]))
+	}
+	return elem("table", class,
+		elem("thead", "", elem("tr", "", cols...)),
+		elem("tbody", "", rows...),
 	)
 }
 
 // colHead is a table's column heading.
 func colHead(text string) app.UI {
-	return app.Elem("th").Attr("scope", "col").Text(text)
+	return withText(tagged("th", "scope", "col"), text)
 }
 
-func verifiedName(l lang, v string) string {
-	switch v {
-	case "official":
-		return l.s("已核对官方原文", "checked against the official text")
-	case "reprint":
-		return l.s("据转载文本", "from a reprint")
-	case "press":
-		return l.s("据新闻报道，未见原文", "from a press report")
-	case "unverified":
-		return l.s("未核实", "unverified")
-	}
-	return v
+func verifiedName(l lang, v string) string { return l.nameOf(verifiedNames, v, v) }
+
+var verifiedNames = []named{
+	{"official", bi{"已核对官方原文", "checked against the official text"}},
+	{"reprint", bi{"据转载文本", "from a reprint"}},
+	{"press", bi{"据新闻报道，未见原文", "from a press report"}},
+	{"unverified", bi{"未核实", "unverified"}},
+}
+
+func trustName(l lang, t string) string { return l.nameOf(trustNames, t, "") }
+
+var trustNames = []named{
+	{"official", bi{"官方", "official"}},
+	{"reprint", bi{"转载", "reprint"}},
+	{"press", bi{"媒体报道，未见原文", "press report"}},
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -210,8 +235,8 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		}
 		// Each region folds: the page lists 60-odd regions with their
 		// quotes, and "我所在地区的规则" above is where a person starts.
-		local = append(local, app.Elem("details").Class("region-rules").DataSet("status", r.Status).DataSet("code", r.Code).Body(
-			app.Elem("summary").Body(elem(head, "",
+		local = append(local, withBody(tagged("details", "class", "region-rules", "data-status", r.Status, "data-code", r.Code),
+			elem("summary", "", elem(head, "",
 				app.Text(r.Name+" ("+r.Code+") "),
 				textElem("span", "badge badge-"+r.Status, scope),
 			)),
@@ -222,18 +247,22 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 	}
 	var nationalOnly app.UI
 	if len(national) > 0 {
-		nationalOnly = app.Elem("div").ID("regions-national").Class("region-rules").DataSet("status", "national").Body(
-			textElem("h3", "", l.s("按国家规定的地区", "Regions with national rules only")),
-			textElem("p", "muted", l.s("以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
-				"No local rules are recorded for these regions: the national rules apply; check the local bureau:")),
-			textElem("p", "", joinNames(l, national)),
-		)
+		nationalOnly = nationalOnlyMarkup.build(l, textElem("p", "", joinNames(l, national)))
 	}
 	return elem("div", "",
-		elem("div", "", local...).ID("regions-local"),
+		withBody(tagged("div", "id", "regions-local"), local...),
 		nationalOnly,
 	)
 }
+
+// nationalOnlyMarkup lists the regions with national rules only, in its
+// hole.
+var nationalOnlyMarkup = node{tag: "div", attrs: []string{"id", "regions-national", "class", "region-rules", "data-status", "national"}, kids: []node{
+	{tag: "h3", text: bi{"按国家规定的地区", "Regions with national rules only"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+		"No local rules are recorded for these regions: the national rules apply; check the local bureau:"}},
+	{hole: 1},
+}}
 
 func joinNames(l lang, names []string) string {
 	out := ""
@@ -257,26 +286,24 @@ func (p *rulesPage) appliedBlock(l lang) app.UI {
 			notes = append(notes, textIf("p", "muted", noteIn(l, r.Note)), unverifiedList(l, r.Unverified))
 		}
 	}
-	for _, a := range p.applied {
-		if a.Level != "national" {
-			local = append(local, paramBlock(l, a))
-		}
-	}
 	national := 0
 	for _, a := range p.applied {
 		if a.Level == "national" {
 			national++
+		} else {
+			local = append(local, paramBlock(l, a))
 		}
 	}
 	if len(local) == 0 {
-		local = append(local, textElem("p", "", l.s("本地细则未找到：全部按国家规定计算，当地细则请以当地医保部门为准。",
-			"No local rule found: everything follows the national rules; check the local bureau.")))
+		local = append(local, l.textElem("p", "", "本地细则未找到：全部按国家规定计算，当地细则请以当地医保部门为准。",
+			"No local rule found: everything follows the national rules; check the local bureau."))
 	}
-	return elem("div", "applied",
+	n := itoa(national)
+	return withBody(tagged("div", "class", "applied", "id", "applied"),
 		append(append(local, notes...),
-			textElem("p", "muted", l.s("其余"+itoa(national)+"项按国家规定（见下方“全国参数”）。",
-				"The other "+itoa(national)+" rules are the national ones (see National parameters below).")))...,
-	).ID("applied")
+			textElem("p", "muted", l.s("其余"+n+"项按国家规定（见下方“全国参数”）。",
+				"The other "+n+" rules are the national ones (see National parameters below).")))...,
+	)
 }
 
 // localCountTable shows, for each parameter, how many of the provinces
@@ -289,10 +316,7 @@ func localCountTable(l lang, c rulesCatalog) app.UI {
 			textElem("td", "num", itoa(c.LocalCount[p.Name])+" / "+itoa(c.Provinces)),
 		))
 	}
-	return elem("table", "local-count",
-		elem("thead", "", elem("tr", "", colHead(l.s("参数", "Parameter")), colHead(l.s("有本地规定的省份", "Provinces with a local value")))),
-		elem("tbody", "", rows...),
-	)
+	return table("local-count", l, rows, "参数", "Parameter", "有本地规定的省份", "Provinces with a local value")
 }
 
 // unverifiedList shows what untrusted pages say, marked as such.
@@ -304,13 +328,13 @@ func unverifiedList(l lang, notes []rulesUnverified) app.UI {
 	for i, n := range notes {
 		items[i] = elem("li", "",
 			textElem("strong", "", n.Topic+"："+n.Value+" "),
-			textElem("span", "trust trust-unverified", l.s("未核实，不用于计算", "unverified, not used")),
+			l.textElem("span", "trust trust-unverified", "未核实，不用于计算", "unverified, not used"),
 			textIf("q", "quote", n.Quote),
 			sourceLink(l.s("来源网页", "source page"), n.URL),
 		)
 	}
 	return elem("div", "unverified",
-		textElem("h4", "", l.s("未核实的说法（聚合网站等，不用于计算）", "Unverified claims (aggregator sites; not used)")),
+		l.textElem("h4", "", "未核实的说法（聚合网站等，不用于计算）", "Unverified claims (aggregator sites; not used)"),
 		elem("ul", "", items...),
 	)
 }
@@ -321,29 +345,20 @@ func sourceLink(text, url string) app.UI {
 	if url == "" {
 		return app.Text(text)
 	}
-	return app.Elem("a").Attr("href", url).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(text)
-}
-
-func trustName(l lang, t string) string {
-	switch t {
-	case "official":
-		return l.s("官方", "official")
-	case "reprint":
-		return l.s("转载", "reprint")
-	case "press":
-		return l.s("媒体报道，未见原文", "press report")
-	}
-	return ""
+	return withText(tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer"), text)
 }
 
 func levelName(l lang, level, region string) string {
+	var rule bi
 	switch level {
 	case "city":
-		return l.s("本市规定（"+region+"）", "city rule ("+region+")")
+		rule = bi{"本市规定（", "city rule ("}
 	case "province":
-		return l.s("本省规定（"+region+"）", "provincial rule ("+region+")")
+		rule = bi{"本省规定（", "provincial rule ("}
+	default:
+		return l.s("国家规定", "national rule")
 	}
-	return l.s("国家规定", "national rule")
+	return rule.in(l) + region + l.s("）", ")")
 }
 
 // noteIn is the part of a region's note in l: the notes are written as

@@ -24,17 +24,20 @@ func (f *siteFooter) Render() app.UI {
 	if appVersion != "" {
 		appLine = textElem("span", "muted", " · "+l.s("应用版本 ", "App ")+appVersion)
 	}
-	return elem("footer", "foot",
-		textElem("p", "", l.s("结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides.")),
-		textElem("p", "", l.s("你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded.")),
-		elem("p", "",
-			app.Elem("a").Attr("href", appHref("/rules")).Text(l.s("政策依据与参数", "Rules: documents and parameters")),
-			app.Text(" · "),
-			textElem("span", "", l.s("规则版本 ", "Rules version ")+orDash(version)).ID("rules-version"),
-			appLine,
-		),
+	return footerMarkup.build(l,
+		withText(tagged("a", "href", appHref("/rules")), l.s("政策依据与参数", "Rules: documents and parameters")),
+		withText(tagged("span", "id", "rules-version"), l.s("规则版本 ", "Rules version ")+orDash(version)),
+		appLine,
 	)
 }
+
+// footerMarkup is the footer, with holes for the link to the rules page,
+// the rules' version and the app's.
+var footerMarkup = node{tag: "footer", attrs: []string{"class", "foot"}, kids: []node{
+	{tag: "p", text: bi{"结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides."}},
+	{tag: "p", text: bi{"你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded."}},
+	{tag: "p", kids: []node{{hole: 1}, {text: bi{" · ", " · "}}, {hole: 2}, {hole: 3}}},
+}}
 
 func orDash(s string) string {
 	if s == "" {

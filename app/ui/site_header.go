@@ -6,12 +6,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// langOwner switches the page's language: the header's parent, given as
+// an interface (see regionOwner).
+type langOwner interface {
+	onLang(ctx app.Context, l lang)
+}
+
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
 	app.Compo
 
-	Lang   lang
-	onLang func(ctx app.Context, l lang) // unexported: see enrollmentEditor
+	Lang  lang
+	owner langOwner // unexported: see enrollmentEditor
 }
 
 func (h *siteHeader) Render() app.UI {
@@ -21,13 +27,11 @@ func (h *siteHeader) Render() app.UI {
 		other, otherLabel = langZh, "中文"
 	}
 	return elem("header", "top",
-		elem("a", "brand",
-			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
-			textElem("span", "", l.s("医保连续参保计算器", "Medical insurance continuity")),
-		).Attr("href", appHref("/")),
-		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch).
-			Attr("lang", other.htmlLang()).
-			Aria("label", l.s("Switch to English", "切换到中文")),
+		withBody(tagged("a", "class", "brand", "href", appHref("/")),
+			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", "28").Attr("height", "28"),
+			l.textElem("span", "", "医保连续参保计算器", "Medical insurance continuity"),
+		),
+		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
 	)
 }
 
@@ -37,8 +41,8 @@ func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 	if h.Lang == langEn {
 		next = langZh
 	}
-	if h.onLang != nil {
-		h.onLang(ctx, next)
+	if h.owner != nil {
+		h.owner.onLang(ctx, next)
 	}
 }
 

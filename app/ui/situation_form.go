@@ -13,9 +13,9 @@ type situationForm struct {
 	Value  formState
 	Lang   lang
 	Errors fieldErrors
-	// onChange gets an edit of the form as it is then (see enrollmentEditor:
+	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
-	onChange func(ctx app.Context, edit func(f *formState))
+	owner formOwner
 }
 
 func (s *situationForm) err(path string) string {
@@ -26,8 +26,8 @@ func (s *situationForm) err(path string) string {
 }
 
 func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
-	if s.onChange != nil {
-		s.onChange(ctx, edit)
+	if s.owner != nil {
+		s.owner.edit(ctx, edit)
 	}
 }
 
@@ -63,9 +63,11 @@ func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
 
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
-	v := s.Value
-	filled := v.hasPerson() ||
-		s.err("person.birthDate") != "" || s.err("person.residence") != "" || s.err("person.workRegion") != "" || s.err("person.groups") != "" || s.err("person.studyRegion") != ""
+	v := &s.Value
+	filled := v.hasPerson()
+	for _, p := range [...]string{"person.birthDate", "person.residence", "person.workRegion", "person.groups", "person.studyRegion"} {
+		filled = filled || s.err(p) != ""
+	}
 	checks := []app.UI{
 		checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
 	}
@@ -76,52 +78,48 @@ func (s *situationForm) Render() app.UI {
 	}
 	var sex, study, clear app.UI
 	if v.Retired {
-		sex = segmented("person-sex", l.s("性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"), v.Sex, [][2]string{
-			{"male", l.s("男", "Male")},
-			{"female", l.s("女", "Female")},
-		}, s.onSex)
+		sex = segmented(l, "person-sex", &sexChoice, v.Sex, s.onSex)
 	}
 	if v.hasGroup("student") || v.StudyRegion != "" {
-		study = &regionPicker{
-			ID: "person-studyRegion", Label: l.s("学籍地（学校所在地）", "Place of study"), Value: v.StudyRegion, Lang: l,
-			Error:    s.err("person.studyRegion"),
-			Hint:     l.s("学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"),
-			onChange: s.onRegion,
-		}
+		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s)
 	}
 	if v.Residence != "" || v.WorkRegion != "" {
 		clear = button("", "btn btn-quiet", l.s("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
 	}
 	return formDetails("situation", filled, l.s("我的情况", "About me"), l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer"),
-		textField(textFieldSpec{
-			ID: "person-birthDate", Label: l.s("出生日期", "Date of birth"), Value: v.BirthDate,
-			Placeholder: "1990-05-01", Error: s.err("person.birthDate"), Normalize: normalizeDate,
-			OnValue: s.onBirthDate,
-		}),
+		textField(l, &birthDateText, "person-birthDate", v.BirthDate, s.err("person.birthDate"), s.onBirthDate),
 		elem("div", "checks", checks...),
 		errorLine(s.err("person.groups")),
 		sex,
 		study,
-		&regionPicker{
-			ID: "person-residence", Label: l.s("常住地", "Place of residence"), Value: v.Residence, Lang: l,
-			Error:    s.err("person.residence"),
-			Hint:     l.s("重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"),
-			onChange: s.onRegion,
-		},
-		&regionPicker{
-			ID: "person-workRegion", Label: l.s("现就业地", "Place of work"), Value: v.WorkRegion, Lang: l,
-			Error:    s.err("person.workRegion"),
-			Hint:     l.s("职工医保一般保留就业地的", "The employee scheme is kept where you work"),
-			onChange: s.onRegion,
-		},
+		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence"), s),
+		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion"), s),
 		clear,
 	)
+}
+
+// What the form's fields say.
+var (
+	birthDateText   = fieldText{label: bi{"出生日期", "Date of birth"}, placeholder: bi{"1990-05-01", "1990-05-01"}, normalize: normalizeDate}
+	studyRegionText = fieldText{label: bi{"学籍地（学校所在地）", "Place of study"}, hint: bi{"学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"}}
+	residenceText   = fieldText{label: bi{"常住地", "Place of residence"}, hint: bi{"重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"}}
+	workRegionText  = fieldText{label: bi{"现就业地", "Place of work"}, hint: bi{"职工医保一般保留就业地的", "The employee scheme is kept where you work"}}
+	sexChoice       = choice{bi{"性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"}, []option{
+		{"male", bi{"男", "Male"}},
+		{"female", bi{"女", "Female"}},
+	}}
+)
+
+// formOwner applies an edit to the form as it is then: the parent of the
+// form's parts, given as an interface (see regionOwner).
+type formOwner interface {
+	edit(ctx app.Context, edit func(f *formState))
 }
 
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.
 func formDetails(id string, open bool, title, hint string, body ...app.UI) app.UI {
-	return app.Elem("details").Class("card form-section").ID(id).Attr("open", open).Body(append([]app.UI{
+	return tagged("details", "class", "card form-section", "id", id).Attr("open", open).Body(append([]app.UI{
 		elem("summary", "",
 			textElem("h2", "", title),
 			textElem("span", "summary-hint", hint),
@@ -131,11 +129,11 @@ func formDetails(id string, open bool, title, hint string, body ...app.UI) app.U
 
 // checkbox is a labelled check box with a large tap area.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, on bool)) app.UI {
-	return elem("label", "check",
-		app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).Attr("checked", checked).
+	return withBody(tagged("label", "class", "check", "for", id),
+		input("type", "checkbox", "id", id).Attr("checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) {
 				onChange(ctx, ctx.JSSrc().Get("checked").Bool())
 			}, app.EventScope(id)),
 		textElem("span", "", label),
-	).Attr("for", id)
+	)
 }

@@ -29,8 +29,9 @@ type textInput struct {
 	Value string
 	Force bool
 	// Attrs are the other attributes (placeholder, inputmode, role,
-	// aria-*…); an empty value leaves the attribute out.
-	Attrs map[string]string
+	// aria-*…) as name, value pairs; an empty value leaves the attribute
+	// out. Pairs, not a map: a map literal costs a call per entry.
+	Attrs []string
 
 	// The handlers stay exported, unlike those of the bigger components
 	// (see enrollmentEditor): a box is cheap to render again, and the same
@@ -80,13 +81,7 @@ func (t *textInput) Render() app.UI {
 	if app.IsServer {
 		value = t.Value
 	}
-	in := app.ElemSelfClosing("input").Attr("type", "text").ID(t.ID).Class("field-input").Attr("autocomplete", "off").
-		Attr("value", value)
-	for _, k := range sortedKeys(t.Attrs) {
-		if v := t.Attrs[k]; v != "" {
-			in = in.Attr(k, v)
-		}
-	}
+	in := input(append([]string{"type", "text", "id", t.ID, "class", "field-input", "autocomplete", "off", "value", value}, t.Attrs...)...)
 	// The handlers read t's fields when they run (t is the mounted
 	// component), so go-app's reuse of the first closure is harmless.
 	in = in.OnInput(func(ctx app.Context, e app.Event) {

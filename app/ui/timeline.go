@@ -17,27 +17,29 @@ type timeline struct {
 	OK    bool
 }
 
+// noTimelineMarkup is the timeline before there is one.
+var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timeline", "id", "timeline"}, kids: []node{
+	{tag: "h2", text: bi{"时间线", "Timeline"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
+}}
+
 func (t *timeline) Render() app.UI {
 	l := t.Lang
-	title := textElem("h2", "", l.s("时间线", "Timeline"))
 	if !t.OK {
-		return elem("section", "card timeline",
-			title,
-			textElem("p", "muted", l.s("填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here.")),
-		).ID("timeline")
+		return noTimelineMarkup.build(l)
 	}
 	legend := make([]app.UI, len(timelineKinds))
 	for i, k := range timelineKinds {
 		legend[i] = elem("li", "",
-			app.Elem("span").Class("swatch k-"+k).Aria("hidden", "true"),
+			withBody(tagged("span", "class", "swatch k-"+k, "aria-hidden", "true")),
 			app.Text(l.monthKindName(k)),
 		)
 	}
-	return elem("section", "card timeline",
-		title,
+	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
+		l.textElem("h2", "", "时间线", "Timeline"),
 		app.Raw(timelineSVG(l, t.Model)),
 		elem("ul", "legend", legend...),
-	).ID("timeline")
+	)
 }
 
 // Geometry of the drawing, in SVG units (about CSS pixels on a phone).
@@ -98,8 +100,8 @@ func timelineSVG(l lang, m timelineModel) string {
 	// Rows.
 	for i, ln := range m.Lanes {
 		y := tlTop + i*tlRowH
-		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`)
-		w(`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`,
+			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
 			tip := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))

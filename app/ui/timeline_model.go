@@ -20,22 +20,15 @@ const (
 // timelineKinds is the legend's order.
 var timelineKinds = [...]string{monthCovered, monthBackpaid, monthDuplicated, monthWaiting, monthGap, monthPlanned}
 
-func (l lang) monthKindName(k string) string {
-	switch k {
-	case monthCovered:
-		return l.s("已参保", "Covered")
-	case monthGap:
-		return l.s("断缴", "Gap")
-	case monthWaiting:
-		return l.s("等待期", "Waiting")
-	case monthBackpaid:
-		return l.s("补缴", "Back-paid")
-	case monthDuplicated:
-		return l.s("重复参保", "Duplicated")
-	case monthPlanned:
-		return l.s("计划参保", "Planned")
-	}
-	return k
+func (l lang) monthKindName(k string) string { return l.nameOf(monthKindNames, k, k) }
+
+var monthKindNames = []named{
+	{monthCovered, bi{"已参保", "Covered"}},
+	{monthGap, bi{"断缴", "Gap"}},
+	{monthWaiting, bi{"等待期", "Waiting"}},
+	{monthBackpaid, bi{"补缴", "Back-paid"}},
+	{monthDuplicated, bi{"重复参保", "Duplicated"}},
+	{monthPlanned, bi{"计划参保", "Planned"}},
 }
 
 // segment is a run of months [From, To] (month indexes, inclusive) of one kind.

@@ -58,9 +58,9 @@ func (b *updateBanner) Render() app.UI {
 	if !b.available {
 		return app.Elem("div").ID("update-banner").Hidden(true)
 	}
-	return elem("div", "update-banner",
+	return withBody(tagged("div", "class", "update-banner", "id", "update-banner", "role", "status"),
 		button("", "btn btn-primary", b.Lang.s("有新版本，点击更新", "A new version is ready: tap to update"), reload),
-	).ID("update-banner").Attr("role", "status")
+	)
 }
 
 func reload(ctx app.Context, e app.Event) { ctx.Reload() }

@@ -47,34 +47,38 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	var headline, tone string
+	var head bi
+	var tone, m string
+	if w != nil {
+		m = strconv.Itoa(w.Months)
+	}
 	switch {
 	case !c.shown():
-		headline, tone = "—", "pending"
+		head, tone = bi{"—", "—"}, "pending"
 	case w == nil && c.Coverage == rules.StatusNone:
-		headline, tone = l.s("尚未参保", "Not insured"), "warn"
+		head, tone = bi{"尚未参保", "Not insured"}, "warn"
 	case w == nil && c.Coverage == rules.StatusRetiredShort:
-		headline, tone = l.s("先补足缴费年限", "Pay up the required years first"), "warn"
+		head, tone = bi{"先补足缴费年限", "Pay up the required years first"}, "warn"
 	case w == nil:
-		headline, tone = l.s("无需等待", "No waiting period"), "good"
+		head, tone = bi{"无需等待", "No waiting period"}, "good"
 	case w.NoBenefits:
-		headline, tone = l.s("本次缴费当年享受不到待遇", "This payment buys no benefits"), "bad"
+		head, tone = bi{"本次缴费当年享受不到待遇", "This payment buys no benefits"}, "bad"
 	case w.Assumed && w.Months == 0:
-		headline, tone = l.s("现在参保：不设等待期", "Enrolling now: no wait"), "warn"
+		head, tone = bi{"现在参保：不设等待期", "Enrolling now: no wait"}, "warn"
 	case w.Assumed && w.MonthsUpperBound:
-		headline, tone = l.s("现在参保：最长等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: at most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		head, tone = bi{"现在参保：最长等待 " + m + " 个月", "Enrolling now: at most " + m + " months' wait"}, "warn"
 	case w.Assumed:
-		headline, tone = l.s("现在参保：等待 "+strconv.Itoa(w.Months)+" 个月", "Enrolling now: "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		head, tone = bi{"现在参保：等待 " + m + " 个月", "Enrolling now: " + m + " months' wait"}, "warn"
 	case w.WaitDays > 0:
-		headline, tone = l.s("等待 "+strconv.Itoa(w.WaitDays)+" 天", strconv.Itoa(w.WaitDays)+" days' wait"), "warn"
+		head, tone = bi{"等待 " + strconv.Itoa(w.WaitDays) + " 天", strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
 	case w.Months == 0:
-		headline, tone = l.s("无等待期", "No wait"), "good"
+		head, tone = bi{"无等待期", "No wait"}, "good"
 	case w.MonthsUpperBound:
-		headline, tone = l.s("最长等待 "+strconv.Itoa(w.Months)+" 个月", "At most "+strconv.Itoa(w.Months)+" months' wait"), "warn"
+		head, tone = bi{"最长等待 " + m + " 个月", "At most " + m + " months' wait"}, "warn"
 	default:
-		headline, tone = l.s("等待 "+strconv.Itoa(w.Months)+" 个月", strconv.Itoa(w.Months)+" months' wait"), "warn"
+		head, tone = bi{"等待 " + m + " 个月", m + " months' wait"}, "warn"
 	}
-	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, headline, shownBasis(c.shown() && w != nil, c.Basis),
+	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, head.in(l), shownBasis(c.shown() && w != nil, c.Basis),
 		c.body(l, w)...,
 	)
 }
@@ -85,19 +89,19 @@ func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
 	case !c.shown():
 		return nil
 	case w == nil && c.Coverage == rules.StatusNone:
-		return []app.UI{textElem("p", "muted", l.s("没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling."))}
+		return []app.UI{l.textElem("p", "muted", "没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling.")}
 	case w == nil && c.Coverage == rules.StatusRetiredShort:
-		return []app.UI{textElem("p", "muted", l.s("退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons)."))}
+		return []app.UI{l.textElem("p", "muted", "退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons).")}
 	case w == nil:
-		return []app.UI{textElem("p", "muted", l.s("没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap."))}
+		return []app.UI{l.textElem("p", "muted", "没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap.")}
 	case w.Assumed:
 		ways := make([]app.UI, len(w.Ways))
 		for i, x := range w.Ways {
-			ways[i] = textElem("li", "", l.s(x.Zh, x.En))
+			ways[i] = l.textElem("li", "", x.Zh, x.En)
 		}
 		return []app.UI{
 			elem("div", "ways",
-				textElem("p", "", l.s("现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:")),
+				l.textElem("p", "", "现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:"),
 				elem("ul", "", ways...),
 			),
 			c.details(l, w),
@@ -114,56 +118,48 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	case w.About != "plan":
 		about = c.Labels[w.About]
 	}
-	var facts factList
-	facts.add(l.s("对象", "About"), about)
+	facts := factList{l: l}
+	facts.add("对象", "About", about)
 	switch {
 	case w.BenefitsFrom != "" && !w.MonthsUpperBound:
-		facts.add(l.s("待遇开始", "Benefits from"), l.formatDay(w.BenefitsFrom))
+		facts.add("待遇开始", "Benefits from", l.formatDay(w.BenefitsFrom))
 	case w.BenefitsFrom != "":
-		facts.add(l.s("最晚待遇开始", "Benefits from, at the latest"),
+		facts.add("最晚待遇开始", "Benefits from, at the latest",
 			l.formatDay(w.BenefitsFrom)+l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)"))
 	}
 	if w.Previous != nil {
-		facts.add(l.s("断缴前", "Before the gap"), c.Labels[*w.Previous])
+		facts.add("断缴前", "Before the gap", c.Labels[*w.Previous])
 	}
-	facts.add(l.s("断缴月数", "Gap"), l.s(strconv.Itoa(w.GapMonths)+" 个月", plural(w.GapMonths, "month")))
+	facts.add("断缴月数", "Gap", l.count(w.GapMonths, "个月", "month"))
 	if w.BrokenYears > 0 {
-		facts.add(l.s("断保年数", "Broken years"), l.s(strconv.Itoa(w.BrokenYears)+" 年", plural(w.BrokenYears, "year")))
+		facts.add("断保年数", "Broken years", l.count(w.BrokenYears, "年", "year"))
 	}
 	if w.Months > 0 && w.Scheme == rules.Resident {
 		s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
 		if w.RepairedMonths > 0 {
 			s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
 		}
-		facts.add(l.s("构成", "Made of"), s+l.s(" 个月", " months"))
+		facts.add("构成", "Made of", s+l.s(" 个月", " months"))
 	}
-	backpay := l.s("不可以", "No")
-	if w.BackpayAllowed {
-		backpay = l.s("可以", "Yes")
-	}
-	facts.add(l.s("可否补缴", "Back-pay allowed"), backpay)
-	facts.add(l.s("免等待", "Exempt"), deref(w.Exempt))
+	facts.add("可否补缴", "Back-pay allowed", l.either(w.BackpayAllowed, bi{"可以", "Yes"}, bi{"不可以", "No"}))
+	facts.add("免等待", "Exempt", deref(w.Exempt))
 	if w.InWindow != nil {
-		inWindow := l.s("否", "No")
-		if *w.InWindow {
-			inWindow = l.s("是", "Yes")
-		}
-		facts.add(l.s("集中参保期内缴费", "Paid in the window"), inWindow)
+		facts.add("集中参保期内缴费", "Paid in the window", l.either(*w.InWindow, bi{"是", "Yes"}, bi{"否", "No"}))
 	}
 	if w.WindowFrom != nil && w.WindowTo != nil {
-		facts.add(l.s("集中参保期", "Enrolment window"), l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
+		facts.add("集中参保期", "Enrolment window", l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
 	}
 	var shorten app.UI
 	if len(w.Shorten) > 0 {
 		options := make([]app.UI, len(w.Shorten))
 		for i, o := range w.Shorten {
 			options[i] = elem("li", "",
-				textElem("p", "", l.s(o.Zh, o.En)),
+				l.textElem("p", "", o.Zh, o.En),
 				textElem("p", "muted", optionLine(l, o)),
 			)
 		}
 		shorten = elem("div", "shorten",
-			textElem("h3", "", l.s("怎样缩短", "How to shorten it")),
+			l.textElem("h3", "", "怎样缩短", "How to shorten it"),
 			elem("ul", "", options...),
 		)
 	}
@@ -178,18 +174,37 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 func optionLine(l lang, o rules.Option) string {
 	s := l.s("等待 ", "wait ") + strconv.Itoa(o.Months) + l.s(" 个月", " months")
 	if o.BenefitsFrom != "" {
-		s += l.s("，", ", ") + l.s(l.formatDay(o.BenefitsFrom)+"起享受待遇", "benefits from "+l.formatDay(o.BenefitsFrom))
+		d := l.formatDay(o.BenefitsFrom)
+		s += l.s("，"+d+"起享受待遇", ", benefits from "+d)
 	}
 	if o.Deadline != nil {
 		s += l.s("；截止 ", "; by ") + l.formatDay(*o.Deadline)
 	}
 	if o.Cost != nil {
-		s += l.s("；约 "+strconv.Itoa(*o.Cost)+" 元", "; about ¥"+strconv.Itoa(*o.Cost))
+		c := strconv.Itoa(*o.Cost)
+		s += l.s("；约 "+c+" 元", "; about ¥"+c)
 	}
 	if o.Source != "" {
 		s += l.s("（", " (") + o.Source + l.s("）", ")")
 	}
 	return s
+}
+
+// count writes n with its unit: "3 个月" in Chinese, "3 months" in
+// English.
+func (l lang) count(n int, zh, en string) string {
+	if l == langEn {
+		return plural(n, en)
+	}
+	return strconv.Itoa(n) + " " + zh
+}
+
+// either is yes or no in l, as b says.
+func (l lang) either(b bool, yes, no bi) string {
+	if b {
+		return yes.in(l)
+	}
+	return no.in(l)
 }
 
 // plural writes "1 month", "2 months".
