@@ -45,13 +45,7 @@ type rulesRegion struct {
 	// Province is the province-level code the region belongs to.
 	Province string
 	Params   []rulesParam
-	// Unverified is what untrusted pages say (never computed with).
-	Unverified []rulesUnverified
 }
-
-// rulesUnverified is an untrusted claim (none are shipped: see
-// rules/data/unverified.json).
-type rulesUnverified struct{ Topic, Value, URL, Quote string }
 
 // rulesProvinceOf is the province-level code of a region.
 func rulesProvinceOf(code string) string { return rules.ProvinceOf(code) }

@@ -242,7 +242,6 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 			)),
 			textIf("p", "muted", noteIn(l, r.Note)),
 			paramBlocks(l, r.Params),
-			unverifiedList(l, r.Unverified),
 		))
 	}
 	var nationalOnly app.UI
@@ -283,7 +282,7 @@ func (p *rulesPage) appliedBlock(l lang) app.UI {
 	var local, notes []app.UI
 	for _, r := range p.catalog.Regions {
 		if r.Code == p.region || r.Code == rulesProvinceOf(p.region) {
-			notes = append(notes, textIf("p", "muted", noteIn(l, r.Note)), unverifiedList(l, r.Unverified))
+			notes = append(notes, textIf("p", "muted", noteIn(l, r.Note)))
 		}
 	}
 	national := 0
@@ -317,26 +316,6 @@ func localCountTable(l lang, c rulesCatalog) app.UI {
 		))
 	}
 	return table("local-count", l, rows, "参数", "Parameter", "有本地规定的省份", "Provinces with a local value")
-}
-
-// unverifiedList shows what untrusted pages say, marked as such.
-func unverifiedList(l lang, notes []rulesUnverified) app.UI {
-	if len(notes) == 0 {
-		return nil
-	}
-	items := make([]app.UI, len(notes))
-	for i, n := range notes {
-		items[i] = elem("li", "",
-			textElem("strong", "", n.Topic+"："+n.Value+" "),
-			l.textElem("span", "trust trust-unverified", "未核实，不用于计算", "unverified, not used"),
-			textIf("q", "quote", n.Quote),
-			sourceLink(l.s("来源网页", "source page"), n.URL),
-		)
-	}
-	return elem("div", "unverified",
-		l.textElem("h4", "", "未核实的说法（聚合网站等，不用于计算）", "Unverified claims (aggregator sites; not used)"),
-		elem("ul", "", items...),
-	)
 }
 
 // sourceLink is text linked to the page it was read on (plain text when
