@@ -7,6 +7,7 @@ import (
 
 // segment is a stretch of days on which an enrollment pays benefits.
 type segment struct {
+	_        noCompare
 	from, to Date
 	sp       *span
 	retiree  bool

@@ -34,10 +34,11 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if day.Before(yearStart(2025)) {
 		day = yearStart(2025)
 	}
-	countFrom := e.params(region).IncentiveCountFrom.At(day)
-	threshold := e.params(region).IncentiveContinuousYearsBeforeRise.At(day)
-	rise := e.params(region).IncentiveRisePerYear.At(day)
-	capP := e.params(region).IncentiveCapShareOfCeilingPercent.At(day)
+	p := e.params(region)
+	countFrom := p.IncentiveCountFrom.At(day)
+	threshold := p.IncentiveContinuousYearsBeforeRise.At(day)
+	rise := p.IncentiveRisePerYear.At(day)
+	capP := p.IncentiveCapShareOfCeilingPercent.At(day)
 	n := 0
 	for y := last; y >= countFrom.V && paid(y); y-- {
 		n++
@@ -54,8 +55,8 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if last < countFrom.V {
 		a.NextRiseYear = countFrom.V + threshold.V
 	}
-	fixed := e.params(region).ResidentFixedWaitMonths.At(day)
-	if applies := e.params(region).IncentiveApplies.At(day); applies.V == "noCeiling" {
+	fixed := p.ResidentFixedWaitMonths.At(day)
+	if applies := p.IncentiveApplies.At(day); applies.V == "noCeiling" {
 		a.RisePerYear, a.EarnedRise, a.NoCeiling = 0, 0, true
 		a.Explain = []Step{
 			sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
@@ -63,9 +64,9 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 		}
 		return a
 	}
-	zero := e.params(region).IncentiveZeroClaimRise.At(day)
-	penalty := e.params(region).IncentiveBreakPenaltyPerYear.At(day)
-	capTotal := e.params(region).IncentiveCapTotalYuan.At(day)
+	zero := p.IncentiveZeroClaimRise.At(day)
+	penalty := p.IncentiveBreakPenaltyPerYear.At(day)
+	capTotal := p.IncentiveCapTotalYuan.At(day)
 	keep := e.params(region).IncentiveKeepEarnedAfterBreak.At(day)
 	a.ZeroClaimRise, a.BreakPenaltyPerYear, a.CapYuan, a.KeepEarnedAfterBreak = zero.V, penalty.V, capTotal.V, keep.V
 	if capTotal.V > 0 && a.EarnedRise > capTotal.V {

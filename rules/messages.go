@@ -23,6 +23,7 @@ var messagesJSON []byte
 
 // message is one entry of the catalog.
 type message struct {
+	_  noCompare
 	ID string `json:"id"`
 	Zh string `json:"zh"`
 	En string `json:"en"`

@@ -106,6 +106,7 @@ var paramSpecs = map[string]paramSpec{
 // a region's own value the page it was read on, the verbatim quote and how
 // sure that reading is (Trust).
 type Source struct {
+	_        noCompare
 	Document string `json:"document"`
 	Article  string `json:"article"`
 	URL      string `json:"url,omitempty"`
@@ -131,6 +132,7 @@ func knownTrust(t string) bool {
 // (an aggregator or AI-written page): shown on the rules page as such,
 // never read by the engine.
 type Unverified struct {
+	_     noCompare
 	Topic string `json:"topic"`
 	Value string `json:"value"`
 	URL   string `json:"url,omitempty"`
@@ -140,6 +142,7 @@ type Unverified struct {
 
 // Document is a policy document the rules cite.
 type Document struct {
+	_        noCompare
 	ID       string `json:"id"`
 	Number   string `json:"number"`
 	Title    string `json:"title"`
@@ -153,6 +156,7 @@ type Document struct {
 // Effective is the range of days a value is in force; an empty To means
 // until further notice.
 type Effective struct {
+	_    noCompare
 	From string `json:"from"`
 	To   string `json:"to,omitempty"`
 }
@@ -187,6 +191,7 @@ type MinYears struct {
 // Window is the resident 集中参保期 for benefit year Y: from Start (MM-DD)
 // of year Y-1 to End (MM-DD) of year Y-1, or of year Y when EndInBenefitYear.
 type Window struct {
+	_                noCompare
 	Start            string `json:"start"`
 	End              string `json:"end"`
 	EndInBenefitYear bool   `json:"endInBenefitYear,omitempty"`
@@ -688,6 +693,7 @@ func valueAt(vals []Value, day Date) *Value {
 
 // param is a resolved parameter value with where it came from.
 type param struct {
+	_     noCompare
 	v     *Value
 	level string
 }

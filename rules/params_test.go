@@ -236,7 +236,7 @@ func TestTypedParamsAgreeWithData(t *testing.T) {
 					continue
 				}
 				got := res[0].Field(0) // the embedded param
-				if got.Field(0).Pointer() != reflect.ValueOf(want).Pointer() || got.Field(1).String() != wantLevel {
+				if got.FieldByName("v").Pointer() != reflect.ValueOf(want).Pointer() || got.FieldByName("level").String() != wantLevel {
 					t.Errorf("%s %s %s: typed and data differ", code, name, ds)
 				}
 			}

@@ -54,11 +54,11 @@ type Resolved[T paramValue] struct {
 func (p Param[T]) At(day Date) Resolved[T] {
 	for _, l := range p.links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, valueOf[T](v)}
+			return Resolved[T]{param{v: v, level: l.level}, valueOf[T](v)}
 		}
 	}
 	v := &p.links[len(p.links)-1].vals[0]
-	return Resolved[T]{param{v, LevelNational}, valueOf[T](v)}
+	return Resolved[T]{param{v: v, level: LevelNational}, valueOf[T](v)}
 }
 
 // Lookup is the value in force on day, if any (for parameters with no value
@@ -66,7 +66,7 @@ func (p Param[T]) At(day Date) Resolved[T] {
 func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
 	for _, l := range p.links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, valueOf[T](v)}, true
+			return Resolved[T]{param{v: v, level: l.level}, valueOf[T](v)}, true
 		}
 	}
 	return Resolved[T]{}, false

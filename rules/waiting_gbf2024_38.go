@@ -11,6 +11,7 @@ import "time"
 // residentCase is what the resident waiting-period clauses read: the facts
 // of one payment, computed once before any clause is tried.
 type residentCase struct {
+	_         noCompare
 	t         target
 	year      int  // the benefit year bought
 	alsoYear  int  // a second benefit year the same payment buys (newborns across 1 January); 0 if none
