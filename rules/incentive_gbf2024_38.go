@@ -58,10 +58,8 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	fixed := p.ResidentFixedWaitMonths.At(day)
 	if applies := p.IncentiveApplies.At(day); applies.V == "noCeiling" {
 		a.RisePerYear, a.EarnedRise, a.NoCeiling = 0, 0, true
-		a.Explain = []Step{
-			sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
-			sayStep("incentive.noCeiling", e.cite(applies.v), "region", regionText(region)),
-		}
+		addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+		addStep(&a.Explain, "incentive.noCeiling", e.cite(applies.v), "region", regionText(region))
 		return a
 	}
 	zero := p.IncentiveZeroClaimRise.At(day)
@@ -72,18 +70,16 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if capTotal.V > 0 && a.EarnedRise > capTotal.V {
 		a.EarnedRise = capTotal.V
 	}
-	a.Explain = []Step{
-		sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
-		sayStep("incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
-			"earned", a.EarnedRise, "next", a.NextRiseYear),
-		sayStep("incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level)),
-	}
+	addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+	addStep(&a.Explain, "incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
+		"earned", a.EarnedRise, "next", a.NextRiseYear)
+	addStep(&a.Explain, "incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level))
 	if penalty.V > 0 {
-		a.Explain = append(a.Explain, sayStep("incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level)))
+		addStep(&a.Explain, "incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level))
 	}
-	a.Explain = append(a.Explain, sayStep("incentive.cap", e.cite(capP.v), "percent", capP.V))
+	addStep(&a.Explain, "incentive.cap", e.cite(capP.v), "percent", capP.V)
 	if capTotal.V > 0 {
-		a.Explain = append(a.Explain, sayStep("incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level)))
+		addStep(&a.Explain, "incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level))
 	}
 	var afterBreak Text
 	switch keep.V {
@@ -94,9 +90,9 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	default:
 		afterBreak = say("incentive.break/notStated", "earned", a.EarnedRise)
 	}
-	a.Explain = append(a.Explain, sayStep("incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V))
+	addStep(&a.Explain, "incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V)
 	if rise.level == LevelNational {
-		a.Explain = append(a.Explain, sayStep("region.national", e.cite(rise.v)))
+		addStep(&a.Explain, "region.national", e.cite(rise.v))
 	}
 	return a
 }

@@ -243,7 +243,14 @@ func sayStep(id, source string, args ...any) Step {
 	return Step{Rule: ruleOf(id), Zh: t.Zh, En: t.En, Source: source}
 }
 
+// addStep appends the explanation step sayStep(id, source, args...) to
+// *steps: one call at each site, where sayStep and append would each copy
+// the Step (in WebAssembly, most of a site's code).
+func addStep(steps *[]Step, id, source string, args ...any) {
+	*steps = append(*steps, sayStep(id, source, args...))
+}
+
 // explain adds an explanation step to the waiting answer (see sayStep).
 func (r *waitResult) explain(id, source string, args ...any) {
-	r.Explain = append(r.Explain, sayStep(id, source, args...))
+	addStep(&r.Explain, id, source, args...)
 }

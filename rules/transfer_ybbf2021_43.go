@@ -74,7 +74,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 		t.Materials = []Text{say("transfer.filing/materials")}
 		t.Channels = channels()
 		t.DoNot = []Text{say("transfer.filing/doNot")}
-		t.Explain = []Step{sayStep("transfer.retiree", e.rs.citeDoc("ybbf2021-43", "第二条"))}
+		addStep(&t.Explain, "transfer.retiree", e.rs.citeDoc("ybbf2021-43", "第二条"))
 		return t
 	}
 	if from.scheme == Resident && toScheme == Resident {
@@ -96,11 +96,9 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if !deadline.Before(e.asOf) {
 		t.DoNot = append(t.DoNot, say("transfer.doNot/gap", "maxGap", maxGap.V, "deadline", deadline))
 	}
-	t.Explain = []Step{
-		sayStep("transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme)),
-		sayStep("transfer.time", src, "out", out.V, "in", in.V, "days", days.V),
-		sayStep("transfer.years", e.rs.citeDoc("shbxf", "第三十二条")),
-	}
+	addStep(&t.Explain, "transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme))
+	addStep(&t.Explain, "transfer.time", src, "out", out.V, "in", in.V, "days", days.V)
+	addStep(&t.Explain, "transfer.years", e.rs.citeDoc("shbxf", "第三十二条"))
 	return t
 }
 
@@ -132,7 +130,7 @@ func (e *engine) residentMove(t *TransferAnswer, from *span) {
 	t.Materials = []Text{say("transfer.move/materials", "to", toName)}
 	t.Channels = channels()
 	t.DoNot = []Text{say("transfer.move/doNot")}
-	t.Explain = []Step{sayStep("transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.cite(wp.v))}
+	addStep(&t.Explain, "transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.cite(wp.v))
 }
 
 // sameArea reports whether two region codes are the same 统筹地区, or a
