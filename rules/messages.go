@@ -250,6 +250,11 @@ func addStep(steps *[]Step, id, source string, args ...any) {
 	*steps = append(*steps, sayStep(id, source, args...))
 }
 
+// addText appends say(id, args...) to *texts, as addStep does a step.
+func addText(texts *[]Text, id string, args ...any) {
+	*texts = append(*texts, say(id, args...))
+}
+
 // explain adds an explanation step to the waiting answer (see sayStep).
 func (r *waitResult) explain(id, source string, args ...any) {
 	addStep(&r.Explain, id, source, args...)

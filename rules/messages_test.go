@@ -128,6 +128,8 @@ func sayCalls(t *testing.T) []messageCall {
 					first = 2
 				case "addStep":
 					first, idAt = 3, 1
+				case "addText":
+					first, idAt = 2, 1
 				}
 			case *ast.SelectorExpr:
 				if fn.Sel.Name == "explain" {
