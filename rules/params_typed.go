@@ -52,24 +52,33 @@ type Resolved[T paramValue] struct {
 // take it (the data guarantees national values to an open end for every
 // parameter the engine reads with At).
 func (p Param[T]) At(day Date) Resolved[T] {
-	for _, l := range p.links {
-		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v: v, level: l.level}, valueOf[T](v)}
-		}
+	r := lookupLinks(p.links, day)
+	if r.v == nil {
+		r = param{v: &p.links[len(p.links)-1].vals[0], level: LevelNational}
 	}
-	v := &p.links[len(p.links)-1].vals[0]
-	return Resolved[T]{param{v: v, level: LevelNational}, valueOf[T](v)}
+	return Resolved[T]{r, valueOf[T](r.v)}
 }
 
 // Lookup is the value in force on day, if any (for parameters with no value
 // for every day, such as a year's contribution).
 func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
-	for _, l := range p.links {
+	r := lookupLinks(p.links, day)
+	if r.v == nil {
+		return Resolved[T]{}, false
+	}
+	return Resolved[T]{r, valueOf[T](r.v)}, true
+}
+
+// lookupLinks is the first value of links in force on day, with its level
+// (none: a nil v). Not generic, so that each kind of Param does not have
+// its own copy of the search.
+func lookupLinks(links []paramLink, day Date) param {
+	for _, l := range links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v: v, level: l.level}, valueOf[T](v)}, true
+			return param{v: v, level: l.level}
 		}
 	}
-	return Resolved[T]{}, false
+	return param{}
 }
 
 // Params is every parameter the engine reads, for one region.
