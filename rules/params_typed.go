@@ -24,7 +24,15 @@ type paramValue interface {
 // valueOf reads v as a T: the kind checked at load decides which field.
 func valueOf[T paramValue](v *Value) T {
 	var t T
-	switch p := any(&t).(type) {
+	v.readInto(&t)
+	return t
+}
+
+// readInto sets *dst, a pointer to a paramValue, to v's value of that
+// type. Not generic, so that each kind of Param does not have its own
+// copy of the switch.
+func (v *Value) readInto(dst any) {
+	switch p := dst.(type) {
 	case *int:
 		*p = v.num
 	case *string:
@@ -38,7 +46,6 @@ func valueOf[T paramValue](v *Value) T {
 	case **MinYears:
 		*p = v.years
 	}
-	return t
 }
 
 // Resolved is a parameter's value in force on a day, with its source and
