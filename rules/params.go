@@ -49,58 +49,73 @@ type paramSpec struct {
 	cover bool // national values must run without holes to an open end
 }
 
-var paramSpecs = map[string]paramSpec{
-	"employee.backpayMaxGapMonths":        {kind: kindInt, min: 0, max: 12, cover: true},
-	"employee.longGapWaitMonths":          {kind: kindInt, min: 0, max: 12, cover: true},
-	"employee.longGapWaitCapMonths":       {kind: kindInt, min: 0, max: 12, cover: true},
-	"switch.minContinuousYears":           {kind: kindInt, min: 0, max: 10, cover: true},
-	"switch.maxGapMonths":                 {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.window":                     {kind: kindWindow, cover: true},
-	"resident.fixedWaitMonths":            {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.variableMonthsPerYear":      {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.brokenYearCounting":         {kind: kindEnum, enum: []string{"afterFirst", "every"}, cover: true},
-	"resident.brokenYearsCountFrom":       {kind: kindInt, min: 1990, max: 2100, cover: true},
-	"resident.repairMonthsPerYear":        {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.longBreakYears":             {kind: kindInt, min: 1, max: 50, cover: true},
-	"resident.longBreakMinMonths":         {kind: kindInt, min: 0, max: 24, cover: true},
-	"resident.exemptGroups":               {kind: kindGroups, cover: true},
-	"resident.individualContribution":     {kind: kindInt, min: 1, max: 100000},
-	"newborn.window":                      {kind: kindDuration, cover: true},
-	"duplicates.employeeKeepMinYears":     {kind: kindInt, min: 0, max: 10, cover: true},
-	"duplicates.residentRefund":           {kind: kindEnum, enum: []string{"beforeBenefitPeriodOnly", "individualIfUnused", "nextYearIfUnused", "none"}, cover: true},
-	"incentive.continuousYearsBeforeRise": {kind: kindInt, min: 0, max: 20, cover: true},
-	"incentive.risePerYear":               {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
-	"incentive.countFrom":                 {kind: kindInt, min: 1990, max: 2100, cover: true},
-	"transfer.workingDays":                {kind: kindInt, min: 1, max: 60, cover: true},
-	"transfer.outWorkingDays":             {kind: kindInt, min: 1, max: 60, cover: true},
-	"transfer.inWorkingDays":              {kind: kindInt, min: 1, max: 60, cover: true},
-	"resident.extension":                  {kind: kindPeriod, cover: true},
-	"resident.waitCountsFrom":             {kind: kindEnum, enum: []string{"paymentDay", "paymentMonth", "nextMonth"}, cover: true},
-	"newborn.lateBenefitStart":            {kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true},
-	"newborn.exemptUntilMonths":           {kind: kindInt, min: 1, max: 72, cover: true},
-	"newborn.windowCounting":              {kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true},
-	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
-	"retiree.minYears":                    {kind: kindYears, cover: true},
-	"student.entryBenefitStart":           {kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true},
-	"resident.fullPriceOutsideWindow":     {kind: kindPeriod, cover: true},
+// paramSpecList is every parameter the engine reads, with its spec; a
+// table, which the linker lays out as data, where a map literal this size
+// is code (6 KB in WebAssembly).
+var paramSpecList = [...]struct {
+	name string
+	spec paramSpec
+}{
+	{"employee.backpayMaxGapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"employee.longGapWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"employee.longGapWaitCapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"switch.minContinuousYears", paramSpec{kind: kindInt, min: 0, max: 10, cover: true}},
+	{"switch.maxGapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.window", paramSpec{kind: kindWindow, cover: true}},
+	{"resident.fixedWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.variableMonthsPerYear", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.brokenYearCounting", paramSpec{kind: kindEnum, enum: []string{"afterFirst", "every"}, cover: true}},
+	{"resident.brokenYearsCountFrom", paramSpec{kind: kindInt, min: 1990, max: 2100, cover: true}},
+	{"resident.repairMonthsPerYear", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.longBreakYears", paramSpec{kind: kindInt, min: 1, max: 50, cover: true}},
+	{"resident.longBreakMinMonths", paramSpec{kind: kindInt, min: 0, max: 24, cover: true}},
+	{"resident.exemptGroups", paramSpec{kind: kindGroups, cover: true}},
+	{"resident.individualContribution", paramSpec{kind: kindInt, min: 1, max: 100000}},
+	{"newborn.window", paramSpec{kind: kindDuration, cover: true}},
+	{"duplicates.employeeKeepMinYears", paramSpec{kind: kindInt, min: 0, max: 10, cover: true}},
+	{"duplicates.residentRefund", paramSpec{kind: kindEnum, enum: []string{"beforeBenefitPeriodOnly", "individualIfUnused", "nextYearIfUnused", "none"}, cover: true}},
+	{"incentive.continuousYearsBeforeRise", paramSpec{kind: kindInt, min: 0, max: 20, cover: true}},
+	{"incentive.risePerYear", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.capShareOfCeilingPercent", paramSpec{kind: kindInt, min: 0, max: 100, cover: true}},
+	{"incentive.countFrom", paramSpec{kind: kindInt, min: 1990, max: 2100, cover: true}},
+	{"transfer.workingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"transfer.outWorkingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"transfer.inWorkingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"resident.extension", paramSpec{kind: kindPeriod, cover: true}},
+	{"resident.waitCountsFrom", paramSpec{kind: kindEnum, enum: []string{"paymentDay", "paymentMonth", "nextMonth"}, cover: true}},
+	{"newborn.lateBenefitStart", paramSpec{kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true}},
+	{"newborn.exemptUntilMonths", paramSpec{kind: kindInt, min: 1, max: 72, cover: true}},
+	{"newborn.windowCounting", paramSpec{kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true}},
+	{"employee.firstFlexibleWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"retiree.minYears", paramSpec{kind: kindYears, cover: true}},
+	{"student.entryBenefitStart", paramSpec{kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true}},
+	{"resident.fullPriceOutsideWindow", paramSpec{kind: kindPeriod, cover: true}},
 	// Kinds the provinces set (issue 12): benefits of a payment inside the
 	// window but in the benefit year, the full price, waits in days,
 	// incentive amounts and rules, employee waits of flexible workers, and
 	// monthly resident payments.
-	"resident.inBenefitYearPaymentBenefitFrom": {kind: kindEnum, enum: []string{"yearStart", "paymentDay", "nextDay"}, cover: true},
-	"resident.fullPrice":                       {kind: kindInt, min: 0, max: 100000, cover: true},
-	"resident.fixedWaitDays":                   {kind: kindInt, min: 0, max: 366, cover: true},
-	"resident.variableDaysPerYear":             {kind: kindInt, min: 0, max: 366, cover: true},
-	"resident.collection":                      {kind: kindEnum, enum: []string{"yearly", "monthly"}, cover: true},
-	"incentive.zeroClaimRise":                  {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.breakPenaltyPerYear":            {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.capTotalYuan":                   {kind: kindInt, min: 0, max: 10000000, cover: true},
-	"incentive.keepEarnedAfterBreak":           {kind: kindEnum, enum: []string{"notStated", "kept", "lost"}, cover: true},
-	"incentive.applies":                        {kind: kindEnum, enum: []string{"yes", "noCeiling"}, cover: true},
-	"employee.flexibleLongGapWaitMonths":       {kind: kindInt, min: -1, max: 12, cover: true},
-	"employee.waitCountsPaymentMonth":          {kind: kindEnum, enum: []string{"no", "yes"}, cover: true},
+	{"resident.inBenefitYearPaymentBenefitFrom", paramSpec{kind: kindEnum, enum: []string{"yearStart", "paymentDay", "nextDay"}, cover: true}},
+	{"resident.fullPrice", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"resident.fixedWaitDays", paramSpec{kind: kindInt, min: 0, max: 366, cover: true}},
+	{"resident.variableDaysPerYear", paramSpec{kind: kindInt, min: 0, max: 366, cover: true}},
+	{"resident.collection", paramSpec{kind: kindEnum, enum: []string{"yearly", "monthly"}, cover: true}},
+	{"incentive.zeroClaimRise", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.breakPenaltyPerYear", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.capTotalYuan", paramSpec{kind: kindInt, min: 0, max: 10000000, cover: true}},
+	{"incentive.keepEarnedAfterBreak", paramSpec{kind: kindEnum, enum: []string{"notStated", "kept", "lost"}, cover: true}},
+	{"incentive.applies", paramSpec{kind: kindEnum, enum: []string{"yes", "noCeiling"}, cover: true}},
+	{"employee.flexibleLongGapWaitMonths", paramSpec{kind: kindInt, min: -1, max: 12, cover: true}},
+	{"employee.waitCountsPaymentMonth", paramSpec{kind: kindEnum, enum: []string{"no", "yes"}, cover: true}},
 }
+
+// paramSpecs is paramSpecList by name.
+var paramSpecs = func() map[string]paramSpec {
+	m := make(map[string]paramSpec, len(paramSpecList))
+	for _, p := range paramSpecList {
+		m[p.name] = p.spec
+	}
+	return m
+}()
 
 // Source is where a value comes from: a document and its article, and for
 // a region's own value the page it was read on, the verbatim quote and how
