@@ -369,7 +369,7 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			return nil, fmt.Errorf("%s: %v", where, err)
 		}
 		p.Name = name
-		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover); err != nil {
+		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover, decode); err != nil {
 			return nil, err
 		}
 	}
@@ -401,7 +401,7 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			if _, ok := paramSpecs[name]; !ok {
 				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
 			}
-			if err := rs.checkValues(where+".parameters."+name, name, vals, false); err != nil {
+			if err := rs.checkValues(where+".parameters."+name, name, vals, false, decode); err != nil {
 				return nil, err
 			}
 			if err := checkRegionalSources(where+".parameters."+name, vals); err != nil {
@@ -489,8 +489,9 @@ func (p *Parameter) matches(spec paramSpec) error {
 	return nil
 }
 
-// checkValues validates the dated values of one parameter.
-func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) error {
+// checkValues validates the dated values of one parameter, decoding
+// structured values with decode (see load).
+func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool, decode func(name string, data []byte, v any) error) error {
 	spec := paramSpecs[name]
 	if len(vals) == 0 {
 		return fmt.Errorf("%s.values: no values", where)
@@ -519,7 +520,7 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) err
 		if len(v.Raw) == 0 {
 			return fmt.Errorf("%s.value: missing", at)
 		}
-		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max); err != nil {
+		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max, decode); err != nil {
 			return fmt.Errorf("%s.value: %v", at, err)
 		}
 	}
@@ -543,7 +544,11 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) err
 	return nil
 }
 
-func (v *Value) parse(kind string, enum []string, min, max int) error {
+// parse reads v.Raw as a value of kind, decoding a structured value with
+// decode: decodeStrict for Load, decodeChecked for the embedded data, whose
+// unknown keys the tests look for (TestEmbeddedDataIsStrict), so that
+// app.wasm does not link the strict decoder (11 KB of code).
+func (v *Value) parse(kind string, enum []string, min, max int, decode func(name string, data []byte, v any) error) error {
 	switch kind {
 	case kindInt:
 		if err := json.Unmarshal(v.Raw, &v.num); err != nil {
@@ -570,7 +575,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return fmt.Errorf("%q is not a period in days or months (P90D, P6M)", v.word)
 		}
 	case kindGroups:
-		if err := decodeStrict("value", v.Raw, &v.words); err != nil {
+		if err := decode("value", v.Raw, &v.words); err != nil {
 			return fmt.Errorf("want a list of groups, got %s", v.Raw)
 		}
 		for _, g := range v.words {
@@ -583,7 +588,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return nil
 		}
 		v.years = &MinYears{}
-		if err := decodeStrict("value", v.Raw, v.years); err != nil {
+		if err := decode("value", v.Raw, v.years); err != nil {
 			return err
 		}
 		y := v.years
@@ -595,7 +600,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return nil
 		}
 		v.period = &Window{}
-		if err := decodeStrict("value", v.Raw, v.period); err != nil {
+		if err := decode("value", v.Raw, v.period); err != nil {
 			return err
 		}
 		w := v.period
@@ -609,7 +614,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return fmt.Errorf("end %s is before start %s", w.End, w.Start)
 		}
 	case kindWindow:
-		if err := decodeStrict("value", v.Raw, &v.window); err != nil {
+		if err := decode("value", v.Raw, &v.window); err != nil {
 			return err
 		}
 		w := &v.window
