@@ -7,6 +7,7 @@ import (
 
 // segment is a stretch of days on which an enrollment pays benefits.
 type segment struct {
+	_        noCompare
 	from, to Date
 	sp       *span
 	retiree  bool
@@ -134,7 +135,6 @@ func (e *engine) coverage(segs []segment, waits []spanWait, keep *string) Covera
 // benefitsOnDay: an enrollment pays benefits on asOf (the one kept among
 // duplicates, else employee insurance, else the later start).
 func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
-	add := func(s Step) { c.Explain = append(c.Explain, s) }
 	segs, waits, keep := q.segs, q.waits, q.keep
 	var best *segment
 	for i := range segs {
@@ -160,7 +160,7 @@ func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		}
 		c.Region = e.retireeRegion()
 		c.RegionName = regionName(c.Region)
-		add(sayStep("coverage.retired", e.rs.citeDoc("shbxf", "第二十七条")))
+		addStep(&c.Explain, "coverage.retired", e.rs.citeDoc("shbxf", "第二十七条"))
 		e.explainRetireeYears(c, e.retireeYears())
 		return true
 	}
@@ -177,17 +177,17 @@ func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		if s.open {
 			paid = say("coverage.employee/open", "to", s.to)
 		}
-		add(sayStep("coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last()))
+		addStep(&c.Explain, "coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last())
 		e.explainKind(c, s)
 	} else {
-		add(sayStep("coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last()))
+		addStep(&c.Explain, "coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last())
 	}
 	if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
 		w := e.answer(spanTarget(s))
-		add(sayStep("coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1)))
+		addStep(&c.Explain, "coverage.waited", lastSource(w.Explain), "months", w.Months, "end", w.benefitsFrom.AddDate(0, 0, -1))
 	}
 	if until != forever && until.After(s.to.Last()) {
-		add(sayStep("coverage.continues", e.rs.citeDoc("ybbf2021-43", "第十一条"), "until", until))
+		addStep(&c.Explain, "coverage.continues", e.rs.citeDoc("ybbf2021-43", "第十一条"), "until", until)
 	}
 	return true
 }
@@ -195,7 +195,6 @@ func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 // waitingOnDay: enrolled on asOf, but in a waiting period (or a wait that
 // outlasts the enrollment).
 func (e *engine) waitingOnDay(q *coverageQuery, c *CoverageAnswer) bool {
-	add := func(s Step) { c.Explain = append(c.Explain, s) }
 	segs := q.segs
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
@@ -215,9 +214,9 @@ func (e *engine) waitingOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		if !start.IsZero() {
 			c.WaitingUntil = datep(start.AddDate(0, 0, -1))
 			c.From = datep(start)
-			add(sayStep("coverage.waiting", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id, "asOf", e.asOf, "from", start))
+			addStep(&c.Explain, "coverage.waiting", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id, "asOf", e.asOf, "from", start)
 		} else {
-			add(sayStep("coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id))
+			addStep(&c.Explain, "coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id)
 		}
 		c.Explain = append(c.Explain, w.Explain...)
 		return true
@@ -254,7 +253,7 @@ func (e *engine) enrolledLater(q *coverageQuery, c *CoverageAnswer) bool {
 	c.Region, c.Scheme = next.region, next.scheme
 	c.RegionName = regionName(next.region)
 	c.From = datep(e.segmentStart(q.segs, next, e.asOf))
-	c.Explain = append(c.Explain, sayStep("coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf))
+	addStep(&c.Explain, "coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf)
 	return true
 }
 
@@ -263,7 +262,7 @@ func (e *engine) neverEnrolled(q *coverageQuery, c *CoverageAnswer) bool {
 	if len(e.h.spans) > 0 {
 		return false
 	}
-	c.Explain = append(c.Explain, sayStep("coverage.none", e.rs.citeDoc("shbxf", "第二十三条")))
+	addStep(&c.Explain, "coverage.none", e.rs.citeDoc("shbxf", "第二十三条"))
 	return true
 }
 
@@ -271,25 +270,24 @@ func (e *engine) neverEnrolled(q *coverageQuery, c *CoverageAnswer) bool {
 // benefits without contributions), with the back-pay deadline while an
 // employee interruption is still short.
 func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
-	add := func(s Step) { c.Explain = append(c.Explain, s) }
 	last, next, lastEnd := e.lastAndNext()
 	c.Status = StatusLapsed
 	c.Enrollment = strp(last.id)
 	c.Region, c.Scheme = last.region, last.scheme
 	c.RegionName = regionName(last.region)
 	c.Until = datep(lastEnd)
-	add(sayStep("coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf))
+	addStep(&c.Explain, "coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf)
 	if last.scheme == Employee {
 		maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		deadline := backpayDeadline(last.to, maxGap.V)
 		if !e.asOf.After(deadline) {
-			add(sayStep("coverage.backpay", e.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V))
+			addStep(&c.Explain, "coverage.backpay", e.cite(maxGap.v), "deadline", deadline, "maxGap", maxGap.V)
 		}
 	}
 	if next != nil {
 		start := e.segmentStart(q.segs, next, e.asOf)
 		if !start.IsZero() {
-			add(sayStep("coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", start))
+			addStep(&c.Explain, "coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", start)
 		}
 	}
 	return true
@@ -374,8 +372,8 @@ func (e *engine) explainKind(c *CoverageAnswer, s *span) {
 	switch s.kind {
 	case KindUnemployment:
 		n := e.params(s.region).EmployeeBackpayMaxGapMonths.At(e.asOf).V
-		c.Explain = append(c.Explain, sayStep("coverage.unemployment", e.rs.citeDoc("shbxf", "第四十八条")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"), "months", n))
+		addStep(&c.Explain, "coverage.unemployment", e.rs.citeDoc("shbxf", "第四十八条")+"；"+e.rs.citeDoc("ybbf2021-43", "第十一条"), "months", n)
 	case KindMilitary:
-		c.Explain = append(c.Explain, sayStep("coverage.military", e.rs.citeDoc("js2022-transfer", "军人服现役年限")))
+		addStep(&c.Explain, "coverage.military", e.rs.citeDoc("js2022-transfer", "军人服现役年限"))
 	}
 }

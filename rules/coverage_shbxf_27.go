@@ -69,13 +69,13 @@ func (e *engine) explainRetireeYears(c *CoverageAnswer, r retireeYearsCheck) {
 	region := regionText(r.region)
 	switch {
 	case r.unknown:
-		c.Explain = append(c.Explain, sayStep("retiree.years.unknown", src, "years", years, "region", region))
+		addStep(&c.Explain, "retiree.years.unknown", src, "years", years, "region", region)
 	case r.sexUnknown:
-		c.Explain = append(c.Explain, sayStep("retiree.years.sex", src, "years", years, "region", region, "need", r.need))
+		addStep(&c.Explain, "retiree.years.sex", src, "years", years, "region", region, "need", r.need)
 	case r.short:
-		c.Explain = append(c.Explain, sayStep("retiree.years.short", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "years", years, "region", region, "need", r.need, "actual", r.min.V.Actual))
+		addStep(&c.Explain, "retiree.years.short", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "years", years, "region", region, "need", r.need, "actual", r.min.V.Actual)
 	default:
-		c.Explain = append(c.Explain, sayStep("retiree.years.met", src, "years", years, "region", region, "need", r.need, "actual", r.min.V.Actual))
+		addStep(&c.Explain, "retiree.years.met", src, "years", years, "region", region, "need", r.need, "actual", r.min.V.Actual)
 	}
 }
 

@@ -9,10 +9,12 @@ import "sort"
 func (e *engine) deadlines(out *Output) []Deadline {
 	ds := []Deadline{}
 	seen := map[string]bool{}
-	add := func(d Deadline) {
-		if key := d.Kind + d.Date; !seen[key] && d.Date >= formatDate(e.asOf) {
+	// add takes the deadline's fields, not a Deadline: in WebAssembly a
+	// struct built at each call site is the larger part of its code.
+	add := func(kind, date, region string, text Text, source string) {
+		if key := kind + date; !seen[key] && date >= formatDate(e.asOf) {
 			seen[key] = true
-			ds = append(ds, d)
+			ds = append(ds, Deadline{Kind: kind, Date: date, Region: region, Zh: text.Zh, En: text.En, Source: source})
 		}
 	}
 	stopped := out.Duplicates.stopped()
@@ -20,20 +22,20 @@ func (e *engine) deadlines(out *Output) []Deadline {
 	if w != nil && w.BackpayDeadline != nil && (w.BackpayAllowed || len(w.Shorten) > 0) {
 		// The interruption allowed: of employee insurance, or before
 		// switching to resident insurance (医保办发〔2021〕43号 第十一条①②).
-		maxGap := e.params(w.Region).EmployeeBackpayMaxGapMonths.At(e.asOf)
+		p := e.params(w.Region)
+		maxGap := p.EmployeeBackpayMaxGapMonths.At(e.asOf)
 		if w.Scheme == Resident {
-			maxGap = e.params(w.Region).SwitchMaxGapMonths.At(e.asOf)
+			maxGap = p.SwitchMaxGapMonths.At(e.asOf)
 		}
 		text := say("deadline.backpay", "deadline", *w.BackpayDeadline, "maxGap", maxGap.V)
-		add(Deadline{Kind: "backpay", Date: *w.BackpayDeadline, Region: w.Region, Zh: text.Zh, En: text.En,
-			Source: e.rs.citeDoc("ybbf2021-43", "第十一条")})
+		add("backpay", *w.BackpayDeadline, w.Region, text, e.rs.citeDoc("ybbf2021-43", "第十一条"))
 	}
 	if w != nil {
 		// Every option with a deadline is a deadline too: the card and the
 		// calendar say what the waiting answer offers, no more.
 		for _, o := range w.Shorten {
 			if o.Deadline != nil && o.Kind != "backpay" {
-				add(Deadline{Kind: o.Kind, Date: *o.Deadline, Region: w.Region, Zh: o.Zh, En: o.En, Source: o.Source})
+				add(o.Kind, *o.Deadline, w.Region, Text{Zh: o.Zh, En: o.En}, o.Source)
 			}
 		}
 	}
@@ -43,7 +45,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 			if d := backpayDeadline(last.to, maxGap.V); !d.Before(e.asOf) {
 				text := say("deadline.backpay", "deadline", d, "maxGap", maxGap.V)
-				add(Deadline{Kind: "backpay", Date: formatDate(d), Region: last.region, Zh: text.Zh, En: text.En, Source: e.cite(maxGap.v)})
+				add("backpay", formatDate(d), last.region, text, e.cite(maxGap.v))
 			}
 		}
 	}
@@ -55,10 +57,10 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			}
 			if from.After(e.asOf) {
 				text := say("deadline.windowOpens", "region", regionText(region), "year", y, "date", from)
-				add(Deadline{Kind: "windowOpens", Date: formatDate(from), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(p.v)})
+				add("windowOpens", formatDate(from), region, text, e.cite(p.v))
 			}
 			text := say("deadline.windowEnds", "region", regionText(region), "year", y, "date", to)
-			add(Deadline{Kind: "windowEnds", Date: formatDate(to), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(p.v)})
+			add("windowEnds", formatDate(to), region, text, e.cite(p.v))
 			break
 		}
 	}
@@ -71,7 +73,7 @@ func (e *engine) deadlines(out *Output) []Deadline {
 			nw := e.params(region).NewbornWindow.At(birth)
 			if last := e.newbornLastDay(region, birth); !last.Before(e.asOf) {
 				text := say("deadline.newborn", "date", last)
-				add(Deadline{Kind: "newborn", Date: formatDate(last), Region: region, Zh: text.Zh, En: text.En, Source: e.cite(nw.v)})
+				add("newborn", formatDate(last), region, text, e.cite(nw.v))
 			}
 		}
 	}

@@ -47,7 +47,6 @@ func (e *engine) dupIvals() []dupIval {
 // up to asOf, or else the first duplicated month to come.
 func (e *engine) keepWhich() DuplicatesAnswer {
 	d := DuplicatesAnswer{Overlaps: []Overlap{}, Stop: []string{}, Actions: []Action{}, Explain: []Step{}}
-	add := func(s Step) { d.Explain = append(d.Explain, s) }
 	ivs := e.dupIvals()
 	now := monthOfDate(e.asOf)
 	var active []int
@@ -88,14 +87,14 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	}
 	src := e.rs.citeDoc("ybf2020-33", "重复参保处理原则")
 	if past < 0 && future < 0 {
-		add(sayStep("duplicates.none", src))
+		addStep(&d.Explain, "duplicates.none", src)
 		return d
 	}
 	m := past
 	if m < 0 {
 		m = future
 	}
-	add(sayStep("duplicates.definition", src))
+	addStep(&d.Explain, "duplicates.definition", src)
 	var set []*span
 	for i := range ivs {
 		if iv := &ivs[i]; iv.from <= m && iv.to >= m {
@@ -117,11 +116,11 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	}
 	switch {
 	case m < now:
-		add(sayStep("duplicates.overlap/ended", src, "month", m, "list", list))
+		addStep(&d.Explain, "duplicates.overlap/ended", src, "month", m, "list", list)
 	case m > now:
-		add(sayStep("duplicates.overlap/ahead", src, "month", m, "list", list))
+		addStep(&d.Explain, "duplicates.overlap/ahead", src, "month", m, "list", list)
 	default:
-		add(sayStep("duplicates.overlap", src, "month", m, "list", list))
+		addStep(&d.Explain, "duplicates.overlap", src, "month", m, "list", list)
 	}
 	d.Explain = append(d.Explain, rule)
 	for _, s := range set {
@@ -150,11 +149,11 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 		d.Explain = append(d.Explain, Step{Rule: "duplicates.action", Zh: a.Zh, En: a.En, Source: a.Source})
 	}
 	if d.ActionsOmitted > 0 {
-		add(sayStep("duplicates.omitted", src, "n", d.ActionsOmitted))
+		addStep(&d.Explain, "duplicates.omitted", src, "n", d.ActionsOmitted)
 	}
-	add(sayStep("duplicates.years", e.rs.citeDoc("shbxf", "第三十二条")+"；"+e.rs.citeDoc("ybbf2021-43", "第二条")))
+	addStep(&d.Explain, "duplicates.years", e.rs.citeDoc("shbxf", "第三十二条")+"；"+e.rs.citeDoc("ybbf2021-43", "第二条"))
 	if len(d.Overlaps) > len(set)*(len(set)-1)/2 {
-		add(sayStep("duplicates.past", src))
+		addStep(&d.Explain, "duplicates.past", src)
 	}
 	return d
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // 医保发〔2020〕33号 重复参保处理原则: employee → place of work; resident →
 // residence; student → place of study; cross-scheme → employee when
@@ -54,7 +57,7 @@ func TestKeepWhich(t *testing.T) {
 
 func TestOverlapMonths(t *testing.T) {
 	d := evaluate(t, input("2026-01-01", nil, nil, emp("sz", "440300", "2019-03", "2025-06"), res("home", "360100", "2025-01", "2025-12", ""))).Duplicates
-	if len(d.Overlaps) != 1 || d.Overlaps[0] != (Overlap{A: "sz", B: "home", From: "2025-01", To: "2025-06", Kind: "crossScheme"}) {
+	if len(d.Overlaps) != 1 || !reflect.DeepEqual(d.Overlaps[0], Overlap{A: "sz", B: "home", From: "2025-01", To: "2025-06", Kind: "crossScheme"}) {
 		t.Fatalf("got %+v", d.Overlaps)
 	}
 }

@@ -34,10 +34,11 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if day.Before(yearStart(2025)) {
 		day = yearStart(2025)
 	}
-	countFrom := e.params(region).IncentiveCountFrom.At(day)
-	threshold := e.params(region).IncentiveContinuousYearsBeforeRise.At(day)
-	rise := e.params(region).IncentiveRisePerYear.At(day)
-	capP := e.params(region).IncentiveCapShareOfCeilingPercent.At(day)
+	p := e.params(region)
+	countFrom := p.IncentiveCountFrom.At(day)
+	threshold := p.IncentiveContinuousYearsBeforeRise.At(day)
+	rise := p.IncentiveRisePerYear.At(day)
+	capP := p.IncentiveCapShareOfCeilingPercent.At(day)
 	n := 0
 	for y := last; y >= countFrom.V && paid(y); y-- {
 		n++
@@ -54,35 +55,31 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if last < countFrom.V {
 		a.NextRiseYear = countFrom.V + threshold.V
 	}
-	fixed := e.params(region).ResidentFixedWaitMonths.At(day)
-	if applies := e.params(region).IncentiveApplies.At(day); applies.V == "noCeiling" {
+	fixed := p.ResidentFixedWaitMonths.At(day)
+	if applies := p.IncentiveApplies.At(day); applies.V == "noCeiling" {
 		a.RisePerYear, a.EarnedRise, a.NoCeiling = 0, 0, true
-		a.Explain = []Step{
-			sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
-			sayStep("incentive.noCeiling", e.cite(applies.v), "region", regionText(region)),
-		}
+		addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+		addStep(&a.Explain, "incentive.noCeiling", e.cite(applies.v), "region", regionText(region))
 		return a
 	}
-	zero := e.params(region).IncentiveZeroClaimRise.At(day)
-	penalty := e.params(region).IncentiveBreakPenaltyPerYear.At(day)
-	capTotal := e.params(region).IncentiveCapTotalYuan.At(day)
+	zero := p.IncentiveZeroClaimRise.At(day)
+	penalty := p.IncentiveBreakPenaltyPerYear.At(day)
+	capTotal := p.IncentiveCapTotalYuan.At(day)
 	keep := e.params(region).IncentiveKeepEarnedAfterBreak.At(day)
 	a.ZeroClaimRise, a.BreakPenaltyPerYear, a.CapYuan, a.KeepEarnedAfterBreak = zero.V, penalty.V, capTotal.V, keep.V
 	if capTotal.V > 0 && a.EarnedRise > capTotal.V {
 		a.EarnedRise = capTotal.V
 	}
-	a.Explain = []Step{
-		sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last),
-		sayStep("incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
-			"earned", a.EarnedRise, "next", a.NextRiseYear),
-		sayStep("incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level)),
-	}
+	addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+	addStep(&a.Explain, "incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
+		"earned", a.EarnedRise, "next", a.NextRiseYear)
+	addStep(&a.Explain, "incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level))
 	if penalty.V > 0 {
-		a.Explain = append(a.Explain, sayStep("incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level)))
+		addStep(&a.Explain, "incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level))
 	}
-	a.Explain = append(a.Explain, sayStep("incentive.cap", e.cite(capP.v), "percent", capP.V))
+	addStep(&a.Explain, "incentive.cap", e.cite(capP.v), "percent", capP.V)
 	if capTotal.V > 0 {
-		a.Explain = append(a.Explain, sayStep("incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level)))
+		addStep(&a.Explain, "incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level))
 	}
 	var afterBreak Text
 	switch keep.V {
@@ -93,9 +90,9 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	default:
 		afterBreak = say("incentive.break/notStated", "earned", a.EarnedRise)
 	}
-	a.Explain = append(a.Explain, sayStep("incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V))
+	addStep(&a.Explain, "incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V)
 	if rise.level == LevelNational {
-		a.Explain = append(a.Explain, sayStep("region.national", e.cite(rise.v)))
+		addStep(&a.Explain, "region.national", e.cite(rise.v))
 	}
 	return a
 }

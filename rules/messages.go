@@ -23,6 +23,7 @@ var messagesJSON []byte
 
 // message is one entry of the catalog.
 type message struct {
+	_  noCompare
 	ID string `json:"id"`
 	Zh string `json:"zh"`
 	En string `json:"en"`
@@ -242,7 +243,19 @@ func sayStep(id, source string, args ...any) Step {
 	return Step{Rule: ruleOf(id), Zh: t.Zh, En: t.En, Source: source}
 }
 
+// addStep appends the explanation step sayStep(id, source, args...) to
+// *steps: one call at each site, where sayStep and append would each copy
+// the Step (in WebAssembly, most of a site's code).
+func addStep(steps *[]Step, id, source string, args ...any) {
+	*steps = append(*steps, sayStep(id, source, args...))
+}
+
+// addText appends say(id, args...) to *texts, as addStep does a step.
+func addText(texts *[]Text, id string, args ...any) {
+	*texts = append(*texts, say(id, args...))
+}
+
 // explain adds an explanation step to the waiting answer (see sayStep).
 func (r *waitResult) explain(id, source string, args ...any) {
-	r.Explain = append(r.Explain, sayStep(id, source, args...))
+	addStep(&r.Explain, id, source, args...)
 }

@@ -118,7 +118,7 @@ func sayCalls(t *testing.T) []messageCall {
 			if !ok {
 				return true
 			}
-			first := 0
+			first, idAt := 0, 0
 			switch fn := call.Fun.(type) {
 			case *ast.Ident:
 				switch fn.Name {
@@ -126,6 +126,10 @@ func sayCalls(t *testing.T) []messageCall {
 					first = 1
 				case "sayStep":
 					first = 2
+				case "addStep":
+					first, idAt = 3, 1
+				case "addText":
+					first, idAt = 2, 1
 				}
 			case *ast.SelectorExpr:
 				if fn.Sel.Name == "explain" {
@@ -148,7 +152,7 @@ func sayCalls(t *testing.T) []messageCall {
 			}
 			c := messageCall{at: at}
 			var ok2 bool
-			if c.id, ok2 = stringLit(call.Args[0]); !ok2 {
+			if c.id, ok2 = stringLit(call.Args[idAt]); !ok2 {
 				t.Errorf("%s: the message id is not a string literal", at)
 				return true
 			}

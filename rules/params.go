@@ -50,63 +50,79 @@ type paramSpec struct {
 	cover bool // national values must run without holes to an open end
 }
 
-var paramSpecs = map[string]paramSpec{
-	"employee.backpayMaxGapMonths":        {kind: kindInt, min: 0, max: 12, cover: true},
-	"employee.longGapWaitMonths":          {kind: kindInt, min: 0, max: 12, cover: true},
-	"employee.longGapWaitCapMonths":       {kind: kindInt, min: 0, max: 12, cover: true},
-	"switch.minContinuousYears":           {kind: kindInt, min: 0, max: 10, cover: true},
-	"switch.maxGapMonths":                 {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.window":                     {kind: kindWindow, cover: true},
-	"resident.fixedWaitMonths":            {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.variableMonthsPerYear":      {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.brokenYearCounting":         {kind: kindEnum, enum: []string{"afterFirst", "every"}, cover: true},
-	"resident.brokenYearsCountFrom":       {kind: kindInt, min: 1990, max: 2100, cover: true},
-	"resident.repairMonthsPerYear":        {kind: kindInt, min: 0, max: 12, cover: true},
-	"resident.longBreakYears":             {kind: kindInt, min: 1, max: 50, cover: true},
-	"resident.longBreakMinMonths":         {kind: kindInt, min: 0, max: 24, cover: true},
-	"resident.exemptGroups":               {kind: kindGroups, cover: true},
-	"resident.individualContribution":     {kind: kindInt, min: 1, max: 100000},
-	"newborn.window":                      {kind: kindDuration, cover: true},
-	"duplicates.employeeKeepMinYears":     {kind: kindInt, min: 0, max: 10, cover: true},
-	"duplicates.residentRefund":           {kind: kindEnum, enum: []string{"beforeBenefitPeriodOnly", "individualIfUnused", "nextYearIfUnused", "none"}, cover: true},
-	"incentive.continuousYearsBeforeRise": {kind: kindInt, min: 0, max: 20, cover: true},
-	"incentive.risePerYear":               {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.capShareOfCeilingPercent":  {kind: kindInt, min: 0, max: 100, cover: true},
-	"incentive.countFrom":                 {kind: kindInt, min: 1990, max: 2100, cover: true},
-	"transfer.workingDays":                {kind: kindInt, min: 1, max: 60, cover: true},
-	"transfer.outWorkingDays":             {kind: kindInt, min: 1, max: 60, cover: true},
-	"transfer.inWorkingDays":              {kind: kindInt, min: 1, max: 60, cover: true},
-	"resident.extension":                  {kind: kindPeriod, cover: true},
-	"resident.waitCountsFrom":             {kind: kindEnum, enum: []string{"paymentDay", "paymentMonth", "nextMonth"}, cover: true},
-	"newborn.lateBenefitStart":            {kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true},
-	"newborn.exemptUntilMonths":           {kind: kindInt, min: 1, max: 72, cover: true},
-	"newborn.windowCounting":              {kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true},
-	"employee.firstFlexibleWaitMonths":    {kind: kindInt, min: 0, max: 12, cover: true},
-	"retiree.minYears":                    {kind: kindYears, cover: true},
-	"student.entryBenefitStart":           {kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true},
-	"resident.fullPriceOutsideWindow":     {kind: kindPeriod, cover: true},
+// paramSpecList is every parameter the engine reads, with its spec; a
+// table, which the linker lays out as data, where a map literal this size
+// is code (6 KB in WebAssembly).
+var paramSpecList = [...]struct {
+	name string
+	spec paramSpec
+}{
+	{"employee.backpayMaxGapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"employee.longGapWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"employee.longGapWaitCapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"switch.minContinuousYears", paramSpec{kind: kindInt, min: 0, max: 10, cover: true}},
+	{"switch.maxGapMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.window", paramSpec{kind: kindWindow, cover: true}},
+	{"resident.fixedWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.variableMonthsPerYear", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.brokenYearCounting", paramSpec{kind: kindEnum, enum: []string{"afterFirst", "every"}, cover: true}},
+	{"resident.brokenYearsCountFrom", paramSpec{kind: kindInt, min: 1990, max: 2100, cover: true}},
+	{"resident.repairMonthsPerYear", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"resident.longBreakYears", paramSpec{kind: kindInt, min: 1, max: 50, cover: true}},
+	{"resident.longBreakMinMonths", paramSpec{kind: kindInt, min: 0, max: 24, cover: true}},
+	{"resident.exemptGroups", paramSpec{kind: kindGroups, cover: true}},
+	{"resident.individualContribution", paramSpec{kind: kindInt, min: 1, max: 100000}},
+	{"newborn.window", paramSpec{kind: kindDuration, cover: true}},
+	{"duplicates.employeeKeepMinYears", paramSpec{kind: kindInt, min: 0, max: 10, cover: true}},
+	{"duplicates.residentRefund", paramSpec{kind: kindEnum, enum: []string{"beforeBenefitPeriodOnly", "individualIfUnused", "nextYearIfUnused", "none"}, cover: true}},
+	{"incentive.continuousYearsBeforeRise", paramSpec{kind: kindInt, min: 0, max: 20, cover: true}},
+	{"incentive.risePerYear", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.capShareOfCeilingPercent", paramSpec{kind: kindInt, min: 0, max: 100, cover: true}},
+	{"incentive.countFrom", paramSpec{kind: kindInt, min: 1990, max: 2100, cover: true}},
+	{"transfer.workingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"transfer.outWorkingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"transfer.inWorkingDays", paramSpec{kind: kindInt, min: 1, max: 60, cover: true}},
+	{"resident.extension", paramSpec{kind: kindPeriod, cover: true}},
+	{"resident.waitCountsFrom", paramSpec{kind: kindEnum, enum: []string{"paymentDay", "paymentMonth", "nextMonth"}, cover: true}},
+	{"newborn.lateBenefitStart", paramSpec{kind: kindEnum, enum: []string{"paymentDay", "nextDay", "nextMonth"}, cover: true}},
+	{"newborn.exemptUntilMonths", paramSpec{kind: kindInt, min: 1, max: 72, cover: true}},
+	{"newborn.windowCounting", paramSpec{kind: kindEnum, enum: []string{"afterBirthDay", "includesBirthDay"}, cover: true}},
+	{"employee.firstFlexibleWaitMonths", paramSpec{kind: kindInt, min: 0, max: 12, cover: true}},
+	{"retiree.minYears", paramSpec{kind: kindYears, cover: true}},
+	{"student.entryBenefitStart", paramSpec{kind: kindEnum, enum: []string{"benefitYear", "september"}, cover: true}},
+	{"resident.fullPriceOutsideWindow", paramSpec{kind: kindPeriod, cover: true}},
 	// Kinds the provinces set (issue 12): benefits of a payment inside the
 	// window but in the benefit year, the full price, waits in days,
 	// incentive amounts and rules, employee waits of flexible workers, and
 	// monthly resident payments.
-	"resident.inBenefitYearPaymentBenefitFrom": {kind: kindEnum, enum: []string{"yearStart", "paymentDay", "nextDay"}, cover: true},
-	"resident.fullPrice":                       {kind: kindInt, min: 0, max: 100000, cover: true},
-	"resident.fixedWaitDays":                   {kind: kindInt, min: 0, max: 366, cover: true},
-	"resident.variableDaysPerYear":             {kind: kindInt, min: 0, max: 366, cover: true},
-	"resident.collection":                      {kind: kindEnum, enum: []string{"yearly", "monthly"}, cover: true},
-	"incentive.zeroClaimRise":                  {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.breakPenaltyPerYear":            {kind: kindInt, min: 0, max: 100000, cover: true},
-	"incentive.capTotalYuan":                   {kind: kindInt, min: 0, max: 10000000, cover: true},
-	"incentive.keepEarnedAfterBreak":           {kind: kindEnum, enum: []string{"notStated", "kept", "lost"}, cover: true},
-	"incentive.applies":                        {kind: kindEnum, enum: []string{"yes", "noCeiling"}, cover: true},
-	"employee.flexibleLongGapWaitMonths":       {kind: kindInt, min: -1, max: 12, cover: true},
-	"employee.waitCountsPaymentMonth":          {kind: kindEnum, enum: []string{"no", "yes"}, cover: true},
+	{"resident.inBenefitYearPaymentBenefitFrom", paramSpec{kind: kindEnum, enum: []string{"yearStart", "paymentDay", "nextDay"}, cover: true}},
+	{"resident.fullPrice", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"resident.fixedWaitDays", paramSpec{kind: kindInt, min: 0, max: 366, cover: true}},
+	{"resident.variableDaysPerYear", paramSpec{kind: kindInt, min: 0, max: 366, cover: true}},
+	{"resident.collection", paramSpec{kind: kindEnum, enum: []string{"yearly", "monthly"}, cover: true}},
+	{"incentive.zeroClaimRise", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.breakPenaltyPerYear", paramSpec{kind: kindInt, min: 0, max: 100000, cover: true}},
+	{"incentive.capTotalYuan", paramSpec{kind: kindInt, min: 0, max: 10000000, cover: true}},
+	{"incentive.keepEarnedAfterBreak", paramSpec{kind: kindEnum, enum: []string{"notStated", "kept", "lost"}, cover: true}},
+	{"incentive.applies", paramSpec{kind: kindEnum, enum: []string{"yes", "noCeiling"}, cover: true}},
+	{"employee.flexibleLongGapWaitMonths", paramSpec{kind: kindInt, min: -1, max: 12, cover: true}},
+	{"employee.waitCountsPaymentMonth", paramSpec{kind: kindEnum, enum: []string{"no", "yes"}, cover: true}},
 }
+
+// paramSpecs is paramSpecList by name.
+var paramSpecs = func() map[string]paramSpec {
+	m := make(map[string]paramSpec, len(paramSpecList))
+	for _, p := range paramSpecList {
+		m[p.name] = p.spec
+	}
+	return m
+}()
 
 // Source is where a value comes from: a document and its article, and for
 // a region's own value the page it was read on, the verbatim quote and how
 // sure that reading is (Trust).
 type Source struct {
+	_        noCompare
 	Document string `json:"document"`
 	Article  string `json:"article"`
 	URL      string `json:"url,omitempty"`
@@ -131,6 +147,7 @@ func knownTrust(t string) bool {
 
 // Document is a policy document the rules cite.
 type Document struct {
+	_        noCompare
 	ID       string `json:"id"`
 	Number   string `json:"number"`
 	Title    string `json:"title"`
@@ -144,6 +161,7 @@ type Document struct {
 // Effective is the range of days a value is in force; an empty To means
 // until further notice.
 type Effective struct {
+	_    noCompare
 	From string `json:"from"`
 	To   string `json:"to,omitempty"`
 }
@@ -178,6 +196,7 @@ type MinYears struct {
 // Window is the resident 集中参保期 for benefit year Y: from Start (MM-DD)
 // of year Y-1 to End (MM-DD) of year Y-1, or of year Y when EndInBenefitYear.
 type Window struct {
+	_                noCompare
 	Start            string `json:"start"`
 	End              string `json:"end"`
 	EndInBenefitYear bool   `json:"endInBenefitYear,omitempty"`
@@ -338,7 +357,7 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			return nil, fmt.Errorf("%s: %v", where, err)
 		}
 		p.Name = name
-		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover); err != nil {
+		if err := rs.checkValues(where, name, p.Values, paramSpecs[name].cover, decode); err != nil {
 			return nil, err
 		}
 	}
@@ -367,7 +386,7 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			if _, ok := paramSpecs[name]; !ok {
 				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
 			}
-			if err := rs.checkValues(where+".parameters."+name, name, vals, false); err != nil {
+			if err := rs.checkValues(where+".parameters."+name, name, vals, false, decode); err != nil {
 				return nil, err
 			}
 			if err := checkRegionalSources(where+".parameters."+name, vals); err != nil {
@@ -437,8 +456,9 @@ func (p *Parameter) matches(spec paramSpec) error {
 	return nil
 }
 
-// checkValues validates the dated values of one parameter.
-func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) error {
+// checkValues validates the dated values of one parameter, decoding
+// structured values with decode (see load).
+func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool, decode func(name string, data []byte, v any) error) error {
 	spec := paramSpecs[name]
 	if len(vals) == 0 {
 		return fmt.Errorf("%s.values: no values", where)
@@ -467,7 +487,7 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) err
 		if len(v.Raw) == 0 {
 			return fmt.Errorf("%s.value: missing", at)
 		}
-		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max); err != nil {
+		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max, decode); err != nil {
 			return fmt.Errorf("%s.value: %v", at, err)
 		}
 	}
@@ -491,7 +511,11 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool) err
 	return nil
 }
 
-func (v *Value) parse(kind string, enum []string, min, max int) error {
+// parse reads v.Raw as a value of kind, decoding a structured value with
+// decode: decodeStrict for Load, decodeChecked for the embedded data, whose
+// unknown keys the tests look for (TestEmbeddedDataIsStrict), so that
+// app.wasm does not link the strict decoder (11 KB of code).
+func (v *Value) parse(kind string, enum []string, min, max int, decode func(name string, data []byte, v any) error) error {
 	switch kind {
 	case kindInt:
 		n, err := strconv.Atoi(string(bytes.TrimSpace(v.Raw)))
@@ -522,7 +546,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return fmt.Errorf("%q is not a period in days or months (P90D, P6M)", v.word)
 		}
 	case kindGroups:
-		if err := decodeStrict("value", v.Raw, &v.words); err != nil {
+		if err := decode("value", v.Raw, &v.words); err != nil {
 			return fmt.Errorf("want a list of groups, got %s", v.Raw)
 		}
 		for _, g := range v.words {
@@ -535,7 +559,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return nil
 		}
 		v.years = &MinYears{}
-		if err := decodeStrict("value", v.Raw, v.years); err != nil {
+		if err := decode("value", v.Raw, v.years); err != nil {
 			return err
 		}
 		y := v.years
@@ -547,7 +571,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return nil
 		}
 		v.period = &Window{}
-		if err := decodeStrict("value", v.Raw, v.period); err != nil {
+		if err := decode("value", v.Raw, v.period); err != nil {
 			return err
 		}
 		w := v.period
@@ -561,7 +585,7 @@ func (v *Value) parse(kind string, enum []string, min, max int) error {
 			return fmt.Errorf("end %s is before start %s", w.End, w.Start)
 		}
 	case kindWindow:
-		if err := decodeStrict("value", v.Raw, &v.window); err != nil {
+		if err := decode("value", v.Raw, &v.window); err != nil {
 			return err
 		}
 		w := &v.window
@@ -670,6 +694,7 @@ func valueAt(vals []Value, day Date) *Value {
 
 // param is a resolved parameter value with where it came from.
 type param struct {
+	_     noCompare
 	v     *Value
 	level string
 }

@@ -30,5 +30,5 @@ func (rs *RuleSet) get(name, region string, day Date) param {
 	if v == nil {
 		v, level = &rs.national[name].Values[0], LevelNational
 	}
-	return param{v, level}
+	return param{v: v, level: level}
 }

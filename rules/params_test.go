@@ -166,14 +166,32 @@ func TestEveryRegionResolves(t *testing.T) {
 // Params, and every field to a parameter.
 func TestParamFields(t *testing.T) {
 	seen := map[string]bool{}
-	for _, f := range paramFields {
-		if _, ok := paramSpecs[f.name]; !ok {
-			t.Errorf("field for %s, which is not a parameter", f.name)
+	typ := reflect.TypeOf(Params{})
+	if typ.NumField() != len(paramFields) {
+		t.Errorf("Params has %d fields, paramFields names %d", typ.NumField(), len(paramFields))
+	}
+	for i, name := range paramFields {
+		if _, ok := paramSpecs[name]; !ok {
+			t.Errorf("field for %s, which is not a parameter", name)
 		}
-		if seen[f.name] {
-			t.Errorf("%s bound twice", f.name)
+		if seen[name] {
+			t.Errorf("%s bound twice", name)
 		}
-		seen[f.name] = true
+		seen[name] = true
+		if i < typ.NumField() && typ.Field(i).Name != fieldName(name) {
+			t.Errorf("field %d of Params is %s, paramFields names %s", i, typ.Field(i).Name, name)
+		}
+	}
+	var p Params
+	fields := linksOf(&p)
+	for i := range fields {
+		*fields[i] = []paramLink{{level: paramFields[i]}}
+	}
+	v := reflect.ValueOf(p)
+	for i, name := range paramFields {
+		if got := v.Field(i).Field(0).Index(0).Field(1).String(); got != name {
+			t.Errorf("linksOf gives field %d (%s) the values of %s", i, name, got)
+		}
 	}
 	for name := range paramSpecs {
 		if !seen[name] {
@@ -201,24 +219,24 @@ func TestTypedParamsAgreeWithData(t *testing.T) {
 	days := []string{"2010-06-01", "2021-12-01", "2024-12-31", "2025-01-01", "2026-06-15", "2027-01-01"}
 	for _, code := range codes {
 		p := reflect.ValueOf(rs.For(code)).Elem()
-		for _, f := range paramFields {
-			field := p.FieldByName(fieldName(f.name))
+		for _, name := range paramFields {
+			field := p.FieldByName(fieldName(name))
 			if !field.IsValid() {
-				t.Fatalf("no field %s for %s", fieldName(f.name), f.name)
+				t.Fatalf("no field %s for %s", fieldName(name), name)
 			}
 			for _, ds := range days {
 				day, _ := parseDate(ds)
-				want, wantLevel := rs.lookup(f.name, code, day)
+				want, wantLevel := rs.lookup(name, code, day)
 				res := field.MethodByName("Lookup").Call([]reflect.Value{reflect.ValueOf(day)})
 				if !res[1].Bool() {
 					if want != nil {
-						t.Errorf("%s %s %s: typed has none, data has %s", code, f.name, ds, want.Display())
+						t.Errorf("%s %s %s: typed has none, data has %s", code, name, ds, want.Display())
 					}
 					continue
 				}
 				got := res[0].Field(0) // the embedded param
-				if got.Field(0).Pointer() != reflect.ValueOf(want).Pointer() || got.Field(1).String() != wantLevel {
-					t.Errorf("%s %s %s: typed and data differ", code, f.name, ds)
+				if got.FieldByName("v").Pointer() != reflect.ValueOf(want).Pointer() || got.FieldByName("level").String() != wantLevel {
+					t.Errorf("%s %s %s: typed and data differ", code, name, ds)
 				}
 			}
 		}

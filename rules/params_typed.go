@@ -24,7 +24,15 @@ type paramValue interface {
 // valueOf reads v as a T: the kind checked at load decides which field.
 func valueOf[T paramValue](v *Value) T {
 	var t T
-	switch p := any(&t).(type) {
+	v.readInto(&t)
+	return t
+}
+
+// readInto sets *dst, a pointer to a paramValue, to v's value of that
+// type. Not generic, so that each kind of Param does not have its own
+// copy of the switch.
+func (v *Value) readInto(dst any) {
+	switch p := dst.(type) {
 	case *int:
 		*p = v.num
 	case *string:
@@ -38,11 +46,7 @@ func valueOf[T paramValue](v *Value) T {
 	case **MinYears:
 		*p = v.years
 	}
-	return t
 }
-
-// setLinks gives the parameter its values (buildParams).
-func (p *Param[T]) setLinks(links []paramLink) { p.links = links }
 
 // Resolved is a parameter's value in force on a day, with its source and
 // the level it comes from.
@@ -55,24 +59,33 @@ type Resolved[T paramValue] struct {
 // take it (the data guarantees national values to an open end for every
 // parameter the engine reads with At).
 func (p Param[T]) At(day Date) Resolved[T] {
-	for _, l := range p.links {
-		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, valueOf[T](v)}
-		}
+	r := lookupLinks(p.links, day)
+	if r.v == nil {
+		r = param{v: &p.links[len(p.links)-1].vals[0], level: LevelNational}
 	}
-	v := &p.links[len(p.links)-1].vals[0]
-	return Resolved[T]{param{v, LevelNational}, valueOf[T](v)}
+	return Resolved[T]{r, valueOf[T](r.v)}
 }
 
 // Lookup is the value in force on day, if any (for parameters with no value
 // for every day, such as a year's contribution).
 func (p Param[T]) Lookup(day Date) (Resolved[T], bool) {
-	for _, l := range p.links {
+	r := lookupLinks(p.links, day)
+	if r.v == nil {
+		return Resolved[T]{}, false
+	}
+	return Resolved[T]{r, valueOf[T](r.v)}, true
+}
+
+// lookupLinks is the first value of links in force on day, with its level
+// (none: a nil v). Not generic, so that each kind of Param does not have
+// its own copy of the search.
+func lookupLinks(links []paramLink, day Date) param {
+	for _, l := range links {
 		if v := valueAt(l.vals, day); v != nil {
-			return Resolved[T]{param{v, l.level}, valueOf[T](v)}, true
+			return param{v: v, level: l.level}
 		}
 	}
-	return Resolved[T]{}, false
+	return param{}
 }
 
 // Params is every parameter the engine reads, for one region.
@@ -125,57 +138,109 @@ type Params struct {
 	EmployeeWaitCountsPaymentMonth          Param[string]    // employee.waitCountsPaymentMonth
 }
 
-// paramFields binds each parameter of the data to its field of Params.
-var paramFields = []struct {
-	name  string
-	field func(p *Params) interface{ setLinks([]paramLink) }
-}{
-	{"employee.backpayMaxGapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeBackpayMaxGapMonths }},
-	{"employee.longGapWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeLongGapWaitMonths }},
-	{"employee.longGapWaitCapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeLongGapWaitCapMonths }},
-	{"switch.minContinuousYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.SwitchMinContinuousYears }},
-	{"switch.maxGapMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.SwitchMaxGapMonths }},
-	{"resident.window", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentWindow }},
-	{"resident.fixedWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFixedWaitMonths }},
-	{"resident.variableMonthsPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentVariableMonthsPerYear }},
-	{"resident.brokenYearCounting", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentBrokenYearCounting }},
-	{"resident.brokenYearsCountFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentBrokenYearsCountFrom }},
-	{"resident.repairMonthsPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentRepairMonthsPerYear }},
-	{"resident.longBreakYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentLongBreakYears }},
-	{"resident.longBreakMinMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentLongBreakMinMonths }},
-	{"resident.exemptGroups", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentExemptGroups }},
-	{"resident.individualContribution", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentIndividualContribution }},
-	{"newborn.window", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornWindow }},
-	{"duplicates.employeeKeepMinYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.DuplicatesEmployeeKeepMinYears }},
-	{"duplicates.residentRefund", func(p *Params) interface{ setLinks([]paramLink) } { return &p.DuplicatesResidentRefund }},
-	{"incentive.continuousYearsBeforeRise", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveContinuousYearsBeforeRise }},
-	{"incentive.risePerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveRisePerYear }},
-	{"incentive.capShareOfCeilingPercent", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCapShareOfCeilingPercent }},
-	{"incentive.countFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCountFrom }},
-	{"transfer.workingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferWorkingDays }},
-	{"transfer.outWorkingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferOutWorkingDays }},
-	{"transfer.inWorkingDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.TransferInWorkingDays }},
-	{"resident.extension", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentExtension }},
-	{"resident.waitCountsFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentWaitCountsFrom }},
-	{"newborn.lateBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornLateBenefitStart }},
-	{"newborn.exemptUntilMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornExemptUntilMonths }},
-	{"newborn.windowCounting", func(p *Params) interface{ setLinks([]paramLink) } { return &p.NewbornWindowCounting }},
-	{"employee.firstFlexibleWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeFirstFlexibleWaitMonths }},
-	{"retiree.minYears", func(p *Params) interface{ setLinks([]paramLink) } { return &p.RetireeMinYears }},
-	{"student.entryBenefitStart", func(p *Params) interface{ setLinks([]paramLink) } { return &p.StudentEntryBenefitStart }},
-	{"resident.fullPriceOutsideWindow", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFullPriceOutsideWindow }},
-	{"resident.inBenefitYearPaymentBenefitFrom", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentInBenefitYearPaymentBenefitFrom }},
-	{"resident.fullPrice", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFullPrice }},
-	{"resident.fixedWaitDays", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentFixedWaitDays }},
-	{"resident.variableDaysPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentVariableDaysPerYear }},
-	{"resident.collection", func(p *Params) interface{ setLinks([]paramLink) } { return &p.ResidentCollection }},
-	{"incentive.zeroClaimRise", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveZeroClaimRise }},
-	{"incentive.breakPenaltyPerYear", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveBreakPenaltyPerYear }},
-	{"incentive.capTotalYuan", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveCapTotalYuan }},
-	{"incentive.keepEarnedAfterBreak", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveKeepEarnedAfterBreak }},
-	{"incentive.applies", func(p *Params) interface{ setLinks([]paramLink) } { return &p.IncentiveApplies }},
-	{"employee.flexibleLongGapWaitMonths", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeFlexibleLongGapWaitMonths }},
-	{"employee.waitCountsPaymentMonth", func(p *Params) interface{ setLinks([]paramLink) } { return &p.EmployeeWaitCountsPaymentMonth }},
+// paramFields names the parameter of the data bound to each field of
+// Params, in the order of the fields (TestParamFields checks both).
+var paramFields = [...]string{
+	"employee.backpayMaxGapMonths",
+	"employee.longGapWaitMonths",
+	"employee.longGapWaitCapMonths",
+	"switch.minContinuousYears",
+	"switch.maxGapMonths",
+	"resident.window",
+	"resident.fixedWaitMonths",
+	"resident.variableMonthsPerYear",
+	"resident.brokenYearCounting",
+	"resident.brokenYearsCountFrom",
+	"resident.repairMonthsPerYear",
+	"resident.longBreakYears",
+	"resident.longBreakMinMonths",
+	"resident.exemptGroups",
+	"resident.individualContribution",
+	"newborn.window",
+	"duplicates.employeeKeepMinYears",
+	"duplicates.residentRefund",
+	"incentive.continuousYearsBeforeRise",
+	"incentive.risePerYear",
+	"incentive.capShareOfCeilingPercent",
+	"incentive.countFrom",
+	"transfer.workingDays",
+	"transfer.outWorkingDays",
+	"transfer.inWorkingDays",
+	"resident.extension",
+	"resident.waitCountsFrom",
+	"newborn.lateBenefitStart",
+	"newborn.exemptUntilMonths",
+	"newborn.windowCounting",
+	"employee.firstFlexibleWaitMonths",
+	"retiree.minYears",
+	"student.entryBenefitStart",
+	"resident.fullPriceOutsideWindow",
+	"resident.inBenefitYearPaymentBenefitFrom",
+	"resident.fullPrice",
+	"resident.fixedWaitDays",
+	"resident.variableDaysPerYear",
+	"resident.collection",
+	"incentive.zeroClaimRise",
+	"incentive.breakPenaltyPerYear",
+	"incentive.capTotalYuan",
+	"incentive.keepEarnedAfterBreak",
+	"incentive.applies",
+	"employee.flexibleLongGapWaitMonths",
+	"employee.waitCountsPaymentMonth",
+}
+
+// linksOf is the values of every field of p, in the order of paramFields:
+// one function of addresses rather than a closure per field, which in
+// WebAssembly cost 13 KB of code.
+func linksOf(p *Params) [len(paramFields)]*[]paramLink {
+	return [...]*[]paramLink{
+		&p.EmployeeBackpayMaxGapMonths.links,
+		&p.EmployeeLongGapWaitMonths.links,
+		&p.EmployeeLongGapWaitCapMonths.links,
+		&p.SwitchMinContinuousYears.links,
+		&p.SwitchMaxGapMonths.links,
+		&p.ResidentWindow.links,
+		&p.ResidentFixedWaitMonths.links,
+		&p.ResidentVariableMonthsPerYear.links,
+		&p.ResidentBrokenYearCounting.links,
+		&p.ResidentBrokenYearsCountFrom.links,
+		&p.ResidentRepairMonthsPerYear.links,
+		&p.ResidentLongBreakYears.links,
+		&p.ResidentLongBreakMinMonths.links,
+		&p.ResidentExemptGroups.links,
+		&p.ResidentIndividualContribution.links,
+		&p.NewbornWindow.links,
+		&p.DuplicatesEmployeeKeepMinYears.links,
+		&p.DuplicatesResidentRefund.links,
+		&p.IncentiveContinuousYearsBeforeRise.links,
+		&p.IncentiveRisePerYear.links,
+		&p.IncentiveCapShareOfCeilingPercent.links,
+		&p.IncentiveCountFrom.links,
+		&p.TransferWorkingDays.links,
+		&p.TransferOutWorkingDays.links,
+		&p.TransferInWorkingDays.links,
+		&p.ResidentExtension.links,
+		&p.ResidentWaitCountsFrom.links,
+		&p.NewbornLateBenefitStart.links,
+		&p.NewbornExemptUntilMonths.links,
+		&p.NewbornWindowCounting.links,
+		&p.EmployeeFirstFlexibleWaitMonths.links,
+		&p.RetireeMinYears.links,
+		&p.StudentEntryBenefitStart.links,
+		&p.ResidentFullPriceOutsideWindow.links,
+		&p.ResidentInBenefitYearPaymentBenefitFrom.links,
+		&p.ResidentFullPrice.links,
+		&p.ResidentFixedWaitDays.links,
+		&p.ResidentVariableDaysPerYear.links,
+		&p.ResidentCollection.links,
+		&p.IncentiveZeroClaimRise.links,
+		&p.IncentiveBreakPenaltyPerYear.links,
+		&p.IncentiveCapTotalYuan.links,
+		&p.IncentiveKeepEarnedAfterBreak.links,
+		&p.IncentiveApplies.links,
+		&p.EmployeeFlexibleLongGapWaitMonths.links,
+		&p.EmployeeWaitCountsPaymentMonth.links,
+	}
 }
 
 // For is the parameters of region (national ones for a region with no
@@ -201,15 +266,15 @@ func (rs *RuleSet) For(region string) *Params {
 // values (city, province), the national values last.
 func (rs *RuleSet) resolve(chain []link) *Params {
 	p := &Params{}
-	for _, f := range paramFields {
+	fields := linksOf(p)
+	for i, name := range paramFields {
 		var links []paramLink
 		for _, l := range chain {
-			if vals := l.r.Parameters[f.name]; len(vals) > 0 {
+			if vals := l.r.Parameters[name]; len(vals) > 0 {
 				links = append(links, paramLink{vals, l.level})
 			}
 		}
-		links = append(links, paramLink{rs.national[f.name].Values, LevelNational})
-		f.field(p).setLinks(links)
+		*fields[i] = append(links, paramLink{rs.national[name].Values, LevelNational})
 	}
 	return p
 }

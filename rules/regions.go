@@ -23,6 +23,7 @@ const (
 // 500200) carry the municipality's name and have Alias set to its
 // province-level code, which is the code of the 统筹地区.
 type Region struct {
+	_            noCompare
 	Code         string // 6-digit code, such as "440300"
 	Name         string // full name, such as "深圳市"
 	Province     string // code of the province-level division, such as "440000"

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -113,7 +114,7 @@ func TestLookupRegion(t *testing.T) {
 			continue
 		}
 		if !ok {
-			if r != (Region{}) || ProvinceOf(tt.code) != "" {
+			if !reflect.DeepEqual(r, Region{}) || ProvinceOf(tt.code) != "" {
 				t.Errorf("LookupRegion(%q) = %+v, ProvinceOf = %q; want zero values", tt.code, r, ProvinceOf(tt.code))
 			}
 			continue

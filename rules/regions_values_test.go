@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -13,9 +14,9 @@ func TestEveryRegionalValueApplies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields := map[string]func(p *Params) interface{ setLinks([]paramLink) }{}
-	for _, f := range paramFields {
-		fields[f.name] = f.field
+	fields := map[string]int{}
+	for i, name := range paramFields {
+		fields[name] = i
 	}
 	for _, r := range rs.RegionRules() {
 		for name, vals := range r.Parameters {
@@ -28,7 +29,7 @@ func TestEveryRegionalValueApplies(t *testing.T) {
 					if !ok {
 						t.Fatalf("%s is not a parameter the engine reads", name)
 					}
-					p := field(rs.For(r.Code)).(interface{ valueOn(Date) *Value })
+					p := reflect.ValueOf(rs.For(r.Code)).Elem().Field(field).Interface().(interface{ valueOn(Date) *Value })
 					rv := rs.regions[r.Code].Parameters[name]
 					want := &rv[i]
 					if got := p.valueOn(v.from); got != want {

@@ -171,6 +171,7 @@ type runBuilder struct {
 }
 
 type monthRun struct {
+	_        noCompare
 	kind     monthKind
 	from, to Month
 }
@@ -180,7 +181,7 @@ func (b *runBuilder) add(m Month, kind monthKind) {
 		b.runs[n-1].to = m
 		return
 	}
-	b.runs = append(b.runs, monthRun{kind, m, m})
+	b.runs = append(b.runs, monthRun{kind: kind, from: m, to: m})
 }
 
 // done is the lane's runs, [] when it has none.

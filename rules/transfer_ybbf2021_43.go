@@ -58,49 +58,46 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if from == nil || from.region == to {
 		return nil
 	}
-	days := e.params(to).TransferWorkingDays.At(e.asOf)
-	out, in := e.params(from.region).TransferOutWorkingDays.At(e.asOf), e.params(to).TransferInWorkingDays.At(e.asOf)
+	pTo := e.params(to)
+	days := pTo.TransferWorkingDays.At(e.asOf)
+	out, in := e.params(from.region).TransferOutWorkingDays.At(e.asOf), pTo.TransferInWorkingDays.At(e.asOf)
 	src := e.cite(days.v)
 	t := &TransferAnswer{From: from.region, FromName: regionName(from.region), To: to, ToName: regionName(to),
 		FromScheme: from.scheme, ToScheme: toScheme, Kind: "transfer", WorkingDays: days.V}
 	fromName, toName := regionText(from.region), regionText(to)
 	if e.retired() {
 		t.Kind = "filing"
-		t.Steps = []Text{
-			say("transfer.filing/stays", "from", fromName),
-			say("transfer.filing/file", "to", toName),
-			say("transfer.filing/where"),
-		}
-		t.Materials = []Text{say("transfer.filing/materials")}
-		t.Channels = channels()
-		t.DoNot = []Text{say("transfer.filing/doNot")}
-		t.Explain = []Step{sayStep("transfer.retiree", e.rs.citeDoc("ybbf2021-43", "第二条"))}
+		addText(&t.Steps, "transfer.filing/stays", "from", fromName)
+		addText(&t.Steps, "transfer.filing/file", "to", toName)
+		addText(&t.Steps, "transfer.filing/where")
+		addText(&t.Materials, "transfer.filing/materials")
+		channels(&t.Channels)
+		addText(&t.DoNot, "transfer.filing/doNot")
+		addStep(&t.Explain, "transfer.retiree", e.rs.citeDoc("ybbf2021-43", "第二条"))
 		return t
 	}
 	if from.scheme == Resident && toScheme == Resident {
 		e.residentMove(t, from)
 		return t
 	}
-	maxGap := e.params(to).EmployeeBackpayMaxGapMonths.At(e.asOf)
+	maxGap := pTo.EmployeeBackpayMaxGapMonths.At(e.asOf)
 	deadline := backpayDeadline(from.to, maxGap.V)
-	t.Steps = []Text{
-		say("transfer.step/stop", "from", fromName),
-		say("transfer.step/enroll", "to", toName, "how", enrollHow(toScheme)),
-		say("transfer.step/apply"),
-		say("transfer.step/time", "out", out.V, "in", in.V, "days", days.V),
-		say("transfer.step/years"),
-	}
-	t.Materials = []Text{say("transfer.materials/id"), say("transfer.materials/employer")}
-	t.Channels = channels()
-	t.DoNot = []Text{say("transfer.doNot/order"), say("transfer.doNot/retiree")}
+	addText(&t.Steps, "transfer.step/stop", "from", fromName)
+	addText(&t.Steps, "transfer.step/enroll", "to", toName, "how", enrollHow(toScheme))
+	addText(&t.Steps, "transfer.step/apply")
+	addText(&t.Steps, "transfer.step/time", "out", out.V, "in", in.V, "days", days.V)
+	addText(&t.Steps, "transfer.step/years")
+	addText(&t.Materials, "transfer.materials/id")
+	addText(&t.Materials, "transfer.materials/employer")
+	channels(&t.Channels)
+	addText(&t.DoNot, "transfer.doNot/order")
+	addText(&t.DoNot, "transfer.doNot/retiree")
 	if !deadline.Before(e.asOf) {
-		t.DoNot = append(t.DoNot, say("transfer.doNot/gap", "maxGap", maxGap.V, "deadline", deadline))
+		addText(&t.DoNot, "transfer.doNot/gap", "maxGap", maxGap.V, "deadline", deadline)
 	}
-	t.Explain = []Step{
-		sayStep("transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme)),
-		sayStep("transfer.time", src, "out", out.V, "in", in.V, "days", days.V),
-		sayStep("transfer.years", e.rs.citeDoc("shbxf", "第三十二条")),
-	}
+	addStep(&t.Explain, "transfer.steps", e.rs.citeDoc("ybbf2021-43", "第三条"), "from", fromName, "fromScheme", schemeText(from.scheme), "to", toName, "toScheme", schemeText(toScheme))
+	addStep(&t.Explain, "transfer.time", src, "out", out.V, "in", in.V, "days", days.V)
+	addStep(&t.Explain, "transfer.years", e.rs.citeDoc("shbxf", "第三十二条"))
 	return t
 }
 
@@ -112,8 +109,11 @@ func enrollHow(scheme string) Text {
 	return say("transfer.how/resident")
 }
 
-func channels() []Text {
-	return []Text{say("transfer.channel/app"), say("transfer.channel/platform"), say("transfer.channel/counter")}
+// channels adds the ways to apply for a transfer to *texts.
+func channels(texts *[]Text) {
+	addText(texts, "transfer.channel/app")
+	addText(texts, "transfer.channel/platform")
+	addText(texts, "transfer.channel/counter")
 }
 
 // residentMove lists the steps of a resident moving to another region:
@@ -124,15 +124,13 @@ func (e *engine) residentMove(t *TransferAnswer, from *span) {
 	fromName, toName := regionText(from.region), regionText(t.To)
 	next := from.to.Year() + 1
 	wFrom, wTo, wp := e.window(t.To, next)
-	t.Steps = []Text{
-		say("transfer.move/stays", "from", fromName, "until", from.to.Last()),
-		say("transfer.move/join", "to", toName, "year", next, "windowFrom", wFrom, "windowTo", wTo),
-		say("transfer.move/noMore", "from", fromName),
-	}
-	t.Materials = []Text{say("transfer.move/materials", "to", toName)}
-	t.Channels = channels()
-	t.DoNot = []Text{say("transfer.move/doNot")}
-	t.Explain = []Step{sayStep("transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.cite(wp.v))}
+	addText(&t.Steps, "transfer.move/stays", "from", fromName, "until", from.to.Last())
+	addText(&t.Steps, "transfer.move/join", "to", toName, "year", next, "windowFrom", wFrom, "windowTo", wTo)
+	addText(&t.Steps, "transfer.move/noMore", "from", fromName)
+	addText(&t.Materials, "transfer.move/materials", "to", toName)
+	channels(&t.Channels)
+	addText(&t.DoNot, "transfer.move/doNot")
+	addStep(&t.Explain, "transfer.residentMove", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.cite(wp.v))
 }
 
 // sameArea reports whether two region codes are the same 统筹地区, or a

@@ -75,6 +75,7 @@ const (
 
 // Plan is an enrollment the person is about to make.
 type Plan struct {
+	_          noCompare
 	Region     string `json:"region"`
 	Scheme     string `json:"scheme"`
 	PayOn      string `json:"payOn"`
@@ -123,12 +124,14 @@ type TransferAnswer struct {
 
 // Text is one line for people, in Chinese and English.
 type Text struct {
+	_  noCompare
 	Zh string `json:"zh"`
 	En string `json:"en"`
 }
 
 // Deadline is a date to act by.
 type Deadline struct {
+	_ noCompare
 	// Kind is "backpay", "windowOpens", "windowEnds", "newborn", or the
 	// kind of a waiting option with a deadline ("payCurrentYear",
 	// "payInWindow").
@@ -176,6 +179,7 @@ type IncentiveAnswer struct {
 // Step is one line of an explanation, in Chinese and English, with the
 // document and article it comes from.
 type Step struct {
+	_      noCompare
 	Rule   string `json:"rule"`
 	Zh     string `json:"zh"`
 	En     string `json:"en"`
@@ -279,6 +283,7 @@ type WaitingAnswer struct {
 // WayBack is one way back into coverage for a person who is not covered,
 // if they enroll on asOf.
 type WayBack struct {
+	_ noCompare
 	// Kind is "flexible" (continue employee insurance as 灵活就业 in the
 	// last region) or "resident" (resident insurance where they live).
 	Kind             string  `json:"kind"`
@@ -300,6 +305,7 @@ type WayBack struct {
 
 // Option is one way to shorten the wait.
 type Option struct {
+	_    noCompare
 	Kind string `json:"kind"` // "backpay", "repair", "payInWindow", "payCurrentYear", "payBothYears"
 	Zh   string `json:"zh"`
 	En   string `json:"en"`
@@ -336,6 +342,7 @@ type DuplicatesAnswer struct {
 
 // Overlap is a stretch of months in which two enrollments are both paid.
 type Overlap struct {
+	_    noCompare
 	A    string `json:"a"`
 	B    string `json:"b"`
 	From string `json:"from"`
@@ -346,6 +353,7 @@ type Overlap struct {
 
 // Action says what to do with an enrollment that is not kept.
 type Action struct {
+	_          noCompare
 	Enrollment string `json:"enrollment"`
 	Region     string `json:"region"`
 	// Refund is "individualIfUnused", "nextYearIfUnused", "none" or "personalAccount".
@@ -421,7 +429,13 @@ type TimelineLane struct {
 // "backpaid" (paid afterwards as 补缴), "duplicated" (paid twice) or
 // "planned" (the plan's months with benefits).
 type MonthRun struct {
+	_    noCompare
 	Kind string `json:"kind"`
 	From Month  `json:"from"`
 	To   Month  `json:"to"`
 }
+
+// noCompare, as the first field of a struct, makes the struct not
+// comparable, so that the compiler generates no equality function for it
+// (in WebAssembly each costs 0.3–2 KB of code; nothing compares them).
+type noCompare [0]func()

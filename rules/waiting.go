@@ -5,6 +5,7 @@ import "time"
 // target is an enrollment whose waiting period is asked for: the plan, or
 // one of the person's enrollments.
 type target struct {
+	_          noCompare
 	about      string
 	region     string
 	scheme     string

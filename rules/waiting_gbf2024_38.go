@@ -11,6 +11,7 @@ import "time"
 // residentCase is what the resident waiting-period clauses read: the facts
 // of one payment, computed once before any clause is tried.
 type residentCase struct {
+	_         noCompare
 	t         target
 	year      int  // the benefit year bought
 	alsoYear  int  // a second benefit year the same payment buys (newborns across 1 January); 0 if none
@@ -502,17 +503,17 @@ func (w fixedWaitRule) days(b int) int {
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
-	region, lookup := c.t.region, c.lookup
+	p, lookup := e.params(c.t.region), c.lookup
 	return fixedWaitRule{
-		fixed:       e.params(region).ResidentFixedWaitMonths.At(lookup),
-		perYear:     e.params(region).ResidentVariableMonthsPerYear.At(lookup),
-		counting:    e.params(region).ResidentBrokenYearCounting.At(lookup),
-		countFrom:   e.params(region).ResidentBrokenYearsCountFrom.At(lookup),
-		repair:      e.params(region).ResidentRepairMonthsPerYear.At(lookup),
-		longYears:   e.params(region).ResidentLongBreakYears.At(lookup),
-		longMin:     e.params(region).ResidentLongBreakMinMonths.At(lookup),
-		fixedDays:   e.params(region).ResidentFixedWaitDays.At(lookup),
-		daysPerYear: e.params(region).ResidentVariableDaysPerYear.At(lookup),
+		fixed:       p.ResidentFixedWaitMonths.At(lookup),
+		perYear:     p.ResidentVariableMonthsPerYear.At(lookup),
+		counting:    p.ResidentBrokenYearCounting.At(lookup),
+		countFrom:   p.ResidentBrokenYearsCountFrom.At(lookup),
+		repair:      p.ResidentRepairMonthsPerYear.At(lookup),
+		longYears:   p.ResidentLongBreakYears.At(lookup),
+		longMin:     p.ResidentLongBreakMinMonths.At(lookup),
+		fixedDays:   p.ResidentFixedWaitDays.At(lookup),
+		daysPerYear: p.ResidentVariableDaysPerYear.At(lookup),
 	}
 }
 

@@ -7,6 +7,7 @@ package rules
 // employeeCase is what the employee clauses read: the facts of one
 // enrollment, computed once before any clause is tried.
 type employeeCase struct {
+	_      noCompare
 	t      target
 	pay    Month // the month paying resumed (after the back-paid months)
 	day    Date  // the day the parameters are read at
