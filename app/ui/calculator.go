@@ -259,7 +259,7 @@ func (c *calculator) Render() app.UI {
 			// the intro comes and goes inside its own box.
 			calcForm("col-form", c.formBody()...),
 		),
-		&siteFooter{Lang: l, RulesVersion: c.res.Out.Rules.Version},
+		siteFooter(l, c.res.Out.Rules.Version),
 	)
 }
 
@@ -413,6 +413,6 @@ func (c *calculator) belowAnswers() []app.UI {
 	model, hasTimeline := buildTimeline(c.lang, c.form.normalized(), c.shownOut())
 	return []app.UI{
 		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out},
-		&timeline{Lang: c.lang, Model: model, OK: hasTimeline},
+		timeline(c.lang, model, hasTimeline),
 	}
 }

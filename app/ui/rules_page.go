@@ -70,7 +70,7 @@ func (p *rulesPage) Render() app.UI {
 		folded(l.s("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params)),
 		noRegions,
 		regionGroups(l, c.Regions),
-		&siteFooter{Lang: l, RulesVersion: c.Version},
+		siteFooter(l, c.Version),
 	)
 }
 

@@ -6,16 +6,11 @@ import (
 
 // siteFooter shows the versions of the rules and of the app, the link to
 // the rules page and the disclaimer.
-type siteFooter struct {
-	app.Compo
-
-	Lang         lang
-	RulesVersion string
-}
-
-func (f *siteFooter) Render() app.UI {
-	l := f.Lang
-	version := f.RulesVersion
+//
+// It is a function, not a component: it keeps no state, and each
+// component costs app.wasm the wrappers of app.Compo's methods (about
+// 900 B).
+func siteFooter(l lang, version string) app.UI {
 	if version == "" {
 		version = rulesVersion()
 	}

@@ -9,13 +9,10 @@ import (
 
 // timeline draws the person's months as an SVG: one row for all
 // enrollments together, one per enrollment, one for the plan; a year axis
-// below and a legend in HTML (so that it wraps on a phone).
-type timeline struct {
-	app.Compo
-	Lang  lang
-	Model timelineModel
-	OK    bool
-}
+// below and a legend in HTML (so that it wraps on a phone); none yet
+// unless ok.
+//
+// It is a function, not a component: it keeps no state (see siteFooter).
 
 // noTimelineMarkup is the timeline before there is one.
 var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timeline", "id", "timeline"}, kids: []node{
@@ -23,9 +20,8 @@ var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timel
 	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
 }}
 
-func (t *timeline) Render() app.UI {
-	l := t.Lang
-	if !t.OK {
+func timeline(l lang, m timelineModel, ok bool) app.UI {
+	if !ok {
 		return noTimelineMarkup.build(l)
 	}
 	legend := make([]app.UI, len(timelineKinds))
@@ -37,7 +33,7 @@ func (t *timeline) Render() app.UI {
 	}
 	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
 		l.textElem("h2", "", "时间线", "Timeline"),
-		app.Raw(timelineSVG(l, t.Model)),
+		app.Raw(timelineSVG(l, m)),
 		elem("ul", "legend", legend...),
 	)
 }
