@@ -126,8 +126,13 @@ func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 	summary := l.s(
 		"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
 		years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+capPct+"% of the original cap).")
-	if in.NoCeiling {
+	switch {
+	case in.NoCeiling:
 		summary = stepText(l, in.Explain, "incentive.noCeiling")
+	case in.EarnedRise == 0: // no "已提高0元"
+		summary = l.s(
+			"已连续参加居民医保"+years+"年；自"+next+"年度起，每连续参保1年，大病保险最高支付限额提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
+			years+" continuous years of resident insurance; from "+next+" each further year raises the 大病保险 cap by "+rise+" yuan (at most "+capPct+"% of the original cap).")
 	}
 	return withBody(tagged("div", "id", "incentive", "class", "incentive", "data-years", years, "data-earned", earned),
 		l.textElem("h3", "", "连续参保激励", "Continuous-enrollment incentive"),

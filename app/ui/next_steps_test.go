@@ -36,6 +36,9 @@ func TestNextStepsCard(t *testing.T) {
 			t.Errorf("card lacks %s", want)
 		}
 	}
+	if strings.Contains(html, "已提高0元") {
+		t.Error("the incentive says it has risen by 0 yuan")
+	}
 	// A person taking a job needs no resident window; one renewing does.
 	if strings.Contains(html, `data-kind="windowEnds"`) {
 		t.Errorf("an employee plan shows the resident window: %s", html)

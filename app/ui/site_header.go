@@ -28,7 +28,9 @@ func (h *siteHeader) Render() app.UI {
 	}
 	return elem("header", "top",
 		withBody(tagged("a", "class", "brand", "href", appHref("/")),
-			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", "28").Attr("height", "28"),
+			// Decorative: the name beside it says what it is (go-app drops an
+			// empty alt, so the image is marked as presentation instead).
+			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Attr("width", "28").Attr("height", "28"),
 			l.textElem("span", "", "医保连续参保计算器", "Medical insurance continuity"),
 		),
 		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
