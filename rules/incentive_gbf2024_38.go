@@ -71,8 +71,13 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 		a.EarnedRise = capTotal.V
 	}
 	addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
-	addStep(&a.Explain, "incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
-		"earned", a.EarnedRise, "next", a.NextRiseYear)
+	if a.EarnedRise == 0 { // nothing earned yet: no "已提高0元"
+		addStep(&a.Explain, "incentive.rise/none", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
+			"next", a.NextRiseYear)
+	} else {
+		addStep(&a.Explain, "incentive.rise", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
+			"earned", a.EarnedRise, "next", a.NextRiseYear)
+	}
 	addStep(&a.Explain, "incentive.zeroClaim", e.cite(zero.v), "rise", zero.V, "level", levelText(zero.level))
 	if penalty.V > 0 {
 		addStep(&a.Explain, "incentive.penalty", e.cite(penalty.v), "cut", penalty.V, "level", levelText(penalty.level))
