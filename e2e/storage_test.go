@@ -138,6 +138,17 @@ func TestLinkKeepsSavedData(t *testing.T) {
 	if eval[bool](t, b, `document.getElementById("link-notice") !== null || localStorage.getItem("yibao.input.beforeLink") !== null`) {
 		t.Errorf("a link equal to the saved input was kept aside")
 	}
+
+	// A link pasted into the address bar of the open page (a fragment
+	// change: go-app's OnNav) keeps the saved input aside too.
+	setSaved(t, b, "yibao.input", oldFormat(mine))
+	b.reload(t)
+	b.waitComputed(t)
+	waitCards(t, b, wantMine)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, link)))
+	b.waitSaved(t, link)
+	b.waitSavedAt(t, "yibao.input.beforeLink", mine)
+	b.poll(t, 10*time.Second, `document.getElementById("restore-saved") !== null`)
 }
 
 // firstShare names the first share input of testdata/share.
