@@ -22,20 +22,20 @@ type calculator struct {
 
 	shareURL  string
 	shareNote string
+	// undo is what 清空 cleared, kept in storageUndo until undone or
+	// dismissed.
 	undo      *formState
+	undoAuto  bool
 	linkError bool // a #input= link could not be read
 	unsaved   bool // the state came from a link and is not saved yet
+	notes     notices
+	// onStorage hears other tabs' saves (the storage event).
+	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
 	// screen shows, the three answers: the next steps, the timeline and the
 	// form's content, below them, are rendered right after the first paint
 	// (see OnMount), so that the answer is on the screen sooner.
 	firstScreen bool
-}
-
-// savedState is what local storage keeps between visits.
-type savedState struct {
-	Input    string `json:"input"`
-	AsOfAuto bool   `json:"asOfAuto"`
 }
 
 // OnInit loads the state in the browser before the first render: the page
@@ -46,7 +46,11 @@ func (c *calculator) OnInit() {
 		return // prerendered HTML shows the empty form, never an answer
 	}
 	c.lang = savedLang()
+	if storageInMemory() {
+		c.notes.storage = storageMemory
+	}
 	c.load(app.Window().URL())
+	c.loadKept()
 	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
@@ -58,17 +62,25 @@ func (c *calculator) OnMount(ctx app.Context) {
 	if c.firstScreen {
 		afterNextPaint(ctx, func(ctx app.Context) { c.firstScreen = false })
 	}
+	c.listenToOtherTabs(ctx)
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
 		// makes the browser compile goccy's encoder (≈ 0.1 s at 4× CPU).
 		ctx.After(afterFirstAnswer, func(ctx app.Context) {
+			before := c.notes
 			if c.unsaved {
-				c.save(ctx)
+				c.saveLink()
 			}
-			ctx.PreventUpdate()
+			if c.notes == before {
+				ctx.PreventUpdate()
+			}
 		})
 	}
 	ctx.PreventUpdate()
+}
+
+func (c *calculator) OnDismount() {
+	c.stopListening()
 }
 
 // OnNav runs on the first load and whenever the fragment changes (a share
@@ -83,7 +95,7 @@ func (c *calculator) OnNav(ctx app.Context) {
 		return
 	}
 	if c.unsaved {
-		c.save(ctx)
+		c.saveLink()
 	}
 }
 
@@ -116,15 +128,22 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 	return changed
 }
 
-// restore loads the saved input, or starts afresh.
+// restore loads the saved input, or starts afresh. What cannot be read is
+// kept aside, verbatim, before anything overwrites it.
 func (c *calculator) restore() {
 	c.form, c.asOfAuto = formState{}, true
-	var s savedState
-	if readStorage(storageInput, &s) {
-		if f, err := parseInput([]byte(s.Input)); err == nil {
+	if raw, ok := storageGet(storageInput); ok {
+		if f, s, err := decodeSaved(raw); err == nil {
 			c.form, c.asOfAuto = f, s.AsOfAuto
+		} else {
+			c.keepUnreadable(raw)
 		}
 	}
+	c.followToday()
+}
+
+// followToday sets the date to today when it follows today or is empty.
+func (c *calculator) followToday() {
 	if c.asOfAuto || c.form.AsOf == "" {
 		c.form.AsOf, c.asOfAuto = today(), true
 	}
@@ -136,9 +155,14 @@ func (c *calculator) restore() {
 // the full app. The first answer does not wait for it.
 const afterFirstAnswer = 300 * time.Millisecond
 
+// save saves the form; a link's input, edited before its delayed save,
+// first sets aside what it replaces.
 func (c *calculator) save(ctx app.Context) {
+	if c.unsaved {
+		c.setAside()
+	}
 	c.unsaved = false
-	ctx.LocalStorage().Set(storageInput, savedState{Input: string(c.form.JSON()), AsOfAuto: c.asOfAuto})
+	c.store(storageInput, encodeSaved(c.form, c.asOfAuto, false))
 }
 
 func (c *calculator) recompute() {
@@ -148,7 +172,6 @@ func (c *calculator) recompute() {
 // change is what every edit goes through: new form, new answer, saved.
 func (c *calculator) change(ctx app.Context, f formState) {
 	c.form = f
-	c.undo = nil
 	c.shareURL, c.shareNote = "", ""
 	c.recompute()
 	c.save(ctx)
@@ -218,13 +241,18 @@ func (c *calculator) onShare(ctx app.Context, e app.Event) {
 	})
 }
 
+// onClear empties the form. What it held is kept (storageUndo) until the
+// person undoes or dismisses it; clearing an empty form keeps the earlier
+// copy.
 func (c *calculator) onClear(ctx app.Context, e app.Event) {
-	prev := c.form.clone()
-	f := formState{AsOf: today()}
-	c.change(ctx, f)
+	prev, prevAuto := c.form.clone(), c.asOfAuto
+	if !sameInput(prev, formState{AsOf: prev.AsOf}) {
+		c.undo, c.undoAuto = &prev, prevAuto
+		c.store(storageUndo, encodeSaved(prev, prevAuto, false))
+	}
+	c.change(ctx, formState{AsOf: today()})
 	c.asOfAuto = true
-	c.undo = &prev
-	ctx.LocalStorage().Del(storageInput)
+	storageDel(storageInput)
 }
 
 func (c *calculator) onUndo(ctx app.Context, e app.Event) {
@@ -232,9 +260,18 @@ func (c *calculator) onUndo(ctx app.Context, e app.Event) {
 		return
 	}
 	f := *c.undo
+	c.asOfAuto = c.undoAuto
+	if c.asOfAuto {
+		f.AsOf = today()
+	}
+	c.undo = nil
+	storageDel(storageUndo)
 	c.change(ctx, f)
-	c.asOfAuto = false
-	c.save(ctx)
+}
+
+func (c *calculator) onUndoDismiss(ctx app.Context, e app.Event) {
+	c.undo = nil
+	storageDel(storageUndo)
 }
 
 // labels names each enrollment for the cards: "#1 深圳市 职工医保".
@@ -282,9 +319,10 @@ var introMarkup = node{tag: "div", attrs: []string{"class", "card intro"}, kids:
 // what went wrong with a link.
 func (c *calculator) actions() []app.UI {
 	l := c.lang
-	var undo, share, linkError app.UI
+	var undo, undoDismiss, share, linkError app.UI
 	if c.undo != nil {
 		undo = button("undo", "btn btn-quiet", l.s("撤销清空", "Undo clear"), c.onUndo)
+		undoDismiss = button("undo-dismiss", "btn btn-quiet", l.s("不用撤销", "Keep it cleared"), c.onUndoDismiss)
 	}
 	if c.shareURL != "" {
 		share = elem("div", "field",
@@ -301,6 +339,7 @@ func (c *calculator) actions() []app.UI {
 			button("share", "btn btn-primary", l.s("分享链接", "Share link"), c.onShare),
 			button("clear", "btn btn-quiet", l.s("清空", "Clear"), c.onClear),
 			undo,
+			undoDismiss,
 		),
 		share,
 		linkError,
@@ -385,7 +424,7 @@ func (c *calculator) formBody() []app.UI {
 	l := c.lang
 	f := c.form
 	return []app.UI{
-		elem("div", "intro-slot", c.intro()),
+		elem("div", "intro-slot", append(c.noticeList(), c.intro())...),
 		formSection("basics",
 			elem("div", "asof-row",
 				asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),

@@ -73,10 +73,14 @@ func Handler(b Build) *app.Handler {
 			Maskable: "/web/icon-maskable.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:    "#f4f6f5",
-		ThemeColor:         "#0b7a5b",
-		LoadingLabel:       "正在加载计算器 {progress}%",
-		Styles:             []string{"/web/yibao.css"},
+		BackgroundColor: "#f4f6f5",
+		ThemeColor:      "#0b7a5b",
+		LoadingLabel:    "正在加载计算器 {progress}%",
+		Styles:          []string{"/web/yibao.css"},
+		// Before the app starts (a plain script runs before go-app's
+		// deferred ones): local storage that throws is replaced by one in
+		// memory, and a failed load gets a message and a retry button.
+		Scripts:            []string{"/web/boot.js"},
 		CacheableResources: []string{"/web/icon.svg"},
 		// Start downloading app.wasm as soon as the head is read, not
 		// once app.js has been fetched and run: one round trip and two

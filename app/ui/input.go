@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -200,10 +201,16 @@ func (f formState) JSON() []byte {
 	return b
 }
 
+// errNotInput says that a document is not an input object.
+var errNotInput = errors.New("not an input object")
+
 // parseInput reads an input document (from a share link or local storage)
 // into the form. It is lenient: unknown keys are ignored, and the checks run
 // afterwards on the form report what is wrong, next to the field.
 func parseInput(data []byte) (formState, error) {
+	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
+		return formState{}, errNotInput // null, an array, a string…
+	}
 	var d inputDoc
 	if err := json.Unmarshal(data, &d); err != nil {
 		return formState{}, err

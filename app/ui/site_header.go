@@ -71,24 +71,7 @@ func savedLang() lang {
 // without a Context, so that components can read it in OnInit. It reports
 // false when there is nothing, or nothing readable: storage that throws
 // (some private modes and WebViews) or a value of another shape.
-func readStorage(key string, v any) (ok bool) {
-	if app.IsServer {
-		return false
-	}
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	item := app.Window().Get("localStorage").Call("getItem", key)
-	if item.IsNull() || item.IsUndefined() {
-		return false
-	}
-	return json.Unmarshal([]byte(item.String()), v) == nil
+func readStorage(key string, v any) bool {
+	raw, ok := storageGet(key)
+	return ok && json.Unmarshal([]byte(raw), v) == nil
 }
-
-// Local storage keys.
-const (
-	storageInput = "yibao.input"
-	storageLang  = "yibao.lang"
-)

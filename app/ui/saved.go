@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+)
+
+// savedState is what local storage keeps between visits, as JSON under
+// storageInput (and, for a copy set aside, storageBeforeLink and
+// storageUndo).
+type savedState struct {
+	// V is the format's version, savedVersion when written. Values saved
+	// before versioning have none (0) and the same shape; a later format
+	// is migrated in decodeSaved.
+	V        int    `json:"v"`
+	Input    string `json:"input"`
+	AsOfAuto bool   `json:"asOfAuto"`
+	// Link is true while the input is a share link's, unedited.
+	Link bool `json:"link,omitempty"`
+}
+
+// savedVersion is the version of the format encodeSaved writes.
+const savedVersion = 1
+
+// encodeSaved is the stored value of a form.
+func encodeSaved(f formState, asOfAuto, link bool) string {
+	b, err := json.Marshal(savedState{V: savedVersion, Input: string(f.JSON()), AsOfAuto: asOfAuto, Link: link})
+	if err != nil { // cannot happen: strings and a bool
+		return ""
+	}
+	return string(b)
+}
+
+// decodeSaved reads a stored value back. It fails for anything it cannot
+// read in full, a format newer than this app's included: the caller then
+// keeps the value aside rather than overwrite it.
+func decodeSaved(raw string) (f formState, s savedState, err error) {
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return formState{}, savedState{}, err
+	}
+	if s.V < 0 || s.V > savedVersion {
+		return formState{}, savedState{}, errors.New("saved data of format version " + strconv.Itoa(s.V) + ", newer than this app's")
+	}
+	// Version 0 (no "v", before December 2026) has the shape of version 1.
+	if s.Input == "" {
+		return formState{}, savedState{}, errors.New("saved data without an input")
+	}
+	f, err = parseInput([]byte(s.Input))
+	if err != nil {
+		return formState{}, savedState{}, err
+	}
+	return f, s, nil
+}
+
+// sameInput reports whether two forms say the same thing.
+func sameInput(a, b formState) bool {
+	return string(a.normalized().JSON()) == string(b.normalized().JSON())
+}

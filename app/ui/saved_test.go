@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSavedRoundTrip(t *testing.T) {
+	f, err := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := encodeSaved(f, true, false)
+	if !strings.Contains(raw, `"v":1`) {
+		t.Errorf("saved %s: no version", raw)
+	}
+	g, s, err := decodeSaved(raw)
+	if err != nil || !s.AsOfAuto || s.Link || !sameInput(f, g) {
+		t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
+	}
+}
+
+// Values saved before the format had a version read as version 1.
+func TestSavedBeforeVersioning(t *testing.T) {
+	g, s, err := decodeSaved(`{"input":"{\"asOf\":\"2026-01-01\"}","asOfAuto":false}`)
+	if err != nil || g.AsOf != "2026-01-01" || s.AsOfAuto {
+		t.Errorf("decodeSaved = %+v, %+v, %v", g, s, err)
+	}
+}
+
+func TestUnreadableSaved(t *testing.T) {
+	for _, raw := range []string{
+		``, `{not json`, `"a string"`, `42`, `null`, `[]`, `{}`,
+		`{"input":123}`, `{"input":"{bad"}`, `{"input":"null"}`, `{"input":"[1]"}`,
+		`{"input":"{\"enrollments\":\"x\"}"}`,
+		`{"v":2,"input":"{}"}`, // a newer format: kept, not read
+		`{"v":-1,"input":"{}"}`,
+	} {
+		if f, _, err := decodeSaved(raw); err == nil {
+			t.Errorf("decodeSaved(%s) = %+v, want an error", raw, f)
+		}
+	}
+}
+
+// A link or a saved value must be an input object: JSON null once read as
+// an empty form and saved over the person's data.
+func TestInputMustBeAnObject(t *testing.T) {
+	for _, doc := range []string{`null`, ` null `, `[]`, `"x"`, `1`, `true`, ``} {
+		if _, err := parseInput([]byte(doc)); err == nil {
+			t.Errorf("parseInput(%q) accepted", doc)
+		}
+	}
+	if _, err := parseInput([]byte(` {}`)); err != nil {
+		t.Errorf("parseInput({}): %v", err)
+	}
+}
+
+func TestSameInput(t *testing.T) {
+	a, _ := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"region":"440300","scheme":"employee","from":"2019.3","to":"2024-06"}]}`))
+	b, _ := parseInput([]byte(`{"enrollments":[{"to":"2024-06","from":"2019-03","scheme":"employee","region":"440300"}],"asOf":"2026-11-22"}`))
+	if !sameInput(a, b) {
+		t.Errorf("the same input, typed differently, differs")
+	}
+	b.AsOf = "2026-11-23"
+	if sameInput(a, b) {
+		t.Errorf("different dates are the same input")
+	}
+}
+
+// The notices render where the calculator's intro goes, in both languages,
+// and only when there is something to tell.
+func TestCalculatorNotices(t *testing.T) {
+	c := computedCalculator(t, `{"asOf":"2026-11-22"}`)
+	html := load(t, c)
+	if strings.Contains(html, `class="notice"`) {
+		t.Errorf("a notice with nothing to tell")
+	}
+	for _, tc := range []struct {
+		n    notices
+		en   bool
+		want []string
+	}{
+		{notices{storage: storageMemory}, false, []string{`id="storage-notice"`, "本浏览器禁止本地存储，填写的内容不会保存", `id="storage-notice-ok"`}},
+		{notices{storage: storageMemory}, true, []string{"This browser blocks local storage"}},
+		{notices{storage: storageRefused}, false, []string{"无法保存到本机"}},
+		{notices{storage: storageRefused, storageTold: true}, false, nil},
+		{notices{beforeLink: true}, false, []string{`id="link-notice"`, "恢复我保存的内容", `id="restore-saved"`}},
+		{notices{unreadable: true}, false, []string{`id="unreadable-notice"`, storageUnreadable}},
+		{notices{otherTab: true}, false, []string{`id="other-tab-notice"`, "已在另一个标签页修改", `id="load-other-tab"`}},
+	} {
+		c := computedCalculator(t, `{"asOf":"2026-11-22"}`)
+		c.notes = tc.n
+		if tc.en {
+			c.lang = langEn
+		}
+		html := load(t, c)
+		if tc.want == nil && strings.Contains(html, `class="notice"`) {
+			t.Errorf("%+v: a notice after it was dismissed", tc.n)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%+v: the page lacks %s", tc.n, w)
+			}
+		}
+	}
+}

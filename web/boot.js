@@ -1,0 +1,82 @@
+// yibao: runs before the app (a plain script after go-app's deferred ones,
+// so before them), on every page.
+//
+// 1. Local storage. Where reading window.localStorage throws (site data
+//    blocked, some WebViews, third-party iframes), the Go program would
+//    abort at its first read: syscall/js does not guard property gets. Such
+//    a storage is replaced by one in memory, and window.yibaoStorage says
+//    so, for the page to tell the person that nothing is saved.
+// 2. A failed first load. go-app's loader shows the raw error (an English
+//    TypeError); it becomes a message in the page's language with a retry
+//    button.
+(function () {
+  "use strict";
+  var blocked = false;
+  try {
+    var s = window.localStorage;
+    blocked = !s;
+    if (s) s.getItem("yibao.lang");
+  } catch (e) {
+    blocked = true;
+  }
+  if (blocked) {
+    var items = new Map();
+    var memory = {
+      getItem: function (k) { k = String(k); return items.has(k) ? items.get(k) : null; },
+      setItem: function (k, v) { items.set(String(k), String(v)); },
+      removeItem: function (k) { items.delete(String(k)); },
+      clear: function () { items.clear(); },
+      key: function (i) { var keys = Array.from(items.keys()); return i < keys.length ? keys[i] : null; },
+      get length() { return items.size; },
+    };
+    try {
+      Object.defineProperty(window, "localStorage", { value: memory, configurable: true });
+      window.yibaoStorage = "memory";
+    } catch (e) {}
+  }
+
+  // The language: /embed's ?lang=, else the one chosen before (saved by
+  // the app as JSON), as app/ui's parseLang reads them.
+  var english = function () {
+    var v = new URLSearchParams(location.search).get("lang");
+    if (v === null && location.pathname.slice(-6) !== "/embed") {
+      try { v = JSON.parse(window.localStorage.getItem("yibao.lang")); } catch (e) {}
+    }
+    return v === "en" || v === "en-US" || v === "en-GB";
+  };
+  // go-app's loader (app.js) stops the icon's spin and writes the error
+  // into the label when loading app.wasm fails.
+  var watchLoader = function () {
+    var icon = document.getElementById("app-wasm-loader-icon");
+    var label = document.getElementById("app-wasm-loader-label");
+    if (!icon || !label) return;
+    var shown = false;
+    var check = function () {
+      if (shown || !document.body.contains(label) || /spin/.test(icon.className)) return;
+      if (!label.textContent) return;
+      shown = true;
+      observer.disconnect();
+      var en = english();
+      console.error("yibao: loading failed: " + label.textContent);
+      label.textContent = en
+        ? "The calculator could not be loaded: the connection was cut or the download is incomplete."
+        : "计算器没能加载完成：网络中断或下载不完整。";
+      label.setAttribute("role", "alert");
+      var retry = document.createElement("button");
+      retry.type = "button";
+      retry.id = "app-wasm-retry";
+      retry.className = "btn btn-primary";
+      retry.textContent = en ? "Retry" : "重试";
+      retry.addEventListener("click", function () { location.reload(); });
+      label.parentNode.appendChild(retry);
+    };
+    var observer = new MutationObserver(check);
+    observer.observe(icon, { attributes: true });
+    observer.observe(label, { childList: true, characterData: true, subtree: true });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watchLoader);
+  } else {
+    watchLoader();
+  }
+})();
