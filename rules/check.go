@@ -55,6 +55,20 @@ func checkPerson(p *Person, asOf Date) error {
 	return nil
 }
 
+// enrollmentPath names enrollment i in an error.
+func enrollmentPath(i int) string { return "enrollments[" + strconv.Itoa(i) + "]" }
+
+// checkEnrollmentAt is checkEnrollment of enrollment i. The path is written
+// into an error only: a valid enrollment is checked once with none, and an
+// invalid one again with its path (the normalisation done before the error
+// is idempotent), so that the thousands of valid ones build no strings.
+func checkEnrollmentAt(e *Enrollment, i int) error {
+	if checkEnrollment(e, "") == nil {
+		return nil
+	}
+	return checkEnrollment(e, enrollmentPath(i))
+}
+
 // checkEnrollment validates one enrollment and normalizes its region.
 func checkEnrollment(e *Enrollment, path string) error {
 	if !utf8.ValidString(e.ID) {
@@ -134,10 +148,9 @@ func checkEnrollment(e *Enrollment, path string) error {
 type idSet map[string]int
 
 func (ids idSet) add(e *Enrollment, i int) error {
-	auto := "#" + strconv.Itoa(i+1)
 	if e.ID == "" {
-		e.ID = auto
-	} else if n, err := strconv.Atoi(e.ID[1:]); e.ID[0] == '#' && err == nil && n > 0 && e.ID != auto && e.ID == "#"+strconv.Itoa(n) {
+		e.ID = "#" + strconv.Itoa(i+1)
+	} else if n, err := strconv.Atoi(e.ID[1:]); e.ID[0] == '#' && err == nil && n > 0 && n != i+1 && e.ID == "#"+strconv.Itoa(n) {
 		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is the automatic id of enrollments["+strconv.Itoa(n-1)+"]: ids of the form #1, #2, … are given to enrollments without an id", "编号 #1、#2 等保留给未填写编号的参保记录")
 	}
 	if j, dup := ids[e.ID]; dup {
@@ -201,15 +214,14 @@ func check(in *Input) error {
 	ids := make(idSet, len(es))
 	listed := 0
 	for i := range es {
-		path := "enrollments[" + strconv.Itoa(i) + "]"
-		if err := checkEnrollment(&es[i], path); err != nil {
+		if err := checkEnrollmentAt(&es[i], i); err != nil {
 			return err
 		}
 		if err := ids.add(&es[i], i); err != nil {
 			return err
 		}
 		if listed += len(es[i].Backpaid); listed > MaxBackpaidListed {
-			return tooManyListed(path)
+			return tooManyListed(enrollmentPath(i))
 		}
 	}
 	if in.Plan != nil {

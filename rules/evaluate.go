@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Evaluate answers the three questions (coverage on asOf, the waiting
 // period, which duplicate to keep) with the embedded rules. Input from JSON
@@ -83,17 +86,17 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 // the sections that cited it, in the order first cited.
 func (e *engine) sources() []UsedSource {
 	out := []UsedSource{}
-	at := map[*Value]int{}
+	first := make([]*Value, 0, len(e.used)) // the value of each out[i]
 	for _, u := range e.used {
-		if i, ok := at[u.v]; ok {
+		if i := slices.Index(first, u.v); i >= 0 {
 			out[i].Sections = append(out[i].Sections, u.section)
 			continue
 		}
 		v := u.v
 		d := e.rs.documents[v.Source.Document]
-		at[v] = len(out)
+		first = append(first, v)
 		out = append(out, UsedSource{
-			Parameter: v.param, Region: v.region, RegionName: regionName(v.region), Value: v.Display(),
+			Parameter: v.param, Region: v.region, RegionName: regionName(v.region), Value: v.shown,
 			From: v.Effective.From, To: v.Effective.To,
 			Document: d.Number, Issuer: d.Issuer, Issued: d.Issued, Article: v.Source.Article,
 			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: []string{u.section},

@@ -181,8 +181,9 @@ type Value struct {
 	citation string  // cite's text, formatted at load
 	years    *MinYears
 	// region and param name a region's own value ("" for a national one),
-	// so that an answer can list the local values it used.
-	region, param string
+	// so that an answer can list the local values it used, and shown is
+	// its Display.
+	region, param, shown string
 }
 
 // MinYears is the contribution a retiree needs for lifetime employee
@@ -726,6 +727,9 @@ func (rs *RuleSet) citeAll() {
 	for _, r := range rs.regions {
 		for _, vals := range r.Parameters {
 			set(vals)
+			for i := range vals {
+				vals[i].shown = vals[i].Display() // for Output.Rules.Sources
+			}
 		}
 	}
 }
