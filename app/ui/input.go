@@ -70,7 +70,7 @@ type personDoc struct {
 }
 
 type enrollmentDoc struct {
-	ID       string          `json:"id"`
+	ID       json.RawMessage `json:"id"`
 	Region   string          `json:"region"`
 	Scheme   string          `json:"scheme"`
 	From     string          `json:"from"`
@@ -78,6 +78,32 @@ type enrollmentDoc struct {
 	PaidOn   string          `json:"paidOn,omitempty"`
 	Backpaid json.RawMessage `json:"backpaid,omitempty"`
 	Kind     string          `json:"kind,omitempty"`
+}
+
+// idJSON is an id as JSON text.
+func idJSON(id string) json.RawMessage {
+	b, _ := json.Marshal(id)
+	return b
+}
+
+// idText reads an enrollment's id in a saved or shared input: a string, or
+// a number as rules.Decode also accepts (partners' tools number rows), kept
+// as its decimal text. (A json.RawMessage, as for backpaid: a custom
+// UnmarshalJSON would link 4 KB more into app.wasm.)
+func idText(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	if raw[0] == '"' {
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	if _, err := strconv.ParseFloat(string(raw), 64); err != nil {
+		return "", errors.New("id: want a string or a number, got " + string(raw))
+	}
+	return string(raw), nil
 }
 
 type planDoc struct {
@@ -135,7 +161,7 @@ func (f formState) doc() inputDoc {
 	}
 	for _, e := range f.Enrollments {
 		d.Enrollments = append(d.Enrollments, enrollmentDoc{
-			ID:       e.ID,
+			ID:       idJSON(e.ID),
 			Region:   e.Region,
 			Scheme:   e.Scheme,
 			From:     e.From,
@@ -230,8 +256,12 @@ func parseInput(data []byte) (formState, error) {
 		if err != nil {
 			return formState{}, err
 		}
+		id, err := idText(e.ID)
+		if err != nil {
+			return formState{}, err
+		}
 		f.Enrollments = append(f.Enrollments, formEnrollment{
-			ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To,
+			ID: id, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To,
 			PaidOn: e.PaidOn, Backpaid: bp, Kind: e.Kind,
 		})
 	}

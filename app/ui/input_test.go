@@ -425,3 +425,22 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 		t.Errorf("the form's Input answers differently from the document's")
 	}
 }
+
+// A numeric id, which rules.Decode (and so yibao eval) accepts, survives a
+// saved or shared input too (issue 14: it made the whole input unreadable).
+func TestNumericIDRoundTrips(t *testing.T) {
+	f, err := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":3,"region":"440300","scheme":"employee","from":"2020-01","to":"2024-06"}]}`))
+	if err != nil {
+		t.Fatalf("parseInput: %v", err)
+	}
+	if len(f.Enrollments) != 1 || f.Enrollments[0].ID != "3" {
+		t.Fatalf("enrollments %+v; want one with id \"3\"", f.Enrollments)
+	}
+	again, err := parseInput(f.JSON())
+	if err != nil || again.Enrollments[0].ID != "3" {
+		t.Errorf("round trip: %v, %+v", err, again.Enrollments)
+	}
+	if _, err := parseInput([]byte(`{"enrollments":[{"id":true}]}`)); err == nil {
+		t.Error("an id that is neither a string nor a number is accepted")
+	}
+}
