@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -27,8 +28,11 @@ type calculator struct {
 	undo      *formState
 	undoAuto  bool
 	linkError bool // a #input= link could not be read
-	unsaved   bool // the state came from a link and is not saved yet
-	notes     notices
+	// linkTooBig is the number of enrollments of a link refused for having
+	// more than maxLinkEnrollments (0 for none).
+	linkTooBig int
+	unsaved    bool // the state came from a link and is not saved yet
+	notes      notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
@@ -105,9 +109,12 @@ func (c *calculator) OnNav(ctx app.Context) {
 func (c *calculator) load(u *url.URL) (changed bool) {
 	data, err := inputFromFragment(u.Fragment)
 	if err == nil {
+		c.linkTooBig = 0
 		var f formState
-		if f, err = parseInput(data); err == nil {
-			c.form, c.asOfAuto, c.linkError = f, false, false
+		if f, err = parseInput(data); err == nil && len(f.Enrollments) > maxLinkEnrollments {
+			c.linkTooBig, err = len(f.Enrollments), errLinkTooBig
+		} else if err == nil {
+			c.form, c.asOfAuto, c.linkError, c.linkTooBig = f, false, false, 0
 			c.ready, c.unsaved = true, true
 			c.recompute()
 			// Drop the fragment, so that a reload shows what the person
@@ -127,6 +134,15 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 	}
 	return changed
 }
+
+// maxLinkEnrollments is the most enrollments a shared link may carry in the
+// web app: each is a row of the form, and a phone renders a few hundred
+// rows in well under a second. The engine and yibao eval take the
+// contract's 10,000.
+const maxLinkEnrollments = 300
+
+// errLinkTooBig refuses a link with more than maxLinkEnrollments.
+var errLinkTooBig = errors.New("too many enrollments for the web app")
 
 // restore loads the saved input, or starts afresh. What cannot be read is
 // kept aside, verbatim, before anything overwrites it.
@@ -331,7 +347,12 @@ func (c *calculator) actions() []app.UI {
 			withText(tagged("p", "class", "hint", "id", "share-note"), c.shareNote),
 		)
 	}
-	if c.linkError {
+	switch {
+	case c.linkError && c.linkTooBig > 0:
+		n, max := strconv.Itoa(c.linkTooBig), strconv.Itoa(maxLinkEnrollments)
+		linkError = errorLine(l.s("这个链接有"+n+"条参保记录，网页版最多"+max+"条，未打开；已显示上次保存的内容。更多记录请用命令行 yibao eval 计算。",
+			"This link has "+n+" enrollments; the web app opens at most "+max+", so it was not opened and what was saved before is shown. Use the command line (yibao eval) for more."))
+	case c.linkError:
 		linkError = errorLine(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
 	}
 	return []app.UI{

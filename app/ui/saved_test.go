@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func TestSavedRoundTrip(t *testing.T) {
@@ -102,5 +106,31 @@ func TestCalculatorNotices(t *testing.T) {
 				t.Errorf("%+v: the page lacks %s", tc.n, w)
 			}
 		}
+	}
+}
+
+// A link with more enrollments than the web app renders is refused with
+// its size said, and what was there stays (issue 14: a 3,000-row link froze
+// the tab).
+func TestLinkTooBig(t *testing.T) {
+	var f formState
+	f.AsOf = "2026-11-22"
+	for range maxLinkEnrollments + 1 {
+		f.Enrollments = append(f.Enrollments, formEnrollment{Region: "440300", Scheme: "employee", From: "2020-01", To: "2020-01"})
+	}
+	c := &calculator{}
+	c.load(&url.URL{Fragment: shareFragment(f)})
+	if c.linkTooBig != maxLinkEnrollments+1 || !c.linkError || len(c.form.Enrollments) != 0 {
+		t.Fatalf("linkTooBig %d, linkError %v, %d enrollments loaded", c.linkTooBig, c.linkError, len(c.form.Enrollments))
+	}
+	c.lang = langZh
+	html := app.HTMLString(elem("div", "", c.actions()...))
+	if !strings.Contains(html, "这个链接有"+strconv.Itoa(maxLinkEnrollments+1)+"条参保记录") {
+		t.Errorf("the refusal does not say the link's size: %s", html)
+	}
+	f.Enrollments = f.Enrollments[:maxLinkEnrollments]
+	c.load(&url.URL{Fragment: shareFragment(f)})
+	if c.linkTooBig != 0 || c.linkError || len(c.form.Enrollments) != maxLinkEnrollments {
+		t.Errorf("a link at the limit: linkTooBig %d, linkError %v, %d enrollments", c.linkTooBig, c.linkError, len(c.form.Enrollments))
 	}
 }
