@@ -85,8 +85,12 @@ func (rs *RuleSet) EvaluateCase(c *Case) Output {
 // sources lists the regions' own values the answer cited, each once with
 // the sections that cited it, in the order first cited.
 func (e *engine) sources() []UsedSource {
-	out := []UsedSource{}
-	first := make([]*Value, 0, len(e.used)) // the value of each out[i]
+	if len(e.used) == 0 {
+		return []UsedSource{}
+	}
+	out := make([]UsedSource, 0, len(e.used))
+	var firstBuf [16]*Value
+	first := firstBuf[:0] // the value of each out[i]
 	for _, u := range e.used {
 		if i := slices.Index(first, u.v); i >= 0 {
 			out[i].Sections = append(out[i].Sections, u.section)
@@ -99,11 +103,30 @@ func (e *engine) sources() []UsedSource {
 			Parameter: v.param, Region: v.region, RegionName: regionName(v.region), Value: v.shown,
 			From: v.Effective.From, To: v.Effective.To,
 			Document: d.Number, Issuer: d.Issuer, Issued: d.Issued, Article: v.Source.Article,
-			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: []string{u.section},
+			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: oneSection(u.section),
 		})
 	}
 	return out
 }
+
+// oneSection is a list of one section, shared: its capacity is 1, so that
+// appending a second section copies it.
+func oneSection(s string) []string {
+	for _, l := range sectionLists {
+		if l[0] == s {
+			return l
+		}
+	}
+	return []string{s}
+}
+
+var sectionLists = func() [][]string {
+	var out [][]string
+	for _, s := range []string{SectionCoverage, SectionWaiting, SectionDuplicates, SectionTransfer, SectionDeadlines, SectionIncentive} {
+		out = append(out, []string{s}[:1:1])
+	}
+	return out
+}()
 
 // Coverage answers only "is the person covered on asOf?".
 func Coverage(in Input) (CoverageAnswer, error) {
