@@ -217,3 +217,16 @@ func TestRulesPageForACity(t *testing.T) {
 		t.Error("a city without local rules must say so")
 	}
 }
+
+// The waiting card names an exempt group for people ("新生儿"), never by
+// its id (issue 13: "免等待 newborn").
+func TestWaitingCardNamesTheExemptGroup(t *testing.T) {
+	out := answerFor(t, `{"asOf":"2026-04-01","person":{"birthDate":"2026-03-10","groups":["newborn"]},"plan":{"region":"640100","scheme":"resident","payOn":"2026-04-02"}}`)
+	if out.Waiting == nil || out.Waiting.Exempt == nil {
+		t.Fatalf("no exempt answer: %+v", out.Waiting)
+	}
+	html := load(t, &waitingCard{Lang: langZh, Computed: true, Answer: out.Waiting, Coverage: out.Coverage.Status})
+	if !strings.Contains(html, "新生儿") || strings.Contains(html, ">newborn<") {
+		t.Errorf("the exempt group is not named for people: %s", html)
+	}
+}

@@ -142,7 +142,9 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 		facts.add("构成", "Made of", s+l.s(" 个月", " months"))
 	}
 	facts.add("可否补缴", "Back-pay allowed", l.either(w.BackpayAllowed, bi{"可以", "Yes"}, bi{"不可以", "No"}))
-	facts.add("免等待", "Exempt", deref(w.Exempt))
+	if w.Exempt != nil { // named for people, not "newborn"
+		facts.add("免等待", "Exempt", l.groupName(*w.Exempt))
+	}
 	if w.InWindow != nil {
 		facts.add("集中参保期内缴费", "Paid in the window", l.either(*w.InWindow, bi{"是", "Yes"}, bi{"否", "No"}))
 	}
