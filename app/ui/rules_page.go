@@ -237,7 +237,7 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 		// quotes, and "我所在地区的规则" above is where a person starts.
 		local = append(local, withBody(tagged("details", "class", "region-rules", "data-status", r.Status, "data-code", r.Code),
 			elem("summary", "", elem(head, "",
-				app.Text(r.Name+" ("+r.Code+") "),
+				app.Text(r.Name+" "), // the code is in data-code, not for people
 				textElem("span", "badge badge-"+r.Status, scope),
 			)),
 			textIf("p", "muted", noteIn(l, r.Note)),
