@@ -103,30 +103,11 @@ func (e *engine) sources() []UsedSource {
 			Parameter: v.param, Region: v.region, RegionName: regionName(v.region), Value: v.shown,
 			From: v.Effective.From, To: v.Effective.To,
 			Document: d.Number, Issuer: d.Issuer, Issued: d.Issued, Article: v.Source.Article,
-			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: oneSection(u.section),
+			URL: v.Source.URL, Quote: v.Source.Quote, Trust: v.Source.Trust, Sections: []string{u.section},
 		})
 	}
 	return out
 }
-
-// oneSection is a list of one section, shared: its capacity is 1, so that
-// appending a second section copies it.
-func oneSection(s string) []string {
-	for _, l := range sectionLists {
-		if l[0] == s {
-			return l
-		}
-	}
-	return []string{s}
-}
-
-var sectionLists = func() [][]string {
-	var out [][]string
-	for _, s := range []string{SectionCoverage, SectionWaiting, SectionDuplicates, SectionTransfer, SectionDeadlines, SectionIncentive} {
-		out = append(out, []string{s}[:1:1])
-	}
-	return out
-}()
 
 // Coverage answers only "is the person covered on asOf?".
 func Coverage(in Input) (CoverageAnswer, error) {

@@ -22,19 +22,13 @@ import (
 // into v; the rules data is small and loaded once.
 func decodeStrict(name string, data []byte, v any) error {
 	var tree any
-	if err := json.Unmarshal(data, &tree); err != nil {
-		if strings.Contains(err.Error(), "after top-level value") { // goccy's syntax error
-			return fmt.Errorf("%s: data after the top-level object", name)
-		}
-		return fmt.Errorf("%s: %v", name, err)
+	if err := decodeChecked(name, data, &tree); err != nil {
+		return err
 	}
 	if err := knownKeys(tree, reflect.TypeOf(v), "$"); err != nil {
 		return fmt.Errorf("%s: %v", name, err)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
-	}
-	return nil
+	return decodeChecked(name, data, v)
 }
 
 // decodeChecked decodes one JSON document into v, rejecting data after the

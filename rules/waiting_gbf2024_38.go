@@ -495,11 +495,16 @@ func (w fixedWaitRule) days(b int) int {
 	if w.fixedDays.V == 0 {
 		return 0
 	}
-	n := b
+	return w.fixedDays.V + w.furtherYears(b)*w.daysPerYear.V
+}
+
+// furtherYears is how many of b broken years add to the fixed wait: all
+// of them, or all but the first (resident.brokenYearCounting).
+func (w fixedWaitRule) furtherYears(b int) int {
 	if w.counting.V == "afterFirst" {
-		n = b - 1
+		b--
 	}
-	return w.fixedDays.V + max(n, 0)*w.daysPerYear.V
+	return max(b, 0)
 }
 
 func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
@@ -522,12 +527,8 @@ func (e *engine) fixedWait(c *residentCase) fixedWaitRule {
 // (“每多断保1年…增加1个月”, “每缴纳1年减少1个月”, not below the minimum
 // after a long break).
 func (w fixedWaitRule) total(b, repaired int) (variable, reduced, months int) {
-	n := b
-	if w.counting.V == "afterFirst" {
-		n = b - 1
-	}
 	fixed := w.fixed.V
-	variable = max(n, 0) * w.perYear.V
+	variable = w.furtherYears(b) * w.perYear.V
 	reduced = min(repaired*w.repair.V, variable)
 	months = fixed + variable - reduced
 	if b >= w.longYears.V && reduced > 0 {
