@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -31,7 +33,7 @@ func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) *bas
 	b := &basis{Lang: l}
 	seen := map[string]bool{}
 	for _, s := range out.Rules.Sources {
-		if !hasSection(s.Sections, section) || seen[s.Document] {
+		if !slices.Contains(s.Sections, section) || seen[s.Document] {
 			continue
 		}
 		seen[s.Document] = true
@@ -77,15 +79,6 @@ func trustRank(t string) int {
 	return 1
 }
 
-func hasSection(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // nationalDocument is the number and date of the first verified document
 // the steps cite (not a summary of local practice).
 func nationalDocument(steps []rules.Step) (number, issued string) {
@@ -98,19 +91,16 @@ func nationalDocument(steps []rules.Step) (number, issued string) {
 	return "", ""
 }
 
-var documentsByNumber map[string]rules.Document
-
-func documentByNumber() map[string]rules.Document {
-	if documentsByNumber == nil {
-		documentsByNumber = map[string]rules.Document{}
-		if rs, err := rules.Default(); err == nil {
-			for _, d := range rs.Documents() {
-				documentsByNumber[d.Number] = d
-			}
+// documentByNumber maps the embedded documents' numbers to them (made once).
+var documentByNumber = sync.OnceValue(func() map[string]rules.Document {
+	m := map[string]rules.Document{}
+	if rs, err := rules.Default(); err == nil {
+		for _, d := range rs.Documents() {
+			m[d.Number] = d
 		}
 	}
-	return documentsByNumber
-}
+	return m
+})
 
 // line renders the basis: "依据：" and each document, linked to the page
 // it was read on.

@@ -68,7 +68,7 @@ func (c *coverageCard) Render() app.UI {
 	if c.AsOf != "" {
 		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
 	}
-	return resultCard("coverage", title, tone, c.Stale, head.in(l), c.shownBasis(),
+	return resultCard("coverage", title, tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
@@ -148,5 +148,3 @@ func nameOr(name, code string) string {
 	}
 	return regionName(code)
 }
-
-func (c *coverageCard) shownBasis() *basis { return shownBasis(c.Computed || c.Stale, c.Basis) }
