@@ -69,11 +69,16 @@ func checkEnrollmentAt(e *Enrollment, i int) error {
 	return checkEnrollment(e, enrollmentPath(i))
 }
 
+// invalidID refuses an id that is not UTF-8 text: its invalid bytes would
+// print as U+FFFD, and two ids would look the same.
+func invalidID(path, id string) *FieldError {
+	return fieldErr(path+".id", "must be valid UTF-8 text, got "+strconv.QuoteToASCII(id), "编号应为有效的 UTF-8 文本")
+}
+
 // checkEnrollment validates one enrollment and normalizes its region.
 func checkEnrollment(e *Enrollment, path string) error {
 	if !utf8.ValidString(e.ID) {
-		// Invalid bytes would print as U+FFFD: two ids would look the same.
-		return fieldErr(path+".id", "must be valid UTF-8 text, got "+strconv.QuoteToASCII(e.ID), "编号应为有效的 UTF-8 文本")
+		return invalidID(path, e.ID)
 	}
 	if e.Region == "" {
 		return fieldErr(path+".region", "is required", "必填")

@@ -2,10 +2,10 @@ package rules
 
 import (
 	"bytes"
-	stdjson "encoding/json"
 	"strconv"
+	"unicode/utf8"
 
-	json "github.com/goccy/go-json"
+	json "yibao/internal/jsonx"
 )
 
 // FieldError is an input error that names the offending field, as in the
@@ -52,12 +52,8 @@ func Decode(data []byte) (Input, error) {
 	if len(data) > MaxInputBytes {
 		return in, fieldErr("input", "input is larger than "+strconv.Itoa(MaxInputBytes>>20)+" MiB", "输入过大（超过 "+strconv.Itoa(MaxInputBytes>>20)+" MiB）")
 	}
-	// encoding/json's Valid, not goccy's: goccy v0.10.5 validates through its
-	// stream decoder, which panics (index out of range in Stream.readBuf) on
-	// some long invalid-UTF-8 keys found by FuzzDecode
-	// (testdata/fuzz/FuzzDecode/7eb79cb7e0f4bfbb). go-app links encoding/json
-	// anyway, so this costs no size in the wasm.
-	if !stdjson.Valid(data) {
+	// jsonx.Valid is encoding/json's in both builds (see its comment).
+	if !json.Valid(data) {
 		return in, syntaxError(data)
 	}
 	top, err := object(data, "input")
@@ -352,6 +348,11 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 		return e, err
 	}
 	if r, ok := m["id"]; ok && !isNull(r) {
+		// The raw text is checked: encoding/json (app.wasm) turns invalid
+		// bytes into U+FFFD, goccy/go-json (natively) keeps them.
+		if !utf8.Valid(r) {
+			return e, invalidID(path, string(bytes.Trim(bytes.TrimSpace(r), `"`)))
+		}
 		// Accept numbers as ids too: partners' tools often number rows.
 		if json.Unmarshal(r, &e.ID) != nil {
 			var n json.Number

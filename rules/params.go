@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	json "github.com/goccy/go-json"
+	json "yibao/internal/jsonx"
 )
 
 // The rules data: three files, not an embed.FS (which would link the embed

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/goccy/go-json"
+	json "yibao/internal/jsonx"
 )
 
 // decodeStrict decodes one JSON document into v, rejecting unknown keys at

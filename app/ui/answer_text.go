@@ -64,10 +64,19 @@ func answerSummary(l lang, ready bool, res result) string {
 			wait = bi{"等待期最长 " + m + " 个月", "a wait of at most " + m + " months"}
 		case w.Assumed:
 			wait = bi{"今天参保：等待期 " + m + " 个月", "enrolling today: " + m + " months' wait"}
+		case w.Months == 0:
+			wait = bi{"无等待期", "no wait"}
 		default:
 			wait = bi{"等待期 " + m + " 个月", m + " months' wait"}
 		}
 		parts = append(parts, wait.in(l))
+		if !o.Coverage.Active && w.BenefitsFrom != "" {
+			from := bi{l.formatDay(w.BenefitsFrom) + "起可报销", "covered from " + l.formatDay(w.BenefitsFrom)}
+			if w.MonthsUpperBound {
+				from = bi{"最晚" + from.zh, "at the latest " + from.en}
+			}
+			parts = append(parts, from.in(l))
+		}
 	}
 	if o.Duplicates.Keep != nil {
 		parts = append(parts, l.s("有重复参保", "duplicate enrollment"))

@@ -300,14 +300,19 @@ func (c *calculator) Render() app.UI {
 	l := c.lang
 	f := c.form
 	layout := "layout"
-	if len(f.Enrollments) == 0 {
+	if f.blank() {
 		layout += " empty"
 	}
+	parts := answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)
+	summary := parts[0]
 	return elem("div", "app",
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, owner: c},
+		&siteHeader{Lang: l, owner: c, Title: true},
 		elem("main", layout,
-			elem("div", "col-results", answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)...),
+			// The summary line is a child of main, not of the results, so
+			// that it sticks at the top of a phone's screen below them too.
+			summary,
+			elem("div", "col-results", parts[1:]...),
 			// The form's children keep their places (see enrollmentList):
 			// the intro comes and goes inside its own box.
 			calcForm("col-form", c.formBody()...),
@@ -316,12 +321,22 @@ func (c *calculator) Render() app.UI {
 	)
 }
 
-// intro greets a person who has entered no enrollment yet.
+// intro greets a person whose form is blank, with the life events to start
+// from.
 func (c *calculator) intro() app.UI {
-	if len(c.form.Enrollments) > 0 {
+	if !c.form.blank() {
 		return nil
 	}
-	return introMarkup.build(c.lang)
+	return &lifeEventFlow{Lang: c.lang, Today: today(), owner: c}
+}
+
+// startFrom takes the form a life event filled: the answer shows, with
+// the form below it to edit.
+func (c *calculator) startFrom(ctx app.Context, f formState) {
+	c.change(ctx, f)
+	c.asOfAuto = true
+	c.save(ctx)
+	focusSoon("coverage-h", "life-event") // focusing scrolls it into view
 }
 
 // introMarkup says what the calculator does, above an empty form.
@@ -445,7 +460,7 @@ func (c *calculator) formBody() []app.UI {
 	l := c.lang
 	f := c.form
 	return []app.UI{
-		elem("div", "intro-slot", append(c.noticeList(), c.intro())...),
+		elem("div", "intro-slot", elem("div", "", c.noticeList()...), c.intro()),
 		formSection("basics",
 			elem("div", "asof-row",
 				asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),

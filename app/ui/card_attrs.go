@@ -58,7 +58,7 @@ func resultCard(id, title, tone string, stale bool, headline string, b *basis, b
 	}
 	h := id + "-h"
 	return withBody(tagged("section", "id", id, "aria-labelledby", h, "class", resultClasses(tone, stale)), append([]app.UI{
-		withText(tagged("h2", "id", h), title),
+		withText(tagged("h2", "id", h, "tabindex", "-1"), title),
 		elem("p", "headline",
 			withText(tagged("span", "class", "mark", "aria-hidden", "true"), toneMark(tone)),
 			app.Text(headline),

@@ -75,7 +75,7 @@ func TestCalculatorRendersFormAndAnswer(t *testing.T) {
 	load(t, card)
 	if err := app.TestMatch(card, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0),
-		Expected: app.Elem("h2").ID("coverage-h").Text("2026年11月22日能报销吗？"),
+		Expected: app.Elem("h2").ID("coverage-h").Attr("tabindex", "-1").Text("2026年11月22日能报销吗？"),
 	}); err != nil {
 		t.Error(err)
 	}
@@ -153,12 +153,24 @@ func TestRegionPicker(t *testing.T) {
 			t.Errorf("picker lacks %s", want)
 		}
 	}
-	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: langZh, editing: true, query: "nc"}
+	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: langZh, editing: true, focused: true, query: "nc"}
 	html = load(t, p)
 	for _, want := range []string{`role="listbox"`, "南昌市", "aria-expanded", `id="r-opt-0"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("picker with a query lacks %s", want)
 		}
+	}
+	// Left without a pick, the text stays and asks for one; nothing is
+	// picked and no list covers the next field.
+	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: langZh, editing: true, query: "nc"}
+	html = load(t, p)
+	for _, want := range []string{`value="nc"`, "请从列表中选择", `aria-describedby="r-err"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("picker left unpicked lacks %s: %s", want, html)
+		}
+	}
+	if strings.Contains(html, `role="listbox"`) {
+		t.Errorf("picker left unpicked shows its list")
 	}
 }
 

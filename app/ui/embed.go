@@ -150,7 +150,7 @@ func (e *embed) Render() app.UI {
 		fieldErr = m.in(l)
 	}
 	// An empty style, like any empty value, sets no attribute.
-	root := tagged("div", "id", "embed", "class", "embed", "data-region", e.params.Region, "lang", l.htmlLang(), "style", themeStyle(e.params.Theme))
+	root := tagged("main", "id", "embed", "class", "embed", "data-region", e.params.Region, "lang", l.htmlLang(), "style", themeStyle(e.params.Theme))
 	var empty app.UI
 	if len(f.Enrollments) == 0 {
 		empty = l.textElem("p", "hint", "添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",

@@ -5,6 +5,7 @@ package ui
 import (
 	_ "embed"
 	json "github.com/goccy/go-json"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -123,3 +124,12 @@ func Manifest(data []byte, base string) ([]byte, error) {
 // WorkerTemplate is the service worker's source, for the build's version
 // hash.
 func WorkerTemplate() string { return workerJS }
+
+// hostlessOG matches the og:url and og:image tags go-app writes without a
+// host when Build.Domain is empty ("https://", "https:///web/icon-512.png"):
+// they would point a link preview nowhere.
+var hostlessOG = regexp.MustCompile(`<meta property="og:(?:url|image)" content="https://(?:/[^"]*)?">\n?`)
+
+// DropHostlessOG removes from a page the og: tags that have no host, for a
+// site served without -domain; pages with a domain keep theirs.
+func DropHostlessOG(page []byte) []byte { return hostlessOG.ReplaceAll(page, nil) }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	json "github.com/goccy/go-json"
+	json "yibao/internal/jsonx"
 
 	"yibao/rules"
 )
@@ -182,6 +182,10 @@ func (f formState) doc() inputDoc {
 	}
 	return d
 }
+
+// blank says the form holds nothing but its day: no enrollment, no plan,
+// nothing about the person.
+func (f formState) blank() bool { return len(f.Enrollments) == 0 && !f.HasPlan && !f.hasPerson() }
 
 // hasPerson says the form has something about the person: the document
 // then has a "person".

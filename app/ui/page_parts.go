@@ -24,12 +24,20 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	wait := basisFor(l, out, rules.SectionWaiting, waitSteps)
 	dup := basisFor(l, out, rules.SectionDuplicates, out.Duplicates.Explain)
 	return append([]app.UI{
-		withText(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"), answerSummary(l, ready, res)),
+		summaryLine(l, ready, res),
 		generalErrorBox(l, res.Errors),
 		&coverageCard{Lang: l, Computed: computed, Stale: stale, AsOf: asOf, Answer: res.Out.Coverage, Labels: labels, Basis: cov},
 		&waitingCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Waiting, Coverage: res.Out.Coverage.Status, Labels: labels, Basis: wait},
 		&duplicatesCard{Lang: l, Computed: computed, Stale: stale, Answer: res.Out.Duplicates, Labels: labels, Basis: dup},
 	}, more...)
+}
+
+// summaryLine is the one-line answer, read out when it changes; a tap on
+// it jumps to the cards. The calculator keeps it at the top of a phone's
+// screen while the form below is edited.
+func summaryLine(l lang, ready bool, res result) app.UI {
+	return withBody(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"),
+		withText(tagged("a", "href", "#coverage"), answerSummary(l, ready, res)))
 }
 
 // calcForm is the form of the calculator or the embed: it is never

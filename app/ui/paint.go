@@ -25,3 +25,29 @@ func afterNextPaint(ctx app.Context, fn func(app.Context)) {
 	})
 	app.Window().Call("requestAnimationFrame", frame)
 }
+
+// focusSoon moves the focus to the element with the id once the render
+// under way has built it, and once the element with the id gone (if any)
+// is no longer on the page: it looks before each of the next 120 frames.
+// ctx.Defer would not do when the element that was tapped is gone in that
+// render (a step of a life event replacing the one before): go-app drops
+// what is deferred for an unmounted element.
+func focusSoon(id, gone string) {
+	var frame app.Func
+	tries := 0
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		doc := app.Window().Get("document")
+		el := doc.Call("getElementById", id)
+		ready := el.Truthy() && (gone == "" || !doc.Call("getElementById", gone).Truthy())
+		if tries++; !ready && tries < 120 {
+			app.Window().Call("requestAnimationFrame", frame)
+			return nil
+		}
+		frame.Release()
+		if ready {
+			el.Call("focus")
+		}
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}

@@ -27,7 +27,8 @@ type regionPicker struct {
 	owner regionOwner
 
 	query   string
-	editing bool
+	editing bool // the box shows query, not Value
+	focused bool
 	active  int
 }
 
@@ -58,7 +59,7 @@ func (p *regionPicker) display() string {
 }
 
 func (p *regionPicker) suggestions() []rules.Region {
-	if !p.editing || p.query == "" {
+	if !p.editing || !p.focused || p.query == "" {
 		return nil
 	}
 	return rules.SearchRegions(p.query, regionSuggestions)
@@ -66,6 +67,10 @@ func (p *regionPicker) suggestions() []rules.Region {
 
 func (p *regionPicker) Render() app.UI {
 	l := p.Lang
+	msg := p.Error
+	if p.unpicked() {
+		msg = l.s("请从列表中选择", "Pick one from the list")
+	}
 	list := p.suggestions()
 	listID := p.ID + "-list"
 	open := len(list) > 0
@@ -85,8 +90,8 @@ func (p *regionPicker) Render() app.UI {
 			"aria-autocomplete", "list",
 			"aria-expanded", strconv.FormatBool(open),
 			"aria-controls", listID,
-			"aria-describedby", describedBy(p.ID, p.Error, p.Hint),
-			"aria-invalid", strconv.FormatBool(p.Error != ""),
+			"aria-describedby", describedBy(p.ID, msg, p.Hint),
+			"aria-invalid", strconv.FormatBool(msg != ""),
 			"aria-activedescendant", active,
 		},
 		OnInput:   p.onInput,
@@ -115,7 +120,7 @@ func (p *regionPicker) Render() app.UI {
 		labelFor(p.ID, p.Label),
 		input,
 		suggestions,
-		fieldMessages(p.ID, p.Error, p.Hint),
+		fieldMessages(p.ID, msg, p.Hint),
 	)
 }
 
@@ -132,21 +137,22 @@ func (p *regionPicker) onInput(ctx app.Context, v string) {
 }
 
 func (p *regionPicker) onFocus(ctx app.Context, e app.Event) {
+	p.focused = true
 	ctx.JSSrc().Call("select")
 }
 
+// onBlur never picks: a pick is a tap or Enter on a suggestion. Text typed
+// and not picked stays in the box, which asks for a pick (unpicked); an
+// emptied box shows the region it had.
 func (p *regionPicker) onBlur(ctx app.Context, e app.Event) {
-	if !p.editing {
-		return
-	}
-	// Leaving the field with exactly one suggestion, or with the whole name
-	// typed, picks it; otherwise the old value comes back.
-	list := p.suggestions()
-	p.editing = false
-	if len(list) == 1 || len(list) > 0 && (list[0].Name == p.query || list[0].Initials == p.query) {
-		p.pick(ctx, list[0].Code)
+	p.focused = false
+	if p.editing && p.query == "" {
+		p.editing = false
 	}
 }
+
+// unpicked says the box holds text that picked no region.
+func (p *regionPicker) unpicked() bool { return p.editing && !p.focused && p.query != "" }
 
 func (p *regionPicker) onKey(ctx app.Context, e app.Event) {
 	list := p.suggestions()

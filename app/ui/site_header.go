@@ -18,7 +18,14 @@ type siteHeader struct {
 
 	Lang  lang
 	owner langOwner // unexported: see enrollmentEditor
+	// Title makes the name the page's h1 (the calculator; /rules has a
+	// title of its own).
+	Title bool
 }
+
+// nameTag is the element of the app's name in the header: the page's
+// heading or a plain span.
+var nameTag = map[bool]string{true: "h1", false: "span"}
 
 func (h *siteHeader) Render() app.UI {
 	l := h.Lang
@@ -31,7 +38,7 @@ func (h *siteHeader) Render() app.UI {
 			// Decorative: the name beside it says what it is (go-app drops an
 			// empty alt, so the image is marked as presentation instead).
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Attr("width", "28").Attr("height", "28"),
-			l.textElem("span", "", "医保连续参保计算器", "Medical insurance continuity"),
+			l.textElem(nameTag[h.Title], "brand-name", "医保连续参保计算器", "Medical insurance continuity"),
 		),
 		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
 	)

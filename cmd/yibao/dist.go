@@ -89,6 +89,11 @@ func writeDist(out, webDir, domain, base string, compress, force bool, stdout io
 	if err := app.GenerateStaticWebsite(stage, s.handler, ui.Pages()...); err != nil {
 		return err
 	}
+	if s.hostless {
+		if err := dropHostlessOG(stage); err != nil {
+			return err
+		}
+	}
 	if s.manifest != nil {
 		if err := os.WriteFile(filepath.Join(stage, "manifest.webmanifest"), s.manifest, 0o644); err != nil {
 			return err
@@ -242,4 +247,23 @@ func listFiles(dir string) ([]string, error) {
 	})
 	sort.Strings(files)
 	return files, err
+}
+
+// dropHostlessOG removes the og: tags without a host from the pages go-app
+// wrote into dir (see ui.DropHostlessOG).
+func dropHostlessOG(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, ui.DropHostlessOG(b), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -48,6 +48,9 @@ type site struct {
 	manifest []byte
 	// frameAncestors is the frame-ancestors source list of /embed.
 	frameAncestors string
+	// hostless says the site has no -domain: its pages lose the og: tags
+	// go-app writes without a host (ui.DropHostlessOG).
+	hostless bool
 }
 
 func loadSite(webDir, domain, base string) (*site, error) {
@@ -74,6 +77,7 @@ func loadSite(webDir, domain, base string) (*site, error) {
 		handler:        ui.Handler(ui.Build{Version: v, WasmSize: st.Size(), Domain: domain, Base: base}),
 		base:           base,
 		frameAncestors: "'self'",
+		hostless:       domain == "",
 	}
 	if base != "" {
 		rec := httptest.NewRecorder()
@@ -212,7 +216,22 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(s.manifest)
 		return
 	}
-	s.handler.ServeHTTP(w, r)
+	if !s.hostless {
+		s.handler.ServeHTTP(w, r)
+		return
+	}
+	rec := httptest.NewRecorder()
+	s.handler.ServeHTTP(rec, r)
+	body := rec.Body.Bytes()
+	if strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		body = ui.DropHostlessOG(body)
+		rec.Header().Del("Content-Length")
+	}
+	for k, v := range rec.Header() {
+		hdr[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	w.Write(body)
 }
 
 // utf8Writer adds charset=utf-8 to the text types that lack it (go-app

@@ -335,3 +335,55 @@ func TestServeLoadingScreen(t *testing.T) {
 		t.Error("app.js lacks the Chinese progress label")
 	}
 }
+
+// Without -domain the pages carry no og:url or og:image pointing nowhere
+// ("https://", "https:///web/icon-512.png"), served or written by dist;
+// with one they keep them.
+func TestServeOpenGraphNeedsADomain(t *testing.T) {
+	ui.Routes()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), []byte("\x00asm"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		domain string
+		want   []string
+		not    []string
+	}{
+		{"", []string{`property="og:title"`, `property="og:description"`}, []string{"og:url", "og:image", "https://\""}},
+		{"yibao.example.org", []string{`<meta property="og:url" content="https://yibao.example.org`, `content="https://yibao.example.org/web/icon-512.png"`}, nil},
+	} {
+		s, err := loadSite(dir, tt.domain, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/", "/embed", "/rules"} {
+			rec := get(t, s.Handler(), path)
+			body := rec.Body.String()
+			if rec.Code != http.StatusOK {
+				t.Fatalf("domain %q, %s: status %d", tt.domain, path, rec.Code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("domain %q, %s lacks %s", tt.domain, path, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(body, n) {
+					t.Errorf("domain %q, %s has %s", tt.domain, path, n)
+				}
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	if err := writeDist(out, dir, "", "", false, false, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "og:url") || !strings.Contains(string(page), "og:title") {
+		t.Errorf("dist without a domain: index.html keeps og:url or lost og:title")
+	}
+}

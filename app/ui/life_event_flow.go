@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// lifeEventFlow is the first screen of an empty calculator: 发生了什么？,
+// then the chosen life event's questions one at a time, then the answer
+// (the answers fill the form, which stays below for editing). 其他 closes
+// it for the full form.
+type lifeEventFlow struct {
+	app.Compo
+
+	Lang  lang
+	Today string
+	// owner gets the filled form (see formOwner).
+	owner lifeEventOwner
+
+	event  string // the chosen event's id; "" while choosing
+	step   int
+	given  answers
+	tried  bool // the person pressed 下一步 on an answer that will not do
+	closed bool // 其他: the full form instead
+}
+
+// lifeEventOwner takes the form a life event filled.
+type lifeEventOwner interface {
+	startFrom(ctx app.Context, f formState)
+}
+
+// question is the current question and how many the event asks now.
+func (p *lifeEventFlow) question() (*question, int) {
+	e := lifeEventOf(p.event)
+	if e == nil {
+		return nil, 0
+	}
+	qs := e.steps(e.complete(p.given, p.Today))
+	if len(qs) == 0 {
+		return nil, 0
+	}
+	p.step = min(p.step, len(qs)-1)
+	return qs[p.step], len(qs)
+}
+
+func (p *lifeEventFlow) choose(ctx app.Context, id string) {
+	if id == "other" {
+		p.closed = true
+		focusSoon("add-enrollment", "")
+		return
+	}
+	p.event, p.step, p.given, p.tried = id, 0, answers{}, false
+	p.focusAnswer(ctx)
+}
+
+// answer records v as the answer to the current question.
+func (p *lifeEventFlow) answer(v string) {
+	if q, _ := p.question(); q != nil {
+		p.given[q.key] = v
+	}
+}
+
+// onRegion is the region picker's pick (see regionOwner).
+func (p *lifeEventFlow) onRegion(ctx app.Context, _, code string) {
+	p.answer(code)
+	p.tried = false
+}
+
+func (p *lifeEventFlow) onText(ctx app.Context, v string) { p.answer(v) }
+
+func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
+	q, n := p.question()
+	if q == nil {
+		return
+	}
+	v := q.value(p.given, p.Today)
+	if q.problem(v).zh != "" {
+		p.tried = true
+		p.focusAnswer(ctx)
+		return
+	}
+	p.given[q.key] = v // a default taken is an answer given
+	p.tried = false
+	blurActive() // a box keeps its text while focused (see textInput)
+	if p.step+1 < n {
+		p.step++
+		p.focusAnswer(ctx)
+		return
+	}
+	ev := lifeEventOf(p.event)
+	if p.owner != nil {
+		p.owner.startFrom(ctx, ev.form(p.given, p.Today))
+	}
+}
+
+func (p *lifeEventFlow) onBack(ctx app.Context, e app.Event) {
+	p.tried = false
+	blurActive()
+	if p.step == 0 {
+		p.event = ""
+		focusSoon("event-quit", "")
+		return
+	}
+	p.step--
+	p.focusAnswer(ctx)
+}
+
+func (p *lifeEventFlow) onReopen(ctx app.Context, e app.Event) {
+	p.closed, p.event = false, ""
+	focusSoon("event-quit", "")
+}
+
+// onKey takes Enter in a text box as 下一步 (the region picker's Enter
+// picks a suggestion and says so with preventDefault).
+func (p *lifeEventFlow) onKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Enter" || e.Get("defaultPrevented").Bool() || e.Get("target").Get("tagName").String() != "INPUT" {
+		return
+	}
+	e.PreventDefault()
+	p.onNext(ctx, e)
+}
+
+// focusAnswer moves the focus to the current question's box once it is
+// rendered.
+func (p *lifeEventFlow) focusAnswer(ctx app.Context) {
+	q, _ := p.question()
+	if q == nil {
+		return
+	}
+	id := "ev-" + q.key
+	if q.kind == askChoice {
+		id = "ev-heading"
+	}
+	focusSoon(id, "")
+}
+
+func blurActive() {
+	if el := app.Window().Get("document").Get("activeElement"); el.Truthy() {
+		el.Call("blur")
+	}
+}
+
+func (p *lifeEventFlow) Render() app.UI {
+	l := p.Lang
+	if p.closed {
+		return elem("section", "card intro",
+			l.textElem("p", "", "在下面填写参保记录。", "Fill in your enrollments below."),
+			button("events-reopen", "btn btn-quiet", l.s("按发生的事一步步填", "Answer step by step instead"), p.onReopen),
+		)
+	}
+	q, n := p.question()
+	if q == nil {
+		return p.renderChoices()
+	}
+	ev := lifeEventOf(p.event)
+	v := q.value(p.given, p.Today)
+	var problem string
+	if p.tried {
+		problem = q.problem(v).in(l)
+	}
+	id := "ev-" + q.key
+	hint := q.hint.in(l)
+	var box app.UI
+	switch q.kind {
+	case askRegion:
+		box = &regionPicker{ID: id, Label: q.text.in(l), Value: v, Lang: l, Error: problem, Hint: hint, owner: p}
+	case askChoice:
+		box = choiceList(l, id, q, v, p)
+	default:
+		t := fieldText{label: q.text, hint: q.hint, placeholder: placeholders[q.kind]}
+		box = textField(l, &t, id, v, problem, p.onText)
+	}
+	var records app.UI
+	if q.records {
+		records = elem("details", "records",
+			l.textElem("summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
+			textElem("p", "hint", recordPaths.in(l)),
+		)
+	}
+	next := l.s("下一步", "Next")
+	if p.step == n-1 {
+		next = l.s("看结果", "See the answer")
+	}
+	step := strconv.Itoa(p.step + 1)
+	return tagged("section", "class", "card intro flow", "id", "life-event", "aria-labelledby", "ev-heading").
+		OnKeyDown(p.onKey).
+		Body(
+			withText(tagged("h2", "id", "ev-heading", "tabindex", "-1"), ev.title.in(l)),
+			textElem("p", "flow-progress", l.s("第"+step+"步，共"+strconv.Itoa(n)+"步", "Step "+step+" of "+strconv.Itoa(n))),
+			box,
+			records,
+			elem("div", "action-row",
+				button("flow-back", "btn btn-quiet", l.s("上一步", "Back"), p.onBack),
+				button("flow-next", "btn btn-primary", next, p.onNext),
+			),
+		)
+}
+
+// renderChoices is the first screen: what happened?
+func (p *lifeEventFlow) renderChoices() app.UI {
+	l := p.Lang
+	items := make([]app.UI, 0, len(lifeEvents)+1)
+	for _, e := range lifeEvents {
+		id := e.id
+		items = append(items, button("event-"+id, "btn event", e.title.in(l), func(ctx app.Context, _ app.Event) { p.choose(ctx, id) }))
+	}
+	items = append(items, button("event-other", "btn event", l.s("其他（直接填写详细信息）", "Something else (fill in the details)"), func(ctx app.Context, _ app.Event) { p.choose(ctx, "other") }))
+	return elem("section", "card intro",
+		introMarkup.build(l),
+		l.textElem("h2", "events-heading", "发生了什么？", "What happened?"),
+		elem("div", "events", items...),
+	)
+}
+
+// placeholders are the examples in a question's box, by kind.
+var placeholders = map[questionKind]bi{
+	askMonth: {"2024-03", "2024-03"},
+	askDate:  {"2026-12-01", "2026-12-01"},
+	askYear:  {"2024", "2024"},
+}
+
+// choiceList is a question's choices as radio buttons, one per line.
+func choiceList(l lang, id string, q *question, value string, p *lifeEventFlow) app.UI {
+	items := make([]app.UI, len(q.choices))
+	for i, o := range q.choices {
+		v := o.value
+		oid := id + "-" + v
+		items[i] = withBody(tagged("label", "class", "check", "for", oid),
+			input("type", "radio", "id", oid, "name", id, "value", v).Attr("checked", value == v).
+				OnChange(func(ctx app.Context, e app.Event) {
+					p.answer(v)
+					p.tried = false
+				}, app.EventScope(oid)),
+			textElem("span", "", o.label.in(l)),
+		)
+	}
+	var problem app.UI
+	if p.tried {
+		problem = errorLine(q.problem(value).in(l))
+	}
+	return elem("fieldset", "choices",
+		textElem("legend", "", q.text.in(l)),
+		elem("div", "", items...),
+		problem,
+	)
+}

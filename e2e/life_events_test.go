@@ -1,0 +1,134 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// lifeEventSteps are the taps and keys of one life event's questions.
+func runSteps(t *testing.T, b *browser, what string, steps []chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	for i, step := range steps {
+		ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+		err := chromedp.Do(ctx, step)
+		cancel()
+		if err != nil {
+			b.fail(t, "%s, step %d: %v", what, i, err)
+		}
+	}
+}
+
+// pickRegion types into a region question and picks the first suggestion
+// with Enter.
+func pickRegion(id, typed, name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		settled(focusedInView(id)),
+		chromedp.SendKeys(chromedp.ID(id), typed),
+		chromedp.WaitVisible(chromedp.ID(id+"-opt-0")),
+		chromedp.SendKeys(chromedp.ID(id), kb.Enter),
+		settled(`document.getElementById(`+jsString(id)+`).value.startsWith(`+jsString(name)+`)`),
+	)
+}
+
+// next presses 下一步 and waits for the question after it (or the answer).
+func next(then string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Click(chromedp.ID("flow-next")), settled(then))
+}
+
+// finishLifeEvent checks what a finished life event left: the answer of
+// `yibao eval` on the saved input, which is want with today's date, and
+// next steps that name a place and a date.
+func finishLifeEvent(t *testing.T, b *browser, want, place string) {
+	t.Helper()
+	b.waitComputed(t)
+	b.poll(t, 10*time.Second, `document.getElementById("life-event") === null && localStorage.getItem("yibao.input") !== null`)
+	today := eval[string](t, b, `document.getElementById("asOf").value`)
+	input := []byte(strings.ReplaceAll(want, "TODAY", today))
+	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
+	if !jsonEqual([]byte(saved), input) {
+		t.Errorf("the life event filled %s, want %s", saved, input)
+	}
+	waitCards(t, b, expected(t, input))
+	steps := eval[string](t, b, `document.getElementById("next-steps").innerText`)
+	if !strings.Contains(steps, place) || !regexp.MustCompile(`20\d\d年\d{1,2}月`).MatchString(steps) {
+		t.Errorf("the next steps name no place (%s) or no date:\n%s", place, steps)
+	}
+	if f := eval[bool](t, b, focusedInView("coverage-h")); !f {
+		t.Errorf("the answer's heading has not the focus, in view")
+	}
+}
+
+// TestLifeEventQuit is the man who left a job in 深圳 and joins the
+// resident scheme at home in 成都, on a phone, by tapping and typing.
+func TestLifeEventQuit(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(srv.URL+"/"))
+	b.waitComputed(t)
+	runSteps(t, b, "quit", []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.ID("event-quit")),
+		pickRegion("ev-region", "深圳", "深圳市"),
+		next(focusedInView("ev-from")),
+		// Nothing is red before the person has typed.
+		settled(`document.querySelector("#life-event .error") === null`),
+		chromedp.SendKeys(chromedp.ID("ev-from"), "2019.1"),
+		chromedp.SendKeys(chromedp.ID("ev-from"), kb.Enter), // Enter is 下一步
+		settled(focusedInView("ev-to")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("ev-to").select()`),
+		chromedp.SendKeys(chromedp.ID("ev-to"), kb.Delete+"2026-06"),
+		next(`document.getElementById("ev-next-resident") !== null`),
+		// 下一步 without a choice says so and stays.
+		chromedp.Click(chromedp.ID("flow-next")),
+		settled(`document.querySelector("#life-event .error") !== null`),
+		chromedp.Click(chromedp.CSS(`label[for="ev-next-resident"]`)),
+		next(focusedInView("ev-nextRegion")),
+		// The place offered is the one before; typing replaces it.
+		pickRegion("ev-nextRegion", "cd", "成都市"),
+		next(focusedInView("ev-payOn")),
+		chromedp.Click(chromedp.ID("flow-next")), // 看结果, paying today
+	})
+	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"TODAY"}}`, "成都")
+	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err == nil {
+		artifact(t, "life-event-quit.png", shot)
+	}
+}
+
+// TestLifeEventBaby is the mother of a baby born in 武汉 who has not paid
+// yet: a day typed, a choice that decides the next question, and 上一步.
+func TestLifeEventBaby(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(srv.URL+"/"))
+	b.waitComputed(t)
+	runSteps(t, b, "baby", []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.ID("event-baby")),
+		settled(focusedInView("ev-birth")),
+		chromedp.SendKeys(chromedp.ID("ev-birth"), "2026-09-10"),
+		next(focusedInView("ev-region")),
+		// Leaving the box without a pick picks nothing and asks for one.
+		chromedp.SendKeys(chromedp.ID("ev-region"), "wh"),
+		chromedp.WaitVisible(chromedp.ID("ev-region-opt-0")),
+		chromedp.Click(chromedp.ID("flow-back")),
+		settled(focusedInView("ev-birth") + ` && document.getElementById("ev-birth").value === "2026-09-10"`),
+		next(focusedInView("ev-region")),
+		pickRegion("ev-region", "武汉", "武汉市"),
+		next(`document.getElementById("ev-paid-no") !== null`),
+		chromedp.Click(chromedp.CSS(`label[for="ev-paid-no"]`)),
+		next(focusedInView("ev-payOn")),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"birthDate":"2026-09-10","groups":["newborn"],"residence":"420100"},"enrollments":[],"plan":{"region":"420100","scheme":"resident","payOn":"TODAY"}}`, "武汉")
+}
