@@ -41,6 +41,19 @@ func TestPhone390(t *testing.T) {
 		if len(small) > 0 {
 			t.Errorf("%s: tap targets under 44 px: %s", label, strings.Join(small, ", "))
 		}
+		// Every point of a button takes the tap: nothing lies over it (a
+		// label once covered most of 删除).
+		covered := eval[[]string](t, b, `[...document.querySelectorAll("button")]
+			.filter(e => e.offsetParent !== null)
+			.flatMap(e => { e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect();
+				return [[.1, .1], [.5, .5], [.9, .1], [.1, .9], [.9, .9]].map(([x, y]) => {
+					const hit = document.elementFromPoint(r.left + x * r.width, r.top + y * r.height);
+					return hit === null || e.contains(hit) ? "" : e.tagName + "#" + e.id + "." + e.className + " under " + hit.tagName + "." + hit.className;
+				}); })
+			.filter(s => s !== "")`)
+		if len(covered) > 0 {
+			t.Errorf("%s: buttons partly covered: %s", label, strings.Join(covered, ", "))
+		}
 	}
 	check("zh")
 	if lang := eval[string](t, b, `document.documentElement.lang`); lang != "zh-CN" {
@@ -66,6 +79,18 @@ func TestPhone390(t *testing.T) {
 		t.Fatal(err)
 	}
 	artifact(t, "phone-390-en.png", shot)
+
+	// The first screen of a blank calculator: the life events, then a
+	// question.
+	b.do(t, 60*time.Second, chromedp.Evaluate[chromedp.Void](`localStorage.clear(), 0`), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("event-quit")))
+	first, err = chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-life-events.png", first)
+	check("first screen")
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-baby")), chromedp.WaitVisible(chromedp.ID("ev-birth")))
+	check("a question")
 
 	// The rules page.
 	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/rules"), chromedp.WaitVisible(chromedp.ID("documents")))

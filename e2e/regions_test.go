@@ -10,6 +10,7 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -89,5 +90,33 @@ func TestDeadlinesCalendarDownload(t *testing.T) {
 			t.Fatalf("no calendar downloaded (%v): %v", err, entries)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Inside WeChat, which opens no .ics file, the deadlines come as a text to
+// copy, with the way to a browser.
+func TestDeadlinesInWeChat(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	const ua = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/130.0 Mobile Safari/537.36 XWEB/1300 MMWEBSDK/20240301 MicroMessenger/8.0.49.2600(0x28003133) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64"
+	if _, err := chromedp.Call(b.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua}); err != nil {
+		t.Fatal(err)
+	}
+	input := []byte(`{"asOf":"2026-11-22","enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-10"}],
+		"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-05"}}`)
+	b.do(t, 60*time.Second, chromedp.Navigate(shareURL(srv.URL, input)))
+	b.waitComputed(t)
+	b.poll(t, 10*time.Second, `document.getElementById("reminder-text") !== null`)
+	if eval[bool](t, b, `document.getElementById("add-to-calendar") !== null`) {
+		t.Errorf("WeChat is offered an .ics file")
+	}
+	text := eval[string](t, b, `document.getElementById("reminder-text").value`)
+	for _, want := range []string{"2026年12月31日", "2027年2月28日"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("reminder text lacks %s: %q", want, text)
+		}
+	}
+	if hint := eval[string](t, b, `document.querySelector("#deadlines .reminder").innerText`); !strings.Contains(hint, "在浏览器中打开") {
+		t.Errorf("no way out to a browser: %q", hint)
 	}
 }

@@ -340,7 +340,7 @@ func (c *calculator) startFrom(ctx app.Context, f formState) {
 }
 
 // introMarkup says what the calculator does, above an empty form.
-var introMarkup = node{tag: "div", attrs: []string{"class", "card intro"}, kids: []node{
+var introMarkup = node{tag: "div", attrs: []string{"class", "intro-text"}, kids: []node{
 	{tag: "h2", text: bi{"断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?"}},
 	{tag: "p", text: bi{"填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
 		"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline."}},

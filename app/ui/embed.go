@@ -156,7 +156,7 @@ func (e *embed) Render() app.UI {
 		empty = l.textElem("p", "hint", "添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
 			"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep.")
 	}
-	return root.Body(answerParts(l, e.ready, e.res, f.AsOf, enrollmentLabels(f, l),
+	return root.Body(withEmbedTitle(l, answerParts(l, e.ready, e.res, f.AsOf, enrollmentLabels(f, l),
 		calcForm("embed-form",
 			formSection("enrollments",
 				l.textElem("h2", "", "我的参保记录", "My enrollments"),
@@ -173,5 +173,11 @@ func (e *embed) Render() app.UI {
 			withText(tagged("p", "id", "embed-privacy"), l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
 				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
 		),
-	)...)
+	))...)
+}
+
+// withEmbedTitle puts the page's h1 before the parts of the embed: for
+// screen readers only, the partner's page around it names the tool.
+func withEmbedTitle(l lang, parts []app.UI) []app.UI {
+	return append([]app.UI{withText(tagged("h1", "class", "sr-only"), l.s("医保连续参保计算器", "Medical insurance continuity calculator"))}, parts...)
 }

@@ -125,11 +125,22 @@ func Manifest(data []byte, base string) ([]byte, error) {
 // hash.
 func WorkerTemplate() string { return workerJS }
 
-// hostlessOG matches the og:url and og:image tags go-app writes without a
-// host when Build.Domain is empty ("https://", "https:///web/icon-512.png"):
-// they would point a link preview nowhere.
-var hostlessOG = regexp.MustCompile(`<meta property="og:(?:url|image)" content="https://(?:/[^"]*)?">\n?`)
+// ogTag matches the og:url and og:image tags go-app writes (its attributes
+// come in either order); hostless matches a content without a host, as
+// go-app writes it when Build.Domain is empty ("https://",
+// "https:///web/icon-512.png"): such a tag points a link preview nowhere.
+var (
+	ogTag    = regexp.MustCompile(`<meta [^>]*property="og:(?:url|image)"[^>]*>\n?`)
+	hostless = regexp.MustCompile(`content="https://(?:/[^"]*)?"`)
+)
 
 // DropHostlessOG removes from a page the og: tags that have no host, for a
 // site served without -domain; pages with a domain keep theirs.
-func DropHostlessOG(page []byte) []byte { return hostlessOG.ReplaceAll(page, nil) }
+func DropHostlessOG(page []byte) []byte {
+	return ogTag.ReplaceAllFunc(page, func(tag []byte) []byte {
+		if hostless.Match(tag) {
+			return nil
+		}
+		return tag
+	})
+}

@@ -105,3 +105,14 @@ func nextDay(date string) string {
 	}
 	return t.AddDate(0, 0, 1).Format("20060102")
 }
+
+// reminderText is the deadlines as plain text, one per line, for where a
+// calendar file cannot be opened (WeChat): "2026年12月31日：…".
+func reminderText(l lang, ds []rules.Deadline) string {
+	var b strings.Builder
+	b.WriteString(l.s("医保提醒（医保连续参保计算器）", "Medical insurance reminders (yibao)"))
+	for _, d := range ds {
+		b.WriteString("\n" + l.formatDay(d.Date) + l.s("：", ": ") + l.s(d.Zh, d.En))
+	}
+	return b.String()
+}

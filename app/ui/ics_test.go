@@ -63,3 +63,16 @@ func TestEscapeICS(t *testing.T) {
 		}
 	}
 }
+
+func TestReminderText(t *testing.T) {
+	ds := []rules.Deadline{
+		{Kind: "backpay", Date: "2026-12-31", Zh: "补缴截止", En: "Last day to back-pay"},
+		{Kind: "window", Date: "2027-02-28", Zh: "集中参保期最后一天", En: "Last day of the window"},
+	}
+	if got, want := reminderText(langZh, ds), "医保提醒（医保连续参保计算器）\n2026年12月31日：补缴截止\n2027年2月28日：集中参保期最后一天"; got != want {
+		t.Errorf("zh reminder\n got %q\nwant %q", got, want)
+	}
+	if got := reminderText(langEn, ds[:1]); !strings.Contains(got, "\n") || !strings.Contains(got, "Last day to back-pay") {
+		t.Errorf("en reminder %q", got)
+	}
+}

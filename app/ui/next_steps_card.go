@@ -61,7 +61,7 @@ func (c *nextStepsCard) Render() app.UI {
 		deadlines = withBody(tagged("div", "class", "deadlines", "id", "deadlines"),
 			l.textElem("h3", "", "截止日期", "Deadlines"),
 			elem("ul", "", items...),
-			button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar),
+			c.reminder(),
 		)
 	}
 	if a.Transfer != nil {
@@ -151,6 +151,34 @@ func stepText(l lang, steps []rules.Step, rule string) string {
 		}
 	}
 	return ""
+}
+
+// reminder offers the deadlines as a calendar file, or, inside WeChat,
+// which opens no .ics, as a text to copy (into a memo or a chat with
+// oneself) and the way out to a browser that can add them to a calendar.
+func (c *nextStepsCard) reminder() app.UI {
+	l := c.Lang
+	if !inWeChat() {
+		return button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar)
+	}
+	return elem("div", "reminder",
+		labelFor("reminder-text", l.s("提醒文字（可复制到备忘录或发给自己）", "Reminder text (copy it into a note or a chat with yourself)")),
+		withText(tagged("textarea", "id", "reminder-text", "class", "field-input", "readonly", "true", "rows", "4"), reminderText(l, c.Answer.Deadlines)),
+		button("copy-reminder", "btn btn-quiet", l.s("复制提醒文字", "Copy the reminder"), c.onCopyReminder),
+		l.textElem("p", "hint", "微信里不能直接添加到日历：点右上角「…」，选「在浏览器中打开」，再点「添加到日历」。",
+			"WeChat cannot add these to a calendar: tap … at the top right, choose 在浏览器中打开 (open in the browser), then Add to calendar."),
+	)
+}
+
+// onCopyReminder copies the reminder text, and selects it for a manual
+// copy where the clipboard is not available.
+func (c *nextStepsCard) onCopyReminder(ctx app.Context, e app.Event) {
+	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
+		clip.Call("writeText", reminderText(c.Lang, c.Answer.Deadlines))
+	}
+	if el := app.Window().GetElementByID("reminder-text"); el.Truthy() {
+		el.Call("select")
+	}
 }
 
 // onCalendar makes the .ics file in the browser and downloads it: nothing

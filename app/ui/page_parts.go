@@ -32,12 +32,15 @@ func answerParts(l lang, ready bool, res result, asOf string, labels map[string]
 	}, more...)
 }
 
-// summaryLine is the one-line answer, read out when it changes; a tap on
-// it jumps to the cards. The calculator keeps it at the top of a phone's
-// screen while the form below is edited.
+// summaryLine is the one-line answer; a tap on it jumps to the cards. The
+// calculator keeps it at the top of a phone's screen while the form below
+// is edited. Screen readers hear it once the person pauses (liveSummary).
 func summaryLine(l lang, ready bool, res result) app.UI {
-	return withBody(tagged("p", "id", "summary", "class", "summary", "role", "status", "aria-live", "polite"),
-		withText(tagged("a", "href", "#coverage"), answerSummary(l, ready, res)))
+	text := answerSummary(l, ready, res)
+	return elem("div", "summary",
+		withBody(tagged("p", "id", "summary"), withText(tagged("a", "href", "#coverage"), text)),
+		&liveSummary{Text: text},
+	)
 }
 
 // calcForm is the form of the calculator or the embed: it is never

@@ -1,6 +1,18 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// inWeChat reports whether the page runs in WeChat's browser
+// (MicroMessenger in its user agent), which opens no .ics file; false on
+// the server.
+var inWeChat = sync.OnceValue(func() bool {
+	return !app.IsServer && strings.Contains(app.Window().Get("navigator").Get("userAgent").String(), "MicroMessenger")
+})
 
 // wideScreen reports whether the page shows the form beside the answer
 // (yibao.css's two-column layout, from 900 px) rather than below it.
