@@ -34,13 +34,22 @@ func pickRegion(id, typed, name string) chromedp.Action[chromedp.Void] {
 		chromedp.SendKeys(chromedp.ID(id), typed),
 		chromedp.WaitVisible(chromedp.ID(id+"-opt-0")),
 		chromedp.SendKeys(chromedp.ID(id), kb.Enter),
-		settled(`document.getElementById(`+jsString(id)+`).value.startsWith(`+jsString(name)+`)`),
+		settled(`document.getElementById(`+jsString(id)+`).value.startsWith(`+jsString(name)+`) && document.getElementById(`+jsString(id+"-list")+`) === null`),
+		domQuiet(), // the list has closed: the buttons below moved up
 	)
 }
 
-// next presses 下一步 and waits for the question after it (or the answer).
+// next presses 下一步, once the page has settled (a click aimed while an
+// error line or a list goes away would land where the button was), and
+// waits for the question after it (or the answer).
 func next(then string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.Click(chromedp.ID("flow-next")), settled(then))
+	return chromedp.Steps(domQuiet(), chromedp.Click(chromedp.ID("flow-next")), settled(then))
+}
+
+// choose taps a choice and waits until the page has settled.
+func choose(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Click(chromedp.CSS(`label[for="`+id+`"]`)),
+		settled(`document.getElementById(`+jsString(id)+`).checked`), domQuiet())
 }
 
 // finishLifeEvent checks what a finished life event left: the answer of
@@ -88,13 +97,15 @@ func TestLifeEventQuit(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("ev-to"), kb.Delete+"2026-06"),
 		next(`document.getElementById("ev-next-resident") !== null`),
 		// 下一步 without a choice says so and stays.
+		domQuiet(),
 		chromedp.Click(chromedp.ID("flow-next")),
 		settled(`document.querySelector("#life-event .error") !== null`),
-		chromedp.Click(chromedp.CSS(`label[for="ev-next-resident"]`)),
+		choose("ev-next-resident"),
 		next(focusedInView("ev-nextRegion")),
 		// The place offered is the one before; typing replaces it.
 		pickRegion("ev-nextRegion", "cd", "成都市"),
 		next(focusedInView("ev-payOn")),
+		domQuiet(),
 		chromedp.Click(chromedp.ID("flow-next")), // 看结果, paying today
 	})
 	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"TODAY"}}`, "成都")
@@ -121,13 +132,15 @@ func TestLifeEventBaby(t *testing.T) {
 		// Leaving the box without a pick picks nothing and asks for one.
 		chromedp.SendKeys(chromedp.ID("ev-region"), "wh"),
 		chromedp.WaitVisible(chromedp.ID("ev-region-opt-0")),
+		domQuiet(),
 		chromedp.Click(chromedp.ID("flow-back")),
 		settled(focusedInView("ev-birth") + ` && document.getElementById("ev-birth").value === "2026-09-10"`),
 		next(focusedInView("ev-region")),
 		pickRegion("ev-region", "武汉", "武汉市"),
 		next(`document.getElementById("ev-paid-no") !== null`),
-		chromedp.Click(chromedp.CSS(`label[for="ev-paid-no"]`)),
+		choose("ev-paid-no"),
 		next(focusedInView("ev-payOn")),
+		domQuiet(),
 		chromedp.Click(chromedp.ID("flow-next")),
 	})
 	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"birthDate":"2026-09-10","groups":["newborn"],"residence":"420100"},"enrollments":[],"plan":{"region":"420100","scheme":"resident","payOn":"TODAY"}}`, "武汉")

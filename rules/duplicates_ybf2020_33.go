@@ -404,7 +404,7 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 	refund := e.params(s.region).DuplicatesResidentRefund.At(m.First())
 	a.Refund = refund.V
 	a.Source = e.cite(refund.v)
-	stop := say("action.resident/stop", "region", region, "id", s.id)
+	var stop Text // the plain stop, unless a case below says more
 	stopping := true
 	switch {
 	case m < now:
@@ -416,6 +416,9 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		}
 	case keep.retiree:
 		stop = say("action.resident/retiree", "region", region, "id", s.id)
+	}
+	if stop.Zh == "" {
+		stop = say("action.resident/stop", "region", region, "id", s.id)
 	}
 	var t Text
 	switch refund.V {

@@ -32,6 +32,16 @@ type Region struct {
 	Initials     string // lowercase pinyin initials of the name without its suffix, such as "sz"
 	Pinyin       string // lowercase toneless pinyin of the name without its suffix, such as "shenzhen"
 	Alias        string // for a municipality's prefecture-level code, the province-level code it stands for; else ""
+	// Via is, in a search result, the county-level division whose name
+	// matched ("浦东新区" for 上海市); "" when the region's own name did.
+	Via string
+}
+
+// county is a county-level division (区, 县, 县级市, 旗) and the code of its
+// 统筹地区 in regionTable: the region search finds a city by its districts
+// and counties (浦东 → 上海市, 昆山 → 苏州市, 仙桃 → 湖北省直辖县级行政区划).
+type county struct {
+	Name, Initials, Pinyin, Of string
 }
 
 var (
@@ -87,7 +97,10 @@ func ProvinceOf(code string) string {
 // "Cheng Du", "cd"), or its code begins with the query ("4403").
 //
 // Prefecture-level entries that are aliases of a municipality are left out:
-// the municipality itself is found instead. Results come in this order: close
+// the municipality itself is found instead. A county-level division (区, 县,
+// 县级市, 旗) matched the same way gives its 统筹地区 with Via set to the
+// county's name (浦东 → 上海市, Via 浦东新区), after the regions matched by
+// their own names and once per region. Results come in this order: close
 // matches (the pinyin or the initials equal the query, or the name begins with
 // the Chinese query), then the others; within each group, provinces before
 // cities, then by code.
@@ -106,37 +119,59 @@ func SearchRegions(query string, limit int) []Region {
 	ascii := isASCII(q)
 
 	type hit struct {
-		exact bool
-		r     Region
+		exact  bool
+		county bool // matched by a county's name
+		r      Region
+	}
+	// matches reports whether names match the query, and closely.
+	matches := func(name, initials, pinyin, code string) (match, exact bool) {
+		if ascii {
+			switch {
+			case initials == q || pinyin == q:
+				return true, true
+			case initials != "" && strings.HasPrefix(initials, q), pinyin != "" && strings.HasPrefix(pinyin, q),
+				code != "" && strings.HasPrefix(code, q):
+				return true, false
+			}
+			return false, false
+		}
+		switch {
+		case strings.HasPrefix(name, q):
+			return true, true
+		case strings.Contains(name, q):
+			return true, false
+		}
+		return false, false
 	}
 	var hits []hit
+	found := map[string]bool{}
 	for _, r := range regionTable {
 		if r.Alias != "" {
 			continue
 		}
-		var match, exact bool
-		if ascii {
-			switch {
-			case r.Initials == q || r.Pinyin == q:
-				match, exact = true, true
-			case strings.HasPrefix(r.Initials, q), strings.HasPrefix(r.Pinyin, q),
-				strings.HasPrefix(r.Code, q):
-				match = true
-			}
-		} else {
-			switch {
-			case strings.HasPrefix(r.Name, q):
-				match, exact = true, true
-			case strings.Contains(r.Name, q):
-				match = true
-			}
+		if match, exact := matches(r.Name, r.Initials, r.Pinyin, r.Code); match {
+			hits = append(hits, hit{exact, false, r})
+			found[r.Code] = true
 		}
-		if match {
-			hits = append(hits, hit{exact, r})
+	}
+	// Counties come after the regions: a region found by its own name is
+	// not listed again for one of its counties.
+	for _, c := range countyTable {
+		if found[c.Of] {
+			continue
+		}
+		if match, exact := matches(c.Name, c.Initials, c.Pinyin, ""); match {
+			r, _ := LookupRegion(c.Of)
+			r.Via = c.Name
+			hits = append(hits, hit{exact, true, r})
+			found[c.Of] = true
 		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
+		if a.county != b.county {
+			return b.county
+		}
 		if a.exact != b.exact {
 			return a.exact
 		}

