@@ -57,6 +57,14 @@ func choose(id string) chromedp.Action[chromedp.Void] {
 // next steps that name a place and a date.
 func finishLifeEvent(t *testing.T, b *browser, want, place string) {
 	t.Helper()
+	finishLifeEventDated(t, b, want, place, true)
+}
+
+// finishLifeEventDated is finishLifeEvent where the next steps may have no
+// date (stopping a duplicate, or filing for care elsewhere, has no deadline
+// of its own).
+func finishLifeEventDated(t *testing.T, b *browser, want, place string, dated bool) {
+	t.Helper()
 	b.waitComputed(t)
 	b.poll(t, 10*time.Second, `document.getElementById("life-event") === null && localStorage.getItem("yibao.input") !== null`)
 	today := eval[string](t, b, `document.getElementById("asOf").value`)
@@ -66,8 +74,9 @@ func finishLifeEvent(t *testing.T, b *browser, want, place string) {
 		t.Errorf("the life event filled %s, want %s", saved, input)
 	}
 	waitCards(t, b, expected(t, input))
-	steps := eval[string](t, b, `document.getElementById("next-steps").innerText`)
-	if !strings.Contains(steps, place) || !regexp.MustCompile(`20\d\d年\d{1,2}月`).MatchString(steps) {
+	steps := eval[string](t, b, `document.getElementById("next-steps").textContent`)
+	// By when: a day, or a time limit for a transfer (a move has no deadline).
+	if !strings.Contains(steps, place) || dated && !regexp.MustCompile(`20\d\d年\d{1,2}月|\d+个工作日`).MatchString(steps) {
 		t.Errorf("the next steps name no place (%s) or no date:\n%s", place, steps)
 	}
 	if f := eval[bool](t, b, focusedInView("coverage-h")); !f {
@@ -144,4 +153,121 @@ func TestLifeEventBaby(t *testing.T) {
 		chromedp.Click(chromedp.ID("flow-next")),
 	})
 	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"birthDate":"2026-09-10","groups":["newborn"],"residence":"420100"},"enrollments":[],"plan":{"region":"420100","scheme":"resident","payOn":"TODAY"}}`, "武汉")
+}
+
+// startLifeEvent opens the calculator blank on a phone and taps an event.
+func startLifeEvent(t *testing.T, event string) *browser {
+	t.Helper()
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(srv.URL+"/"))
+	b.waitComputed(t)
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-"+event)))
+	return b
+}
+
+// typeAnswer types into the current question's box, replacing the answer
+// offered, and presses Enter (下一步).
+func typeAnswer(id, text, then string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		settled(focusedInView(id)),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString(id)+`).select()`),
+		chromedp.SendKeys(chromedp.ID(id), kb.Delete+text),
+		domQuiet(),
+		chromedp.SendKeys(chromedp.ID(id), kb.Enter),
+		settled(then),
+	)
+}
+
+// TestLifeEventMoved is a worker who moved from 深圳 to 上海.
+func TestLifeEventMoved(t *testing.T) {
+	b := startLifeEvent(t, "moved")
+	runSteps(t, b, "moved", []chromedp.Action[chromedp.Void]{
+		pickRegion("ev-oldRegion", "深圳", "深圳市"),
+		next(focusedInView("ev-oldFrom")),
+		typeAnswer("ev-oldFrom", "2018-07", focusedInView("ev-oldTo")),
+		typeAnswer("ev-oldTo", "2025-12", focusedInView("ev-newRegion")),
+		pickRegion("ev-newRegion", "上海", "上海市"),
+		next(focusedInView("ev-newFrom")),
+		typeAnswer("ev-newFrom", "2026-01", `document.getElementById("life-event") === null`),
+	})
+	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"workRegion":"310000"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2018-07","to":"2025-12"},{"id":"e2","region":"310000","scheme":"employee","kind":"unit","from":"2026-01"}]}`, "上海")
+}
+
+// TestLifeEventResume is a resident of 郑州 who stopped paying in 2024.
+func TestLifeEventResume(t *testing.T) {
+	b := startLifeEvent(t, "resume")
+	runSteps(t, b, "resume", []chromedp.Action[chromedp.Void]{
+		settled(`document.getElementById("ev-scheme-resident") !== null`),
+		choose("ev-scheme-resident"),
+		next(focusedInView("ev-region")),
+		pickRegion("ev-region", "郑州", "郑州市"),
+		next(focusedInView("ev-firstYear")),
+		typeAnswer("ev-firstYear", "2018", focusedInView("ev-lastYear")),
+		typeAnswer("ev-lastYear", "2023", `document.getElementById("ev-next-resident") !== null`),
+		next(focusedInView("ev-nextRegion")), // 居民医保 is offered
+		next(focusedInView("ev-payOn")),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	finishLifeEvent(t, b, `{"asOf":"TODAY","person":{"residence":"410100"},"enrollments":[{"id":"e1","region":"410100","scheme":"resident","from":"2018-01","to":"2023-12"}],"plan":{"region":"410100","scheme":"resident","payOn":"TODAY"}}`, "郑州")
+}
+
+// TestLifeEventDuplicate is a worker in 上海 still enrolled back home in 南昌.
+func TestLifeEventDuplicate(t *testing.T) {
+	b := startLifeEvent(t, "duplicate")
+	runSteps(t, b, "duplicate", []chromedp.Action[chromedp.Void]{
+		pickRegion("ev-aRegion", "上海", "上海市"),
+		next(`document.getElementById("ev-aScheme-employee") !== null`),
+		choose("ev-aScheme-employee"),
+		next(focusedInView("ev-aFrom")),
+		typeAnswer("ev-aFrom", "2022-03", focusedInView("ev-bRegion")),
+		pickRegion("ev-bRegion", "nc", "南昌市"),
+		next(`document.getElementById("ev-bScheme-resident") !== null`),
+		choose("ev-bScheme-resident"),
+		next(focusedInView("ev-bFrom")),
+		typeAnswer("ev-bFrom", "2020-01", focusedInView("ev-residence")),
+		pickRegion("ev-residence", "上海", "上海市"),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	finishLifeEventDated(t, b, `{"asOf":"TODAY","person":{"residence":"310000","workRegion":"310000"},"enrollments":[{"id":"e1","region":"310000","scheme":"employee","from":"2022-03"},{"id":"e2","region":"360100","scheme":"resident","from":"2020-01"}]}`, "停止南昌市", false)
+	if keep := eval[string](t, b, `document.getElementById("duplicates").getAttribute("data-keep")`); keep != "e1" {
+		t.Errorf("keep %q, want e1 (上海's employee insurance)", keep)
+	}
+}
+
+// TestLifeEventRetiree is a retiree of 北京 living in 海南.
+func TestLifeEventRetiree(t *testing.T) {
+	b := startLifeEvent(t, "retiree")
+	runSteps(t, b, "retiree", []chromedp.Action[chromedp.Void]{
+		pickRegion("ev-region", "北京", "北京市"),
+		next(focusedInView("ev-from")),
+		typeAnswer("ev-from", "1988-07", focusedInView("ev-to")),
+		typeAnswer("ev-to", "2024-06", `document.getElementById("ev-sex-male") !== null`),
+		choose("ev-sex-male"),
+		next(focusedInView("ev-residence")),
+		pickRegion("ev-residence", "海口", "海口市"),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	// Filing for care elsewhere has no deadline: before seeking care there.
+	finishLifeEventDated(t, b, `{"asOf":"TODAY","person":{"retired":true,"residence":"460100","sex":"male"},"enrollments":[{"id":"e1","region":"110000","scheme":"employee","from":"1988-07","to":"2024-06"}]}`, "在海口市", false)
+}
+
+// TestLifeEventFlexibleGap is a flexible worker in 杭州 who missed four
+// months.
+func TestLifeEventFlexibleGap(t *testing.T) {
+	b := startLifeEvent(t, "flexgap")
+	runSteps(t, b, "flexgap", []chromedp.Action[chromedp.Void]{
+		pickRegion("ev-region", "hz", "杭州市"),
+		next(focusedInView("ev-from")),
+		typeAnswer("ev-from", "2021-01", focusedInView("ev-gapFrom")),
+		typeAnswer("ev-gapFrom", "2026-08", focusedInView("ev-payOn")),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	finishLifeEvent(t, b, `{"asOf":"TODAY","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-07"}],"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"TODAY"}}`, "杭州")
 }

@@ -487,7 +487,7 @@ func (c *calculator) belowAnswers() []app.UI {
 	}
 	model, hasTimeline := buildTimeline(c.lang, c.form.normalized(), c.shownOut())
 	return []app.UI{
-		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out},
+		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out, PayOn: c.form.planPayOn()},
 		timeline(c.lang, model, hasTimeline),
 	}
 }

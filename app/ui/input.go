@@ -183,6 +183,15 @@ func (f formState) doc() inputDoc {
 	return d
 }
 
+// planPayOn is the day of the planned payment as the engine reads it, ""
+// without a plan.
+func (f formState) planPayOn() string {
+	if !f.HasPlan {
+		return ""
+	}
+	return normalizeDate(f.Plan.PayOn)
+}
+
 // blank says the form holds nothing but its day: no enrollment, no plan,
 // nothing about the person.
 func (f formState) blank() bool { return len(f.Enrollments) == 0 && !f.HasPlan && !f.hasPerson() }

@@ -23,6 +23,7 @@ type lifeEventFlow struct {
 	given  answers
 	tried  bool // the person pressed 下一步 on an answer that will not do
 	closed bool // 其他: the full form instead
+	fresh  bool // the question is new: its box shows its answer (textBox)
 }
 
 // lifeEventOwner takes the form a life event filled.
@@ -67,7 +68,37 @@ func (p *lifeEventFlow) onRegion(ctx app.Context, _, code string) {
 	p.tried = false
 }
 
-func (p *lifeEventFlow) onText(ctx app.Context, v string) { p.answer(v) }
+// onText takes what is typed. Only input events count: the change event
+// that a box fires when it loses the focus comes after 下一步 has moved on
+// to the next question, and would answer that one.
+func (p *lifeEventFlow) onText(ctx app.Context, v string) {
+	p.answer(v)
+	p.fresh = false
+}
+
+// textBox is the box of a month, a day or a year. A new question's box
+// takes its text even if it already has the focus (Force, until the person
+// types): the box is the previous question's, reused in place.
+func (p *lifeEventFlow) textBox(q *question, id, v, problem string) app.UI {
+	l := p.Lang
+	hint := q.hint.in(l)
+	return elem("div", "field",
+		labelFor(id, q.text.in(l)),
+		&textInput{
+			ID:    id,
+			Value: v,
+			Force: p.fresh,
+			Attrs: []string{
+				"placeholder", placeholders[q.kind].in(l),
+				"inputmode", "numeric",
+				"aria-describedby", describedBy(id, problem, hint),
+				"aria-invalid", strconv.FormatBool(problem != ""),
+			},
+			OnInput: p.onText,
+		},
+		fieldMessages(id, problem, hint),
+	)
+}
 
 func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 	q, n := p.question()
@@ -124,6 +155,7 @@ func (p *lifeEventFlow) onKey(ctx app.Context, e app.Event) {
 // focusAnswer moves the focus to the current question's box once it is
 // rendered.
 func (p *lifeEventFlow) focusAnswer(ctx app.Context) {
+	p.fresh = true
 	q, _ := p.question()
 	if q == nil {
 		return
@@ -168,8 +200,7 @@ func (p *lifeEventFlow) Render() app.UI {
 	case askChoice:
 		box = choiceList(l, id, q, v, p)
 	default:
-		t := fieldText{label: q.text, hint: q.hint, placeholder: placeholders[q.kind]}
-		box = textField(l, &t, id, v, problem, p.onText)
+		box = p.textBox(q, id, v, problem)
 	}
 	var records app.UI
 	if q.records {

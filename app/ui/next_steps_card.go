@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -20,6 +21,8 @@ type nextStepsCard struct {
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.Output
+	// PayOn is the day of the planned payment ("" without a plan).
+	PayOn string
 }
 
 // shown says the card shows an answer, current or stale.
@@ -73,9 +76,48 @@ func (c *nextStepsCard) Render() app.UI {
 	return withBody(tagged("section", "id", "next-steps", "aria-labelledby", "next-h", "class", resultClasses("info", c.Stale)),
 		withText(tagged("h2", "id", "next-h"), l.s("下一步怎么办", "What to do next")),
 		scope,
+		c.todo(),
 		deadlines,
 		transfer,
 		incentive,
+	)
+}
+
+// todo is the checklist of what the answer asks the person to do, from
+// the same evaluation as the cards: stop each enrollment the duplicates
+// card stops (where, and the refund condition), and make the planned
+// payment (when, where, and from when it pays), with where to pay and ask.
+func (c *nextStepsCard) todo() app.UI {
+	l := c.Lang
+	a := &c.Answer
+	var items []app.UI
+	for _, act := range a.Duplicates.Actions {
+		if slices.Contains(a.Duplicates.Stop, act.Enrollment) {
+			items = append(items, l.textElem("li", "todo-stop", act.Zh, act.En))
+		}
+	}
+	// A plan the duplicates card stops is not to be paid (one story).
+	if w := a.Waiting; w != nil && w.About == "plan" && c.PayOn != "" && !slices.Contains(a.Duplicates.Stop, "plan") {
+		scheme := l.schemeName(w.Scheme)
+		pay := l.s(l.formatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.formatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
+		switch {
+		case w.NoBenefits:
+			pay += l.s("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
+		case w.BenefitsFrom != "":
+			pay += l.s("，"+l.formatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.formatDay(w.BenefitsFrom)+".")
+		}
+		items = append(items, withBody(tagged("li", "class", "todo-pay"),
+			app.Text(pay),
+			l.textElem("span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
+				" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
+		))
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return elem("div", "todo",
+		l.textElem("h3", "", "要做的事", "To do"),
+		elem("ol", "todo-list", items...),
 	)
 }
 

@@ -109,3 +109,36 @@ func TestWaitingCardNotCovered(t *testing.T) {
 		t.Errorf("the national cap is not shown as an upper bound: %s", html)
 	}
 }
+
+// The checklist says what the same answer asks: stop the duplicate the
+// duplicates card stops, and pay as planned (when, where, from when it
+// pays, where to pay, 12393); nothing without an answer that asks it.
+func TestNextStepsTodo(t *testing.T) {
+	dup := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"310000","workRegion":"310000"},"enrollments":[
+		{"id":"e1","region":"310000","scheme":"employee","from":"2022-03"},
+		{"id":"e2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
+	html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: dup})
+	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("duplicate: the checklist lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "todo-pay") {
+		t.Errorf("duplicate without a plan: a payment to make")
+	}
+	plan := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-05"}],
+		"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"2026-10-10"}}`)
+	html = load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: plan, PayOn: "2026-10-10"})
+	for _, want := range []string{`class="todo-pay"`, "2026年10月10日：在杭州市缴纳职工医保", "起可报销", "12393"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("plan: the checklist lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "todo-stop") {
+		t.Errorf("plan without duplicates: something to stop")
+	}
+	covered := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","from":"2021-01"}]}`)
+	if html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: covered}); strings.Contains(html, "要做的事") {
+		t.Errorf("covered, nothing to do: a checklist")
+	}
+}
