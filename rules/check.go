@@ -69,6 +69,9 @@ func checkEnrollmentAt(e *Enrollment, i int) error {
 	return checkEnrollment(e, enrollmentPath(i))
 }
 
+// MaxLabelRunes is the longest Enrollment.Label, in characters.
+const MaxLabelRunes = 40
+
 // invalidID refuses an id that is not UTF-8 text: its invalid bytes would
 // print as U+FFFD, and two ids would look the same.
 func invalidID(path, id string) *FieldError {
@@ -79,6 +82,9 @@ func invalidID(path, id string) *FieldError {
 func checkEnrollment(e *Enrollment, path string) error {
 	if !utf8.ValidString(e.ID) {
 		return invalidID(path, e.ID)
+	}
+	if !utf8.ValidString(e.Label) || utf8.RuneCountInString(e.Label) > MaxLabelRunes {
+		return fieldErr(path+".label", "must be UTF-8 text of at most "+strconv.Itoa(MaxLabelRunes)+" characters", "名称应为不超过 "+strconv.Itoa(MaxLabelRunes)+" 个字的文本")
 	}
 	if e.Region == "" {
 		return fieldErr(path+".region", "is required", "必填")

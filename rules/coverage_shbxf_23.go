@@ -177,10 +177,10 @@ func (e *engine) benefitsOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		if s.open {
 			paid = say("coverage.employee/open", "to", s.to)
 		}
-		addStep(&c.Explain, "coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.id, "paid", paid, "until", s.to.Last())
+		addStep(&c.Explain, "coverage.employee", e.rs.citeDoc("shbxf", "第二十三条"), "region", regionText(c.Region), "id", s.name, "paid", paid, "until", s.to.Last())
 		e.explainKind(c, s)
 	} else {
-		addStep(&c.Explain, "coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.id, "year", s.to.Year(), "until", s.to.Last())
+		addStep(&c.Explain, "coverage.resident", e.rs.citeDoc("gbf2024-38", "居民医保按年度参保缴费"), "region", regionText(c.Region), "id", s.name, "year", s.to.Year(), "until", s.to.Last())
 	}
 	if sw := waits[e.h.byIdx[s.idx]]; sw.months > 0 && best.from.Equal(sw.benefitsFrom) {
 		w := e.answer(spanTarget(s))
@@ -214,9 +214,9 @@ func (e *engine) waitingOnDay(q *coverageQuery, c *CoverageAnswer) bool {
 		if !start.IsZero() {
 			c.WaitingUntil = datep(start.AddDate(0, 0, -1))
 			c.From = datep(start)
-			addStep(&c.Explain, "coverage.waiting", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id, "asOf", e.asOf, "from", start)
+			addStep(&c.Explain, "coverage.waiting", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.name, "asOf", e.asOf, "from", start)
 		} else {
-			addStep(&c.Explain, "coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.id)
+			addStep(&c.Explain, "coverage.waiting/noBenefits", lastSource(w.Explain), "scheme", schemeText(s.scheme), "id", s.name)
 		}
 		c.Explain = append(c.Explain, w.Explain...)
 		return true
@@ -253,7 +253,7 @@ func (e *engine) enrolledLater(q *coverageQuery, c *CoverageAnswer) bool {
 	c.Region, c.Scheme = next.region, next.scheme
 	c.RegionName = regionName(next.region)
 	c.From = datep(e.segmentStart(q.segs, next, e.asOf))
-	addStep(&c.Explain, "coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", next.from, "asOf", e.asOf)
+	addStep(&c.Explain, "coverage.future", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.name, "from", next.from, "asOf", e.asOf)
 	return true
 }
 
@@ -276,7 +276,7 @@ func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
 	c.Region, c.Scheme = last.region, last.scheme
 	c.RegionName = regionName(last.region)
 	c.Until = datep(lastEnd)
-	addStep(&c.Explain, "coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.id, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf)
+	addStep(&c.Explain, "coverage.lapsed", e.rs.citeDoc("shbxf", "第二十三条"), "id", last.name, "scheme", schemeText(last.scheme), "end", lastEnd, "asOf", e.asOf)
 	if last.scheme == Employee {
 		maxGap := e.params(last.region).EmployeeBackpayMaxGapMonths.At(e.asOf)
 		deadline := backpayDeadline(last.to, maxGap.V)
@@ -287,7 +287,7 @@ func (e *engine) lapsed(q *coverageQuery, c *CoverageAnswer) bool {
 	if next != nil {
 		start := e.segmentStart(q.segs, next, e.asOf)
 		if !start.IsZero() {
-			addStep(&c.Explain, "coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.id, "from", start)
+			addStep(&c.Explain, "coverage.next", e.rs.citeDoc("shbxf", "第二十三条"), "id", next.name, "from", start)
 		}
 	}
 	return true

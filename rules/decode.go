@@ -365,7 +365,7 @@ func decodeEnrollment(raw json.RawMessage, path string) (Enrollment, error) {
 	for _, f := range []struct {
 		key string
 		dst *string
-	}{{"region", &e.Region}, {"scheme", &e.Scheme}, {"from", &e.From}, {"to", &e.To}, {"paidOn", &e.PaidOn}, {"kind", &e.Kind}} {
+	}{{"region", &e.Region}, {"scheme", &e.Scheme}, {"from", &e.From}, {"to", &e.To}, {"paidOn", &e.PaidOn}, {"kind", &e.Kind}, {"label", &e.Label}} {
 		if err := optString(m, f.key, path, f.dst); err != nil {
 			return e, err
 		}

@@ -106,7 +106,7 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 	named := set[:min(len(set), MaxOverlapsListed)]
 	zh, en := make([]string, len(named)), make([]string, len(named))
 	for i, s := range named {
-		item := say("duplicates.overlap/item", "id", s.id, "region", regionText(s.region), "scheme", schemeText(s.scheme))
+		item := say("duplicates.overlap/item", "id", s.name, "region", regionText(s.region), "scheme", schemeText(s.scheme))
 		zh[i], en[i] = item.Zh, item.En
 	}
 	sep := say("list.separator")
@@ -239,7 +239,7 @@ func (e *engine) keepStudyPlace(d *dupSet) (*span, Step, bool) {
 	if s == nil {
 		return nil, Step{}, false
 	}
-	return s, sayStep("duplicates.student", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "place", regionText(d.p.StudyRegion), "id", s.id), true
+	return s, sayStep("duplicates.student", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "place", regionText(d.p.StudyRegion), "id", s.name), true
 }
 
 func (e *engine) keepAcrossSchemes(d *dupSet) (*span, Step, bool) {
@@ -260,7 +260,7 @@ func (e *engine) keepWorkPlace(d *dupSet) (*span, Step, bool) {
 	if d.p.WorkRegion != "" && matchRegion(d.emps, d.p.WorkRegion) != nil {
 		why = say("duplicates.employee/work", "place", regionText(d.p.WorkRegion))
 	}
-	return k, sayStep("duplicates.employee", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "id", k.id), true
+	return k, sayStep("duplicates.employee", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "id", k.name), true
 }
 
 // keepPayingYear: 医保办发〔2021〕43号 — moving within the year, the current
@@ -270,7 +270,7 @@ func (e *engine) keepPayingYear(d *dupSet) (*span, Step, bool) {
 	if k == nil {
 		return nil, Step{}, false
 	}
-	return k, sayStep("duplicates.moveWithinYear", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "id", k.id, "region", regionText(k.region)), true
+	return k, sayStep("duplicates.moveWithinYear", e.rs.citeDoc("ybbf2021-43", "第十一条")+"；"+e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "id", k.name, "region", regionText(k.region)), true
 }
 
 // keepResidence: “重复参加居民医保的，原则上保留常住地参保关系”.
@@ -284,7 +284,7 @@ func (e *engine) keepResidence(d *dupSet) (*span, Step, bool) {
 	if e.inGroup(GroupStudent) && d.p.StudyRegion == "" {
 		student = say("duplicates.resident/student")
 	}
-	return k, sayStep("duplicates.resident", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "student", student, "id", k.id), true
+	return k, sayStep("duplicates.resident", e.rs.citeDoc("ybf2020-33", "重复参保处理原则"), "why", why, "student", student, "id", k.name), true
 }
 
 // chooseAcrossSchemes: 医保发〔2020〕33号 “跨制度重复参保且连续参加职工医保
@@ -296,7 +296,7 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 	k := e.byPlace(emps, p.WorkRegion)
 	for _, s := range emps {
 		if s.retiree {
-			return s, sayStep("duplicates.retiree", e.rs.citeDoc("ybf2020-33", "重复参保处理原则")+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id)
+			return s, sayStep("duplicates.retiree", e.rs.citeDoc("ybf2020-33", "重复参保处理原则")+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.name)
 		}
 	}
 	minYears := e.params(k.region).DuplicatesEmployeeKeepMinYears.At(m.First())
@@ -306,13 +306,13 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 		months = int(at-start) + 1
 	}
 	if months >= 12*minYears.V {
-		return k, sayStep("duplicates.crossScheme", e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
+		return k, sayStep("duplicates.crossScheme", e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.name)
 	}
 	if k.kind == KindFlexible {
 		r := e.byPlace(ress, p.Residence)
-		return r, sayStep("duplicates.crossScheme.flexible", e.cite(minYears.v), "months", months, "years", minYears.V, "id", r.id)
+		return r, sayStep("duplicates.crossScheme.flexible", e.cite(minYears.v), "months", months, "years", minYears.V, "id", r.name)
 	}
-	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.id)
+	return k, sayStep("duplicates.crossScheme.unit", e.rs.citeDoc("shbxf", "第二十三条")+"；"+e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.name)
 }
 
 // payingNow returns the one resident enrollment of set that pays benefits
@@ -388,15 +388,15 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 		var t Text
 		switch {
 		case m < now:
-			t = say("action.employee/ended", "region", region, "id", s.id, "keep", keep.id, "month", m)
+			t = say("action.employee/ended", "region", region, "id", s.name, "keep", keep.name, "month", m)
 			a.Zh, a.En = t.Zh, t.En
 			return a, false
 		case s.kind == KindFlexible && keep.scheme == Employee:
-			t = say("action.employee/flexibleToUnit", "region", region, "id", s.id)
+			t = say("action.employee/flexibleToUnit", "region", region, "id", s.name)
 		case s.kind == KindFlexible:
-			t = say("action.employee/flexible", "region", region, "id", s.id)
+			t = say("action.employee/flexible", "region", region, "id", s.name)
 		default:
-			t = say("action.employee", "region", region, "id", s.id)
+			t = say("action.employee", "region", region, "id", s.name)
 		}
 		a.Zh, a.En = t.Zh, t.En
 		return a, true
@@ -408,17 +408,17 @@ func (e *engine) action(s, keep *span, m Month) (Action, bool) {
 	stopping := true
 	switch {
 	case m < now:
-		stop = say("action.resident/ended", "region", region, "id", s.id, "keep", keep.id, "month", m)
+		stop = say("action.resident/ended", "region", region, "id", s.name, "keep", keep.name, "month", m)
 		stopping = false
 	case keep.scheme == Employee && !keep.retiree:
 		if start := e.employeeBenefitsStart(keep); start.After(e.asOf) {
-			stop = say("action.resident/untilEmployee", "keep", keep.id, "start", start, "region", region, "id", s.id)
+			stop = say("action.resident/untilEmployee", "keep", keep.name, "start", start, "region", region, "id", s.name)
 		}
 	case keep.retiree:
-		stop = say("action.resident/retiree", "region", region, "id", s.id)
+		stop = say("action.resident/retiree", "region", region, "id", s.name)
 	}
 	if stop.Zh == "" {
-		stop = say("action.resident/stop", "region", region, "id", s.id)
+		stop = say("action.resident/stop", "region", region, "id", s.name)
 	}
 	var t Text
 	switch refund.V {
@@ -461,7 +461,7 @@ func (e *engine) entryYear(keep, other *span, m Month) (Action, bool) {
 	if p := e.in.Person.StudyRegion; p == "" || !sameArea(keep.region, p) || keep.from.Year() != m.Year() || keep.from.Num() == time.January {
 		return Action{}, false
 	}
-	t := say("action.resident/entryYear", "other", regionText(other.region), "id", other.id, "next", m.Year()+1, "keep", regionText(keep.region))
+	t := say("action.resident/entryYear", "other", regionText(other.region), "id", other.name, "next", m.Year()+1, "keep", regionText(keep.region))
 	return Action{Enrollment: other.id, Region: other.region, Refund: "none", Zh: t.Zh, En: t.En,
 		Source: e.rs.citeDoc("ybf2020-33", "重复参保处理原则")}, true
 }

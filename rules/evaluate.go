@@ -155,15 +155,15 @@ func (e *engine) planOverlap(w *waitResult) {
 			if w.BenefitsFrom != "" {
 				start = say("plan.keepResident/startOn", "date", w.BenefitsFrom)
 			}
-			w.explain("plan.keepResident", src, "region", region, "id", s.id, "to", s.to, "start", start)
+			w.explain("plan.keepResident", src, "region", region, "id", s.name, "to", s.to, "start", start)
 		case s.retiree:
-			w.explain("plan.overlap/retiree", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.id, "scheme", schemeText(p.Scheme))
+			w.explain("plan.overlap/retiree", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.name, "scheme", schemeText(p.Scheme))
 		case s.scheme == Employee && p.Scheme == Resident:
-			w.explain("plan.overlap/keepWorking", src, "id", s.id, "region", region)
+			w.explain("plan.overlap/keepWorking", src, "id", s.name, "region", region)
 		case s.scheme == Employee:
-			w.explain("plan.overlap/employee", src, "id", s.id, "region", region)
+			w.explain("plan.overlap/employee", src, "id", s.name, "region", region)
 		default:
-			w.explain("plan.overlap", src, "region", region, "id", s.id, "to", s.to)
+			w.explain("plan.overlap", src, "region", region, "id", s.name, "to", s.to)
 		}
 		return
 	}

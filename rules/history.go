@@ -6,6 +6,7 @@ import "sort"
 type span struct {
 	idx      int // position in Input.Enrollments
 	id       string
+	name     string // how the explanations name it: its label, else its id
 	region   string
 	scheme   string
 	from, to Month // inclusive; an open end is resolved against asOf
@@ -66,7 +67,10 @@ func newHistory(in Input, asOf Date, retired bool) *history {
 	h.spans = make([]span, len(in.Enrollments))
 	for i, e := range in.Enrollments {
 		from, _ := parseMonth(e.From)
-		s := span{idx: i, id: e.ID, region: e.Region, scheme: e.Scheme, from: from, kind: e.Kind}
+		s := span{idx: i, id: e.ID, name: e.ID, region: e.Region, scheme: e.Scheme, from: from, kind: e.Kind}
+		if e.Label != "" {
+			s.name = e.Label
+		}
 		if e.To == "" {
 			s.open = true
 			switch {

@@ -40,7 +40,12 @@ const (
 // Enrollment is one period of paid enrollment in one region and scheme.
 // From and To are months (YYYY-MM), inclusive; an empty To means still paying.
 type Enrollment struct {
-	ID     string `json:"id"`
+	ID string `json:"id"`
+	// Label is how the explanations name the enrollment (the web app gives
+	// its row, "#2"); empty, they name it by ID. At most MaxLabelRunes
+	// characters of UTF-8 text. Keep, Stop and every other field of the
+	// output still name enrollments by ID.
+	Label  string `json:"label,omitempty"`
 	Region string `json:"region"`
 	Scheme string `json:"scheme"`
 	From   string `json:"from"`

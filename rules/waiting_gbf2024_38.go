@@ -408,7 +408,7 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 
 func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
 	if c.prev.scheme == Employee && c.gap > 0 {
-		r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.id, "end", c.prev.end, "year", c.year, "from", c.startDay)
+		r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.name, "end", c.prev.end, "year", c.year, "from", c.startDay)
 		e.uncoveredBeforeYear(c, r)
 		return
 	}
@@ -552,7 +552,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 	}
 	var gap Text
 	if c.prev != nil && c.gap > 0 {
-		gap = say("resident.fixed/gap", "id", c.prev.id, "to", c.prev.to, "gap", c.gap)
+		gap = say("resident.fixed/gap", "id", c.prev.name, "to", c.prev.to, "gap", c.gap)
 	}
 	if r.WaitDays > 0 {
 		e.explainWaitDays(c, r, w, gap, why)

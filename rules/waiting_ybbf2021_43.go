@@ -121,7 +121,7 @@ func (e *engine) continuousEmployee(c *employeeCase, r *waitResult) bool {
 }
 
 func (e *engine) explainContinuousEmployee(c *employeeCase, r *waitResult) {
-	r.explain("employee.continuous", e.rs.citeDoc("ybbf2021-43", "第十一条"), "id", c.prev.id, "to", c.prev.to)
+	r.explain("employee.continuous", e.rs.citeDoc("ybbf2021-43", "第十一条"), "id", c.prev.name, "to", c.prev.to)
 }
 
 // backpayEmployee: 医保办发〔2021〕43号 第十一条① “中断缴费3个月（含）以内的，

@@ -214,7 +214,10 @@ func (f formState) input() (rules.Input, error) {
 		in.Person = &rules.Person{BirthDate: f.BirthDate, Retired: f.Retired, Groups: f.Groups, Residence: f.Residence, WorkRegion: f.WorkRegion, StudyRegion: f.StudyRegion, Sex: f.Sex}
 	}
 	for i, e := range f.Enrollments {
-		en := rules.Enrollment{ID: e.ID, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn, Kind: e.Kind}
+		// The explanations name a row as the form does ("#2"), not by
+		// its id ("e2" means nothing to a person); the document, shared
+		// or saved, carries no label (it follows the row).
+		en := rules.Enrollment{ID: e.ID, Label: rowLabel(i), Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To, PaidOn: e.PaidOn, Kind: e.Kind}
 		// Normalized, a back-paid field is "", a count or a list of months;
 		// a count stays a count (Check says what is wrong with it).
 		if n, err := strconv.Atoi(e.Backpaid); err == nil {
@@ -230,6 +233,9 @@ func (f formState) input() (rules.Input, error) {
 	}
 	return in, nil
 }
+
+// rowLabel is how the form numbers its i-th row: "#1".
+func rowLabel(i int) string { return "#" + strconv.Itoa(i+1) }
 
 // JSON is the input document as compact JSON.
 func (f formState) JSON() []byte {

@@ -169,6 +169,9 @@ func TestEvaluateIsTheEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i := range in.Enrollments {
+		in.Enrollments[i].Label = rowLabel(i) // the form names its rows
+	}
 	want, err := rules.Evaluate(in)
 	if err != nil {
 		t.Fatal(err)
@@ -377,6 +380,14 @@ func TestInputIsWhatDecodeReads(t *testing.T) {
 			t.Errorf("%s: error %v, Decode gives %v", c.name, gotErr, wantErr)
 			continue
 		}
+		// The form labels its rows for the explanations; the document
+		// carries no labels.
+		for i := range got.Enrollments {
+			if got.Enrollments[i].Label != rowLabel(i) {
+				t.Errorf("%s: row %d labelled %q, want %q", c.name, i, got.Enrollments[i].Label, rowLabel(i))
+			}
+			got.Enrollments[i].Label = ""
+		}
 		if gotErr == nil && !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\ninput  %+v\nDecode %+v", c.name, got, want)
 		}
@@ -418,6 +429,9 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 	built, err := f2.input()
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range want.Enrollments {
+		want.Enrollments[i].Label = rowLabel(i) // as the form names its rows
 	}
 	wantOut, _ := rules.Evaluate(want)
 	gotOut, _ := rules.Evaluate(built)
