@@ -41,6 +41,21 @@ func TestPhone390(t *testing.T) {
 		if len(small) > 0 {
 			t.Errorf("%s: tap targets under 44 px: %s", label, strings.Join(small, ", "))
 		}
+		// The Tab key goes the way the eye reads: down the page, and left
+		// to right within a row.
+		jumps := eval[[]string](t, b, `(() => { scrollTo(0, 0);
+			const els = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex='0']")]
+				.filter(e => e.checkVisibility() && !e.disabled);
+			const out = [];
+			for (let i = 1; i < els.length; i++) {
+				const a = els[i-1].getBoundingClientRect(), b = els[i].getBoundingClientRect();
+				const sameRow = Math.abs(b.top - a.top) < Math.min(a.height, b.height) / 2;
+				if (sameRow ? b.left < a.left - 1 : b.top < a.top - 1) out.push(els[i-1].tagName + "#" + els[i-1].id + " → " + els[i].tagName + "#" + els[i].id);
+			}
+			return out; })()`)
+		if len(jumps) > 0 {
+			t.Errorf("%s: the tab order jumps back up or left: %s", label, strings.Join(jumps, ", "))
+		}
 		// Every point of a button takes the tap: nothing lies over it (a
 		// label once covered most of 删除).
 		covered := eval[[]string](t, b, `[...document.querySelectorAll("button")]
@@ -79,6 +94,22 @@ func TestPhone390(t *testing.T) {
 		t.Fatal(err)
 	}
 	artifact(t, "phone-390-en.png", shot)
+
+	// 长辈版: large text, kept across a reload, and the page still fits.
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("text-size")))
+	b.poll(t, 10*time.Second, `document.documentElement.classList.contains("large") && document.getElementById("text-size").getAttribute("aria-pressed") === "true"`)
+	b.reload(t)
+	b.waitComputed(t)
+	b.poll(t, 10*time.Second, `document.documentElement.classList.contains("large") && getComputedStyle(document.documentElement).fontSize === "20px"`)
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0), 0`))
+	shot, err = chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifact(t, "phone-390-large-text.png", shot)
+	check("large text")
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("text-size")))
+	b.poll(t, 10*time.Second, `!document.documentElement.classList.contains("large")`)
 
 	// The first screen of a blank calculator: the life events, then a
 	// question.

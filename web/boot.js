@@ -6,7 +6,8 @@
 //    abort at its first read: syscall/js does not guard property gets. Such
 //    a storage is replaced by one in memory, and window.yibaoStorage says
 //    so, for the page to tell the person that nothing is saved.
-// 2. A failed first load. go-app's loader shows the raw error (an English
+// 2. Large text (长辈版), when chosen before.
+// 3. A failed first load. go-app's loader shows the raw error (an English
 //    TypeError); it becomes a message in the page's language with a retry
 //    button.
 (function () {
@@ -34,6 +35,14 @@
       window.yibaoStorage = "memory";
     } catch (e) {}
   }
+
+  // 长辈版: large text, chosen before (saved by the app as JSON), set before
+  // the first paint so that the page does not jump when the app starts.
+  try {
+    if (JSON.parse(window.localStorage.getItem("yibao.textSize")) === "large" && location.pathname.slice(-6) !== "/embed") {
+      document.documentElement.classList.add("large");
+    }
+  } catch (e) {}
 
   // The language: /embed's ?lang=, else the one chosen before (saved by
   // the app as JSON), as app/ui's parseLang reads them.

@@ -17,7 +17,7 @@ func enrollmentLabels(f formState, l lang) map[string]string {
 	for i, e := range f.Enrollments {
 		s := "#" + strconv.Itoa(i+1)
 		if e.Region != "" {
-			s += " " + regionName(e.Region)
+			s += " " + l.placeName(e.Region)
 		}
 		if e.Scheme != "" {
 			s += " " + l.schemeName(e.Scheme)

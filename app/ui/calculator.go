@@ -214,15 +214,15 @@ func (c *calculator) onRemove(ctx app.Context, i int) {
 // onAdd adds an enrollment after the last one and moves the focus to its
 // region, which is carried over from the last one and selected (see
 // regionPicker.onFocus): typing replaces it, Tab keeps it. The focus moves
-// after the render that built the row (ctx.Defer), which runs only if the
-// button is still mounted: see enrollmentList.
+// once the render has built the row (focusSoon).
 func (c *calculator) onAdd(ctx app.Context, e app.Event) {
 	f := c.form.clone()
 	idx := f.addEnrollment("", "employee")
 	c.change(ctx, f)
-	ctx.Defer(func(ctx app.Context) {
-		focusID("enr-" + strconv.Itoa(idx) + "-region")
-	})
+	// The first row turns a blank form into one that follows the answer:
+	// the column is built again, and the button that was tapped is gone
+	// (so not ctx.Defer, which go-app drops for an unmounted element).
+	focusSoon("enr-"+strconv.Itoa(idx)+"-region", "")
 }
 
 func (c *calculator) onAsOf(ctx app.Context, v string) {
@@ -304,19 +304,21 @@ func (c *calculator) Render() app.UI {
 		layout += " empty"
 	}
 	parts := answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)
-	summary := parts[0]
+	// The summary line is a child of main, not of the results, so that it
+	// sticks at the top of a phone's screen below them too. The page reads
+	// (and tabs) in the order it shows: the answer first, the form below
+	// (beside it on a wide screen); a blank form first, with the life
+	// events. The form's children keep their places (see enrollmentList):
+	// the intro comes and goes inside its own box.
+	summary, results, form := parts[0], elem("div", "col-results", parts[1:]...), calcForm("col-form", c.formBody()...)
+	columns := []app.UI{summary, results, form}
+	if f.blank() {
+		columns = []app.UI{form, summary, results}
+	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, owner: c, Title: true},
-		elem("main", layout,
-			// The summary line is a child of main, not of the results, so
-			// that it sticks at the top of a phone's screen below them too.
-			summary,
-			elem("div", "col-results", parts[1:]...),
-			// The form's children keep their places (see enrollmentList):
-			// the intro comes and goes inside its own box.
-			calcForm("col-form", c.formBody()...),
-		),
+		elem("main", layout, columns...),
 		siteFooter(l, c.res.Out.Rules.Version),
 	)
 }

@@ -87,7 +87,11 @@ func (c *coverageCard) facts() app.UI {
 		facts.add("参保记录", "Enrollment", c.Labels[*a.Enrollment])
 	}
 	if a.Region != "" {
-		facts.add("参保地", "Region", nameOr(a.RegionName, a.Region))
+		place := nameOr(a.RegionName, a.Region)
+		if l == langEn {
+			place = l.placeName(a.Region)
+		}
+		facts.add("参保地", "Region", place)
 	}
 	if a.Scheme != "" {
 		facts.add("险种", "Scheme", l.schemeName(a.Scheme))

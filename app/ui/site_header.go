@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,6 +22,8 @@ type siteHeader struct {
 	// Title makes the name the page's h1 (the calculator; /rules has a
 	// title of its own).
 	Title bool
+
+	large bool // the large-text mode is on
 }
 
 // nameTag is the element of the app's name in the header: the page's
@@ -40,8 +43,37 @@ func (h *siteHeader) Render() app.UI {
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Attr("width", "28").Attr("height", "28"),
 			l.textElem(nameTag[h.Title], "brand-name", "医保连续参保计算器", "Medical insurance continuity"),
 		),
-		button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
+		elem("div", "top-actions",
+			button("text-size", "btn btn-quiet text-size", l.s("大字", "Large text"), h.onTextSize, "aria-pressed", strconv.FormatBool(h.large)),
+			button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
+		),
 	)
+}
+
+// OnMount reads the text size chosen before (web/boot.js has already set
+// the page's class).
+func (h *siteHeader) OnMount(ctx app.Context) {
+	var size string
+	readStorage(storageTextSize, &size)
+	if h.large = size == "large"; !h.large {
+		ctx.PreventUpdate()
+	}
+}
+
+// onTextSize switches the large-text mode (长辈版): the page's root font
+// grows by a quarter, so every size in rem grows with it; the choice is
+// kept on the device.
+func (h *siteHeader) onTextSize(ctx app.Context, e app.Event) {
+	h.large = !h.large
+	classes := app.Window().Get("document").Get("documentElement").Get("classList")
+	size := ""
+	if h.large {
+		classes.Call("add", "large")
+		size = "large"
+	} else {
+		classes.Call("remove", "large")
+	}
+	ctx.LocalStorage().Set(storageTextSize, size)
 }
 
 func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {

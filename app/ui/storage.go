@@ -10,6 +10,8 @@ import (
 const (
 	storageInput = "yibao.input"
 	storageLang  = "yibao.lang"
+	// storageTextSize is "large" for the large-text mode (长辈版).
+	storageTextSize = "yibao.textSize"
 	// storageUnreadable keeps, verbatim, a saved input the app could not
 	// read, before anything overwrites it.
 	storageUnreadable = "yibao.input.unreadable"

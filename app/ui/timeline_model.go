@@ -126,3 +126,16 @@ func regionName(code string) string {
 	}
 	return code
 }
+
+// placeName names a region in the language: 南昌市, or Nanchang 南昌市 in
+// English (its pinyin, then the name people will see on Chinese pages).
+func (l lang) placeName(code string) string {
+	r, ok := rules.LookupRegion(code)
+	if !ok {
+		return code
+	}
+	if l == langEn && r.Pinyin != "" {
+		return upperFirst(r.Pinyin) + " " + r.Name
+	}
+	return r.Name
+}
