@@ -32,6 +32,9 @@ type calculator struct {
 	// more than maxLinkEnrollments (0 for none).
 	linkTooBig int
 	unsaved    bool // the state came from a link and is not saved yet
+	// touched holds the ids of the fields the person has left: only
+	// their errors show (see shownErrors).
+	touched map[string]bool
 	notes      notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
@@ -117,6 +120,7 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 			c.form, c.asOfAuto, c.linkError, c.linkTooBig = f, false, false, 0
 			c.ready, c.unsaved = true, true
 			c.recompute()
+			c.touchErrors()
 			// Drop the fragment, so that a reload shows what the person
 			// edits next (saved locally), not the link again.
 			app.Window().Get("history").Call("replaceState", nil, "", u.Path)
@@ -130,6 +134,7 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 		c.restore()
 		c.ready = true
 		c.recompute()
+		c.touchErrors()
 		changed = true
 	}
 	return changed
@@ -283,6 +288,7 @@ func (c *calculator) onUndo(ctx app.Context, e app.Event) {
 	c.undo = nil
 	storageDel(storageUndo)
 	c.change(ctx, f)
+	c.touchErrors()
 }
 
 func (c *calculator) onUndoDismiss(ctx app.Context, e app.Event) {
@@ -294,7 +300,68 @@ func (c *calculator) onUndoDismiss(ctx app.Context, e app.Event) {
 func (c *calculator) labels() map[string]string { return enrollmentLabels(c.form, c.lang) }
 
 // errorsAt keeps the errors of the fields that start with prefix.
-func (c *calculator) errorsAt(prefix string) fieldErrors { return c.res.Errors.at(prefix) }
+func (c *calculator) errorsAt(prefix string) fieldErrors { return c.shownErrors().at(prefix) }
+
+// shownErrors are the errors the form shows next to their fields: those of
+// fields the person has left (or that came wrong from a link or the saved
+// data), never of a field not yet typed in. The summary still counts them
+// all, and errors of no field show at once.
+func (c *calculator) shownErrors() fieldErrors {
+	out := fieldErrors{}
+	for k, v := range c.res.Errors {
+		if !knownField(k) || c.touched[fieldID(k)] {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// touchErrors marks every field with an error as touched: what was loaded
+// wrong is shown at once.
+func (c *calculator) touchErrors() {
+	if c.touched == nil {
+		c.touched = map[string]bool{}
+	}
+	for k := range c.res.Errors {
+		c.touched[fieldID(k)] = true
+	}
+}
+
+// onFocusOut marks the field the focus leaves as touched (a radio button
+// by its group's name), and renders again only if that shows an error.
+func (c *calculator) onFocusOut(ctx app.Context, e app.Event) {
+	if c.touched == nil {
+		c.touched = map[string]bool{}
+	}
+	t := e.Get("target")
+	shows := false
+	for _, attr := range [...]string{"id", "name"} {
+		k := t.Get(attr)
+		if !k.Truthy() || c.touched[k.String()] {
+			continue
+		}
+		c.touched[k.String()] = true
+		for p := range c.res.Errors {
+			shows = shows || fieldID(p) == k.String()
+		}
+	}
+	if !shows {
+		ctx.PreventUpdate()
+	}
+}
+
+// fieldID is the id of the box that shows the errors of path:
+// "enrollments[1].backpaid[0]" → "enr-1-backpaid", "plan.payOn" →
+// "plan-payOn", "asOf" → "asOf".
+func fieldID(path string) string {
+	p := fieldPath(path)
+	if rest, ok := strings.CutPrefix(p, "enrollments["); ok {
+		if i := strings.Index(rest, "]."); i >= 0 {
+			return "enr-" + rest[:i] + "-" + rest[i+2:]
+		}
+	}
+	return strings.Replace(p, ".", "-", 1)
+}
 
 func (c *calculator) Render() app.UI {
 	l := c.lang
@@ -310,7 +377,9 @@ func (c *calculator) Render() app.UI {
 	// (beside it on a wide screen); a blank form first, with the life
 	// events. The form's children keep their places (see enrollmentList):
 	// the intro comes and goes inside its own box.
-	summary, results, form := parts[0], elem("div", "col-results", parts[1:]...), calcForm("col-form", c.formBody()...)
+	summary, results := parts[0], elem("div", "col-results", parts[1:]...)
+	form := tagged("form", "class", "col-form", "id", "calc-form", "novalidate", "true").
+		OnSubmit(preventDefault).On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
 	columns := []app.UI{summary, results, form}
 	if f.blank() {
 		columns = []app.UI{form, summary, results}
@@ -401,7 +470,7 @@ func (c *calculator) outPtr() *rulesOutput {
 }
 
 func (c *calculator) fieldError(path string) string {
-	if m, ok := c.res.Errors[path]; ok {
+	if m, ok := c.shownErrors()[path]; ok {
 		return m.in(c.lang)
 	}
 	return ""
@@ -472,7 +541,7 @@ func (c *calculator) formBody() []app.UI {
 		formSection("enrollments",
 			l.textElem("h2", "", "参保记录", "Enrollments"),
 			l.textElem("p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
-			enrollmentList(enrollmentEditors(l, f, c.res.Errors, c)),
+			enrollmentList(enrollmentEditors(l, f, c.shownErrors(), c)),
 			addEnrollmentButton(l, c.onAdd),
 		),
 		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), owner: c},

@@ -28,6 +28,7 @@ func computedCalculator(t *testing.T, doc string) *calculator {
 	}
 	c := &calculator{lang: langZh, form: f, ready: true}
 	c.res = evaluate(f)
+	c.touchErrors() // as loading a link or the saved data does
 	return c
 }
 
@@ -105,6 +106,29 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %s", want)
 		}
+	}
+	// A row just added shows no error before the person has left a field
+	// of it; the summary counts what is missing, without red.
+	fresh := &calculator{lang: langZh, ready: true}
+	fresh.form.AsOf = "2026-11-22"
+	fresh.form.addEnrollment("", "employee")
+	fresh.res = evaluate(fresh.form)
+	if len(fresh.res.Errors) == 0 {
+		t.Fatal("an empty row has no errors")
+	}
+	html = load(t, fresh)
+	if strings.Contains(html, `class="error"`) || strings.Contains(html, `-err"`) {
+		t.Errorf("a row not yet typed in shows errors")
+	}
+	if !strings.Contains(html, "处需要填写") {
+		t.Errorf("the summary does not count what is missing")
+	}
+	left := &calculator{lang: langZh, ready: true, form: fresh.form, res: fresh.res, touched: map[string]bool{"enr-0-region": true}}
+	if html = load(t, left); !strings.Contains(html, `id="enr-0-region-err"`) {
+		t.Errorf("the region, left empty, shows no error")
+	}
+	if fieldID("enrollments[1].backpaid[0]") != "enr-1-backpaid" || fieldID("plan.payOn") != "plan-payOn" || fieldID("asOf") != "asOf" || fieldID("person.birthDate") != "person-birthDate" {
+		t.Errorf("fieldID: %q %q %q %q", fieldID("enrollments[1].backpaid[0]"), fieldID("plan.payOn"), fieldID("asOf"), fieldID("person.birthDate"))
 	}
 	// An engine error on a field the form does not show goes above the cards.
 	c2 := &calculator{lang: langZh, form: c.form, ready: true, res: result{Errors: fieldErrors{"enrollments": bi{"太多了", "too many"}}}}
