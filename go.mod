@@ -9,6 +9,7 @@ require (
 	github.com/goccy/go-json v0.10.5
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/mozillazg/go-pinyin v0.21.0
+	github.com/piglig/go-qr v1.1.0
 )
 
 require (

@@ -6,8 +6,9 @@
 //    abort at its first read: syscall/js does not guard property gets. Such
 //    a storage is replaced by one in memory, and window.yibaoStorage says
 //    so, for the page to tell the person that nothing is saved.
-// 2. Large text (长辈版), when chosen before.
-// 3. A failed first load. go-app's loader shows the raw error (an English
+// 2. The address's #input= fragment, replaced safely (yibaoSetFragment).
+// 3. Large text (长辈版), when chosen before.
+// 4. A failed first load. go-app's loader shows the raw error (an English
 //    TypeError); it becomes a message in the page's language with a retry
 //    button.
 (function () {
@@ -35,6 +36,20 @@
       window.yibaoStorage = "memory";
     } catch (e) {}
   }
+
+  // The address carries the input (#input=…, the share link), kept current
+  // by the app so that WeChat's 发送给朋友 and a copied address send what is
+  // on the screen. Safari throws when a page replaces its address too
+  // often; a throw from Go's syscall/js would abort the app, so the call
+  // is guarded here.
+  window.yibaoSetFragment = function (fragment) {
+    try {
+      history.replaceState(history.state, "", location.pathname + location.search + (fragment ? "#" + fragment : ""));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  };
 
   // 长辈版: large text, chosen before (saved by the app as JSON), set before
   // the first paint so that the page does not jump when the app starts.

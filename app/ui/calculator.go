@@ -23,6 +23,9 @@ type calculator struct {
 
 	shareURL  string
 	shareNote string
+	// image is the result image (a PNG data URL made on the device) and
+	// imageText its text alternative; "" until asked for, and after an edit.
+	image, imageText string
 	// undo is what 清空 cleared, kept in storageUndo until undone or
 	// dismissed.
 	undo      *formState
@@ -32,10 +35,11 @@ type calculator struct {
 	// more than maxLinkEnrollments (0 for none).
 	linkTooBig int
 	unsaved    bool // the state came from a link and is not saved yet
+	addressGen int  // counts edits: the address follows the last one (syncAddress)
 	// touched holds the ids of the fields the person has left: only
 	// their errors show (see shownErrors).
 	touched map[string]bool
-	notes      notices
+	notes   notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
@@ -70,9 +74,10 @@ func (c *calculator) OnMount(ctx app.Context) {
 		afterNextPaint(ctx, func(ctx app.Context) { c.firstScreen = false })
 	}
 	c.listenToOtherTabs(ctx)
+	c.syncAddress(ctx)
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
-		// makes the browser compile goccy's encoder (≈ 0.1 s at 4× CPU).
+		// makes the browser compile the JSON encoder.
 		ctx.After(afterFirstAnswer, func(ctx app.Context) {
 			before := c.notes
 			if c.unsaved {
@@ -104,6 +109,7 @@ func (c *calculator) OnNav(ctx app.Context) {
 	if c.unsaved {
 		c.saveLink()
 	}
+	c.syncAddress(ctx)
 }
 
 // load reads the state: a #input= link in u, else (the first time) what was
@@ -170,10 +176,10 @@ func (c *calculator) followToday() {
 	}
 }
 
-// afterFirstAnswer is when work that needs the form as JSON (goccy's
-// encoder, which the browser compiles on first use: about 0.1 s on a slow
-// phone) runs on a first load: saving a link's input, the embed's link to
-// the full app. The first answer does not wait for it.
+// afterFirstAnswer is when work that needs the form as JSON (the JSON
+// encoder, which the browser compiles on first use) runs on a first load:
+// saving a link's input, the embed's link to the full app. The first answer
+// does not wait for it.
 const afterFirstAnswer = 300 * time.Millisecond
 
 // save saves the form; a link's input, edited before its delayed save,
@@ -184,6 +190,7 @@ func (c *calculator) save(ctx app.Context) {
 	}
 	c.unsaved = false
 	c.store(storageInput, encodeSaved(c.form, c.asOfAuto, false))
+	c.syncAddress(ctx)
 }
 
 func (c *calculator) recompute() {
@@ -194,6 +201,7 @@ func (c *calculator) recompute() {
 func (c *calculator) change(ctx app.Context, f formState) {
 	c.form = f
 	c.shareURL, c.shareNote = "", ""
+	c.image, c.imageText = "", ""
 	c.recompute()
 	c.save(ctx)
 }
@@ -260,6 +268,22 @@ func (c *calculator) onShare(ctx app.Context, e app.Event) {
 			el.Call("select")
 		}
 	})
+}
+
+// onImage makes the result image on the device: the three answers, the
+// key dates and a QR code of the share link, as an <img> a person can
+// long-press in WeChat to save or send.
+func (c *calculator) onImage(ctx app.Context, e app.Event) {
+	if !c.res.Computed {
+		return
+	}
+	origin := app.Window().Get("location").Get("origin").String()
+	qr := qrFor(shareLink(origin+rootPrefix(), c.form.normalized()))
+	lines := resultImageLines(c.lang, &c.res.Out, c.form.normalized().AsOf, c.labels())
+	footer := imageFooter(c.lang, c.res.Out.Rules.Version, qr != nil)
+	c.image = drawResultImage(lines, footer, qr)
+	c.imageText = imageAlt(append(lines, footer...))
+	focusSoon("result-image", "")
 }
 
 // onClear empties the form. What it held is kept (storageUndo) until the
@@ -441,14 +465,34 @@ func (c *calculator) actions() []app.UI {
 	case c.linkError:
 		linkError = errorLine(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
 	}
+	var address app.UI
+	if !c.form.blank() {
+		address = withText(tagged("p", "class", "hint", "id", "address-note"), l.s(
+			"这个网页的网址带着你填写的内容：在微信里「发送给朋友」或复制网址发给别人，对方打开就看到同样的内容和结果。",
+			"This page's address carries what you entered: send it from WeChat (发送给朋友) or copy it, and whoever opens it sees the same data and answer."))
+	}
+	var imageButton, image app.UI
+	if c.res.Computed {
+		imageButton = button("make-image", "btn btn-quiet", l.s("生成结果图片", "Result as an image"), c.onImage)
+	}
+	if c.image != "" {
+		image = elem("figure", "result-image",
+			app.ElemSelfClosing("img").ID("result-image").Attr("src", c.image).Attr("alt", c.imageText).Attr("tabindex", "-1"),
+			textElem("figcaption", "hint", l.s("长按图片可保存，或发送给朋友。图片在本机生成，不会上传；二维码里包含你填写的信息。",
+				"Long-press the image to save or send it. It is made on this device and not uploaded; its QR code carries what you entered.")),
+		)
+	}
 	return []app.UI{
 		elem("div", "action-row",
 			button("share", "btn btn-primary", l.s("分享链接", "Share link"), c.onShare),
+			imageButton,
 			button("clear", "btn btn-quiet", l.s("清空", "Clear"), c.onClear),
 			undo,
 			undoDismiss,
 		),
+		address,
 		share,
+		image,
 		linkError,
 	}
 }

@@ -44,11 +44,24 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	var head bi
-	var tone string
+	head, tone := bi{"—", "—"}, "pending"
+	if c.shown() {
+		head, tone = coverageHeadline(a)
+	}
+	title := l.s("现在能报销吗？", "Covered now?")
+	if c.AsOf != "" {
+		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
+	}
+	return resultCard("coverage", title, tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
+		c.facts(),
+		&explainList{Lang: l, Steps: a.Explain},
+	)
+}
+
+// coverageHeadline is the coverage card's headline and tone (good, warn,
+// bad), also written on the result image.
+func coverageHeadline(a *rules.CoverageAnswer) (head bi, tone string) {
 	switch {
-	case !c.shown():
-		head, tone = bi{"—", "—"}, "pending"
 	case a.Active && a.Status == rules.StatusRetired:
 		head, tone = bi{"能报销（退休人员）", "Covered (retiree)"}, "good"
 	case a.Active:
@@ -64,14 +77,7 @@ func (c *coverageCard) Render() app.UI {
 	default:
 		head, tone = bi{"已断保，不能报销", "Lapsed: not covered"}, "bad"
 	}
-	title := l.s("现在能报销吗？", "Covered now?")
-	if c.AsOf != "" {
-		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
-	}
-	return resultCard("coverage", title, tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
-		c.facts(),
-		&explainList{Lang: l, Steps: a.Explain},
-	)
+	return head, tone
 }
 
 // fact is one line of a card's facts, shown only when cond holds.

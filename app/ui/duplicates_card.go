@@ -38,6 +38,19 @@ func (c *duplicatesCard) OnUpdate(ctx app.Context) {
 	updateContractAttrs(ctx, c.JSValue(), c.attrs(), c.Computed)
 }
 
+// duplicatesHeadline is the duplicates card's headline and tone, also
+// written on the result image; label names an enrollment.
+func duplicatesHeadline(a *rules.DuplicatesAnswer, label func(id string) string) (head bi, tone string) {
+	switch {
+	case a.Keep == nil && len(a.Overlaps) == 0:
+		return bi{"没有重复参保", "No duplicate enrollment"}, "good"
+	case a.Keep == nil:
+		return bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
+	}
+	k := label(*a.Keep)
+	return bi{"保留 " + k, "Keep " + k}, "warn"
+}
+
 func (c *duplicatesCard) label(id string) string {
 	if v, ok := c.Labels[id]; ok {
 		return v
@@ -51,18 +64,9 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	var head bi
-	var tone string
-	switch {
-	case !c.shown():
-		head, tone = bi{"—", "—"}, "pending"
-	case a.Keep == nil && len(a.Overlaps) == 0:
-		head, tone = bi{"没有重复参保", "No duplicate enrollment"}, "good"
-	case a.Keep == nil:
-		head, tone = bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
-	default:
-		k := c.label(*a.Keep)
-		head, tone = bi{"保留 " + k, "Keep " + k}, "warn"
+	head, tone := bi{"—", "—"}, "pending"
+	if c.shown() {
+		head, tone = duplicatesHeadline(a, c.label)
 	}
 	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),

@@ -51,7 +51,7 @@ type formPlan struct {
 }
 
 // inputDoc is the contract's input document, written and read with
-// goccy/go-json (the project's JSON library; package rules links it anyway).
+// yibao/internal/jsonx (goccy/go-json natively, encoding/json in app.wasm).
 type inputDoc struct {
 	AsOf        string          `json:"asOf"`
 	Person      *personDoc      `json:"person,omitempty"`
@@ -205,7 +205,7 @@ func (f formState) hasPerson() bool {
 // input is the form as the engine's Input, built directly rather than
 // through JSON and rules.Decode: rules.Evaluate checks a built Input with
 // the same rules as Decode (input_test.go proves the two agree), and the
-// first answer then waits for neither goccy's encoder nor the browser
+// first answer then waits for neither the JSON encoder nor the browser
 // compiling it (≈ 0.1 s at 4× CPU; see calculator.OnInit).
 func (f formState) input() (rules.Input, error) {
 	f = f.normalized()

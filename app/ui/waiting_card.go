@@ -47,17 +47,26 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	var head bi
-	var tone, m string
+	head, tone := bi{"—", "—"}, "pending"
+	if c.shown() {
+		head, tone = waitingHeadline(w, c.Coverage)
+	}
+	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, head.in(l), shownBasis(c.shown() && w != nil, c.Basis),
+		c.body(l, w)...,
+	)
+}
+
+// waitingHeadline is the waiting card's headline and tone, also written on
+// the result image; coverage is the coverage status.
+func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head bi, tone string) {
+	var m string
 	if w != nil {
 		m = strconv.Itoa(w.Months)
 	}
 	switch {
-	case !c.shown():
-		head, tone = bi{"—", "—"}, "pending"
-	case w == nil && c.Coverage == rules.StatusNone:
+	case w == nil && coverage == rules.StatusNone:
 		head, tone = bi{"尚未参保", "Not insured"}, "warn"
-	case w == nil && c.Coverage == rules.StatusRetiredShort:
+	case w == nil && coverage == rules.StatusRetiredShort:
 		head, tone = bi{"先补足缴费年限", "Pay up the required years first"}, "warn"
 	case w == nil:
 		head, tone = bi{"无需等待", "No waiting period"}, "good"
@@ -78,9 +87,7 @@ func (c *waitingCard) Render() app.UI {
 	default:
 		head, tone = bi{"等待 " + m + " 个月", m + " months' wait"}, "warn"
 	}
-	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, head.in(l), shownBasis(c.shown() && w != nil, c.Basis),
-		c.body(l, w)...,
-	)
+	return head, tone
 }
 
 // body is what the card says below the headline.

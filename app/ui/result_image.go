@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"strings"
+
+	"yibao/internal/qrcode"
+	"yibao/rules"
+)
+
+// imageLine is one line of the result image: its text and its style.
+type imageLine struct {
+	text  string
+	style lineStyle
+}
+
+// lineStyle is how a line of the result image is drawn.
+type lineStyle uint8
+
+const (
+	lineTitle   lineStyle = iota // the app's name
+	lineSummary                  // the one-line answer
+	lineLabel                    // a question: 能报销吗
+	lineAnswer                   // its answer
+	lineText                     // a deadline, the QR code's caption
+	lineSmall                    // the disclaimer and the rules version
+)
+
+// resultImageLines are the texts of the result image, from the same answer
+// as the cards: the three answers, the key dates and what to do by when.
+func resultImageLines(l lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
+	label := func(id string) string {
+		if v, ok := labels[id]; ok {
+			return v
+		}
+		return id
+	}
+	cov, _ := coverageHeadline(&out.Coverage)
+	wait, _ := waitingHeadline(out.Waiting, out.Coverage.Status)
+	dup, _ := duplicatesHeadline(&out.Duplicates, label)
+	lines := []imageLine{
+		{l.s("医保连续参保计算器", "Medical insurance continuity"), lineTitle},
+		{answerSummary(l, true, result{Out: *out, Computed: true}), lineSummary},
+		{l.s(l.formatDay(asOf)+"能报销吗？", "Covered on "+l.formatDay(asOf)+"?"), lineLabel},
+		{cov.in(l), lineAnswer},
+		{l.s("待遇等待期", "Waiting period"), lineLabel},
+		{wait.in(l), lineAnswer},
+	}
+	if w := out.Waiting; w != nil && w.BenefitsFrom != "" && !w.NoBenefits {
+		from := l.s(l.formatDay(w.BenefitsFrom)+"起可报销", "Covered from "+l.formatDay(w.BenefitsFrom))
+		if w.MonthsUpperBound {
+			from = l.s("最晚"+from, "At the latest: "+from)
+		}
+		lines = append(lines, imageLine{from, lineText})
+	}
+	lines = append(lines,
+		imageLine{l.s("重复参保", "Duplicate enrollments"), lineLabel},
+		imageLine{dup.in(l), lineAnswer},
+	)
+	if len(out.Deadlines) > 0 {
+		lines = append(lines, imageLine{l.s("截止日期", "Deadlines"), lineLabel})
+		for i, d := range out.Deadlines {
+			if i == 3 {
+				break
+			}
+			lines = append(lines, imageLine{l.formatDay(d.Date) + l.s("：", ": ") + l.s(d.Zh, d.En), lineText})
+		}
+	}
+	return lines
+}
+
+// imageFooter is what the result image says below its QR code.
+func imageFooter(l lang, version string, withQR bool) []imageLine {
+	caption := imageLine{l.s("扫码打开同样的计算（二维码里包含填写的信息）", "Scan to open the same calculation (the code carries what was entered)"), lineText}
+	if !withQR {
+		caption = imageLine{l.s("链接太长，放不进二维码：请用「分享链接」发送", "The link is too long for a QR code: send it with Share link"), lineText}
+	}
+	return []imageLine{
+		caption,
+		{l.s("仅供参考，以当地医保经办机构核定为准 · 规则版本 ", "For guidance only: your local office decides · rules version ") + version, lineSmall},
+	}
+}
+
+// qrFor is the QR code of a share link, nil when the link is too long for
+// one (a version-40 code at level M holds 2,331 bytes).
+func qrFor(link string) *qrcode.Code {
+	qr, err := qrcode.Encode([]byte(link))
+	if err != nil {
+		return nil
+	}
+	return qr
+}
+
+// imageAlt is the text alternative of the result image: its lines.
+func imageAlt(lines []imageLine) string {
+	texts := make([]string, len(lines))
+	for i, x := range lines {
+		texts[i] = x.text
+	}
+	return strings.Join(texts, "\n")
+}
