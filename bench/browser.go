@@ -35,14 +35,27 @@ const (
 // memory, and it times keystrokes: from the keydown event to the moment the
 // three result cards are computed again.
 const probe = `(() => {
-  const b = window.__bench = { first: 0, mem: null, t0: 0, t1: 0, armed: false };
+  const b = window.__bench = { first: 0, input: 0, mem: null, t0: 0, t1: 0, armed: false };
   const allComputed = () => document.querySelectorAll(
     '#coverage[data-computed="true"], #waiting[data-computed="true"], #duplicates[data-computed="true"]').length === 3;
+  // The first input possible: a life event's button (or, once the form has
+  // rows, the add button) on the screen with nothing over it.
+  const tappable = () => {
+    const e = document.getElementById("event-quit") || document.getElementById("add-enrollment");
+    if (!e || !document.body) return false;
+    const r = e.getBoundingClientRect();
+    if (!r.width || r.top >= innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === e || e.contains(hit));
+  };
   const check = () => {
     if (!b.first && document.querySelector('[data-computed="true"]')) b.first = performance.now();
+    if (!b.input && tappable()) b.input = performance.now();
     if (b.armed && b.t0 && !b.t1 && allComputed()) b.t1 = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const tick = () => { check(); if (!b.input) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
   document.addEventListener("keydown", e => { if (b.armed && !b.t0) b.t0 = e.timeStamp; }, true);
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const f = WebAssembly[name];
@@ -103,6 +116,7 @@ type loadRun struct {
 	JSHeap, WasmMem     float64 // bytes after the cold load
 	WasmFetch           float64 // ms to download app.wasm on the cold load
 	AfterWasm           float64 // ms from app.wasm's last byte to the first result, cold
+	Input               float64 // ms to the first input possible (a control tappable), cold
 	Keys                []float64
 }
 
@@ -167,7 +181,7 @@ func reloadFirst(ctx context.Context) (float64, error) {
 // controls the page, then an offline reload; keys > 0 also times that many
 // keystrokes (yibao only).
 func measureLoad(profile, url string, keys int) (loadRun, error) {
-	r := loadRun{WasmFetch: na, AfterWasm: na, Cold: na, Warm: na, Offline: na, JSHeap: na, WasmMem: na}
+	r := loadRun{WasmFetch: na, AfterWasm: na, Input: na, Cold: na, Warm: na, Offline: na, JSHeap: na, WasmMem: na}
 	defer os.RemoveAll(profile)
 	// newChromium opens the tab on ctx itself: a tab opened under a
 	// timeout's context stops listening to its events when that context
@@ -195,6 +209,9 @@ func measureLoad(profile, url string, keys int) (loadRun, error) {
 	}
 	if v, err := evalNumber(ctx, fmt.Sprintf(wasmTiming, "duration")); err == nil {
 		r.WasmFetch = v
+	}
+	if v, err := evalNumber(ctx, `window.__bench.input`); err == nil && v > 0 {
+		r.Input = v
 	}
 	if v, err := evalNumber(ctx, fmt.Sprintf(wasmTiming, "responseEnd")); err == nil && v > 0 {
 		r.AfterWasm = r.Cold - v
@@ -237,6 +254,31 @@ func measureLoad(profile, url string, keys int) (loadRun, error) {
 		}
 	}
 	return r, nil
+}
+
+// measureBigForm opens url (a large input) in a new Chromium at 4× CPU
+// and times n keystrokes as measureKeys does.
+func measureBigForm(profile, url string, n int) ([]float64, error) {
+	defer os.RemoveAll(profile)
+	ctx, stop, err := newChromium(profile)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	err = withTimeout(ctx, 30*time.Second,
+		call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}),
+		call(emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: cpuFactor}),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("set up: %w", err)
+	}
+	if err := withTimeout(ctx, 3*time.Minute, chromedp.Navigate(url)); err != nil {
+		return nil, fmt.Errorf("navigate: %w", err)
+	}
+	if _, err := firstResult(ctx); err != nil {
+		return nil, fmt.Errorf("first result: %w", err)
+	}
+	return measureKeys(ctx, n)
 }
 
 // measureKeys types into the "to" month of the first enrollment: Backspace

@@ -10,7 +10,8 @@
 // 3. Large text (长辈版), when chosen before.
 // 4. A failed first load. go-app's loader shows the raw error (an English
 //    TypeError); it becomes a message in the page's language with a retry
-//    button.
+//    button. While loading, the loader is a thin progress line.
+// 5. What a person does before the app runs, kept for it (yibaoReplay).
 (function () {
   "use strict";
   var blocked = false;
@@ -86,6 +87,8 @@
         ? "The calculator could not be loaded: the connection was cut or the download is incomplete."
         : "计算器没能加载完成：网络中断或下载不完整。";
       label.setAttribute("role", "alert");
+      var loader = document.getElementById("app-wasm-loader");
+      if (loader) loader.classList.add("failed");
       var retry = document.createElement("button");
       retry.type = "button";
       retry.id = "app-wasm-retry";
@@ -94,7 +97,13 @@
       retry.addEventListener("click", function () { location.reload(); });
       label.parentNode.appendChild(retry);
     };
-    var observer = new MutationObserver(check);
+    // The download's progress, as the thin line's width.
+    var progress = function () {
+      var m = /(\d+)%/.exec(label.textContent || "");
+      var loader = document.getElementById("app-wasm-loader");
+      if (m && loader) loader.style.setProperty("--yibao-progress", Math.max(4, +m[1]) + "%");
+    };
+    var observer = new MutationObserver(function () { progress(); check(); });
     observer.observe(icon, { attributes: true });
     observer.observe(label, { childList: true, characterData: true, subtree: true });
   };
@@ -103,4 +112,39 @@
   } else {
     watchLoader();
   }
+
+  // Before the app runs, the prerendered page can be read and used: a tap
+  // on a life event (event-…) and text typed into a box are kept, and
+  // window.yibaoReplay, which the app calls once it shows its page, gives
+  // them to it.
+  var early = { tap: "", typed: {} };
+  var onClick = function (e) {
+    var b = e.target.closest && e.target.closest('button[id^="event-"]');
+    if (!b) return;
+    e.preventDefault();
+    var old = early.tap && document.getElementById(early.tap);
+    if (old) old.classList.remove("pending");
+    early.tap = b.id;
+    b.classList.add("pending");
+    b.setAttribute("data-pending", english() ? "Opening as soon as the calculator has loaded…" : "计算器加载好就打开……");
+  };
+  var onInput = function (e) {
+    if (e.target.id && typeof e.target.value === "string") early.typed[e.target.id] = e.target.value;
+  };
+  document.addEventListener("click", onClick, true);
+  document.addEventListener("input", onInput, true);
+  window.yibaoReplay = function () {
+    document.removeEventListener("click", onClick, true);
+    document.removeEventListener("input", onInput, true);
+    window.yibaoReplay = function () {};
+    Object.keys(early.typed).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el || el.value === early.typed[id]) return;
+      el.value = early.typed[id];
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    var tap = early.tap && document.getElementById(early.tap);
+    if (tap) tap.click();
+  };
 })();

@@ -75,6 +75,14 @@ func (c *calculator) OnMount(ctx app.Context) {
 	}
 	c.listenToOtherTabs(ctx)
 	c.syncAddress(ctx)
+	// What the person tapped or typed on the prerendered page while
+	// app.wasm loaded (web/boot.js kept it) comes now, once painted.
+	afterNextPaint(ctx, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if replay := app.Window().Get("yibaoReplay"); replay.Truthy() {
+			replay.Invoke()
+		}
+	})
 	if c.unsaved {
 		// Saved once the answer is on the screen: the first encoding
 		// makes the browser compile the JSON encoder.

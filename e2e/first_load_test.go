@@ -1,0 +1,75 @@
+//go:build browser
+
+package e2e
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/chromedp"
+)
+
+// TestTapBeforeTheAppRuns holds app.wasm back, as a slow link does: the
+// prerendered first screen shows at once under a thin progress line (no
+// full-screen blocker), a life event tapped then says it will open, and it
+// opens once the app runs.
+func TestTapBeforeTheAppRuns(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	if _, err := chromedp.Call(b.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}}); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var held []fetch.RequestID
+	release := false
+	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			if release {
+				mu.Unlock()
+				_, _ = chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+				continue
+			}
+			held = append(held, ev.RequestID)
+			mu.Unlock()
+		}
+	}()
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("event-baby")),
+	)
+	// The loader is a line at the top: the tap lands on the button.
+	if hit := eval[string](t, b, `(r => document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).id)(document.getElementById("event-baby").getBoundingClientRect())`); hit != "event-baby" {
+		t.Fatalf("before the app runs, a tap on 生孩子了 lands on %q: the loader covers the page", hit)
+	}
+	if h := eval[float64](t, b, `document.getElementById("app-wasm-loader").getBoundingClientRect().height`); h > 60 {
+		t.Errorf("the loader is %.0f px high, want a thin line", h)
+	}
+	if eval[bool](t, b, `document.getElementById("life-event") !== null`) {
+		t.Fatal("the app ran before app.wasm was released")
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-baby")))
+	b.poll(t, 10*time.Second, `document.getElementById("event-baby").classList.contains("pending")`)
+	// Let app.wasm come.
+	mu.Lock()
+	release = true
+	ids := held
+	mu.Unlock()
+	if len(ids) == 0 {
+		t.Fatal("app.wasm was never requested")
+	}
+	for _, id := range ids {
+		if _, err := chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The tap is the first step of the life event.
+	b.poll(t, 90*time.Second, `document.getElementById("ev-birth") !== null && document.getElementById("app-wasm-loader") === null`)
+}
