@@ -311,3 +311,61 @@ func (b *browser) waitSavedAt(t *testing.T, key string, input []byte) {
 		}
 	}
 }
+
+// TestHouseholdSideBySide: 我 and 宝宝 each keep their own calculation on
+// the device; turning between them, reloading and removing one lose
+// nothing of the other.
+func TestHouseholdSideBySide(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	mine := readAll(t, "testdata/share/07_duplicate_employee_resident.json")
+	b.do(t, 60*time.Second,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Navigate(shareURL(srv.URL, mine)))
+	b.waitComputed(t)
+	b.waitSaved(t, mine)
+	want := expected(t, mine)
+	savedInput := `JSON.parse(localStorage.getItem("yibao.input")).input`
+	// Add 宝宝: a blank form, with the life events.
+	b.do(t, 10*time.Second, domQuiet(), chromedp.Click(chromedp.ID("person-add")), chromedp.WaitVisible(chromedp.ID("person-new-0")),
+		domQuiet(), chromedp.Click(chromedp.ID("person-new-0")))
+	b.poll(t, 10*time.Second, `document.getElementById("event-baby") !== null && document.getElementById("person-1").getAttribute("aria-pressed") === "true"`)
+	// 宝宝's calculation, from the life event.
+	runSteps(t, b, "baby", []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.ID("event-baby")),
+		settled(focusedInView("ev-birth")),
+		chromedp.SendKeys(chromedp.ID("ev-birth"), "2026-09-10"),
+		next(focusedInView("ev-region")),
+		pickRegion("ev-region", "武汉", "武汉市"),
+		next(`document.getElementById("ev-paid-no") !== null`),
+		choose("ev-paid-no"),
+		next(focusedInView("ev-payOn")),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+	})
+	b.waitComputed(t)
+	b.poll(t, 10*time.Second, savedInput+`.includes('"newborn"')`)
+	baby := eval[string](t, b, savedInput)
+	// Back to 我: my calculation, as it was.
+	b.do(t, 10*time.Second, domQuiet(), chromedp.Click(chromedp.ID("person-0")))
+	b.poll(t, 10*time.Second, `document.getElementById("person-0").getAttribute("aria-pressed") === "true"`)
+	waitCards(t, b, want)
+	if got := eval[string](t, b, savedInput); !jsonEqual([]byte(got), mine) {
+		t.Errorf("我 after turning back: %s, want %s", got, mine)
+	}
+	// A reload keeps both and who is on the screen; 宝宝's is there too.
+	b.reload(t)
+	b.waitComputed(t)
+	waitCards(t, b, want)
+	b.do(t, 10*time.Second, domQuiet(), chromedp.Click(chromedp.ID("person-1")))
+	b.poll(t, 10*time.Second, `document.getElementById("person-1").getAttribute("aria-pressed") === "true"`)
+	if got := eval[string](t, b, savedInput); !jsonEqual([]byte(got), []byte(baby)) {
+		t.Errorf("宝宝 after a reload: %s, want %s", got, baby)
+	}
+	waitCards(t, b, expected(t, []byte(baby)))
+	// Remove 宝宝 (asked first): 我 comes back, alone.
+	b.do(t, 10*time.Second, domQuiet(), chromedp.Click(chromedp.ID("person-remove")), chromedp.WaitVisible(chromedp.ID("person-remove-yes")),
+		domQuiet(), chromedp.Click(chromedp.ID("person-remove-yes")))
+	b.poll(t, 10*time.Second, `document.getElementById("person-1") === null && document.getElementById("person-0").getAttribute("aria-pressed") === "true"`)
+	waitCards(t, b, want)
+}

@@ -39,6 +39,9 @@ type calculator struct {
 	// touched holds the ids of the fields the person has left: only
 	// their errors show (see shownErrors).
 	touched map[string]bool
+	// people are the household whose calculations the device keeps side
+	// by side; the one on the screen is people.Current (see peopleBar).
+	people household
 	notes   notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
@@ -62,6 +65,10 @@ func (c *calculator) OnInit() {
 	}
 	c.load(app.Window().URL())
 	c.loadKept()
+	c.people = newHousehold(c.lang)
+	if raw, ok := storageGet(storagePeople); ok {
+		c.people = decodeHousehold(raw, c.lang)
+	}
 	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
@@ -294,6 +301,69 @@ func (c *calculator) onImage(ctx app.Context, e app.Event) {
 	focusSoon("result-image", "")
 }
 
+// switchPerson turns the screen to person i of the household; the one on
+// it is kept as they are.
+func (c *calculator) switchPerson(ctx app.Context, i int) {
+	if i < 0 || i >= len(c.people.People) || i == c.people.Current {
+		return
+	}
+	h, saved := c.people.switchedTo(i, c.currentSaved())
+	c.turnTo(ctx, h, saved)
+}
+
+// addPerson adds a person to the household and turns to them, with a
+// blank form (and so the life events).
+func (c *calculator) addPerson(ctx app.Context, name string) {
+	if len(c.people.People) >= maxPeople {
+		return
+	}
+	c.turnTo(ctx, c.people.withPerson(name, c.currentSaved()), "")
+}
+
+// removePerson removes the person on the screen (the bar asked first) and
+// turns to the one before.
+func (c *calculator) removePerson(ctx app.Context) {
+	if len(c.people.People) < 2 {
+		return
+	}
+	h, saved := c.people.withoutCurrent()
+	c.turnTo(ctx, h, saved)
+}
+
+// currentSaved is the saved input of the person on the screen, "" for a
+// blank form.
+func (c *calculator) currentSaved() string {
+	if c.form.blank() {
+		return ""
+	}
+	return encodeSaved(c.form, c.asOfAuto, false)
+}
+
+// turnTo shows household h's current person, whose saved input is saved
+// ("" for a blank form), and keeps h. What 清空 cleared belonged to the one
+// before: its undo goes.
+func (c *calculator) turnTo(ctx app.Context, h household, saved string) {
+	c.people = h
+	c.store(storagePeople, h.encode())
+	f, auto := formState{}, true
+	if saved != "" {
+		if g, s, err := decodeSaved(saved); err == nil {
+			f, auto = g, s.AsOfAuto
+		}
+	}
+	if auto || f.AsOf == "" {
+		f.AsOf, auto = today(), true
+	}
+	c.undo = nil
+	storageDel(storageUndo)
+	c.touched = nil
+	c.change(ctx, f)
+	c.asOfAuto = auto
+	c.save(ctx)
+	c.touchErrors()
+	focusSoon("person-"+strconv.Itoa(h.Current), "")
+}
+
 // onClear empties the form. What it held is kept (storageUndo) until the
 // person undoes or dismisses it; clearing an empty form keeps the earlier
 // copy.
@@ -412,9 +482,14 @@ func (c *calculator) Render() app.UI {
 	summary, results := parts[0], elem("div", "col-results", parts[1:]...)
 	form := tagged("form", "class", "col-form", "id", "calc-form", "novalidate", "true").
 		OnSubmit(preventDefault).On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
-	columns := []app.UI{summary, results, form}
+	h := c.people
+	if len(h.People) == 0 { // prerendered: the household is read in the browser
+		h = newHousehold(l)
+	}
+	people := &peopleBar{Lang: l, Names: h.names(), Current: h.Current, owner: c}
+	columns := []app.UI{people, summary, results, form}
 	if f.blank() {
-		columns = []app.UI{form, summary, results}
+		columns = []app.UI{people, form, summary, results}
 	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},

@@ -10,6 +10,9 @@ import (
 const (
 	storageInput = "yibao.input"
 	storageLang  = "yibao.lang"
+	// storagePeople keeps the household (see household): the other
+	// people's saved inputs and who is on the screen.
+	storagePeople = "yibao.people"
 	// storageTextSize is "large" for the large-text mode (长辈版).
 	storageTextSize = "yibao.textSize"
 	// storageUnreadable keeps, verbatim, a saved input the app could not

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// peopleBar shows whose calculation is on the screen and turns to another
+// member of the household, adds one (宝宝, 爸爸…) or removes the one shown.
+type peopleBar struct {
+	app.Compo
+
+	Lang    lang
+	Names   []string
+	Current int
+	owner   peopleOwner // unexported: see enrollmentEditor
+
+	adding     bool // the names to add are offered
+	confirming bool // 移除 was tapped once: it asks before removing
+}
+
+// peopleOwner keeps the household: the calculator.
+type peopleOwner interface {
+	switchPerson(ctx app.Context, i int)
+	addPerson(ctx app.Context, name string)
+	removePerson(ctx app.Context)
+}
+
+func (b *peopleBar) Render() app.UI {
+	l := b.Lang
+	if len(b.Names) == 0 {
+		b.Names, b.Current = []string{selfName.in(l)}, 0
+	}
+	tabs := make([]app.UI, 0, len(b.Names)+1)
+	for i, name := range b.Names {
+		attrs := []string{"aria-pressed", strconv.FormatBool(i == b.Current)}
+		class := "chip"
+		if i == b.Current {
+			class += " current"
+		}
+		tabs = append(tabs, button("person-"+strconv.Itoa(i), class, name, func(ctx app.Context, e app.Event) {
+			if b.owner != nil && i != b.Current {
+				b.owner.switchPerson(ctx, i)
+			}
+		}, attrs...))
+	}
+	if len(b.Names) < maxPeople {
+		tabs = append(tabs, button("person-add", "chip add", l.s("＋ 家人", "+ Family"), b.onAdd, "aria-expanded", strconv.FormatBool(b.adding)))
+	}
+	var choices, remove app.UI
+	if b.adding {
+		items := make([]app.UI, 0, len(personChoices)+1)
+		for i, c := range personChoices {
+			// The handler reads the language when it runs: go-app keeps
+			// an element's first handler.
+			items = append(items, button("person-new-"+strconv.Itoa(i), "chip", c.in(l), func(ctx app.Context, e app.Event) {
+				b.adding = false
+				if b.owner != nil {
+					b.owner.addPerson(ctx, personChoices[i].in(b.Lang))
+				}
+			}))
+		}
+		items = append(items, button("person-add-cancel", "btn btn-quiet", l.s("取消", "Cancel"), b.onAdd))
+		choices = elem("div", "people-add",
+			l.textElem("p", "hint", "给谁算？每个人的信息分开保存在本机。", "For whom? Each person's data is kept apart on this device."),
+			elem("div", "people-tabs", items...),
+		)
+	}
+	switch name := b.Names[min(b.Current, len(b.Names)-1)]; {
+	case len(b.Names) < 2:
+	case b.confirming:
+		remove = elem("div", "people-confirm",
+			l.textElem("p", "", "移除「"+name+"」和他的全部信息？", "Remove "+name+" and all their data?"),
+			elem("div", "action-row",
+				button("person-remove-yes", "btn btn-primary", l.s("移除", "Remove"), b.onRemove),
+				button("person-remove-no", "btn btn-quiet", l.s("不移除", "Keep"), b.onKeep),
+			),
+		)
+	default:
+		remove = button("person-remove", "btn btn-quiet people-remove", l.s("移除「"+name+"」", "Remove "+name), b.onAsk)
+	}
+	return tagged("nav", "class", "card people", "id", "people", "aria-label", l.s("为谁计算", "Whose calculation")).Body(
+		elem("div", "people-tabs", tabs...),
+		choices,
+		remove,
+	)
+}
+
+func (b *peopleBar) onAdd(ctx app.Context, e app.Event) {
+	b.adding = !b.adding
+	if b.adding {
+		focusSoon("person-new-0", "")
+	}
+}
+
+func (b *peopleBar) onAsk(ctx app.Context, e app.Event) {
+	b.confirming = true
+	focusSoon("person-remove-no", "")
+}
+
+func (b *peopleBar) onKeep(ctx app.Context, e app.Event) { b.confirming = false }
+
+func (b *peopleBar) onRemove(ctx app.Context, e app.Event) {
+	b.confirming = false
+	if b.owner != nil {
+		b.owner.removePerson(ctx)
+	}
+}
