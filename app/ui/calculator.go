@@ -42,7 +42,7 @@ type calculator struct {
 	// people are the household whose calculations the device keeps side
 	// by side; the one on the screen is people.Current (see peopleBar).
 	people household
-	notes   notices
+	notes  notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
