@@ -66,9 +66,14 @@ func TestAddressCarriesTheInput(t *testing.T) {
 	if note := eval[string](t, b, `(document.getElementById("address-note") || {}).textContent || ""`); !strings.Contains(note, "网址带着你填写的内容") {
 		t.Errorf("the page does not say that its address carries the data: %q", note)
 	}
-	// An edit: the address follows once the person pauses.
+	// An edit: the address follows once the person pauses, and so does the
+	// timeline (drawn after a pause, not at each key): it now starts in 2018.
+	if eval[bool](t, b, `document.querySelector("#timeline svg").textContent.includes("2018")`) {
+		t.Fatal("the timeline shows 2018 before the edit")
+	}
 	b.do(t, 10*time.Second, typeInto("#enr-0-from", "2018-01"))
 	b.poll(t, 10*time.Second, addressInput+`.includes('"from":"2018-01"')`)
+	b.poll(t, 10*time.Second, `document.querySelector("#timeline svg").textContent.includes("2018")`)
 	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
 	// A reload of that address is the same data: nothing is set aside.
 	b.reload(t)

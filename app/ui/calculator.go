@@ -42,7 +42,14 @@ type calculator struct {
 	// people are the household whose calculations the device keeps side
 	// by side; the one on the screen is people.Current (see peopleBar).
 	people household
-	notes  notices
+	// The timeline's model, drawn for the answer when the person pauses
+	// (timelineNow, timelineSoon).
+	tlSVG   string
+	tlOK    bool
+	tlDirty bool // the answer or the language changed since tl was built
+	tlWait  bool // an edit is under way: the drawing waits for a pause
+	tlGen   int  // counts edits: the pause after the last one draws
+	notes   notices
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
@@ -210,6 +217,7 @@ func (c *calculator) save(ctx app.Context) {
 
 func (c *calculator) recompute() {
 	c.res = c.res.then(evaluate(c.form), c.form)
+	c.tlDirty = true
 }
 
 // change is what every edit goes through: new form, new answer, saved.
@@ -218,11 +226,49 @@ func (c *calculator) change(ctx app.Context, f formState) {
 	c.shareURL, c.shareNote = "", ""
 	c.image, c.imageText = "", ""
 	c.recompute()
+	c.timelineSoon(ctx)
 	c.save(ctx)
+}
+
+// timelinePause is how long the form must rest before the timeline is
+// drawn again: the cards follow each keystroke, the drawing (a few hundred
+// SVG nodes for a long working life) follows the pause.
+const timelinePause = 250 * time.Millisecond
+
+// timelineSoon keeps the timeline drawn until the person pauses, then has
+// it drawn for the answer then.
+func (c *calculator) timelineSoon(ctx app.Context) {
+	c.tlGen++
+	gen := c.tlGen
+	c.tlWait = true
+	ctx.After(timelinePause, func(ctx app.Context) {
+		if gen != c.tlGen {
+			ctx.PreventUpdate()
+			return
+		}
+		c.tlWait = false
+	})
+}
+
+// timelineNow is the timeline's drawing (SVG): drawn again for the answer
+// on the screen unless an edit is under way (see timelineSoon), and kept
+// between renders, which then compare one string.
+func (c *calculator) timelineNow() (string, bool) {
+	if c.tlDirty && !c.tlWait {
+		var m timelineModel
+		m, c.tlOK = buildTimeline(c.lang, c.form.normalized(), c.shownOut())
+		c.tlSVG = ""
+		if c.tlOK {
+			c.tlSVG = timelineSVG(c.lang, m)
+		}
+		c.tlDirty = false
+	}
+	return c.tlSVG, c.tlOK
 }
 
 func (c *calculator) onLang(ctx app.Context, l lang) {
 	c.lang = l
+	c.tlDirty = true
 	applyLang(ctx, l)
 }
 
@@ -683,9 +729,9 @@ func (c *calculator) belowAnswers() []app.UI {
 	if c.firstScreen {
 		return nil
 	}
-	model, hasTimeline := buildTimeline(c.lang, c.form.normalized(), c.shownOut())
+	svg, hasTimeline := c.timelineNow()
 	return []app.UI{
 		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out, PayOn: c.form.planPayOn()},
-		timeline(c.lang, model, hasTimeline),
+		timeline(c.lang, svg, hasTimeline),
 	}
 }

@@ -27,7 +27,7 @@ func computedCalculator(t *testing.T, doc string) *calculator {
 		t.Fatal(err)
 	}
 	c := &calculator{lang: langZh, form: f, ready: true}
-	c.res = evaluate(f)
+	c.recompute()
 	c.touchErrors() // as loading a link or the saved data does
 	return c
 }

@@ -20,7 +20,9 @@ var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timel
 	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
 }}
 
-func timeline(l lang, m timelineModel, ok bool) app.UI {
+// timeline is the card around svg, the drawing timelineSVG made (the
+// calculator keeps it between renders: see calculator.timelineNow).
+func timeline(l lang, svg string, ok bool) app.UI {
 	if !ok {
 		return noTimelineMarkup.build(l)
 	}
@@ -33,7 +35,7 @@ func timeline(l lang, m timelineModel, ok bool) app.UI {
 	}
 	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
 		l.textElem("h2", "", "时间线", "Timeline"),
-		app.Raw(timelineSVG(l, m)),
+		app.Raw(svg),
 		elem("ul", "legend", legend...),
 	)
 }
