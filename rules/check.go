@@ -203,7 +203,8 @@ func checkPlan(p *Plan) error {
 }
 
 // check validates a hand-built Input with the same rules as Decode,
-// normalizing a copy (the caller's slices are not changed).
+// normalizing a copy where it changes something (the caller's slices are
+// not changed).
 func check(in *Input) error {
 	asOf, err := checkAsOf(in.AsOf)
 	if err != nil {
@@ -219,22 +220,31 @@ func check(in *Input) error {
 		}
 		in.Person = &p
 	}
-	es := make([]Enrollment, len(in.Enrollments))
-	copy(es, in.Enrollments)
-	in.Enrollments = es
+	// The caller's enrollments are copied only if normalising changes one
+	// (a region alias, an id given): the engine reads them and never
+	// writes, and most inputs need no change.
+	es, copied := in.Enrollments, false
 	ids := make(idSet, len(es))
 	listed := 0
 	for i := range es {
-		if err := checkEnrollmentAt(&es[i], i); err != nil {
+		e := es[i]
+		if err := checkEnrollmentAt(&e, i); err != nil {
 			return err
 		}
-		if err := ids.add(&es[i], i); err != nil {
+		if err := ids.add(&e, i); err != nil {
 			return err
 		}
-		if listed += len(es[i].Backpaid); listed > MaxBackpaidListed {
+		if e.Region != es[i].Region || e.ID != es[i].ID {
+			if !copied {
+				es, copied = append([]Enrollment(nil), es...), true
+			}
+			es[i] = e
+		}
+		if listed += len(e.Backpaid); listed > MaxBackpaidListed {
 			return tooManyListed(enrollmentPath(i))
 		}
 	}
+	in.Enrollments = es
 	if in.Plan != nil {
 		p := *in.Plan
 		if err := checkPlan(&p); err != nil {

@@ -60,3 +60,23 @@ func TestLabelChecked(t *testing.T) {
 		t.Errorf("a built input with a label that is not UTF-8: no error")
 	}
 }
+
+// Evaluate never changes the caller's input: a normalised region (an alias)
+// or an id given to an enrollment without one is written into a copy.
+func TestEvaluateLeavesTheInputAlone(t *testing.T) {
+	es := []Enrollment{
+		{ID: "a", Region: "440300", Scheme: "employee", From: "2020-01", To: "2024-06"},
+		{Region: "110100", Scheme: "employee", From: "2024-07"}, // 北京's prefecture-level code, no id
+	}
+	in := Input{AsOf: "2026-12-01", Enrollments: es}
+	if _, err := Evaluate(in); err != nil {
+		t.Fatal(err)
+	}
+	if es[1].Region != "110100" || es[1].ID != "" || in.Enrollments[1].Region != "110100" {
+		t.Errorf("the caller's enrollments changed: %+v", es)
+	}
+	same := []Enrollment{{ID: "a", Region: "440300", Scheme: "employee", From: "2020-01"}}
+	if _, err := Evaluate(Input{AsOf: "2026-12-01", Enrollments: same}); err != nil || same[0].Region != "440300" {
+		t.Errorf("an input needing no change: %v, %+v", err, same)
+	}
+}
