@@ -91,7 +91,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	b.waitComputed(t)
 	// Wait for the typed answer, not the one of an earlier keystroke.
 	waitCards(t, b, want)
-	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
+	saved := eval[string](t, b, savedDocJS("yibao.input"))
 	if !jsonEqual([]byte(saved), input) {
 		t.Errorf("saved input %s, want %s", saved, input)
 	}
@@ -146,7 +146,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	if _, err := chromedp.Call(b.ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}); err != nil {
 		t.Fatal(err)
 	}
-	b.poll(t, 20*time.Second, `(() => { const d = JSON.parse(JSON.parse(localStorage.getItem("yibao.input")).input);
+	b.poll(t, 20*time.Second, `(() => { const d = JSON.parse(`+savedDocJS("yibao.input")+`);
 		return d.enrollments[0].from === "2018-12" && d.enrollments[1].to === "2025-11"; })()`)
 	b.do(t, 30*time.Second, typeInto("#enr-1-to", "2025-12"), typeInto("#enr-0-from", "2019-03"),
 		chromedp.SendKeys(chromedp.ID("enr-0-from"), kb.Tab))

@@ -306,6 +306,13 @@ func (b *browser) waitComputed(t *testing.T) {
 		(document.querySelector("form.col-form") === null || document.querySelector("form.col-form > .intro-slot") !== null)`)
 }
 
+// savedDocJS is a JavaScript expression for the input document saved under
+// key, as JSON text ("" if none): format 2 keeps it as an object, the
+// earlier formats as a string.
+func savedDocJS(key string) string {
+	return `((s) => !s || s.input === undefined ? "" : typeof s.input === "string" ? s.input : JSON.stringify(s.input))(JSON.parse(localStorage.getItem(` + jsString(key) + `)))`
+}
+
 // waitSaved waits until the page has saved input on the device: a share
 // link's input is saved just after the first answer (afterFirstAnswer in
 // app/ui).
@@ -313,7 +320,7 @@ func (b *browser) waitSaved(t *testing.T, input []byte) {
 	t.Helper()
 	var saved string
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		saved = eval[string](t, b, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).input || ""`)
+		saved = eval[string](t, b, savedDocJS("yibao.input"))
 		if jsonEqual([]byte(saved), input) {
 			return
 		}

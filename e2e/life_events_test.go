@@ -69,7 +69,7 @@ func finishLifeEventDated(t *testing.T, b *browser, want, place string, dated bo
 	b.poll(t, 10*time.Second, `document.getElementById("life-event") === null && localStorage.getItem("yibao.input") !== null`)
 	today := eval[string](t, b, `document.getElementById("asOf").value`)
 	input := []byte(strings.ReplaceAll(want, "TODAY", today))
-	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
+	saved := eval[string](t, b, savedDocJS("yibao.input"))
 	if !jsonEqual([]byte(saved), input) {
 		t.Errorf("the life event filled %s, want %s", saved, input)
 	}

@@ -71,6 +71,14 @@ func TestPhone390(t *testing.T) {
 		}
 	}
 	check("zh")
+	// The timeline's labels are at least 12 CSS px, and it has a text in words.
+	if small := eval[float64](t, b, `(() => { const svg = document.querySelector("#timeline svg"); const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+		return Math.min(...[...svg.querySelectorAll("text")].map(e => parseFloat(getComputedStyle(e).fontSize) * scale)); })()`); small < 12 {
+		t.Errorf("timeline labels of %.1f px, want at least 12", small)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll("#tl-alt li").length`); n < 2 {
+		t.Errorf("the timeline in words has %d lines", n)
+	}
 	if lang := eval[string](t, b, `document.documentElement.lang`); lang != "zh-CN" {
 		t.Errorf("html lang %q, want zh-CN", lang)
 	}

@@ -74,11 +74,11 @@ func TestAddressCarriesTheInput(t *testing.T) {
 	b.do(t, 10*time.Second, typeInto("#enr-0-from", "2018-01"))
 	b.poll(t, 10*time.Second, addressInput+`.includes('"from":"2018-01"')`)
 	b.poll(t, 10*time.Second, `document.querySelector("#timeline svg").textContent.includes("2018")`)
-	saved := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`)
+	saved := eval[string](t, b, savedDocJS("yibao.input"))
 	// A reload of that address is the same data: nothing is set aside.
 	b.reload(t)
 	b.waitComputed(t)
-	if got := eval[string](t, b, `JSON.parse(localStorage.getItem("yibao.input")).input`); !jsonEqual([]byte(got), []byte(saved)) {
+	if got := eval[string](t, b, savedDocJS("yibao.input")); !jsonEqual([]byte(got), []byte(saved)) {
 		t.Errorf("after a reload of the address the saved input is %s, want %s", got, saved)
 	}
 	if kept := eval[bool](t, b, `localStorage.getItem("yibao.input.beforeLink") !== null`); kept {

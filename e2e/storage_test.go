@@ -38,7 +38,7 @@ func setSaved(t *testing.T, b *browser, key string, raw *string) {
 // savedInput is the input saved under key, "" if none.
 func savedInput(t *testing.T, b *browser, key string) string {
 	t.Helper()
-	return eval[string](t, b, `(JSON.parse(localStorage.getItem(`+jsString(key)+`)) || {}).input || ""`)
+	return eval[string](t, b, savedDocJS(key))
 }
 
 // mine is a person's own saved input, in the format before versioning (no
@@ -134,7 +134,7 @@ func TestLinkKeepsSavedData(t *testing.T) {
 	setSaved(t, b, "yibao.input", oldFormat(link))
 	b.do(t, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(shareURL(srv.URL, link)))
 	b.waitComputed(t)
-	b.poll(t, 10*time.Second, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).v === 1`)
+	b.poll(t, 10*time.Second, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).v === 2`)
 	if eval[bool](t, b, `document.getElementById("link-notice") !== null || localStorage.getItem("yibao.input.beforeLink") !== null`) {
 		t.Errorf("a link equal to the saved input was kept aside")
 	}
@@ -175,7 +175,7 @@ func TestUnreadableSavedData(t *testing.T) {
 		b.waitComputed(t)
 		b.poll(t, 10*time.Second, `(document.getElementById("unreadable-notice") || { textContent: "" }).textContent.includes("无法读取")`)
 		b.do(t, 20*time.Second, chromedp.Click(chromedp.ID("add-enrollment")), chromedp.WaitVisible(chromedp.ID("enr-0-region")))
-		b.poll(t, 10*time.Second, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).v === 1`)
+		b.poll(t, 10*time.Second, `(JSON.parse(localStorage.getItem("yibao.input")) || {}).v === 2`)
 		if got := eval[string](t, b, `localStorage.getItem("yibao.input.unreadable")`); got != raw {
 			t.Errorf("kept %q, want %q", got, raw)
 		}
@@ -258,7 +258,7 @@ func TestTwoTabs(t *testing.T) {
 	front(a)
 	a.poll(t, 20*time.Second, `document.getElementById("keep-this-tab") !== null`)
 	a.do(t, 10*time.Second, chromedp.Click(chromedp.ID("keep-this-tab")))
-	a.poll(t, 10*time.Second, `JSON.parse(JSON.parse(localStorage.getItem("yibao.input")).input).enrollments.length === 2`)
+	a.poll(t, 10*time.Second, `JSON.parse(`+savedDocJS("yibao.input")+`).enrollments.length === 2`)
 	front(b)
 	b.poll(t, 20*time.Second, `document.getElementById("other-tab-notice") !== null`)
 }
@@ -325,7 +325,7 @@ func TestHouseholdSideBySide(t *testing.T) {
 	b.waitComputed(t)
 	b.waitSaved(t, mine)
 	want := expected(t, mine)
-	savedInput := `JSON.parse(localStorage.getItem("yibao.input")).input`
+	savedInput := savedDocJS("yibao.input")
 	// Add 宝宝: a blank form, with the life events.
 	b.do(t, 10*time.Second, domQuiet(), chromedp.Click(chromedp.ID("person-add")), chromedp.WaitVisible(chromedp.ID("person-new-0")),
 		domQuiet(), chromedp.Click(chromedp.ID("person-new-0")))

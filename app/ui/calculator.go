@@ -45,6 +45,7 @@ type calculator struct {
 	// The timeline's model, drawn for the answer when the person pauses
 	// (timelineNow, timelineSoon).
 	tlSVG   string
+	tlAlt   []string
 	tlOK    bool
 	tlDirty bool // the answer or the language changed since tl was built
 	tlWait  bool // an edit is under way: the drawing waits for a pause
@@ -253,17 +254,17 @@ func (c *calculator) timelineSoon(ctx app.Context) {
 // timelineNow is the timeline's drawing (SVG): drawn again for the answer
 // on the screen unless an edit is under way (see timelineSoon), and kept
 // between renders, which then compare one string.
-func (c *calculator) timelineNow() (string, bool) {
+func (c *calculator) timelineNow() (string, []string, bool) {
 	if c.tlDirty && !c.tlWait {
 		var m timelineModel
 		m, c.tlOK = buildTimeline(c.lang, c.form.normalized(), c.shownOut())
-		c.tlSVG = ""
+		c.tlSVG, c.tlAlt = "", nil
 		if c.tlOK {
-			c.tlSVG = timelineSVG(c.lang, m)
+			c.tlSVG, c.tlAlt = timelineSVG(c.lang, m), timelineAlt(c.lang, m)
 		}
 		c.tlDirty = false
 	}
-	return c.tlSVG, c.tlOK
+	return c.tlSVG, c.tlAlt, c.tlOK
 }
 
 func (c *calculator) onLang(ctx app.Context, l lang) {
@@ -729,9 +730,9 @@ func (c *calculator) belowAnswers() []app.UI {
 	if c.firstScreen {
 		return nil
 	}
-	svg, hasTimeline := c.timelineNow()
+	svg, alt, hasTimeline := c.timelineNow()
 	return []app.UI{
 		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out, PayOn: c.form.planPayOn()},
-		timeline(c.lang, svg, hasTimeline),
+		timeline(c.lang, svg, alt, hasTimeline),
 	}
 }

@@ -10,31 +10,33 @@ import (
 // storageInput (and, for a copy set aside, storageBeforeLink and
 // storageUndo).
 type savedState struct {
-	// V is the format's version, savedVersion when written. Values saved
-	// before versioning have none (0) and the same shape; a later format
-	// is migrated in decodeSaved.
-	V        int    `json:"v"`
-	Input    string `json:"input"`
-	AsOfAuto bool   `json:"asOfAuto"`
+	// V is the format's version, savedVersion when written. Version 1
+	// kept the input as a string of JSON, version 0 (no "v") too; they are
+	// read as such (see decodeSaved).
+	V int `json:"v"`
+	// Input is the input document, as an object.
+	Input    json.RawMessage `json:"input"`
+	AsOfAuto bool            `json:"asOfAuto"`
 	// Link is true while the input is a share link's, unedited.
 	Link bool `json:"link,omitempty"`
 }
 
 // savedVersion is the version of the format encodeSaved writes.
-const savedVersion = 1
+const savedVersion = 2
 
 // encodeSaved is the stored value of a form.
 func encodeSaved(f formState, asOfAuto, link bool) string {
-	b, err := json.Marshal(savedState{V: savedVersion, Input: string(f.JSON()), AsOfAuto: asOfAuto, Link: link})
-	if err != nil { // cannot happen: strings and a bool
+	b, err := json.Marshal(savedState{V: savedVersion, Input: f.JSON(), AsOfAuto: asOfAuto, Link: link})
+	if err != nil { // cannot happen: a valid document, a bool
 		return ""
 	}
 	return string(b)
 }
 
-// decodeSaved reads a stored value back. It fails for anything it cannot
-// read in full, a format newer than this app's included: the caller then
-// keeps the value aside rather than overwrite it.
+// decodeSaved reads a stored value back, of this format or an earlier one
+// (migrated as it is read). It fails for anything it cannot read in full,
+// a format newer than this app's included: the caller then keeps the value
+// aside rather than overwrite it.
 func decodeSaved(raw string) (f formState, s savedState, err error) {
 	if err := json.Unmarshal([]byte(raw), &s); err != nil {
 		return formState{}, savedState{}, err
@@ -42,11 +44,19 @@ func decodeSaved(raw string) (f formState, s savedState, err error) {
 	if s.V < 0 || s.V > savedVersion {
 		return formState{}, savedState{}, errors.New("saved data of format version " + strconv.Itoa(s.V) + ", newer than this app's")
 	}
-	// Version 0 (no "v", before December 2026) has the shape of version 1.
-	if s.Input == "" {
+	doc := []byte(s.Input)
+	if s.V < 2 {
+		// Versions 0 and 1 held the document as a string of JSON.
+		var text string
+		if json.Unmarshal(s.Input, &text) != nil || text == "" {
+			return formState{}, savedState{}, errors.New("saved data without an input")
+		}
+		doc = []byte(text)
+	}
+	if len(doc) == 0 {
 		return formState{}, savedState{}, errors.New("saved data without an input")
 	}
-	f, err = parseInput([]byte(s.Input))
+	f, err = parseInput(doc)
 	if err != nil {
 		return formState{}, savedState{}, err
 	}

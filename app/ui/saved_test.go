@@ -15,8 +15,8 @@ func TestSavedRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := encodeSaved(f, true, false)
-	if !strings.Contains(raw, `"v":1`) {
-		t.Errorf("saved %s: no version", raw)
+	if !strings.Contains(raw, `"v":2`) || !strings.Contains(raw, `"input":{"asOf":"2026-11-22"`) {
+		t.Errorf("saved %s: want version 2 with the input as an object", raw)
 	}
 	g, s, err := decodeSaved(raw)
 	if err != nil || !s.AsOfAuto || s.Link || !sameInput(f, g) {
@@ -24,11 +24,21 @@ func TestSavedRoundTrip(t *testing.T) {
 	}
 }
 
-// Values saved before the format had a version read as version 1.
-func TestSavedBeforeVersioning(t *testing.T) {
-	g, s, err := decodeSaved(`{"input":"{\"asOf\":\"2026-01-01\"}","asOfAuto":false}`)
-	if err != nil || g.AsOf != "2026-01-01" || s.AsOfAuto {
-		t.Errorf("decodeSaved = %+v, %+v, %v", g, s, err)
+// Values of the earlier formats (0: no version, 1: the input as a string
+// of JSON) are read, and saved again as version 2.
+func TestSavedEarlierFormats(t *testing.T) {
+	for _, raw := range []string{
+		`{"input":"{\"asOf\":\"2026-01-01\"}","asOfAuto":false}`,
+		`{"v":1,"input":"{\"asOf\":\"2026-01-01\"}","asOfAuto":false}`,
+		`{"v":2,"input":{"asOf":"2026-01-01"},"asOfAuto":false}`,
+	} {
+		g, s, err := decodeSaved(raw)
+		if err != nil || g.AsOf != "2026-01-01" || s.AsOfAuto {
+			t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
+		}
+		if again := encodeSaved(g, s.AsOfAuto, false); !strings.Contains(again, `"v":2`) {
+			t.Errorf("saved again as %s", again)
+		}
 	}
 }
 
@@ -37,7 +47,8 @@ func TestUnreadableSaved(t *testing.T) {
 		``, `{not json`, `"a string"`, `42`, `null`, `[]`, `{}`,
 		`{"input":123}`, `{"input":"{bad"}`, `{"input":"null"}`, `{"input":"[1]"}`,
 		`{"input":"{\"enrollments\":\"x\"}"}`,
-		`{"v":2,"input":"{}"}`, // a newer format: kept, not read
+		`{"v":3,"input":{}}`, // a newer format: kept, not read
+		`{"v":2,"input":"{}"}`, `{"v":2,"input":null}`, `{"v":2}`, `{"v":1,"input":{}}`,
 		`{"v":-1,"input":"{}"}`,
 	} {
 		if f, _, err := decodeSaved(raw); err == nil {

@@ -20,9 +20,10 @@ var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timel
 	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
 }}
 
-// timeline is the card around svg, the drawing timelineSVG made (the
-// calculator keeps it between renders: see calculator.timelineNow).
-func timeline(l lang, svg string, ok bool) app.UI {
+// timeline is the card around svg, the drawing timelineSVG made, and alt,
+// its text for screen readers (timelineAlt); the calculator keeps both
+// between renders (see calculator.timelineNow).
+func timeline(l lang, svg string, alt []string, ok bool) app.UI {
 	if !ok {
 		return noTimelineMarkup.build(l)
 	}
@@ -36,6 +37,7 @@ func timeline(l lang, svg string, ok bool) app.UI {
 	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
 		l.textElem("h2", "", "时间线", "Timeline"),
 		app.Raw(svg),
+		plainList(l, "sr-only", "tl-alt", alt),
 		elem("ul", "legend", legend...),
 	)
 }
@@ -43,12 +45,12 @@ func timeline(l lang, svg string, ok bool) app.UI {
 // Geometry of the drawing, in SVG units (about CSS pixels on a phone).
 const (
 	tlWidth  = 360
-	tlLabelW = 80
+	tlLabelW = 92
 	tlRight  = 6
-	tlRowH   = 22
+	tlRowH   = 24
 	tlBarH   = 14
 	tlTop    = 6
-	tlAxisH  = 26
+	tlAxisH  = 30
 )
 
 // timelineSVG writes the drawing. Each bar has a <title> (shown on hover and
@@ -76,7 +78,7 @@ func timelineSVG(l lang, m timelineModel) string {
 	step := 1
 	for _, s := range []int{1, 2, 5, 10, 20} {
 		step = s
-		if barW/float64(years)*float64(s) >= 30 {
+		if barW/float64(years)*float64(s) >= 40 {
 			break
 		}
 	}
@@ -98,7 +100,7 @@ func timelineSVG(l lang, m timelineModel) string {
 	// Rows.
 	for i, ln := range m.Lanes {
 		y := tlTop + i*tlRowH
-		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 10)), `</text>`,
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 7)), `</text>`,
 			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
@@ -153,4 +155,31 @@ func escapeXML(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// timelineAlt is the drawing in words, a line per lane: "#1 深圳市 职工医保：
+// 参保 2019年3月 – 2024年6月；断保 2024年7月 – 2024年12月".
+func timelineAlt(l lang, m timelineModel) []string {
+	out := make([]string, len(m.Lanes))
+	for i, ln := range m.Lanes {
+		parts := make([]string, len(ln.Segments))
+		for j, s := range ln.Segments {
+			p := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))
+			if s.To != s.From {
+				p += " – " + l.formatMonth(monthString(s.To))
+			}
+			parts[j] = p
+		}
+		out[i] = ln.Label + l.s("：", ": ") + strings.Join(parts, l.s("；", "; "))
+	}
+	return out
+}
+
+// plainList is a list of plain texts.
+func plainList(l lang, class, id string, items []string) app.UI {
+	lis := make([]app.UI, len(items))
+	for i, x := range items {
+		lis[i] = textElem("li", "", x)
+	}
+	return withBody(tagged("ul", "class", class, "id", id, "aria-label", l.s("时间线的文字说明", "The timeline in words")), lis...)
 }

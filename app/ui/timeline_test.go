@@ -69,10 +69,15 @@ func TestTimelineModel(t *testing.T) {
 		t.Errorf("back-paid month drawn as %q", got)
 	}
 	svg := timelineSVG(langZh, m)
-	for _, want := range []string{`role="img"`, "<title", "2019</text>", `class="asof"`} {
+	for _, want := range []string{`role="img"`, "<title", "2020</text>", `class="asof"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %s", want)
 		}
+	}
+	// The drawing in words, for screen readers: a line per lane.
+	alt := timelineAlt(langZh, m)
+	if len(alt) != len(m.Lanes) || !strings.HasPrefix(alt[1], "#1 深圳") || !strings.Contains(alt[1], "2019年3月") {
+		t.Errorf("timeline in words: %q", alt)
 	}
 }
 
