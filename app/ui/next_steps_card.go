@@ -106,6 +106,15 @@ func (c *nextStepsCard) todo() app.UI {
 		case w.BenefitsFrom != "":
 			pay += l.s("，"+l.formatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.formatDay(w.BenefitsFrom)+".")
 		}
+		// How much, where the answer says it: outside the window some
+		// regions ask the contribution plus the subsidy.
+		switch {
+		case w.FullPrice && w.Cost != nil:
+			n := strconv.Itoa(*w.Cost)
+			pay += l.s("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
+		case w.FullPrice:
+			pay += l.s("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
+		}
 		items = append(items, withBody(tagged("li", "class", "todo-pay"),
 			app.Text(pay),
 			l.textElem("span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",

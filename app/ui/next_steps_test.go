@@ -137,6 +137,11 @@ func TestNextStepsTodo(t *testing.T) {
 	if strings.Contains(html, "todo-stop") {
 		t.Errorf("plan without duplicates: something to stop")
 	}
+	// Outside the window 青海 asks the full price: the checklist says how much.
+	full := answerFor(t, `{"asOf":"2026-08-03","enrollments":[{"id":"r","region":"630100","scheme":"resident","from":"2020-01","to":"2024-12"}],"plan":{"region":"630100","scheme":"resident","payOn":"2026-08-03"}}`)
+	if html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
+		t.Errorf("full price: the checklist does not say how much")
+	}
 	covered := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","from":"2021-01"}]}`)
 	if html := load(t, &nextStepsCard{Lang: langZh, Computed: true, Answer: covered}); strings.Contains(html, "要做的事") {
 		t.Errorf("covered, nothing to do: a checklist")
