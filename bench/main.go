@@ -174,6 +174,46 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 		}
 		return median(v)
 	}
+	// Lighthouse's mobile audit of both first screens, median of three.
+	lh := map[string]lighthouseScores{}
+	if bin, err := installLighthouse(filepath.Join(root, "bench", "tmp", "lighthouse")); err != nil {
+		logf("no Lighthouse figures: %v", err)
+	} else {
+		for _, app := range []struct{ name, dir string }{{"yibao", ySite}, {"baseline", bSite}} {
+			url, err := servePlain(app.dir)
+			if err != nil {
+				return err
+			}
+			var runs []lighthouseScores
+			for i := range 3 {
+				s, err := lighthouse(bin, url+"/", filepath.Join(tmp, fmt.Sprintf("lighthouse-%s-%d.json", app.name, i)))
+				if err != nil {
+					return err
+				}
+				runs = append(runs, s)
+			}
+			med := func(f func(lighthouseScores) float64) float64 {
+				var v []float64
+				for _, r := range runs {
+					v = append(v, f(r))
+				}
+				return median(v)
+			}
+			lh[app.name] = lighthouseScores{
+				Performance:   med(func(s lighthouseScores) float64 { return s.Performance }),
+				Accessibility: med(func(s lighthouseScores) float64 { return s.Accessibility }),
+				TBT:           med(func(s lighthouseScores) float64 { return s.TBT }),
+				TTI:           med(func(s lighthouseScores) float64 { return s.TTI }),
+			}
+			logf("%-8s Lighthouse mobile: %+v", app.name, lh[app.name])
+		}
+	}
+	lhFig := func(app string, f func(lighthouseScores) float64) float64 {
+		if s, ok := lh[app]; ok {
+			return f(s)
+		}
+		return na
+	}
 	var keyTimes []float64
 	for _, r := range yr {
 		keyTimes = append(keyTimes, r.Keys...)
@@ -215,6 +255,16 @@ func run(nativeOut, wasmOut, outFile, tmpRoot string, runs, keys int) error {
 		{Figure: "engine per evaluation, wasm (node)", Unit: usUnit, Yibao: get(wsm, "Evaluate40Years"), Baseline: na,
 			Target: target{Kind: maxRatioRef, Value: 10, Ref: natEval, RefName: "native"}},
 		{Figure: "decode + evaluate, wasm (node)", Unit: usUnit, Yibao: get(wsm, "DecodeEvaluate40Years"), Baseline: na},
+		{Figure: "Lighthouse mobile Performance (median of 3)", Unit: countUnit,
+			Yibao: lhFig("yibao", func(s lighthouseScores) float64 { return s.Performance }), Baseline: lhFig("baseline", func(s lighthouseScores) float64 { return s.Performance }),
+			Target: target{Kind: minBaseline}},
+		{Figure: "Lighthouse mobile Accessibility", Unit: countUnit,
+			Yibao: lhFig("yibao", func(s lighthouseScores) float64 { return s.Accessibility }), Baseline: lhFig("baseline", func(s lighthouseScores) float64 { return s.Accessibility }),
+			Target: target{Kind: minValue, Value: 100}},
+		{Figure: "Lighthouse Total Blocking Time", Unit: msUnit,
+			Yibao: lhFig("yibao", func(s lighthouseScores) float64 { return s.TBT }), Baseline: lhFig("baseline", func(s lighthouseScores) float64 { return s.TBT })},
+		{Figure: "Lighthouse Time to Interactive", Unit: msUnit,
+			Yibao: lhFig("yibao", func(s lighthouseScores) float64 { return s.TTI }), Baseline: lhFig("baseline", func(s lighthouseScores) float64 { return s.TTI })},
 		{Figure: "JS heap used after load", Unit: bytesUnit,
 			Yibao: pick(yr, func(r loadRun) float64 { return r.JSHeap }), Baseline: pick(br, func(r loadRun) float64 { return r.JSHeap })},
 		{Figure: "wasm memory after load", Unit: bytesUnit,
@@ -343,6 +393,9 @@ func renderReport(table string, pkgs, basePkgs []wasmnames.Size, runs int, took 
   preloads it from the page's head; the baseline fetches it from app.js). **After app.wasm's
   last byte**: the first result minus its responseEnd: compiling what runs (Chromium compiles
   a wasm function when it is first called), starting Go, computing and building the page.
+- **Lighthouse**: `+"`lighthouse@"+lighthouseVersion+"`"+` (installed with npm into bench/tmp), mobile form factor, its
+  simulated Slow 4G and 4× CPU, against each first screen served without the link shaping;
+  Performance and Accessibility are its scores (0–100), median of three runs.
 - **First input possible**: from navigation start to the first frame in which a life event's
   button (or the add button) is on the screen with nothing over it: the prerendered page under
   the thin loading line, before app.wasm runs (a tap then is kept for the app, web/boot.js).

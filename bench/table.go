@@ -27,6 +27,8 @@ const (
 	maxValue               // yibao ≤ Value
 	maxRatio               // yibao / baseline ≤ Value
 	maxRatioRef            // yibao / Ref ≤ Value (Ref named RefName, e.g. "native")
+	minValue               // yibao ≥ Value
+	minBaseline            // yibao ≥ baseline
 )
 
 type target struct {
@@ -80,6 +82,18 @@ func (r row) met() string {
 			return ""
 		}
 		v = r.Yibao / r.Target.Ref
+	case minValue, minBaseline:
+		limit := r.Target.Value
+		if r.Target.Kind == minBaseline {
+			if math.IsNaN(r.Baseline) {
+				return ""
+			}
+			limit = r.Baseline
+		}
+		if r.Yibao >= limit {
+			return "yes"
+		}
+		return "no"
 	default:
 		return ""
 	}
@@ -101,6 +115,10 @@ func (r row) targetText() string {
 			s += " (" + formatRatio(r.Yibao/r.Target.Ref) + ")"
 		}
 		return s
+	case minValue:
+		return "≥ " + formatValue(r.Target.Value, r.Unit)
+	case minBaseline:
+		return "≥ baseline"
 	}
 	return "—"
 }
