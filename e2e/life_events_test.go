@@ -87,14 +87,8 @@ func finishLifeEventDated(t *testing.T, b *browser, want, place string, dated bo
 // TestLifeEventQuit is the man who left a job in 深圳 and joins the
 // resident scheme at home in 成都, on a phone, by tapping and typing.
 func TestLifeEventQuit(t *testing.T) {
-	srv := startServer(t, webDir, "")
-	b := newBrowser(t, srv.URL)
-	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
-		chromedp.Navigate(srv.URL+"/"))
-	b.waitComputed(t)
+	b := startLifeEvent(t, "quit")
 	runSteps(t, b, "quit", []chromedp.Action[chromedp.Void]{
-		chromedp.Click(chromedp.ID("event-quit")),
 		pickRegion("ev-region", "深圳", "深圳市"),
 		next(focusedInView("ev-from")),
 		// Nothing is red before the person has typed.
@@ -127,14 +121,8 @@ func TestLifeEventQuit(t *testing.T) {
 // TestLifeEventBaby is the mother of a baby born in 武汉 who has not paid
 // yet: a day typed, a choice that decides the next question, and 上一步.
 func TestLifeEventBaby(t *testing.T) {
-	srv := startServer(t, webDir, "")
-	b := newBrowser(t, srv.URL)
-	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
-		chromedp.Navigate(srv.URL+"/"))
-	b.waitComputed(t)
+	b := startLifeEvent(t, "baby")
 	runSteps(t, b, "baby", []chromedp.Action[chromedp.Void]{
-		chromedp.Click(chromedp.ID("event-baby")),
 		settled(focusedInView("ev-birth")),
 		chromedp.SendKeys(chromedp.ID("ev-birth"), "2026-09-10"),
 		next(focusedInView("ev-region")),

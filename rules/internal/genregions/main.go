@@ -173,6 +173,11 @@ func countyReadings(name string) (initials, full string, err error) {
 	if len(syl) != utf8.RuneCountInString(short) {
 		return "", "", fmt.Errorf("%s: %d syllables for %d characters", name, len(syl), utf8.RuneCountInString(short))
 	}
+	return spell(name, syl)
+}
+
+// spell writes syllables as lowercase initials and toneless pinyin (ü as v).
+func spell(name string, syl []string) (initials, full string, err error) {
 	var ini, py strings.Builder
 	for _, s := range syl {
 		s = strings.ToLower(strings.ReplaceAll(s, "ü", "v"))
@@ -477,16 +482,7 @@ func readings(name string, used map[string]bool) (initials, full string, err err
 		return "", "", fmt.Errorf("%s (%s): %d syllables for %d characters", name, short,
 			len(syl), utf8.RuneCountInString(short))
 	}
-	var ini, py strings.Builder
-	for _, s := range syl {
-		s = strings.ToLower(strings.ReplaceAll(s, "ü", "v"))
-		if s == "" || strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") != "" {
-			return "", "", fmt.Errorf("%s: bad syllable %q", name, s)
-		}
-		ini.WriteByte(s[0])
-		py.WriteString(s)
-	}
-	return ini.String(), py.String(), nil
+	return spell(name, syl)
 }
 
 func render(regions []region, counties []county) ([]byte, error) {
