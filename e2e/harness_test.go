@@ -354,7 +354,10 @@ func (b *browser) poll(t *testing.T, timeout time.Duration, expr string) {
 		if err == nil {
 			return
 		}
-		if strings.Contains(err.Error(), "context with specified id") || strings.Contains(err.Error(), "Execution context was destroyed") {
+		// A poll that starts while the page reloads (a retry button, a
+		// reload) loses its context one way or another: it starts again.
+		if msg := err.Error(); strings.Contains(msg, "context with specified id") || strings.Contains(msg, "Execution context was destroyed") ||
+			strings.Contains(msg, "Inspected target navigated or closed") {
 			if time.Now().Before(deadline) {
 				time.Sleep(100 * time.Millisecond)
 				continue
