@@ -147,3 +147,20 @@ func TestNextStepsTodo(t *testing.T) {
 		t.Errorf("covered, nothing to do: a checklist")
 	}
 }
+
+// The result image says what the cards say, with what to stop.
+func TestResultImageLines(t *testing.T) {
+	dup := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"310000","workRegion":"310000"},"enrollments":[
+		{"id":"e1","label":"#1","region":"310000","scheme":"employee","from":"2022-03"},
+		{"id":"e2","label":"#2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
+	lines := resultImageLines(langZh, &dup, "2026-12-01", map[string]string{"e1": "#1 上海市 职工医保"})
+	text := imageAlt(lines)
+	for _, want := range []string{"医保连续参保计算器", "2026年12月1日能报销吗？", "待遇等待期", "保留 #1 上海市 职工医保", "停止南昌市的城乡居民医保（#2）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the image lacks %s:\n%s", want, text)
+		}
+	}
+	if f := imageAlt(imageFooter(langZh, "v1", false)); !strings.Contains(f, "链接太长") || !strings.Contains(f, "规则版本 v1") {
+		t.Errorf("footer without a QR code: %s", f)
+	}
+}

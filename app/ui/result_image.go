@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"yibao/internal/qrcode"
@@ -56,6 +57,14 @@ func resultImageLines(l lang, out *rules.Output, asOf string, labels map[string]
 		imageLine{l.s("重复参保", "Duplicate enrollments"), lineLabel},
 		imageLine{dup.in(l), lineAnswer},
 	)
+	// What to stop, as the checklist says it (the first two).
+	n := 0
+	for _, act := range out.Duplicates.Actions {
+		if n < 2 && slices.Contains(out.Duplicates.Stop, act.Enrollment) {
+			lines = append(lines, imageLine{l.s(act.Zh, act.En), lineText})
+			n++
+		}
+	}
 	if len(out.Deadlines) > 0 {
 		lines = append(lines, imageLine{l.s("截止日期", "Deadlines"), lineLabel})
 		for i, d := range out.Deadlines {
