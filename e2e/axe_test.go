@@ -114,7 +114,7 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		phone(),
 		chromedp.Navigate(srv.URL+"/"))
 	b.waitComputed(t)
 	check("first screen")

@@ -41,7 +41,7 @@ func TestTapBeforeTheAppRuns(t *testing.T) {
 		}
 	}()
 	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		phone(),
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("event-baby")),
 	)

@@ -420,6 +420,12 @@ func expected(t *testing.T, input []byte) cards {
 	return c
 }
 
+// phone makes the tab a 390-px phone (touch, 2× pixels), as the phone
+// tests see the app.
+func phone() chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+}
+
 // shareURL is the contract's link for an input.
 func shareURL(origin string, input []byte) string {
 	return origin + "/#input=" + base64.RawURLEncoding.EncodeToString(input)

@@ -149,7 +149,7 @@ func startLifeEvent(t *testing.T, event string) *browser {
 	srv := startServer(t, webDir, "")
 	b := newBrowser(t, srv.URL)
 	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		phone(),
 		chromedp.Navigate(srv.URL+"/"))
 	b.waitComputed(t)
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-"+event)))

@@ -18,7 +18,7 @@ func TestPhone390(t *testing.T) {
 	b := newBrowser(t, srv.URL)
 	input := readAll(t, "testdata/share/01_contract_example.json")
 	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		phone(),
 		chromedp.Navigate(shareURL(srv.URL, input)),
 	)
 	b.waitComputed(t)

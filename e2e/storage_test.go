@@ -320,7 +320,7 @@ func TestHouseholdSideBySide(t *testing.T) {
 	b := newBrowser(t, srv.URL)
 	mine := readAll(t, "testdata/share/07_duplicate_employee_resident.json")
 	b.do(t, 60*time.Second,
-		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch),
+		phone(),
 		chromedp.Navigate(shareURL(srv.URL, mine)))
 	b.waitComputed(t)
 	b.waitSaved(t, mine)

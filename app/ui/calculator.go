@@ -303,17 +303,15 @@ func (c *calculator) onAdd(ctx app.Context, e app.Event) {
 func (c *calculator) onAsOf(ctx app.Context, v string) {
 	f := c.form.clone()
 	f.AsOf = v
-	c.change(ctx, f)
 	c.asOfAuto = false
-	c.save(ctx)
+	c.change(ctx, f)
 }
 
 func (c *calculator) onToday(ctx app.Context, e app.Event) {
 	f := c.form.clone()
 	f.AsOf = today()
-	c.change(ctx, f)
 	c.asOfAuto = true
-	c.save(ctx)
+	c.change(ctx, f)
 }
 
 func (c *calculator) onShare(ctx app.Context, e app.Event) {
@@ -404,9 +402,8 @@ func (c *calculator) turnTo(ctx app.Context, h household, saved string) {
 	c.undo = nil
 	storageDel(storageUndo)
 	c.touched = nil
-	c.change(ctx, f)
 	c.asOfAuto = auto
-	c.save(ctx)
+	c.change(ctx, f)
 	c.touchErrors()
 	focusSoon("person-"+strconv.Itoa(h.Current), "")
 }
@@ -468,28 +465,34 @@ func (c *calculator) shownErrors() fieldErrors {
 // touchErrors marks every field with an error as touched: what was loaded
 // wrong is shown at once.
 func (c *calculator) touchErrors() {
+	for k := range c.res.Errors {
+		c.touch(fieldID(k))
+	}
+}
+
+// touch marks the field with the id as touched; it reports whether it was
+// not already.
+func (c *calculator) touch(id string) bool {
 	if c.touched == nil {
 		c.touched = map[string]bool{}
 	}
-	for k := range c.res.Errors {
-		c.touched[fieldID(k)] = true
+	if c.touched[id] {
+		return false
 	}
+	c.touched[id] = true
+	return true
 }
 
 // onFocusOut marks the field the focus leaves as touched (a radio button
 // by its group's name), and renders again only if that shows an error.
 func (c *calculator) onFocusOut(ctx app.Context, e app.Event) {
-	if c.touched == nil {
-		c.touched = map[string]bool{}
-	}
 	t := e.Get("target")
 	shows := false
 	for _, attr := range [...]string{"id", "name"} {
 		k := t.Get(attr)
-		if !k.Truthy() || c.touched[k.String()] {
+		if !k.Truthy() || !c.touch(k.String()) {
 			continue
 		}
-		c.touched[k.String()] = true
 		for p := range c.res.Errors {
 			shows = shows || fieldID(p) == k.String()
 		}
@@ -527,8 +530,7 @@ func (c *calculator) Render() app.UI {
 	// events. The form's children keep their places (see enrollmentList):
 	// the intro comes and goes inside its own box.
 	summary, results := parts[0], elem("div", "col-results", parts[1:]...)
-	form := tagged("form", "class", "col-form", "id", "calc-form", "novalidate", "true").
-		OnSubmit(preventDefault).On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
+	form := formElem("col-form").On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
 	h := c.people
 	if len(h.People) == 0 { // prerendered: the household is read in the browser
 		h = newHousehold(l)

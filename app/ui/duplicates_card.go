@@ -39,20 +39,24 @@ func (c *duplicatesCard) OnUpdate(ctx app.Context) {
 }
 
 // duplicatesHeadline is the duplicates card's headline and tone, also
-// written on the result image; label names an enrollment.
-func duplicatesHeadline(a *rules.DuplicatesAnswer, label func(id string) string) (head bi, tone string) {
+// written on the result image; labels name the enrollments (labelOf).
+func duplicatesHeadline(a *rules.DuplicatesAnswer, labels map[string]string) (head bi, tone string) {
 	switch {
 	case a.Keep == nil && len(a.Overlaps) == 0:
 		return bi{"没有重复参保", "No duplicate enrollment"}, "good"
 	case a.Keep == nil:
 		return bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
 	}
-	k := label(*a.Keep)
+	k := labelOf(labels, *a.Keep)
 	return bi{"保留 " + k, "Keep " + k}, "warn"
 }
 
-func (c *duplicatesCard) label(id string) string {
-	if v, ok := c.Labels[id]; ok {
+func (c *duplicatesCard) label(id string) string { return labelOf(c.Labels, id) }
+
+// labelOf names an enrollment as the form does ("#1 深圳市 职工医保"), or
+// by its id when the form has no row for it.
+func labelOf(labels map[string]string, id string) string {
+	if v, ok := labels[id]; ok {
 		return v
 	}
 	return id
@@ -66,7 +70,7 @@ func (c *duplicatesCard) Render() app.UI {
 	a := &c.Answer
 	head, tone := bi{"—", "—"}, "pending"
 	if c.shown() {
-		head, tone = duplicatesHeadline(a, c.label)
+		head, tone = duplicatesHeadline(a, c.Labels)
 	}
 	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),

@@ -46,27 +46,35 @@ type fieldText struct {
 
 // textField is a labelled text input for a month or a day, saying t.
 func textField(l lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+	box := t.box(l, id, value, err)
+	box.OnInput, box.OnChange, box.Normalize = onValue, onValue, t.normalize
+	return t.field(l, id, err, box)
+}
+
+// box is t's text box, without its handlers.
+func (t *fieldText) box(l lang, id, value, err string) *textInput {
 	mode := t.inputMode
 	if mode == "" {
 		mode = "numeric"
 	}
-	hint := t.hint.in(l)
+	return &textInput{
+		ID:    id,
+		Value: value,
+		Attrs: []string{
+			"placeholder", t.placeholder.in(l),
+			"inputmode", mode,
+			"aria-describedby", describedBy(id, err, t.hint.in(l)),
+			"aria-invalid", strconv.FormatBool(err != ""),
+		},
+	}
+}
+
+// field is box with t's label above it and its hint and error below.
+func (t *fieldText) field(l lang, id, err string, box app.UI) app.UI {
 	return elem("div", "field",
 		labelFor(id, t.label.in(l)),
-		&textInput{
-			ID:    id,
-			Value: value,
-			Attrs: []string{
-				"placeholder", t.placeholder.in(l),
-				"inputmode", mode,
-				"aria-describedby", describedBy(id, err, hint),
-				"aria-invalid", strconv.FormatBool(err != ""),
-			},
-			OnInput:   onValue,
-			OnChange:  onValue,
-			Normalize: t.normalize,
-		},
-		fieldMessages(id, err, hint),
+		box,
+		fieldMessages(id, err, t.hint.in(l)),
 	)
 }
 

@@ -80,24 +80,10 @@ func (p *lifeEventFlow) onText(ctx app.Context, v string) {
 // takes its text even if it already has the focus (Force, until the person
 // types): the box is the previous question's, reused in place.
 func (p *lifeEventFlow) textBox(q *question, id, v, problem string) app.UI {
-	l := p.Lang
-	hint := q.hint.in(l)
-	return elem("div", "field",
-		labelFor(id, q.text.in(l)),
-		&textInput{
-			ID:    id,
-			Value: v,
-			Force: p.fresh,
-			Attrs: []string{
-				"placeholder", placeholders[q.kind].in(l),
-				"inputmode", "numeric",
-				"aria-describedby", describedBy(id, problem, hint),
-				"aria-invalid", strconv.FormatBool(problem != ""),
-			},
-			OnInput: p.onText,
-		},
-		fieldMessages(id, problem, hint),
-	)
+	t := fieldText{label: q.text, hint: q.hint, placeholder: placeholders[q.kind]}
+	box := t.box(p.Lang, id, v, problem)
+	box.Force, box.OnInput = p.fresh, p.onText
+	return t.field(p.Lang, id, problem, box)
 }
 
 func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {

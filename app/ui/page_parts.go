@@ -46,7 +46,13 @@ func summaryLine(l lang, ready bool, res result) app.UI {
 // calcForm is the form of the calculator or the embed: it is never
 // submitted (every field applies as it is edited).
 func calcForm(class string, body ...app.UI) app.UI {
-	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault).Body(kids(body)...)
+	return formElem(class).Body(kids(body)...)
+}
+
+// formElem is the form element of calcForm, for a caller that adds a
+// handler before its body.
+func formElem(class string) app.HTMLElem {
+	return tagged("form", "class", class, "id", "calc-form", "novalidate", "true").OnSubmit(preventDefault)
 }
 
 func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }

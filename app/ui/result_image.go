@@ -29,15 +29,9 @@ const (
 // resultImageLines are the texts of the result image, from the same answer
 // as the cards: the three answers, the key dates and what to do by when.
 func resultImageLines(l lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
-	label := func(id string) string {
-		if v, ok := labels[id]; ok {
-			return v
-		}
-		return id
-	}
 	cov, _ := coverageHeadline(&out.Coverage)
 	wait, _ := waitingHeadline(out.Waiting, out.Coverage.Status)
-	dup, _ := duplicatesHeadline(&out.Duplicates, label)
+	dup, _ := duplicatesHeadline(&out.Duplicates, labels)
 	lines := []imageLine{
 		{l.s("医保连续参保计算器", "Medical insurance continuity"), lineTitle},
 		{answerSummary(l, true, result{Out: *out, Computed: true}), lineSummary},
