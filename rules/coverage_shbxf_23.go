@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -85,7 +85,7 @@ func (e *engine) segments() ([]segment, []spanWait) {
 		}
 		segs = append(segs, seg)
 	}
-	sort.SliceStable(segs, func(i, j int) bool { return segs[i].from.Before(segs[j].from) })
+	slices.SortStableFunc(segs, func(a, b segment) int { return a.from.Compare(b.from) })
 	return segs, waits
 }
 

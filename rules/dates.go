@@ -23,13 +23,16 @@ func (m Month) Num() time.Month { return time.Month(int(m)%12 + 1) }
 func (m Month) First() Date { return dayOf(m.Year(), int(m.Num()), 1) }
 
 // Last is the last day of the month.
-func (m Month) Last() Date { return dayOf((m + 1).Year(), int((m + 1).Num()), 1).Add(-24 * time.Hour) }
+func (m Month) Last() Date { return dateOfDays(daysOf((m+1).Year(), int((m+1).Num()), 1) - 1) }
 
 // dayOf is the date y-m-d (a valid day), computed from the count of days
 // since 1970 (H. Hinnant's days_from_civil), which is several times
 // cheaper than time.Date's normalisation; the engine builds a month's
 // first and last day at every step.
-func dayOf(y, m, d int) Date {
+func dayOf(y, m, d int) Date { return dateOfDays(daysOf(y, m, d)) }
+
+// daysOf is the count of days from 1970-01-01 to y-m-d.
+func daysOf(y, m, d int) int {
 	if m <= 2 {
 		y--
 	}
@@ -41,22 +44,36 @@ func dayOf(y, m, d int) Date {
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	days := era*146097 + doe - 719468
-	return time.Unix(int64(days)*86400, 0).UTC()
+	return era*146097 + doe - 719468
 }
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y, m int) int {
+	ny, nm := y, m+1
+	if nm > 12 {
+		ny, nm = y+1, 1
+	}
+	return daysOf(ny, nm, 1) - daysOf(y, m, 1)
+}
+
+// dateOfDays is the day that many days after 1970-01-01.
+func dateOfDays(days int) Date { return time.Unix(int64(days)*86400, 0).UTC() }
 
 // String formats the month as YYYY-MM.
 func (m Month) String() string {
+	var buf [16]byte
+	return string(appendMonth(buf[:0], m))
+}
+
+// appendMonth appends m as YYYY-MM (String) to b.
+func appendMonth(b []byte, m Month) []byte {
 	y, n := m.Year(), int(m.Num())
 	if y >= 0 && y <= 9999 {
-		// One allocation: the timeline formats hundreds of months.
-		b := [7]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + n/10), byte('0' + n%10)}
-		return string(b[:])
+		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-', byte('0'+n/10), byte('0'+n%10))
 	}
-	b := make([]byte, 0, 7)
 	b = appendPadded(b, y, 4)
 	b = append(b, '-')
-	return string(appendPadded(b, n, 2))
+	return appendPadded(b, n, 2)
 }
 
 // MarshalJSON writes the month as "YYYY-MM".
@@ -103,13 +120,21 @@ func addMonths(d Date, n int) Date {
 }
 
 func formatDate(d Date) string {
+	var buf [16]byte
+	return string(appendDate(buf[:0], d))
+}
+
+// appendDate appends d as YYYY-MM-DD (formatDate) to b.
+func appendDate(b []byte, d Date) []byte {
 	y, m, dd := d.Date()
-	b := make([]byte, 0, 10)
+	if y >= 0 && y <= 9999 {
+		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	}
 	b = appendPadded(b, y, 4)
 	b = append(b, '-')
 	b = appendPadded(b, int(m), 2)
 	b = append(b, '-')
-	return string(appendPadded(b, dd, 2))
+	return appendPadded(b, dd, 2)
 }
 
 func appendPadded(b []byte, v, width int) []byte {

@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -37,7 +38,7 @@ func (e *engine) dupIvals() []dupIval {
 		}
 		out[i] = iv
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].from < out[j].from })
+	slices.SortStableFunc(out, func(a, b dupIval) int { return cmp.Compare(a.from, b.from) })
 	return out
 }
 
@@ -46,7 +47,7 @@ func (e *engine) dupIvals() []dupIval {
 // decision is taken on the month that matters: the latest duplicated month
 // up to asOf, or else the first duplicated month to come.
 func (e *engine) keepWhich() DuplicatesAnswer {
-	d := DuplicatesAnswer{Overlaps: []Overlap{}, Stop: []string{}, Actions: []Action{}, Explain: []Step{}}
+	d := DuplicatesAnswer{Overlaps: []Overlap{}, Stop: []string{}, Actions: []Action{}, Explain: make([]Step, 0, usualSteps)}
 	ivs := e.dupIvals()
 	now := monthOfDate(e.asOf)
 	var active []int

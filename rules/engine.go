@@ -9,10 +9,12 @@ import (
 type engine struct {
 	rs *RuleSet
 	*Case
-	// The parameters of the region asked last (most questions ask about
-	// one or two regions in a row).
-	lastRegion string
-	lastParams *Params
+	// The parameters of the regions asked so far (a history has a few
+	// regions, asked about again and again), looked up in the rule set
+	// once each.
+	regionParams [8]regionParams
+	nParams      int
+	last         int // the entry found last: most questions ask of one region in a row
 	// Scratch space for wait, which decides every enrollment's wait: the
 	// clauses are called through the priority lists, so what they are
 	// given would otherwise be allocated anew each time. answer copies
@@ -50,12 +52,30 @@ func (e *engine) use(v *Value) {
 	e.used = append(e.used, usedValue{v, e.section})
 }
 
+// regionParams is the typed parameters of one region.
+type regionParams struct {
+	region string
+	p      *Params
+}
+
 // params is the typed parameters of region.
 func (e *engine) params(region string) *Params {
-	if e.lastParams == nil || region != e.lastRegion {
-		e.lastRegion, e.lastParams = region, e.rs.For(region)
+	if l := &e.regionParams[e.last]; l.p != nil && l.region == region {
+		return l.p
 	}
-	return e.lastParams
+	for i := range e.nParams {
+		if e.regionParams[i].region == region {
+			e.last = i
+			return e.regionParams[i].p
+		}
+	}
+	p := e.rs.For(region)
+	if e.nParams < len(e.regionParams) {
+		e.regionParams[e.nParams] = regionParams{region, p}
+		e.last = e.nParams
+		e.nParams++
+	}
+	return p
 }
 
 func (e *engine) birth() (Date, bool) { return e.Case.birth, !e.Case.birth.IsZero() }

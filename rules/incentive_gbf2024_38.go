@@ -44,7 +44,7 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 		n++
 	}
 	a := &IncentiveAnswer{Region: region, ContinuousYears: n, CountFrom: countFrom.V,
-		YearsBeforeRise: threshold.V, RisePerYear: rise.V, CapPercent: capP.V}
+		YearsBeforeRise: threshold.V, RisePerYear: rise.V, CapPercent: capP.V, Explain: make([]Step, 0, usualSteps)}
 	if n > threshold.V {
 		a.EarnedRise = (n - threshold.V) * rise.V
 	}

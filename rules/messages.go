@@ -168,22 +168,35 @@ func say(id string, args ...any) Text {
 	if !ok {
 		return Text{Zh: "{" + id + "}", En: "{" + id + "}"}
 	}
-	return Text{Zh: fillParts(t[0], args, false), En: fillParts(t[1], args, true)}
+	if len(t[0]) == 1 && len(t[1]) == 1 {
+		return Text{Zh: t[0][0].lit, En: t[1][0].lit}
+	}
+	// Both languages are written into one buffer and allocated as one
+	// string, which the two texts share.
+	var buf [1024]byte
+	b := appendParts(buf[:0], t[0], args, false)
+	n := len(b)
+	b = appendParts(b, t[1], args, true)
+	both := string(b)
+	return Text{Zh: both[:n], En: both[n:]}
 }
 
 // fill replaces each {name} of tmpl with the value of name in args, in
 // English or in Chinese.
 func fill(tmpl string, args []any, en bool) string { return fillParts(compile(tmpl), args, en) }
 
-// fillParts fills a compiled template. The values are gathered first, so
-// that the text is allocated once, as a concatenation would be, and a value
-// used twice is formatted once.
+// fillParts fills a compiled template.
 func fillParts(parts []tmplPart, args []any, en bool) string {
 	if len(parts) == 1 {
 		return parts[0].lit
 	}
 	var buf [512]byte // most texts fit: the text is then allocated once
-	b := buf[:0]
+	return string(appendParts(buf[:0], parts, args, en))
+}
+
+// appendParts appends the filled template to b; a placeholder without a
+// value stays as it is.
+func appendParts(b []byte, parts []tmplPart, args []any, en bool) []byte {
 	for _, p := range parts {
 		b = append(b, p.lit...)
 		if p.name == "" {
@@ -194,7 +207,7 @@ func fillParts(parts []tmplPart, args []any, en bool) string {
 			b = append(append(append(b, '{'), p.name...), '}')
 		}
 	}
-	return string(b)
+	return b
 }
 
 // appendArg appends the text of the value named name in args.
@@ -209,14 +222,9 @@ func appendArg(b []byte, args []any, name string, en bool) ([]byte, bool) {
 		case int:
 			return strconv.AppendInt(b, int64(v), 10), true
 		case Date:
-			y, m, d := v.Date()
-			b = appendPadded(b, y, 4)
-			b = append(b, '-')
-			b = appendPadded(b, int(m), 2)
-			b = append(b, '-')
-			return appendPadded(b, d, 2), true
+			return appendDate(b, v), true
 		case Month:
-			return append(b, v.String()...), true
+			return appendMonth(b, v), true
 		case Text:
 			if en {
 				return append(b, v.En...), true
@@ -242,6 +250,11 @@ func sayStep(id, source string, args ...any) Step {
 	t := say(id, args...)
 	return Step{Rule: ruleOf(id), Zh: t.Zh, En: t.En, Source: source}
 }
+
+// usualSteps is about the most steps one section of an answer explains
+// itself with: the lists of steps start with that room, rather than grow
+// one, two, four, eight.
+const usualSteps = 6
 
 // addStep appends the explanation step sayStep(id, source, args...) to
 // *steps: one call at each site, where sayStep and append would each copy

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -173,13 +174,16 @@ type Value struct {
 	Source    Source          `json:"source"`
 
 	from, to Date // to is zero when open-ended
-	num      int
-	word     string
-	window   Window
-	words    []string
-	period   *Window // kindPeriod; nil for none
-	citation string  // cite's text, formatted at load
-	years    *MinYears
+	// fromSec and toSec are from and to in Unix seconds (toSec the largest
+	// for an open end), which valueAt compares.
+	fromSec, toSec int64
+	num            int
+	word           string
+	window         Window
+	words          []string
+	period         *Window // kindPeriod; nil for none
+	citation       string  // cite's text, formatted at load
+	years          *MinYears
 	// region and param name a region's own value ("" for a national one),
 	// so that an answer can list the local values it used, and shown is
 	// its Display.
@@ -479,6 +483,10 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool, dec
 				return fmt.Errorf("%s.effective: to %s is before from %s", at, v.Effective.To, v.Effective.From)
 			}
 		}
+		v.fromSec, v.toSec = v.from.Unix(), math.MaxInt64
+		if !v.to.IsZero() {
+			v.toSec = v.to.Unix()
+		}
 		if v.Source.Document == "" || v.Source.Article == "" {
 			return fmt.Errorf("%s.source: document and article are required", at)
 		}
@@ -684,9 +692,10 @@ func (rs *RuleSet) buildChains() {
 }
 
 func valueAt(vals []Value, day Date) *Value {
+	sec := day.Unix()
 	for i := range vals {
 		v := &vals[i]
-		if !day.Before(v.from) && (v.to.IsZero() || !day.After(v.to)) {
+		if v.fromSec <= sec && sec <= v.toSec {
 			return v
 		}
 	}

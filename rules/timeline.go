@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // maxTimelineMonths bounds the months drawn (a century), whatever the dates.
 const maxTimelineMonths = 1200
@@ -58,46 +61,61 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
 	tl.From, tl.To = lo, hi
 
-	var dup map[string][]ival
+	// The duplicated months, parsed once; each lane picks its own.
+	type dupMonths struct {
+		a, b string
+		iv   ival
+	}
+	var dups []dupMonths
 	if len(out.Duplicates.Overlaps) > 0 {
-		dup = map[string][]ival{}
+		dups = make([]dupMonths, 0, len(out.Duplicates.Overlaps))
 	}
 	for _, o := range out.Duplicates.Overlaps {
 		f, ok1 := parseMonth(o.From)
 		t, ok2 := parseMonth(o.To)
 		if ok1 && ok2 {
-			dup[o.A] = append(dup[o.A], ival{f, t})
-			dup[o.B] = append(dup[o.B], ival{f, t})
+			dups = append(dups, dupMonths{o.A, o.B, ival{f, t}})
 		}
 	}
 	// Benefit days as months: a month is covered when any of its days is.
-	type months struct{ from, to Month }
-	segMonths := make([]months, len(segs))
-	// own[i]: the benefit months of spans[i], from segs (in order).
-	own := make([][]months, len(e.h.spans))
+	segMonths := make([]ival, len(segs))
+	// The benefit months of spans[p] are ownMonths[ownAt[p]:ownAt[p+1]],
+	// in the order of segs (one array for all spans).
+	ownAt := make([]int, len(e.h.spans)+1)
 	for i, sg := range segs {
-		segMonths[i] = months{monthOfDate(sg.from), monthOfDate(sg.to)}
+		segMonths[i] = ival{monthOfDate(sg.from), monthOfDate(sg.to)}
+		if sg.sp != nil && !sg.retiree {
+			ownAt[e.h.pos(sg.sp)+1]++
+		}
+	}
+	for p := range e.h.spans {
+		ownAt[p+1] += ownAt[p]
+	}
+	ownMonths := make([]ival, ownAt[len(e.h.spans)])
+	filled := make([]int, len(e.h.spans))
+	for i, sg := range segs {
 		if sg.sp != nil && !sg.retiree {
 			p := e.h.pos(sg.sp)
-			own[p] = append(own[p], segMonths[i])
+			ownMonths[ownAt[p]+filled[p]] = segMonths[i]
+			filled[p]++
 		}
 	}
-	covered := func(list []months, m Month) bool {
-		for _, x := range list {
-			if x.from <= m && m <= x.to {
-				return true
-			}
-		}
-		return false
-	}
+	// The work follows the enrollments, not the months: the summary lane
+	// jumps from stretch to stretch; the other lanes are cut at the months
+	// where their kind may change, and each stretch between two cuts gets
+	// the kind of its first month.
+	var c cuts
+	b := runBuilder{runs: make([]MonthRun, 0, 4*(n+2)), ends: make([]int, 0, n+2)}
+
 	// The summary lane: covered on any day of the month, waiting when paid
 	// but not yet paying, a gap otherwise; up to asOf or the last paid
-	// month. Segments (sorted by first day) and paid months are walked once.
+	// month. Segments (sorted by first day) and paid months are walked once,
+	// a stretch of one kind at a time.
 	last := min(max(asOf, e.lastPaid()), hi)
-	b := runBuilder{runs: make([]monthRun, 0, 16)}
-	si, pi, paid := 0, 0, e.h.all
+	paid := e.h.all
+	si, pi := 0, 0
 	reach := Month(-1) // the latest benefit month of the segments started so far
-	for m := lo; m <= last; m++ {
+	for m := lo; m <= last; {
 		for si < len(segMonths) && segMonths[si].from <= m {
 			reach = max(reach, segMonths[si].to)
 			si++
@@ -105,44 +123,82 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 		for pi < len(paid) && paid[pi].to < m {
 			pi++
 		}
-		k := monthGap
-		switch {
-		case reach >= m:
-			k = monthCovered
-		case pi < len(paid) && paid[pi].from <= m:
-			k = monthWaiting
+		k, end := monthCovered, reach
+		if reach < m {
+			// Not covered until the next segment starts; paid or not
+			// until the paid months start or end.
+			end = last
+			if si < len(segMonths) {
+				end = segMonths[si].from - 1
+			}
+			k = monthGap
+			switch {
+			case pi < len(paid) && paid[pi].from <= m:
+				k, end = monthWaiting, min(end, paid[pi].to)
+			case pi < len(paid):
+				end = min(end, paid[pi].from-1)
+			}
 		}
-		b.add(m, k)
+		end = min(end, last)
+		b.add(ival{m, end}, k)
+		m = end + 1
 	}
-	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all", Runs: b.done()})
+	b.done()
+	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all"})
+
+	var laneDup []ival // the lane's duplicated months (one array for all lanes)
 	for i := 0; i < n; i++ {
 		p := e.h.byIdx[i]
 		s := &e.h.spans[p]
-		d, o := dup[s.id], own[p]
-		for m := max(s.from, lo); m <= min(s.to, hi); m++ {
+		c.reset(max(s.from, lo), min(s.to, hi))
+		d := laneDup[:0]
+		for _, x := range dups {
+			if x.a == s.id || x.b == s.id {
+				d = append(d, x.iv)
+				c.add(x.iv.from, x.iv.to)
+			}
+		}
+		laneDup = d
+		c.add(s.from, s.from+Month(s.leading)-1)
+		for m := range s.backpaid {
+			c.add(m, m)
+		}
+		o := ownMonths[ownAt[p]:ownAt[p+1]]
+		for _, x := range o {
+			c.add(x.from, x.to)
+		}
+		for _, r := range c.stretches() {
+			m := r.from
 			k := monthCovered
 			switch {
 			case len(d) > 0 && inAny(d, m):
 				k = monthDuplicated
 			case s.isBackpaid(m):
 				k = monthBackpaid
-			case !covered(o, m):
+			case !inAny(o, m):
 				k = monthWaiting
 			}
-			b.add(m, k)
+			b.add(r, k)
 		}
-		tl.Lanes = append(tl.Lanes, TimelineLane{About: s.id, Runs: b.done()})
+		b.done()
+		tl.Lanes = append(tl.Lanes, TimelineLane{About: s.id})
 	}
 	if waitFrom >= 0 {
-		for m := max(waitFrom, lo); m <= min(planTo, hi); m++ {
+		c.reset(max(waitFrom, lo), min(planTo, hi))
+		if planFrom >= 0 {
+			c.add(planFrom, planTo)
+		}
+		for _, r := range c.stretches() {
 			k := monthWaiting
-			if planFrom >= 0 && m >= planFrom {
+			if planFrom >= 0 && r.from >= planFrom {
 				k = monthPlanned
 			}
-			b.add(m, k)
+			b.add(r, k)
 		}
-		tl.Lanes = append(tl.Lanes, TimelineLane{About: "plan", Runs: b.done()})
+		b.done()
+		tl.Lanes = append(tl.Lanes, TimelineLane{About: "plan"})
 	}
+	b.fill(tl.Lanes)
 	return tl
 }
 
@@ -164,32 +220,84 @@ func inAny(ivs []ival, m Month) bool {
 	return false
 }
 
-// runBuilder merges consecutive months of one kind into runs; one builder
-// serves every lane (done empties it).
+// runBuilder merges consecutive months of one kind into runs, lane after
+// lane, in one array; done ends a lane, and fill gives the lanes their
+// runs from that array.
 type runBuilder struct {
-	runs []monthRun
+	runs     []MonthRun
+	lastKind monthKind // the kind of the last run
+	start    int       // the first run of the lane being built
+	ends     []int     // ends[k]: the end of lane k's runs
 }
 
-type monthRun struct {
-	_        noCompare
-	kind     monthKind
-	from, to Month
-}
-
-func (b *runBuilder) add(m Month, kind monthKind) {
-	if n := len(b.runs); n > 0 && b.runs[n-1].kind == kind && b.runs[n-1].to == m-1 {
-		b.runs[n-1].to = m
+// add appends the months of r, of one kind, to the lane being built.
+func (b *runBuilder) add(r ival, kind monthKind) {
+	if n := len(b.runs); n > b.start && b.lastKind == kind && b.runs[n-1].To == r.from-1 {
+		b.runs[n-1].To = r.to
 		return
 	}
-	b.runs = append(b.runs, monthRun{kind: kind, from: m, to: m})
+	b.runs = append(b.runs, MonthRun{Kind: monthKinds[kind], From: r.from, To: r.to})
+	b.lastKind = kind
 }
 
-// done is the lane's runs, [] when it has none.
-func (b *runBuilder) done() []MonthRun {
-	out := make([]MonthRun, len(b.runs))
-	for i, r := range b.runs {
-		out[i] = MonthRun{Kind: monthKinds[r.kind], From: r.from, To: r.to}
+// done ends the lane being built.
+func (b *runBuilder) done() {
+	b.ends = append(b.ends, len(b.runs))
+	b.start = len(b.runs)
+}
+
+// fill sets the runs of lanes, one per done in order; a lane without runs
+// has [].
+func (b *runBuilder) fill(lanes []TimelineLane) {
+	if b.runs == nil {
+		b.runs = []MonthRun{}
 	}
-	b.runs = b.runs[:0]
-	return out
+	from := 0
+	for k, end := range b.ends {
+		lanes[k].Runs = b.runs[from:end:end]
+		from = end
+	}
+}
+
+// cuts splits the months of a lane into stretches at the months where its
+// kind may change: the first month of each interval added and the month
+// after its last. One cuts serves every lane (reset starts the next).
+type cuts struct {
+	from, to Month
+	at       []Month // the months that start a stretch, in no order
+	runs     []ival
+}
+
+// reset starts a lane of the months from … to (none when to < from).
+func (c *cuts) reset(from, to Month) {
+	c.from, c.to = from, to
+	c.at = append(c.at[:0], from)
+}
+
+// add marks the months from … to as a possible stretch of their own.
+func (c *cuts) add(from, to Month) {
+	if from > c.from && from <= c.to {
+		c.at = append(c.at, from)
+	}
+	if to >= c.from && to < c.to {
+		c.at = append(c.at, to+1)
+	}
+}
+
+// stretches is the lane cut at the months marked, in order.
+func (c *cuts) stretches() []ival {
+	c.runs = c.runs[:0]
+	if c.to < c.from {
+		return c.runs
+	}
+	slices.Sort(c.at)
+	at := slices.Compact(c.at)
+	for i, m := range at {
+		end := c.to
+		if i+1 < len(at) {
+			end = at[i+1] - 1
+		}
+		c.runs = append(c.runs, ival{m, end})
+	}
+	return c.runs
 }

@@ -1,7 +1,5 @@
 package rules
 
-import "time"
-
 // target is an enrollment whose waiting period is asked for: the plan, or
 // one of the person's enrollments.
 type target struct {
@@ -65,6 +63,7 @@ func (e *engine) answer(t target) waitResult {
 		r.BenefitsFrom = formatDate(r.benefitsFrom)
 	}
 	r.BackpayDeadline = datep(r.deadline)
+	r.Explain = make([]Step, 0, usualSteps)
 	if r.emp != nil {
 		e.explainEmployee(&r)
 	} else {
@@ -132,7 +131,7 @@ func (e *engine) window(region string, y int) (from, to Date, p Resolved[Window]
 
 // clampDay builds a date, moving 29 February to the 28th in common years.
 func clampDay(y, m, d int) Date {
-	if last := monthOf(y, time.Month(m)).Last().Day(); d > last {
+	if last := daysIn(y, m); d > last {
 		d = last
 	}
 	return dayOf(y, m, d)
