@@ -158,10 +158,20 @@ func checkEnrollment(e *Enrollment, path string) error {
 // input, whose enrollments have their automatic ids, checks again).
 type idSet map[string]int
 
+// automaticID reports whether id has the form of the id given to the n-th
+// enrollment without one (#n).
+func automaticID(id string) (n int, ok bool) {
+	if id == "" || id[0] != '#' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id[1:])
+	return n, err == nil && n > 0 && id == "#"+strconv.Itoa(n)
+}
+
 func (ids idSet) add(e *Enrollment, i int) error {
 	if e.ID == "" {
 		e.ID = "#" + strconv.Itoa(i+1)
-	} else if n, err := strconv.Atoi(e.ID[1:]); e.ID[0] == '#' && err == nil && n > 0 && n != i+1 && e.ID == "#"+strconv.Itoa(n) {
+	} else if n, ok := automaticID(e.ID); ok && n != i+1 {
 		return fieldErr("enrollments["+strconv.Itoa(i)+"].id", "id "+strconv.Quote(e.ID)+" is the automatic id of enrollments["+strconv.Itoa(n-1)+"]: ids of the form #1, #2, … are given to enrollments without an id", "编号 #1、#2 等保留给未填写编号的参保记录")
 	}
 	if j, dup := ids[e.ID]; dup {
