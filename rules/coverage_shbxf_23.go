@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"slices"
+	"sort"
 	"time"
 )
 
@@ -85,7 +85,7 @@ func (e *engine) segments() ([]segment, []spanWait) {
 		}
 		segs = append(segs, seg)
 	}
-	slices.SortStableFunc(segs, func(a, b segment) int { return a.from.Compare(b.from) })
+	sort.SliceStable(segs, func(i, j int) bool { return segs[i].from.Before(segs[j].from) })
 	return segs, waits
 }
 

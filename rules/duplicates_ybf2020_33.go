@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"cmp"
-	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -38,7 +37,7 @@ func (e *engine) dupIvals() []dupIval {
 		}
 		out[i] = iv
 	}
-	slices.SortStableFunc(out, func(a, b dupIval) int { return cmp.Compare(a.from, b.from) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].from < out[j].from })
 	return out
 }
 

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"cmp"
-	"slices"
-	"sort"
-)
+import "sort"
 
 // span is one enrollment, normalized: months resolved, dates parsed.
 type span struct {
@@ -119,7 +115,7 @@ func newHistory(in Input, asOf Date, retired bool) *history {
 			h.spans[last].retiree, h.spans[last].end = true, noEnd
 		}
 	}
-	slices.SortStableFunc(h.spans, func(a, b span) int { return cmp.Compare(a.from, b.from) })
+	sort.SliceStable(h.spans, func(i, j int) bool { return h.spans[i].from < h.spans[j].from })
 	h.byIdx = make([]int, len(h.spans))
 	h.prefix = make([]int, len(h.spans))
 	h.second = make([]int, len(h.spans))
