@@ -15,7 +15,7 @@ import (
 // with its trust, or that no local rule was found and the national rules
 // apply, with the national document and its date.
 type basis struct {
-	Lang lang
+	Lang Lang
 	// Trust is the least sure trust of the local values used ("official",
 	// "reprint", "press"), or "national".
 	Trust string
@@ -29,7 +29,7 @@ type basisPart struct {
 
 // basisFor is the basis of the answer's section (rules.Section*), whose
 // explanation is steps (the national document is that of its first step).
-func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) *basis {
+func basisFor(l Lang, out *rulesOutput, section string, steps []rules.Step) *basis {
 	b := &basis{Lang: l}
 	seen := map[string]bool{}
 	for _, s := range out.Rules.Sources {
@@ -49,24 +49,24 @@ func basisFor(l lang, out *rulesOutput, section string, steps []rules.Step) *bas
 	number, date := nationalDocument(steps)
 	doc := ""
 	if number != "" {
-		doc = l.s("（"+number+"，"+date+"）", " ("+number+", "+date+")")
+		doc = l.Pick("（"+number+"，"+date+"）", " ("+number+", "+date+")")
 	}
-	text := l.either(out.Rules.Local, bi{"此项未见本地规定，按国家规定", "No local rule on this: national rules apply"},
-		bi{"本地细则未找到，按国家规定", "No local rule found: national rules apply"}) + doc
+	text := either(l, out.Rules.Local, Text{"此项未见本地规定，按国家规定", "No local rule on this: national rules apply"},
+		Text{"本地细则未找到，按国家规定", "No local rule found: national rules apply"}) + doc
 	b.Parts = []basisPart{{Text: text}}
 	return b
 }
 
 // sourceText names a local document with its trust: "青海省医疗保障局（官方，
 // 2025-11-03）", "媒体报道，未见原文（…）".
-func sourceText(l lang, issuer, document, issued, trust string) string {
+func sourceText(l Lang, issuer, document, issued, trust string) string {
 	switch trust {
 	case rules.TrustOfficial:
-		return l.s(issuer+"（官方，"+issued+"）", issuer+" (official, "+issued+")")
+		return l.Pick(issuer+"（官方，"+issued+"）", issuer+" (official, "+issued+")")
 	case rules.TrustReprint:
-		return l.s(issuer+"文件（转载，"+issued+"）", issuer+" document (reprint, "+issued+")")
+		return l.Pick(issuer+"文件（转载，"+issued+"）", issuer+" document (reprint, "+issued+")")
 	}
-	return l.s("媒体报道，未见原文（"+document+"，"+issued+"）", "Press report, original not seen ("+document+", "+issued+")")
+	return l.Pick("媒体报道，未见原文（"+document+"，"+issued+"）", "Press report, original not seen ("+document+", "+issued+")")
 }
 
 func trustRank(t string) int {
@@ -106,13 +106,13 @@ var documentByNumber = sync.OnceValue(func() map[string]rules.Document {
 // it was read on.
 func (b *basis) line() app.UI {
 	l := b.Lang
-	body := []app.UI{app.Text(l.s("依据：", "Basis: "))}
+	body := []app.UI{app.Text(l.Pick("依据：", "Basis: "))}
 	if b.Trust == "national" {
 		body = body[:0]
 	}
 	for i, p := range b.Parts {
 		if i > 0 {
-			body = append(body, app.Text(l.s("；", "; ")))
+			body = append(body, app.Text(l.Pick("；", "; ")))
 		}
 		body = append(body, sourceLink(p.Text, p.URL))
 	}

@@ -29,7 +29,7 @@ func TestBasisFor(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := answerFor(t, tt.input)
-			b := basisFor(langZh, &out, tt.section, out.Waiting.Explain)
+			b := basisFor(Zh, &out, tt.section, out.Waiting.Explain)
 			var text []string
 			for _, p := range b.Parts {
 				text = append(text, p.Text)

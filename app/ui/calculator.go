@@ -15,10 +15,10 @@ import (
 type calculator struct {
 	app.Compo
 
-	lang     lang
-	form     formState
+	lang     Lang
+	form     State
 	asOfAuto bool // asOf follows today until the person changes it
-	res      result
+	res      Result
 	ready    bool // the browser has loaded the state (client only)
 
 	shareURL  string
@@ -28,7 +28,7 @@ type calculator struct {
 	image, imageText string
 	// undo is what 清空 cleared, kept in storageUndo until undone or
 	// dismissed.
-	undo      *formState
+	undo      *State
 	undoAuto  bool
 	linkError bool // a #input= link could not be read
 	// linkTooBig is the number of enrollments of a link refused for having
@@ -41,7 +41,7 @@ type calculator struct {
 	touched map[string]bool
 	// people are the household whose calculations the device keeps side
 	// by side; the one on the screen is people.Current (see peopleBar).
-	people household
+	people Household
 	// The timeline's model, drawn for the answer when the person pauses
 	// (timelineNow, timelineSoon).
 	tlSVG   string
@@ -73,9 +73,9 @@ func (c *calculator) OnInit() {
 	}
 	c.load(app.Window().URL())
 	c.loadKept()
-	c.people = newHousehold(c.lang)
+	c.people = NewHousehold(c.lang)
 	if raw, ok := storageGet(storagePeople); ok {
-		c.people = decodeHousehold(raw, c.lang)
+		c.people = DecodeHousehold(raw, c.lang)
 	}
 	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
@@ -139,11 +139,11 @@ func (c *calculator) OnNav(ctx app.Context) {
 // saved on the device. It reports whether the state changed; a link's
 // input is left unsaved (c.unsaved) for the caller.
 func (c *calculator) load(u *url.URL) (changed bool) {
-	data, err := inputFromFragment(u.Fragment)
+	data, err := InputFromFragment(u.Fragment)
 	if err == nil {
 		c.linkTooBig = 0
-		var f formState
-		if f, err = parseInput(data); err == nil && len(f.Enrollments) > maxLinkEnrollments {
+		var f State
+		if f, err = Parse(data); err == nil && len(f.Enrollments) > maxLinkEnrollments {
 			c.linkTooBig, err = len(f.Enrollments), errLinkTooBig
 		} else if err == nil {
 			c.form, c.asOfAuto, c.linkError, c.linkTooBig = f, false, false, 0
@@ -156,7 +156,7 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 			return true
 		}
 	}
-	if err != errNoInput && !c.linkError {
+	if err != ErrNoInput && !c.linkError {
 		c.linkError, changed = true, true
 	}
 	if !c.ready {
@@ -181,9 +181,9 @@ var errLinkTooBig = errors.New("too many enrollments for the web app")
 // restore loads the saved input, or starts afresh. What cannot be read is
 // kept aside, verbatim, before anything overwrites it.
 func (c *calculator) restore() {
-	c.form, c.asOfAuto = formState{}, true
+	c.form, c.asOfAuto = State{}, true
 	if raw, ok := storageGet(storageInput); ok {
-		if f, s, err := decodeSaved(raw); err == nil {
+		if f, s, err := DecodeSaved(raw); err == nil {
 			c.form, c.asOfAuto = f, s.AsOfAuto
 		} else {
 			c.keepUnreadable(raw)
@@ -195,7 +195,7 @@ func (c *calculator) restore() {
 // followToday sets the date to today when it follows today or is empty.
 func (c *calculator) followToday() {
 	if c.asOfAuto || c.form.AsOf == "" {
-		c.form.AsOf, c.asOfAuto = today(), true
+		c.form.AsOf, c.asOfAuto = Today(), true
 	}
 }
 
@@ -212,17 +212,17 @@ func (c *calculator) save(ctx app.Context) {
 		c.setAside()
 	}
 	c.unsaved = false
-	c.store(storageInput, encodeSaved(c.form, c.asOfAuto, false))
+	c.store(storageInput, EncodeSaved(c.form, c.asOfAuto, false))
 	c.syncAddress(ctx)
 }
 
 func (c *calculator) recompute() {
-	c.res = c.res.then(evaluate(c.form), c.form)
+	c.res = c.res.Then(Evaluate(c.form), c.form)
 	c.tlDirty = true
 }
 
 // change is what every edit goes through: new form, new answer, saved.
-func (c *calculator) change(ctx app.Context, f formState) {
+func (c *calculator) change(ctx app.Context, f State) {
 	c.form = f
 	c.shareURL, c.shareNote = "", ""
 	c.image, c.imageText = "", ""
@@ -257,7 +257,7 @@ func (c *calculator) timelineSoon(ctx app.Context) {
 func (c *calculator) timelineNow() (string, []string, bool) {
 	if c.tlDirty && !c.tlWait {
 		var m timelineModel
-		m, c.tlOK = buildTimeline(c.lang, c.form.normalized(), c.shownOut())
+		m, c.tlOK = buildTimeline(c.lang, c.form.Normalized(), c.shownOut())
 		c.tlSVG, c.tlAlt = "", nil
 		if c.tlOK {
 			c.tlSVG, c.tlAlt = timelineSVG(c.lang, m), timelineAlt(c.lang, m)
@@ -267,23 +267,23 @@ func (c *calculator) timelineNow() (string, []string, bool) {
 	return c.tlSVG, c.tlAlt, c.tlOK
 }
 
-func (c *calculator) onLang(ctx app.Context, l lang) {
+func (c *calculator) onLang(ctx app.Context, l Lang) {
 	c.lang = l
 	c.tlDirty = true
 	applyLang(ctx, l)
 }
 
 // edit applies an edit of the situation or plan forms to the form.
-func (c *calculator) edit(ctx app.Context, edit func(f *formState)) {
-	c.change(ctx, c.form.edited(edit))
+func (c *calculator) edit(ctx app.Context, edit func(f *State)) {
+	c.change(ctx, c.form.Edited(edit))
 }
 
-func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment)) {
-	c.change(ctx, c.form.editEnrollment(i, edit))
+func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *Enrollment)) {
+	c.change(ctx, c.form.EditEnrollment(i, edit))
 }
 
 func (c *calculator) onRemove(ctx app.Context, i int) {
-	c.change(ctx, c.form.withoutEnrollment(i))
+	c.change(ctx, c.form.WithoutEnrollment(i))
 }
 
 // onAdd adds an enrollment after the last one and moves the focus to its
@@ -291,8 +291,8 @@ func (c *calculator) onRemove(ctx app.Context, i int) {
 // regionPicker.onFocus): typing replaces it, Tab keeps it. The focus moves
 // once the render has built the row (focusSoon).
 func (c *calculator) onAdd(ctx app.Context, e app.Event) {
-	f := c.form.clone()
-	idx := f.addEnrollment("", "employee")
+	f := c.form.Clone()
+	idx := f.AddEnrollment("", "employee")
 	c.change(ctx, f)
 	// The first row turns a blank form into one that follows the answer:
 	// the column is built again, and the button that was tapped is gone
@@ -301,27 +301,27 @@ func (c *calculator) onAdd(ctx app.Context, e app.Event) {
 }
 
 func (c *calculator) onAsOf(ctx app.Context, v string) {
-	f := c.form.clone()
+	f := c.form.Clone()
 	f.AsOf = v
 	c.asOfAuto = false
 	c.change(ctx, f)
 }
 
 func (c *calculator) onToday(ctx app.Context, e app.Event) {
-	f := c.form.clone()
-	f.AsOf = today()
+	f := c.form.Clone()
+	f.AsOf = Today()
 	c.asOfAuto = true
 	c.change(ctx, f)
 }
 
 func (c *calculator) onShare(ctx app.Context, e app.Event) {
 	origin := app.Window().Get("location").Get("origin").String()
-	c.shareURL = shareLink(origin+rootPrefix(), c.form.normalized())
-	c.shareNote = c.lang.s("链接已生成，可复制发送。链接里包含你填写的全部信息。", "Link ready to copy. It carries everything you entered.")
+	c.shareURL = ShareLink(origin+rootPrefix(), c.form.Normalized())
+	c.shareNote = c.lang.Pick("链接已生成，可复制发送。链接里包含你填写的全部信息。", "Link ready to copy. It carries everything you entered.")
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if clip.Truthy() {
 		clip.Call("writeText", c.shareURL)
-		c.shareNote = c.lang.s("链接已复制。链接里包含你填写的全部信息。", "Link copied. It carries everything you entered.")
+		c.shareNote = c.lang.Pick("链接已复制。链接里包含你填写的全部信息。", "Link copied. It carries everything you entered.")
 	}
 	ctx.Defer(func(ctx app.Context) {
 		if el := app.Window().GetElementByID("share-url"); el.Truthy() {
@@ -338,8 +338,8 @@ func (c *calculator) onImage(ctx app.Context, e app.Event) {
 		return
 	}
 	origin := app.Window().Get("location").Get("origin").String()
-	qr := qrFor(shareLink(origin+rootPrefix(), c.form.normalized()))
-	lines := resultImageLines(c.lang, &c.res.Out, c.form.normalized().AsOf, c.labels())
+	qr := qrFor(ShareLink(origin+rootPrefix(), c.form.Normalized()))
+	lines := resultImageLines(c.lang, &c.res.Out, c.form.Normalized().AsOf, c.labels())
 	footer := imageFooter(c.lang, c.res.Out.Rules.Version, qr != nil)
 	c.image = drawResultImage(lines, footer, qr)
 	c.imageText = imageAlt(append(lines, footer...))
@@ -352,17 +352,17 @@ func (c *calculator) switchPerson(ctx app.Context, i int) {
 	if i < 0 || i >= len(c.people.People) || i == c.people.Current {
 		return
 	}
-	h, saved := c.people.switchedTo(i, c.currentSaved())
+	h, saved := c.people.SwitchedTo(i, c.currentSaved())
 	c.turnTo(ctx, h, saved)
 }
 
 // addPerson adds a person to the household and turns to them, with a
 // blank form (and so the life events).
 func (c *calculator) addPerson(ctx app.Context, name string) {
-	if len(c.people.People) >= maxPeople {
+	if len(c.people.People) >= MaxPeople {
 		return
 	}
-	c.turnTo(ctx, c.people.withPerson(name, c.currentSaved()), "")
+	c.turnTo(ctx, c.people.WithPerson(name, c.currentSaved()), "")
 }
 
 // removePerson removes the person on the screen (the bar asked first) and
@@ -371,33 +371,33 @@ func (c *calculator) removePerson(ctx app.Context) {
 	if len(c.people.People) < 2 {
 		return
 	}
-	h, saved := c.people.withoutCurrent()
+	h, saved := c.people.WithoutCurrent()
 	c.turnTo(ctx, h, saved)
 }
 
 // currentSaved is the saved input of the person on the screen, "" for a
 // blank form.
 func (c *calculator) currentSaved() string {
-	if c.form.blank() {
+	if c.form.Blank() {
 		return ""
 	}
-	return encodeSaved(c.form, c.asOfAuto, false)
+	return EncodeSaved(c.form, c.asOfAuto, false)
 }
 
 // turnTo shows household h's current person, whose saved input is saved
 // ("" for a blank form), and keeps h. What 清空 cleared belonged to the one
 // before: its undo goes.
-func (c *calculator) turnTo(ctx app.Context, h household, saved string) {
+func (c *calculator) turnTo(ctx app.Context, h Household, saved string) {
 	c.people = h
-	c.store(storagePeople, h.encode())
-	f, auto := formState{}, true
+	c.store(storagePeople, h.Encode())
+	f, auto := State{}, true
 	if saved != "" {
-		if g, s, err := decodeSaved(saved); err == nil {
+		if g, s, err := DecodeSaved(saved); err == nil {
 			f, auto = g, s.AsOfAuto
 		}
 	}
 	if auto || f.AsOf == "" {
-		f.AsOf, auto = today(), true
+		f.AsOf, auto = Today(), true
 	}
 	c.undo = nil
 	storageDel(storageUndo)
@@ -412,12 +412,12 @@ func (c *calculator) turnTo(ctx app.Context, h household, saved string) {
 // person undoes or dismisses it; clearing an empty form keeps the earlier
 // copy.
 func (c *calculator) onClear(ctx app.Context, e app.Event) {
-	prev, prevAuto := c.form.clone(), c.asOfAuto
-	if !sameInput(prev, formState{AsOf: prev.AsOf}) {
+	prev, prevAuto := c.form.Clone(), c.asOfAuto
+	if !SameInput(prev, State{AsOf: prev.AsOf}) {
 		c.undo, c.undoAuto = &prev, prevAuto
-		c.store(storageUndo, encodeSaved(prev, prevAuto, false))
+		c.store(storageUndo, EncodeSaved(prev, prevAuto, false))
 	}
-	c.change(ctx, formState{AsOf: today()})
+	c.change(ctx, State{AsOf: Today()})
 	c.asOfAuto = true
 	storageDel(storageInput)
 }
@@ -429,7 +429,7 @@ func (c *calculator) onUndo(ctx app.Context, e app.Event) {
 	f := *c.undo
 	c.asOfAuto = c.undoAuto
 	if c.asOfAuto {
-		f.AsOf = today()
+		f.AsOf = Today()
 	}
 	c.undo = nil
 	storageDel(storageUndo)
@@ -446,14 +446,14 @@ func (c *calculator) onUndoDismiss(ctx app.Context, e app.Event) {
 func (c *calculator) labels() map[string]string { return enrollmentLabels(c.form, c.lang) }
 
 // errorsAt keeps the errors of the fields that start with prefix.
-func (c *calculator) errorsAt(prefix string) fieldErrors { return c.shownErrors().at(prefix) }
+func (c *calculator) errorsAt(prefix string) Errors { return c.shownErrors().At(prefix) }
 
 // shownErrors are the errors the form shows next to their fields: those of
 // fields the person has left (or that came wrong from a link or the saved
 // data), never of a field not yet typed in. The summary still counts them
 // all, and errors of no field show at once.
-func (c *calculator) shownErrors() fieldErrors {
-	out := fieldErrors{}
+func (c *calculator) shownErrors() Errors {
+	out := Errors{}
 	for k, v := range c.res.Errors {
 		if !knownField(k) || c.touched[fieldID(k)] {
 			out[k] = v
@@ -506,7 +506,7 @@ func (c *calculator) onFocusOut(ctx app.Context, e app.Event) {
 // "enrollments[1].backpaid[0]" → "enr-1-backpaid", "plan.payOn" →
 // "plan-payOn", "asOf" → "asOf".
 func fieldID(path string) string {
-	p := fieldPath(path)
+	p := FieldPath(path)
 	if rest, ok := strings.CutPrefix(p, "enrollments["); ok {
 		if i := strings.Index(rest, "]."); i >= 0 {
 			return "enr-" + rest[:i] + "-" + rest[i+2:]
@@ -519,7 +519,7 @@ func (c *calculator) Render() app.UI {
 	l := c.lang
 	f := c.form
 	layout := "layout"
-	if f.blank() {
+	if f.Blank() {
 		layout += " empty"
 	}
 	parts := answerParts(l, c.ready, c.res, f.AsOf, c.labels(), c.belowAnswers()...)
@@ -533,11 +533,11 @@ func (c *calculator) Render() app.UI {
 	form := formElem("col-form").On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
 	h := c.people
 	if len(h.People) == 0 { // prerendered: the household is read in the browser
-		h = newHousehold(l)
+		h = NewHousehold(l)
 	}
-	people := &peopleBar{Lang: l, Names: h.names(), Current: h.Current, owner: c}
+	people := &peopleBar{Lang: l, Names: h.Names(), Current: h.Current, owner: c}
 	columns := []app.UI{people, summary, results, form}
-	if f.blank() {
+	if f.Blank() {
 		columns = []app.UI{people, form, summary, results}
 	}
 	return elem("div", "app",
@@ -551,15 +551,15 @@ func (c *calculator) Render() app.UI {
 // intro greets a person whose form is blank, with the life events to start
 // from.
 func (c *calculator) intro() app.UI {
-	if !c.form.blank() {
+	if !c.form.Blank() {
 		return nil
 	}
-	return &lifeEventFlow{Lang: c.lang, Today: today(), owner: c}
+	return &lifeEventFlow{Lang: c.lang, Today: Today(), owner: c}
 }
 
 // startFrom takes the form a life event filled: the answer shows, with
 // the form below it to edit.
-func (c *calculator) startFrom(ctx app.Context, f formState) {
+func (c *calculator) startFrom(ctx app.Context, f State) {
 	c.change(ctx, f)
 	c.asOfAuto = true
 	c.save(ctx)
@@ -568,8 +568,8 @@ func (c *calculator) startFrom(ctx app.Context, f formState) {
 
 // introMarkup says what the calculator does, above an empty form.
 var introMarkup = node{tag: "div", attrs: []string{"class", "intro-text"}, kids: []node{
-	{tag: "h2", text: bi{"断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?"}},
-	{tag: "p", text: bi{"填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+	{tag: "h2", text: Text{"断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?"}},
+	{tag: "p", text: Text{"填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
 		"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline."}},
 }}
 
@@ -579,12 +579,12 @@ func (c *calculator) actions() []app.UI {
 	l := c.lang
 	var undo, undoDismiss, share, linkError app.UI
 	if c.undo != nil {
-		undo = button("undo", "btn btn-quiet", l.s("撤销清空", "Undo clear"), c.onUndo)
-		undoDismiss = button("undo-dismiss", "btn btn-quiet", l.s("不用撤销", "Keep it cleared"), c.onUndoDismiss)
+		undo = button("undo", "btn btn-quiet", l.Pick("撤销清空", "Undo clear"), c.onUndo)
+		undoDismiss = button("undo-dismiss", "btn btn-quiet", l.Pick("不用撤销", "Keep it cleared"), c.onUndoDismiss)
 	}
 	if c.shareURL != "" {
 		share = elem("div", "field",
-			labelFor("share-url", l.s("分享链接", "Share link")),
+			labelFor("share-url", l.Pick("分享链接", "Share link")),
 			input("type", "text", "id", "share-url", "class", "field-input", "readonly", "true", "value", c.shareURL, "aria-describedby", "share-note"),
 			withText(tagged("p", "class", "hint", "id", "share-note"), c.shareNote),
 		)
@@ -592,33 +592,33 @@ func (c *calculator) actions() []app.UI {
 	switch {
 	case c.linkError && c.linkTooBig > 0:
 		n, max := strconv.Itoa(c.linkTooBig), strconv.Itoa(maxLinkEnrollments)
-		linkError = errorLine(l.s("这个链接有"+n+"条参保记录，网页版最多"+max+"条，未打开；已显示上次保存的内容。更多记录请用命令行 yibao eval 计算。",
+		linkError = errorLine(l.Pick("这个链接有"+n+"条参保记录，网页版最多"+max+"条，未打开；已显示上次保存的内容。更多记录请用命令行 yibao eval 计算。",
 			"This link has "+n+" enrollments; the web app opens at most "+max+", so it was not opened and what was saved before is shown. Use the command line (yibao eval) for more."))
 	case c.linkError:
-		linkError = errorLine(l.s("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
+		linkError = errorLine(l.Pick("这个链接里的信息无法读取，已显示上次保存的内容。", "The link's data could not be read; showing what was saved before."))
 	}
 	var address app.UI
-	if !c.form.blank() {
-		address = withText(tagged("p", "class", "hint", "id", "address-note"), l.s(
+	if !c.form.Blank() {
+		address = withText(tagged("p", "class", "hint", "id", "address-note"), l.Pick(
 			"这个网页的网址带着你填写的内容：在微信里「发送给朋友」或复制网址发给别人，对方打开就看到同样的内容和结果。",
 			"This page's address carries what you entered: send it from WeChat (发送给朋友) or copy it, and whoever opens it sees the same data and answer."))
 	}
 	var imageButton, image app.UI
 	if c.res.Computed {
-		imageButton = button("make-image", "btn btn-quiet", l.s("生成结果图片", "Result as an image"), c.onImage)
+		imageButton = button("make-image", "btn btn-quiet", l.Pick("生成结果图片", "Result as an image"), c.onImage)
 	}
 	if c.image != "" {
 		image = elem("figure", "result-image",
 			app.ElemSelfClosing("img").ID("result-image").Attr("src", c.image).Attr("alt", c.imageText).Attr("tabindex", "-1"),
-			textElem("figcaption", "hint", l.s("长按图片可保存，或发送给朋友。图片在本机生成，不会上传；二维码里包含你填写的信息。",
+			textElem("figcaption", "hint", l.Pick("长按图片可保存，或发送给朋友。图片在本机生成，不会上传；二维码里包含你填写的信息。",
 				"Long-press the image to save or send it. It is made on this device and not uploaded; its QR code carries what you entered.")),
 		)
 	}
 	return []app.UI{
 		elem("div", "action-row",
-			button("share", "btn btn-primary", l.s("分享链接", "Share link"), c.onShare),
+			button("share", "btn btn-primary", l.Pick("分享链接", "Share link"), c.onShare),
 			imageButton,
-			button("clear", "btn btn-quiet", l.s("清空", "Clear"), c.onClear),
+			button("clear", "btn btn-quiet", l.Pick("清空", "Clear"), c.onClear),
 			undo,
 			undoDismiss,
 		),
@@ -647,32 +647,14 @@ func (c *calculator) outPtr() *rulesOutput {
 
 func (c *calculator) fieldError(path string) string {
 	if m, ok := c.shownErrors()[path]; ok {
-		return m.in(c.lang)
+		return m.In(c.lang)
 	}
 	return ""
 }
 
-// fieldPath trims an engine error path to the form field that shows it:
-// "enrollments[1].backpaid[0]" → "enrollments[1].backpaid".
-func fieldPath(p string) string {
-	start := 0
-	if strings.HasPrefix(p, "enrollments[") {
-		if i := strings.Index(p, "]"); i > 0 {
-			start = i + 1
-		}
-	}
-	rest := p[start:]
-	if strings.HasPrefix(rest, ".") {
-		if i := strings.IndexAny(rest[1:], ".["); i >= 0 {
-			return p[:start+1+i]
-		}
-	}
-	return p
-}
-
 // knownField reports whether the form shows errors for path next to a field.
 func knownField(p string) bool {
-	p = fieldPath(p)
+	p = FieldPath(p)
 	switch p {
 	case "asOf", "person.birthDate", "person.residence", "person.workRegion", "person.groups",
 		"plan.region", "plan.scheme", "plan.payOn", "plan.extraYears":
@@ -711,12 +693,12 @@ func (c *calculator) formBody() []app.UI {
 		formSection("basics",
 			elem("div", "asof-row",
 				asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),
-				button("", "btn btn-quiet today", l.s("今天", "Today"), c.onToday),
+				button("", "btn btn-quiet today", l.Pick("今天", "Today"), c.onToday),
 			),
 		),
 		formSection("enrollments",
-			l.textElem("h2", "", "参保记录", "Enrollments"),
-			l.textElem("p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
+			pickedText(l, "h2", "", "参保记录", "Enrollments"),
+			pickedText(l, "p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
 			enrollmentList(enrollmentEditors(l, f, c.shownErrors(), c)),
 			addEnrollmentButton(l, c.onAdd),
 		),
@@ -734,7 +716,7 @@ func (c *calculator) belowAnswers() []app.UI {
 	}
 	svg, alt, hasTimeline := c.timelineNow()
 	return []app.UI{
-		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out, PayOn: c.form.planPayOn()},
+		&nextStepsCard{Lang: c.lang, Computed: c.ready && c.res.Computed, Stale: c.ready && c.res.Stale, Answer: c.res.Out, PayOn: c.form.PlanPayOn()},
 		timeline(c.lang, svg, alt, hasTimeline),
 	}
 }

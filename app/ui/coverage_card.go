@@ -12,7 +12,7 @@ import (
 type coverageCard struct {
 	app.Compo
 
-	Lang     lang
+	Lang     Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	AsOf     string
@@ -44,15 +44,15 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	head, tone := bi{"—", "—"}, "pending"
+	head, tone := Text{"—", "—"}, "pending"
 	if c.shown() {
 		head, tone = coverageHeadline(a)
 	}
-	title := l.s("现在能报销吗？", "Covered now?")
+	title := l.Pick("现在能报销吗？", "Covered now?")
 	if c.AsOf != "" {
-		title = l.s(l.formatDay(c.AsOf)+"能报销吗？", "Covered on "+l.formatDay(c.AsOf)+"?")
+		title = l.Pick(l.FormatDay(c.AsOf)+"能报销吗？", "Covered on "+l.FormatDay(c.AsOf)+"?")
 	}
-	return resultCard("coverage", title, tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
+	return resultCard("coverage", title, tone, c.Stale, head.In(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.facts(),
 		&explainList{Lang: l, Steps: a.Explain},
 	)
@@ -60,22 +60,22 @@ func (c *coverageCard) Render() app.UI {
 
 // coverageHeadline is the coverage card's headline and tone (good, warn,
 // bad), also written on the result image.
-func coverageHeadline(a *rules.CoverageAnswer) (head bi, tone string) {
+func coverageHeadline(a *rules.CoverageAnswer) (head Text, tone string) {
 	switch {
 	case a.Active && a.Status == rules.StatusRetired:
-		head, tone = bi{"能报销（退休人员）", "Covered (retiree)"}, "good"
+		head, tone = Text{"能报销（退休人员）", "Covered (retiree)"}, "good"
 	case a.Active:
-		head, tone = bi{"能报销", "Covered"}, "good"
+		head, tone = Text{"能报销", "Covered"}, "good"
 	case a.Status == rules.StatusWaiting:
-		head, tone = bi{"等待期中，暂不能报销", "In a waiting period: not yet covered"}, "warn"
+		head, tone = Text{"等待期中，暂不能报销", "In a waiting period: not yet covered"}, "warn"
 	case a.Status == rules.StatusFuture:
-		head, tone = bi{"还没开始享受待遇", "Benefits have not started yet"}, "warn"
+		head, tone = Text{"还没开始享受待遇", "Benefits have not started yet"}, "warn"
 	case a.Status == rules.StatusNone:
-		head, tone = bi{"没有参保，不能报销", "Not enrolled: not covered"}, "bad"
+		head, tone = Text{"没有参保，不能报销", "Not enrolled: not covered"}, "bad"
 	case a.Status == rules.StatusRetiredShort:
-		head, tone = bi{"退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"}, "bad"
+		head, tone = Text{"退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"}, "bad"
 	default:
-		head, tone = bi{"已断保，不能报销", "Lapsed: not covered"}, "bad"
+		head, tone = Text{"已断保，不能报销", "Lapsed: not covered"}, "bad"
 	}
 	return head, tone
 }
@@ -94,25 +94,25 @@ func (c *coverageCard) facts() app.UI {
 	}
 	if a.Region != "" {
 		place := nameOr(a.RegionName, a.Region)
-		if l == langEn {
-			place = l.placeName(a.Region)
+		if l == En {
+			place = placeName(l, a.Region)
 		}
 		facts.add("参保地", "Region", place)
 	}
 	if a.Scheme != "" {
-		facts.add("险种", "Scheme", l.schemeName(a.Scheme))
+		facts.add("险种", "Scheme", l.SchemeName(a.Scheme))
 	}
 	if a.From != nil {
-		facts.add("待遇开始", "Benefits since", l.formatDay(*a.From))
+		facts.add("待遇开始", "Benefits since", l.FormatDay(*a.From))
 	}
 	switch {
 	case a.Until != nil:
-		facts.add("待遇至", "Benefits until", l.formatDay(*a.Until))
+		facts.add("待遇至", "Benefits until", l.FormatDay(*a.Until))
 	case a.Active:
-		facts.add("待遇至", "Benefits until", l.s("长期（无需缴费）", "No end (no payments needed)"))
+		facts.add("待遇至", "Benefits until", l.Pick("长期（无需缴费）", "No end (no payments needed)"))
 	}
 	if a.WaitingUntil != nil {
-		facts.add("等待期至", "Waiting until", l.formatDay(*a.WaitingUntil))
+		facts.add("等待期至", "Waiting until", l.FormatDay(*a.WaitingUntil))
 	}
 	return facts.dl()
 }
@@ -121,13 +121,13 @@ func (c *coverageCard) facts() app.UI {
 // language l, and its value; add skips an empty value. add takes the term
 // in both languages, not the term in l: a call less at each fact.
 type factList struct {
-	l    lang
+	l    Lang
 	rows []app.UI
 }
 
 func (f *factList) add(zh, en, value string) {
 	if value != "" {
-		f.rows = append(f.rows, elem("div", "fact", f.l.textElem("dt", "", zh, en), textElem("dd", "", value)))
+		f.rows = append(f.rows, elem("div", "fact", pickedText(f.l, "dt", "", zh, en), textElem("dd", "", value)))
 	}
 }
 

@@ -6,11 +6,11 @@ import (
 	"time"
 )
 
-// normalizeMonth turns what a person types for a month into YYYY-MM when it
+// NormalizeMonth turns what a person types for a month into YYYY-MM when it
 // can be read ("2019-03", "2019-3", "2019.3", "2019/03", "201903",
 // "2019年3月"); otherwise it returns the text trimmed, for the checks to
 // report.
-func normalizeMonth(v string) string {
+func NormalizeMonth(v string) string {
 	t := strings.TrimSpace(v)
 	if t == "" {
 		return ""
@@ -30,10 +30,10 @@ func normalizeMonth(v string) string {
 	return pad(y, 4) + "-" + pad(m, 2)
 }
 
-// normalizeDate turns what a person types for a day into YYYY-MM-DD when it
+// NormalizeDate turns what a person types for a day into YYYY-MM-DD when it
 // can be read ("2026-11-22", "2026.11.22", "20261122", "2026年11月22日");
 // otherwise it returns the text trimmed.
-func normalizeDate(v string) string {
+func NormalizeDate(v string) string {
 	t := strings.TrimSpace(v)
 	if t == "" {
 		return ""
@@ -90,8 +90,8 @@ func validDate(v string) bool {
 	return err == nil && len(v) == 10
 }
 
-// monthIndex numbers months (year*12 + month - 1); ok is false for a bad month.
-func monthIndex(v string) (int, bool) {
+// MonthIndex numbers months (year*12 + month - 1); ok is false for a bad month.
+func MonthIndex(v string) (int, bool) {
 	if len(v) < 7 {
 		return 0, false
 	}
@@ -102,35 +102,35 @@ func monthIndex(v string) (int, bool) {
 	return t.Year()*12 + int(t.Month()) - 1, true
 }
 
-// monthString is the inverse of monthIndex.
-func monthString(i int) string {
+// MonthString is the inverse of monthIndex.
+func MonthString(i int) string {
 	return pad(i/12, 4) + "-" + pad(i%12+1, 2)
 }
 
-// today is the local day in the browser (or on the server).
-func today() string {
+// Today is the local day in the browser (or on the server).
+func Today() string {
 	return time.Now().Format("2006-01-02")
 }
 
-// formatDay writes a day for people: "2027年3月1日" or "1 Mar 2027".
-func (l lang) formatDay(v string) string {
+// FormatDay writes a day for people: "2027年3月1日" or "1 Mar 2027".
+func (l Lang) FormatDay(v string) string {
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
 		return v
 	}
-	if l == langEn {
+	if l == En {
 		return t.Format("2 Jan 2006")
 	}
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
-// formatMonth writes a month for people: "2019年3月" or "Mar 2019".
-func (l lang) formatMonth(v string) string {
+// FormatMonth writes a month for people: "2019年3月" or "Mar 2019".
+func (l Lang) FormatMonth(v string) string {
 	t, err := time.Parse("2006-01", v)
 	if err != nil {
 		return v
 	}
-	if l == langEn {
+	if l == En {
 		return t.Format("Jan 2006")
 	}
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月"

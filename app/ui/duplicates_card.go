@@ -13,7 +13,7 @@ import (
 type duplicatesCard struct {
 	app.Compo
 
-	Lang     lang
+	Lang     Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.DuplicatesAnswer
@@ -40,15 +40,15 @@ func (c *duplicatesCard) OnUpdate(ctx app.Context) {
 
 // duplicatesHeadline is the duplicates card's headline and tone, also
 // written on the result image; labels name the enrollments (labelOf).
-func duplicatesHeadline(a *rules.DuplicatesAnswer, labels map[string]string) (head bi, tone string) {
+func duplicatesHeadline(a *rules.DuplicatesAnswer, labels map[string]string) (head Text, tone string) {
 	switch {
 	case a.Keep == nil && len(a.Overlaps) == 0:
-		return bi{"没有重复参保", "No duplicate enrollment"}, "good"
+		return Text{"没有重复参保", "No duplicate enrollment"}, "good"
 	case a.Keep == nil:
-		return bi{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
+		return Text{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
 	}
 	k := labelOf(labels, *a.Keep)
-	return bi{"保留 " + k, "Keep " + k}, "warn"
+	return Text{"保留 " + k, "Keep " + k}, "warn"
 }
 
 func (c *duplicatesCard) label(id string) string { return labelOf(c.Labels, id) }
@@ -68,11 +68,11 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	head, tone := bi{"—", "—"}, "pending"
+	head, tone := Text{"—", "—"}, "pending"
 	if c.shown() {
 		head, tone = duplicatesHeadline(a, c.Labels)
 	}
-	return resultCard("duplicates", l.s("重复参保", "Duplicate enrollments"), tone, c.Stale, head.in(l), shownBasis(c.Computed || c.Stale, c.Basis),
+	return resultCard("duplicates", l.Pick("重复参保", "Duplicate enrollments"), tone, c.Stale, head.In(l), shownBasis(c.Computed || c.Stale, c.Basis),
 		c.stop(),
 		c.overlaps(),
 		c.actions(),
@@ -90,7 +90,7 @@ func (c *duplicatesCard) stop() app.UI {
 	for i, id := range a.Stop {
 		names[i] = c.label(id)
 	}
-	return textElem("p", "", l.s("停保：", "Stop: ")+strings.Join(names, l.s("、", ", ")))
+	return textElem("p", "", l.Pick("停保：", "Stop: ")+strings.Join(names, l.Pick("、", ", ")))
 }
 
 // overlaps lists the months two enrollments overlap.
@@ -101,9 +101,9 @@ func (c *duplicatesCard) overlaps() app.UI {
 	}
 	items := make([]app.UI, len(a.Overlaps))
 	for i, o := range a.Overlaps {
-		kind := l.either(o.Kind == "crossScheme", bi{"职工与居民", "employee and resident"}, bi{"同一制度", "same scheme"})
-		items[i] = textElem("li", "", c.label(o.A)+l.s(" 与 ", " and ")+c.label(o.B)+l.s(" 重叠：", " overlap: ")+
-			l.formatMonth(o.From)+" – "+l.formatMonth(o.To)+l.s("（", " (")+kind+l.s("）", ")"))
+		kind := either(l, o.Kind == "crossScheme", Text{"职工与居民", "employee and resident"}, Text{"同一制度", "same scheme"})
+		items[i] = textElem("li", "", c.label(o.A)+l.Pick(" 与 ", " and ")+c.label(o.B)+l.Pick(" 重叠：", " overlap: ")+
+			l.FormatMonth(o.From)+" – "+l.FormatMonth(o.To)+l.Pick("（", " (")+kind+l.Pick("）", ")"))
 	}
 	return elem("ul", "overlaps", items...)
 }
@@ -117,7 +117,7 @@ func (c *duplicatesCard) actions() app.UI {
 	items := make([]app.UI, len(a.Actions))
 	for i, act := range a.Actions {
 		items[i] = elem("li", "",
-			textElem("p", "", c.label(act.Enrollment)+l.s("：", ": ")+l.s(act.Zh, act.En)),
+			textElem("p", "", c.label(act.Enrollment)+l.Pick("：", ": ")+l.Pick(act.Zh, act.En)),
 			sourceLine(l, act.Source),
 		)
 	}

@@ -83,7 +83,7 @@ func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(kids(body).
 
 func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
 
-// textElem is textElem with the text in l, from its Chinese and English.
-func (l lang) textElem(tag, class, zh, en string) app.UI {
-	return textElem(tag, class, l.s(zh, en))
+// pickedText is textElem with the text in l, from its Chinese and English.
+func pickedText(l Lang, tag, class, zh, en string) app.UI {
+	return textElem(tag, class, l.Pick(zh, en))
 }

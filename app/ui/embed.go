@@ -22,8 +22,8 @@ type embed struct {
 	app.Compo
 
 	params embedParams
-	form   formState
-	res    result
+	form   State
+	res    Result
 	ready  bool // the browser has set up the form (client only)
 	// openHref is fullAppHref once known.
 	openHref string
@@ -64,54 +64,54 @@ func (e *embed) setUp(u *url.URL) {
 	e.params = parseEmbedParams(u.Query())
 	setDocumentLang(e.params.Lang)
 	e.form = e.startForm()
-	if data, err := inputFromFragment(u.Fragment); err == nil {
-		if f, err := parseInput(data); err == nil {
+	if data, err := InputFromFragment(u.Fragment); err == nil {
+		if f, err := Parse(data); err == nil {
 			e.form = f
 		}
 	}
 	e.ready = true
-	e.res = evaluate(e.form)
+	e.res = Evaluate(e.form)
 }
 
 // startForm is what the embed shows before the person types anything:
 // the question "if I enroll in the partner's region today, when do
 // benefits start?", which the engine answers at once.
-func (e *embed) startForm() formState {
-	d := today()
-	f := formState{AsOf: d}
+func (e *embed) startForm() State {
+	d := Today()
+	f := State{AsOf: d}
 	if e.params.Region != "" {
 		f.HasPlan = true
-		f.Plan = formPlan{Region: e.params.Region, Scheme: e.params.scheme(), PayOn: d}
+		f.Plan = Plan{Region: e.params.Region, Scheme: e.params.scheme(), PayOn: d}
 	}
 	return f
 }
 
-func (e *embed) change(ctx app.Context, f formState) {
+func (e *embed) change(ctx app.Context, f State) {
 	e.form = f
 	e.setOpenHref()
-	e.res = e.res.then(evaluate(f), f)
+	e.res = e.res.Then(Evaluate(f), f)
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
 // edit applies an edit of the situation or plan forms to the form.
-func (e *embed) edit(ctx app.Context, edit func(f *formState)) {
-	e.change(ctx, e.form.edited(edit))
+func (e *embed) edit(ctx app.Context, edit func(f *State)) {
+	e.change(ctx, e.form.Edited(edit))
 }
 
-func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *formEnrollment)) {
-	e.change(ctx, e.form.editEnrollment(i, edit))
+func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *Enrollment)) {
+	e.change(ctx, e.form.EditEnrollment(i, edit))
 }
 
 func (e *embed) onRemove(ctx app.Context, i int) {
-	e.change(ctx, e.form.withoutEnrollment(i))
+	e.change(ctx, e.form.WithoutEnrollment(i))
 }
 
 // onAdd adds an enrollment in the partner's region and scheme, or after
 // the last one, and moves the focus to its first month (see
 // calculator.onAdd).
 func (e *embed) onAdd(ctx app.Context, ev app.Event) {
-	f := e.form.clone()
-	idx := f.addEnrollment(e.params.Region, e.params.scheme())
+	f := e.form.Clone()
+	idx := f.AddEnrollment(e.params.Region, e.params.scheme())
 	e.change(ctx, f)
 	ctx.Defer(func(ctx app.Context) {
 		focusID("enr-" + strconv.Itoa(idx) + "-from")
@@ -119,7 +119,7 @@ func (e *embed) onAdd(ctx app.Context, ev app.Event) {
 }
 
 func (e *embed) onAsOf(ctx app.Context, v string) {
-	f := e.form.clone()
+	f := e.form.Clone()
 	f.AsOf = v
 	e.change(ctx, f)
 }
@@ -129,7 +129,7 @@ func (e *embed) onAsOf(ctx app.Context, v string) {
 // installed.
 func (e *embed) setOpenHref() {
 	if e.ready {
-		e.openHref = appHref("/#" + shareFragment(e.form.normalized()))
+		e.openHref = appHref("/#" + ShareFragment(e.form.Normalized()))
 	}
 }
 
@@ -147,30 +147,30 @@ func (e *embed) Render() app.UI {
 	f := e.form
 	fieldErr := ""
 	if m, ok := e.res.Errors["asOf"]; ok {
-		fieldErr = m.in(l)
+		fieldErr = m.In(l)
 	}
 	// An empty style, like any empty value, sets no attribute.
-	root := tagged("main", "id", "embed", "class", "embed", "data-region", e.params.Region, "lang", l.htmlLang(), "style", themeStyle(e.params.Theme))
+	root := tagged("main", "id", "embed", "class", "embed", "data-region", e.params.Region, "lang", l.HTMLLang(), "style", themeStyle(e.params.Theme))
 	var empty app.UI
 	if len(f.Enrollments) == 0 {
-		empty = l.textElem("p", "hint", "添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
+		empty = pickedText(l, "p", "hint", "添加交过医保的地方和月份，算出现在能否报销、断缴后要等多久、重复参保留哪个。",
 			"Add where and when you paid, to see whether you are covered, how long a wait after a gap is, and which duplicate to keep.")
 	}
 	return root.Body(withEmbedTitle(l, answerParts(l, e.ready, e.res, f.AsOf, enrollmentLabels(f, l),
 		calcForm("embed-form",
 			formSection("enrollments",
-				l.textElem("h2", "", "我的参保记录", "My enrollments"),
+				pickedText(l, "h2", "", "我的参保记录", "My enrollments"),
 				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors, e)),
 				addEnrollmentButton(l, e.onAdd),
 			),
-			&planForm{Value: f, Lang: l, Errors: e.res.Errors.at("plan"), owner: e},
-			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.at("person"), owner: e},
+			&planForm{Value: f, Lang: l, Errors: e.res.Errors.At("plan"), owner: e},
+			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.At("person"), owner: e},
 			formSection("basics", asOfField(l, f.AsOf, fieldErr, e.onAsOf)),
 		),
 		elem("footer", "embed-foot",
 			tagged("a", "id", "open-app", "href", e.fullAppHref(), "target", "_blank", "rel", "noopener").
-				Text(l.s("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
-			withText(tagged("p", "id", "embed-privacy"), l.s("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
+				Text(l.Pick("在新窗口打开/安装 ↗", "Open in a new window / install ↗")),
+			withText(tagged("p", "id", "embed-privacy"), l.Pick("你填的信息只在本机浏览器里计算，不会上传，也不会传给所在网页。结果仅供参考，以当地医保经办机构核定为准。",
 				"What you enter is computed in this browser: it is not uploaded, nor passed to the page around it. For guidance only: your local office decides.")),
 		),
 	))...)
@@ -178,6 +178,6 @@ func (e *embed) Render() app.UI {
 
 // withEmbedTitle puts the page's h1 before the parts of the embed: for
 // screen readers only, the partner's page around it names the tool.
-func withEmbedTitle(l lang, parts []app.UI) []app.UI {
-	return append([]app.UI{withText(tagged("h1", "class", "sr-only"), l.s("医保连续参保计算器", "Medical insurance continuity calculator"))}, parts...)
+func withEmbedTitle(l Lang, parts []app.UI) []app.UI {
+	return append([]app.UI{withText(tagged("h1", "class", "sr-only"), l.Pick("医保连续参保计算器", "Medical insurance continuity calculator"))}, parts...)
 }

@@ -14,7 +14,7 @@ import (
 // a typo on a partner's page gives the default calculator, never an error.
 type embedParams struct {
 	Region string // a known region code: preset of the plan and of new enrollments
-	Lang   lang   // "zh" (default) or "en"
+	Lang   Lang   // "zh" (default) or "en"
 	Theme  string // primary colour, normalised to "#rrggbb"; "" for the default
 	Scheme string // "employee" or "resident" ("" for the default, resident)
 }
@@ -27,7 +27,7 @@ func parseEmbedParams(q url.Values) embedParams {
 			p.Region = r
 		}
 	}
-	p.Lang = parseLang(strings.TrimSpace(q.Get("lang")))
+	p.Lang = ParseLang(strings.TrimSpace(q.Get("lang")))
 	p.Theme = parseHexColor(q.Get("theme"))
 	switch s := strings.TrimSpace(q.Get("scheme")); s {
 	case "employee", "resident":

@@ -17,20 +17,20 @@ func TestParseEmbedParams(t *testing.T) {
 		query string
 		want  embedParams
 	}{
-		{"", embedParams{Lang: langZh}},
-		{"region=440300&lang=en&theme=%230a7&scheme=employee", embedParams{Region: "440300", Lang: langEn, Theme: "#00aa77", Scheme: "employee"}},
-		{"region=310000&theme=0B7A5B", embedParams{Region: "310000", Lang: langZh, Theme: "#0b7a5b"}},
-		{"region=999999", embedParams{Lang: langZh}},              // unknown region
-		{"region=44030", embedParams{Lang: langZh}},               // not a code
-		{"region=%3Cscript%3E", embedParams{Lang: langZh}},        // not a code
-		{"lang=fr", embedParams{Lang: langZh}},                    // unknown language
-		{"lang=zh", embedParams{Lang: langZh}},                    // explicit Chinese
-		{"theme=red", embedParams{Lang: langZh}},                  // not hex
-		{"theme=%230a", embedParams{Lang: langZh}},                // wrong length
-		{"theme=%2300aa7788", embedParams{Lang: langZh}},          // alpha not accepted
-		{"theme=%230a7%3Bcolor%3Ared", embedParams{Lang: langZh}}, // injection
-		{"theme=%22%3E%3Cscript%3E", embedParams{Lang: langZh}},
-		{"scheme=both", embedParams{Lang: langZh}},
+		{"", embedParams{Lang: Zh}},
+		{"region=440300&lang=en&theme=%230a7&scheme=employee", embedParams{Region: "440300", Lang: En, Theme: "#00aa77", Scheme: "employee"}},
+		{"region=310000&theme=0B7A5B", embedParams{Region: "310000", Lang: Zh, Theme: "#0b7a5b"}},
+		{"region=999999", embedParams{Lang: Zh}},              // unknown region
+		{"region=44030", embedParams{Lang: Zh}},               // not a code
+		{"region=%3Cscript%3E", embedParams{Lang: Zh}},        // not a code
+		{"lang=fr", embedParams{Lang: Zh}},                    // unknown language
+		{"lang=zh", embedParams{Lang: Zh}},                    // explicit Chinese
+		{"theme=red", embedParams{Lang: Zh}},                  // not hex
+		{"theme=%230a", embedParams{Lang: Zh}},                // wrong length
+		{"theme=%2300aa7788", embedParams{Lang: Zh}},          // alpha not accepted
+		{"theme=%230a7%3Bcolor%3Ared", embedParams{Lang: Zh}}, // injection
+		{"theme=%22%3E%3Cscript%3E", embedParams{Lang: Zh}},
+		{"scheme=both", embedParams{Lang: Zh}},
 	} {
 		q, err := url.ParseQuery(tc.query)
 		if err != nil {
@@ -63,7 +63,7 @@ func TestEmbedRendersAnswer(t *testing.T) {
 	e.form = e.startForm()
 	e.form.AsOf, e.form.Plan.PayOn = "2026-11-22", "2026-11-22"
 	e.ready = true
-	e.res = evaluate(e.form)
+	e.res = Evaluate(e.form)
 	if !e.res.Computed {
 		t.Fatalf("the start form does not compute: %v", e.res.Errors)
 	}

@@ -13,9 +13,9 @@ type enrollmentEditor struct {
 	app.Compo
 
 	Index  int
-	Value  formEnrollment
-	Lang   lang
-	Errors fieldErrors // keyed by the contract's path, only this row's
+	Value  Enrollment
+	Lang   Lang
+	Errors Errors // keyed by the contract's path, only this row's
 	// The callbacks are unexported: go-app compares exported fields with
 	// reflect.DeepEqual, for which two funcs are never equal, so exported
 	// ones would re-render the component at every render of its parent.
@@ -33,7 +33,7 @@ type enrollmentEditor struct {
 // enrollmentOwner edits and removes the enrollments: the parent of their
 // rows, given as an interface (see regionOwner).
 type enrollmentOwner interface {
-	onEnrollment(ctx app.Context, i int, edit func(e *formEnrollment))
+	onEnrollment(ctx app.Context, i int, edit func(e *Enrollment))
 	onRemove(ctx app.Context, i int)
 }
 
@@ -43,7 +43,7 @@ func (r *enrollmentEditor) path(field string) string {
 
 func (r *enrollmentEditor) err(field string) string {
 	if m, ok := r.Errors[r.path(field)]; ok {
-		return m.in(r.Lang)
+		return m.In(r.Lang)
 	}
 	return ""
 }
@@ -52,7 +52,7 @@ func (r *enrollmentEditor) id(field string) string {
 	return "enr-" + strconv.Itoa(r.Index) + "-" + field
 }
 
-func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
+func (r *enrollmentEditor) set(ctx app.Context, edit func(e *Enrollment)) {
 	if r.owner != nil {
 		r.owner.onEnrollment(ctx, r.Index, edit)
 	}
@@ -61,7 +61,7 @@ func (r *enrollmentEditor) set(ctx app.Context, edit func(e *formEnrollment)) {
 // onText returns the handler of the text field of the named field.
 func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string) {
 	return func(ctx app.Context, val string) {
-		r.set(ctx, func(e *formEnrollment) {
+		r.set(ctx, func(e *Enrollment) {
 			switch field {
 			case "from":
 				e.From = val
@@ -77,11 +77,11 @@ func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string
 }
 
 func (r *enrollmentEditor) onRegion(ctx app.Context, _, code string) {
-	r.set(ctx, func(e *formEnrollment) { e.Region = code })
+	r.set(ctx, func(e *Enrollment) { e.Region = code })
 }
 
 func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
-	r.set(ctx, func(e *formEnrollment) {
+	r.set(ctx, func(e *Enrollment) {
 		e.Scheme = s
 		if s == "employee" {
 			e.PaidOn = ""
@@ -92,7 +92,7 @@ func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
 }
 
 func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
-	r.set(ctx, func(e *formEnrollment) { e.Kind = k })
+	r.set(ctx, func(e *Enrollment) { e.Kind = k })
 }
 
 func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
@@ -120,10 +120,10 @@ func (r *enrollmentEditor) Render() app.UI {
 	}
 	return withBody(tagged("fieldset", "class", "enrollment", "id", "enrollment-"+strconv.Itoa(r.Index)),
 		elem("legend", "",
-			textElem("span", "enr-title", l.s("参保记录 ", "Enrollment ")+n),
+			textElem("span", "enr-title", l.Pick("参保记录 ", "Enrollment ")+n),
 			id,
 		),
-		button("", "btn btn-quiet remove", l.s("删除", "Remove"), r.onRemoveClick, "aria-label", l.s("删除参保记录 ", "Remove enrollment ")+n),
+		button("", "btn btn-quiet remove", l.Pick("删除", "Remove"), r.onRemoveClick, "aria-label", l.Pick("删除参保记录 ", "Remove enrollment ")+n),
 		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r),
 		segmented(l, r.id("scheme"), &schemeChoice, v.Scheme, r.onScheme),
 		errorLine(r.err("scheme")),
@@ -137,32 +137,32 @@ func (r *enrollmentEditor) Render() app.UI {
 }
 
 // textField is the row's text field for the contract's field, saying t.
-func (r *enrollmentEditor) textField(l lang, t *fieldText, field, value string) app.UI {
+func (r *enrollmentEditor) textField(l Lang, t *fieldText, field, value string) app.UI {
 	return textField(l, t, r.id(field), value, r.err(field), r.onText(field))
 }
 
 // What the row's fields say.
 var (
-	enrRegionText = fieldText{label: bi{"参保地", "Region"}}
-	fromText      = fieldText{label: bi{"开始年月", "First month"}, placeholder: bi{"2019-03", "2019-03"}, normalize: normalizeMonth}
-	toText        = fieldText{label: bi{"结束年月", "Last month"}, placeholder: bi{"空＝仍在缴", "empty = still paying"}, normalize: normalizeMonth}
+	enrRegionText = fieldText{label: Text{"参保地", "Region"}}
+	fromText      = fieldText{label: Text{"开始年月", "First month"}, placeholder: Text{"2019-03", "2019-03"}, normalize: NormalizeMonth}
+	toText        = fieldText{label: Text{"结束年月", "Last month"}, placeholder: Text{"空＝仍在缴", "empty = still paying"}, normalize: NormalizeMonth}
 	paidOnText    = fieldText{
-		label:       bi{"缴费日期（最后一年）", "Payment day (last year)"},
-		placeholder: bi{"2024-11-20", "2024-11-20"},
-		hint:        bi{"是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"},
-		normalize:   normalizeDate,
+		label:       Text{"缴费日期（最后一年）", "Payment day (last year)"},
+		placeholder: Text{"2024-11-20", "2024-11-20"},
+		hint:        Text{"是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"},
+		normalize:   NormalizeDate,
 	}
 	backpaidField = fieldText{
-		label:       bi{"补缴月份（可不填）", "Back-paid months (optional)"},
-		placeholder: bi{"如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"},
+		label:       Text{"补缴月份（可不填）", "Back-paid months (optional)"},
+		placeholder: Text{"如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"},
 		inputMode:   "text",
-		normalize:   normalizeBackpaid,
+		normalize:   NormalizeBackpaid,
 	}
-	kindChoice = choice{bi{"缴费方式", "Paid as"}, []option{
-		{"unit", bi{"单位缴", "Employer"}},
-		{"flexible", bi{"灵活就业", "Flexible work"}},
-		{"unemployment", bi{"领失业金", "Unemployment benefit"}},
-		{"military", bi{"服兵役", "Military service"}},
+	kindChoice = choice{Text{"缴费方式", "Paid as"}, []Option{
+		{"unit", Text{"单位缴", "Employer"}},
+		{"flexible", Text{"灵活就业", "Flexible work"}},
+		{"unemployment", Text{"领失业金", "Unemployment benefit"}},
+		{"military", Text{"服兵役", "Military service"}},
 	}}
 )
 

@@ -14,7 +14,7 @@ import (
 type explainList struct {
 	app.Compo
 
-	Lang  lang
+	Lang  Lang
 	Steps []rules.Step
 
 	open bool
@@ -34,16 +34,16 @@ func (x *explainList) Render() app.UI {
 		steps = x.steps(l)
 	}
 	return tagged("details", "class", "explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
-		textElem("summary", "", l.s("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
+		textElem("summary", "", l.Pick("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
 		steps,
 	)
 }
 
-func (x *explainList) steps(l lang) app.UI {
+func (x *explainList) steps(l Lang) app.UI {
 	items := make([]app.UI, len(x.Steps))
 	for i, st := range x.Steps {
 		text := st.Zh
-		if l == langEn && st.En != "" || text == "" {
+		if l == En && st.En != "" || text == "" {
 			text = st.En
 		}
 		items[i] = elem("li", "", textElem("p", "", text), sourceLine(l, st.Source))
@@ -52,12 +52,12 @@ func (x *explainList) steps(l lang) app.UI {
 }
 
 // sourceLine names where a step or an action comes from, or is nothing.
-func sourceLine(l lang, source string) app.UI {
+func sourceLine(l Lang, source string) app.UI {
 	if source == "" {
 		return nil
 	}
 	return elem("p", "source",
-		l.textElem("span", "muted", "出处：", "Source: "),
+		pickedText(l, "span", "muted", "出处：", "Source: "),
 		textElem("cite", "", source),
 	)
 }

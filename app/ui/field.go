@@ -38,21 +38,21 @@ func fieldMessages(id, err, hint string) app.UI {
 // table is data, where a literal written at the field, with a call per
 // text, costs a lot of code (see elems.go).
 type fieldText struct {
-	label, placeholder, hint bi
+	label, placeholder, hint Text
 	inputMode                string // "numeric" when empty
 	// normalize rewrites what is typed when the person leaves the box.
 	normalize func(string) string
 }
 
 // textField is a labelled text input for a month or a day, saying t.
-func textField(l lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+func textField(l Lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
 	box := t.box(l, id, value, err)
 	box.OnInput, box.OnChange, box.Normalize = onValue, onValue, t.normalize
 	return t.field(l, id, err, box)
 }
 
 // box is t's text box, without its handlers.
-func (t *fieldText) box(l lang, id, value, err string) *textInput {
+func (t *fieldText) box(l Lang, id, value, err string) *textInput {
 	mode := t.inputMode
 	if mode == "" {
 		mode = "numeric"
@@ -61,60 +61,55 @@ func (t *fieldText) box(l lang, id, value, err string) *textInput {
 		ID:    id,
 		Value: value,
 		Attrs: []string{
-			"placeholder", t.placeholder.in(l),
+			"placeholder", t.placeholder.In(l),
 			"inputmode", mode,
-			"aria-describedby", describedBy(id, err, t.hint.in(l)),
+			"aria-describedby", describedBy(id, err, t.hint.In(l)),
 			"aria-invalid", strconv.FormatBool(err != ""),
 		},
 	}
 }
 
 // field is box with t's label above it and its hint and error below.
-func (t *fieldText) field(l lang, id, err string, box app.UI) app.UI {
+func (t *fieldText) field(l Lang, id, err string, box app.UI) app.UI {
 	return elem("div", "field",
-		labelFor(id, t.label.in(l)),
+		labelFor(id, t.label.In(l)),
 		box,
-		fieldMessages(id, err, t.hint.in(l)),
+		fieldMessages(id, err, t.hint.In(l)),
 	)
 }
 
 // regionField is a region picker saying t (its placeholder is the
 // picker's own).
-func regionField(l lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
-	return &regionPicker{ID: id, Label: t.label.in(l), Value: value, Lang: l, Error: err, Hint: t.hint.in(l), owner: owner}
+func regionField(l Lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
+	return &regionPicker{ID: id, Label: t.label.In(l), Value: value, Lang: l, Error: err, Hint: t.hint.In(l), owner: owner}
 }
 
 // choice is a segmented control's legend and options, in both languages.
 type choice struct {
-	legend  bi
-	options []option
-}
-
-type option struct {
-	value string
-	label bi
+	legend  Text
+	options []Option
 }
 
 // schemeChoice picks a scheme (enrollments and the plan).
-var schemeChoice = choice{bi{"险种", "Scheme"}, []option{
-	{"employee", bi{"职工医保", "Employee"}},
-	{"resident", bi{"居民医保", "Resident"}},
+var schemeChoice = choice{Text{"险种", "Scheme"}, []Option{
+	{"employee", Text{"职工医保", "Employee"}},
+	{"resident", Text{"居民医保", "Resident"}},
 }}
 
 // segmented is a pair (or more) of radio buttons drawn as one control.
-func segmented(l lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
+func segmented(l Lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
 	items := make([]app.UI, len(c.options))
 	for i, o := range c.options {
-		v := o.value
+		v := o.Value
 		id := name + "-" + v
 		items[i] = withBody(tagged("label", "class", "seg-option", "for", id),
 			input("type", "radio", "id", id, "name", name, "value", v).Attr("checked", value == v).
 				OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
-			textElem("span", "", o.label.in(l)),
+			textElem("span", "", o.Label.In(l)),
 		)
 	}
 	return elem("fieldset", "segmented",
-		textElem("legend", "", c.legend.in(l)),
+		textElem("legend", "", c.legend.In(l)),
 		elem("div", "segmented-options", items...),
 	)
 }

@@ -1,70 +1,70 @@
 package ui
 
-// lang is the interface language: "zh" (default) or "en".
-type lang string
+// Lang is the interface language: "zh" (default) or "en".
+type Lang string
 
 const (
-	langZh lang = "zh"
-	langEn lang = "en"
+	Zh Lang = "zh"
+	En Lang = "en"
 )
 
-// s picks the Chinese or the English text.
-func (l lang) s(zh, en string) string {
-	if l == langEn {
+// Pick picks the Chinese or the English text.
+func (l Lang) Pick(zh, en string) string {
+	if l == En {
 		return en
 	}
 	return zh
 }
 
-// htmlLang is the value of the document's lang attribute.
-func (l lang) htmlLang() string {
-	if l == langEn {
+// HTMLLang is the value of the document's lang attribute.
+func (l Lang) HTMLLang() string {
+	if l == En {
 		return "en"
 	}
 	return "zh-CN"
 }
 
-func parseLang(v string) lang {
+func ParseLang(v string) Lang {
 	if v == "en" || v == "en-US" || v == "en-GB" {
-		return langEn
+		return En
 	}
-	return langZh
+	return Zh
 }
 
-// schemeName names a scheme for people.
-func (l lang) schemeName(s string) string { return l.nameOf(schemeNames, s, s) }
+// SchemeName names a scheme for people.
+func (l Lang) SchemeName(s string) string { return l.NameOf(schemeNames, s, s) }
 
-var schemeNames = []named{
-	{"employee", bi{"职工医保", "Employee scheme"}},
-	{"resident", bi{"居民医保", "Resident scheme"}},
+var schemeNames = []Named{
+	{"employee", Text{"职工医保", "Employee scheme"}},
+	{"resident", Text{"居民医保", "Resident scheme"}},
 }
 
-// groupName names a group of the person.
-func (l lang) groupName(g string) string { return l.nameOf(groupTitles, g, g) }
+// GroupName names a group of the person.
+func (l Lang) GroupName(g string) string { return l.NameOf(groupTitles, g, g) }
 
-var groupTitles = []named{
-	{"newborn", bi{"新生儿", "Newborn"}},
-	{"lowIncome", bi{"低收入/困难人员", "Low income"}},
-	{"veteran", bi{"退役军人", "Veteran"}},
-	{"student", bi{"在校学生", "Student"}},
+var groupTitles = []Named{
+	{"newborn", Text{"新生儿", "Newborn"}},
+	{"lowIncome", Text{"低收入/困难人员", "Low income"}},
+	{"veteran", Text{"退役军人", "Veteran"}},
+	{"student", Text{"在校学生", "Student"}},
 }
 
-// groupNames lists the person's groups in the order of the form.
-var groupNames = [...]string{"newborn", "lowIncome", "veteran", "student"}
+// GroupNames lists the person's groups in the order of the form.
+var GroupNames = [...]string{"newborn", "lowIncome", "veteran", "student"}
 
-// named is the name, in both languages, of a key: a kind, a level of
+// Named is the name, in both languages, of a key: a kind, a level of
 // trust… Tables of them, and nameOf, name things where a switch with a
 // language pick per case would cost far more code.
-type named struct {
+type Named struct {
 	key  string
-	name bi
+	name Text
 }
 
-// nameOf is the name of key in names, in l, or def if names lacks key.
-func (l lang) nameOf(names []named, key, def string) string {
+// NameOf is the name of key in names, in l, or def if names lacks key.
+func (l Lang) NameOf(names []Named, key, def string) string {
 	for i := range names {
 		if names[i].key == key {
-			return names[i].name.in(l)
+			return names[i].name.In(l)
 		}
 	}
 	return def

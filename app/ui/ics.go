@@ -1,17 +1,18 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
 	"yibao/rules"
 )
 
-// icsCalendar builds an iCalendar file (RFC 5545) with one all-day event
+// ICS builds an iCalendar file (RFC 5545) with one all-day event
 // per deadline, each with a reminder three days before. It is made in the
 // browser, offline; stamp is the creation time (UTC, 20261123T120000Z) and
 // uid a per-file prefix, both passed in so that the output is testable.
-func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
+func ICS(l Lang, ds []rules.Deadline, stamp, uid string) string {
 	var b strings.Builder
 	// The lines are written by one loop each: a call of line per line,
 	// written out, costs a lot of code (see elems.go).
@@ -27,14 +28,14 @@ func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 		if len(day) != 8 {
 			continue
 		}
-		summary := escapeICS(l.nameOf(deadlineTitles, d.Kind, l.s("医保办理截止", "Medical insurance deadline")))
+		summary := escapeICS(l.NameOf(deadlineTitles, d.Kind, l.Pick("医保办理截止", "Medical insurance deadline")))
 		lines("BEGIN:VEVENT",
-			"UID:"+uid+"-"+itoa(i)+"-"+d.Kind+"@yibao",
+			"UID:"+uid+"-"+strconv.Itoa(i)+"-"+d.Kind+"@yibao",
 			"DTSTAMP:"+stamp,
 			"DTSTART;VALUE=DATE:"+day,
 			"DTEND;VALUE=DATE:"+nextDay(d.Date),
 			"SUMMARY:"+summary,
-			"DESCRIPTION:"+escapeICS(l.s(d.Zh, d.En)+"\n"+l.s("依据：", "Source: ")+d.Source),
+			"DESCRIPTION:"+escapeICS(l.Pick(d.Zh, d.En)+"\n"+l.Pick("依据：", "Source: ")+d.Source),
 			"BEGIN:VALARM",
 			"ACTION:DISPLAY",
 			"DESCRIPTION:"+summary,
@@ -47,13 +48,13 @@ func icsCalendar(l lang, ds []rules.Deadline, stamp, uid string) string {
 }
 
 // deadlineTitles are the calendar events' titles, by the deadline's kind.
-var deadlineTitles = []named{
-	{"backpay", bi{"医保补缴截止（免等待期）", "Last day to back-pay medical insurance (no wait)"}},
-	{"windowOpens", bi{"居民医保集中参保期开始", "Resident insurance enrollment window opens"}},
-	{"windowEnds", bi{"居民医保集中参保期截止", "Resident insurance enrollment window closes"}},
-	{"newborn", bi{"新生儿参保截止（免等待期）", "Last day to enroll the newborn (no wait)"}},
-	{"payCurrentYear", bi{"缴纳当年度居民医保截止（切换参保）", "Last day to pay resident insurance for this year (switching schemes)"}},
-	{"payInWindow", bi{"在集中参保期内缴费截止", "Last day to pay in the enrollment window"}},
+var deadlineTitles = []Named{
+	{"backpay", Text{"医保补缴截止（免等待期）", "Last day to back-pay medical insurance (no wait)"}},
+	{"windowOpens", Text{"居民医保集中参保期开始", "Resident insurance enrollment window opens"}},
+	{"windowEnds", Text{"居民医保集中参保期截止", "Resident insurance enrollment window closes"}},
+	{"newborn", Text{"新生儿参保截止（免等待期）", "Last day to enroll the newborn (no wait)"}},
+	{"payCurrentYear", Text{"缴纳当年度居民医保截止（切换参保）", "Last day to pay resident insurance for this year (switching schemes)"}},
+	{"payInWindow", Text{"在集中参保期内缴费截止", "Last day to pay in the enrollment window"}},
 }
 
 // escapeICS escapes a TEXT value (RFC 5545 §3.3.11).
@@ -106,13 +107,13 @@ func nextDay(date string) string {
 	return t.AddDate(0, 0, 1).Format("20060102")
 }
 
-// reminderText is the deadlines as plain text, one per line, for where a
+// ReminderText is the deadlines as plain text, one per line, for where a
 // calendar file cannot be opened (WeChat): "2026年12月31日：…".
-func reminderText(l lang, ds []rules.Deadline) string {
+func ReminderText(l Lang, ds []rules.Deadline) string {
 	var b strings.Builder
-	b.WriteString(l.s("医保提醒（医保连续参保计算器）", "Medical insurance reminders (yibao)"))
+	b.WriteString(l.Pick("医保提醒（医保连续参保计算器）", "Medical insurance reminders (yibao)"))
 	for _, d := range ds {
-		b.WriteString("\n" + l.formatDay(d.Date) + l.s("：", ": ") + l.s(d.Zh, d.En))
+		b.WriteString("\n" + l.FormatDay(d.Date) + l.Pick("：", ": ") + l.Pick(d.Zh, d.En))
 	}
 	return b.String()
 }

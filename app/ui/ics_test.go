@@ -12,7 +12,7 @@ func TestICSCalendar(t *testing.T) {
 		{Kind: "backpay", Date: "2027-02-28", Zh: "2027-02-28前接续缴费并补缴；中断不超过3个月，不设等待期。", En: "Back-pay by 2027-02-28.", Source: "医保办发〔2021〕43号 第十一条"},
 		{Kind: "windowEnds", Date: "2026-12-31", Zh: "集中参保期截止", En: "Window closes", Source: "local rule; unverified"},
 	}
-	got := icsCalendar(langZh, ds, "20261123T120000Z", "t1")
+	got := ICS(Zh, ds, "20261123T120000Z", "t1")
 	for _, want := range []string{
 		"BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "END:VCALENDAR\r\n",
 		"DTSTART;VALUE=DATE:20270228\r\n", "DTEND;VALUE=DATE:20270301\r\n",
@@ -34,7 +34,7 @@ func TestICSCalendar(t *testing.T) {
 	if !strings.Contains(got, `\;`) {
 		t.Errorf("semicolons in text must be escaped: %s", got)
 	}
-	en := icsCalendar(langEn, ds[:1], "20261123T120000Z", "t1")
+	en := ICS(En, ds[:1], "20261123T120000Z", "t1")
 	if !strings.Contains(en, "SUMMARY:Last day to back-pay medical insurance (no wait)") {
 		t.Errorf("English calendar: %s", en)
 	}
@@ -69,10 +69,10 @@ func TestReminderText(t *testing.T) {
 		{Kind: "backpay", Date: "2026-12-31", Zh: "补缴截止", En: "Last day to back-pay"},
 		{Kind: "window", Date: "2027-02-28", Zh: "集中参保期最后一天", En: "Last day of the window"},
 	}
-	if got, want := reminderText(langZh, ds), "医保提醒（医保连续参保计算器）\n2026年12月31日：补缴截止\n2027年2月28日：集中参保期最后一天"; got != want {
+	if got, want := ReminderText(Zh, ds), "医保提醒（医保连续参保计算器）\n2026年12月31日：补缴截止\n2027年2月28日：集中参保期最后一天"; got != want {
 		t.Errorf("zh reminder\n got %q\nwant %q", got, want)
 	}
-	if got := reminderText(langEn, ds[:1]); !strings.Contains(got, "\n") || !strings.Contains(got, "Last day to back-pay") {
+	if got := ReminderText(En, ds[:1]); !strings.Contains(got, "\n") || !strings.Contains(got, "Last day to back-pay") {
 		t.Errorf("en reminder %q", got)
 	}
 }

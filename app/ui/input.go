@@ -11,11 +11,11 @@ import (
 	"yibao/rules"
 )
 
-// formState is what the form holds: the contract's input as the person
+// State is what the form holds: the contract's input as the person
 // typed it. Every field is kept as entered (after light normalisation of
 // months and days), so that the share link, the saved copy and the engine
 // all see the same document.
-type formState struct {
+type State struct {
 	AsOf        string
 	BirthDate   string
 	Retired     bool
@@ -24,13 +24,13 @@ type formState struct {
 	WorkRegion  string
 	StudyRegion string
 	Sex         string
-	Enrollments []formEnrollment
+	Enrollments []Enrollment
 	HasPlan     bool
-	Plan        formPlan
+	Plan        Plan
 }
 
-// formEnrollment is one enrollment row of the form.
-type formEnrollment struct {
+// Enrollment is one enrollment row of the form.
+type Enrollment struct {
 	ID       string
 	Region   string
 	Scheme   string
@@ -41,8 +41,8 @@ type formEnrollment struct {
 	Kind     string // employee: unit, flexible, unemployment or military; "" not said
 }
 
-// formPlan is the enrollment the person is about to make.
-type formPlan struct {
+// Plan is the enrollment the person is about to make.
+type Plan struct {
 	Region     string
 	Scheme     string
 	PayOn      string
@@ -114,26 +114,26 @@ type planDoc struct {
 	Kind       string `json:"kind,omitempty"`
 }
 
-// normalized is the form with every month and day written as the contract
+// Normalized is the form with every month and day written as the contract
 // wants them (what the person typed may be "2019.3" or "20191120").
-func (f formState) normalized() formState {
-	g := f.clone()
-	g.AsOf = normalizeDate(f.AsOf)
-	g.BirthDate = normalizeDate(f.BirthDate)
+func (f State) Normalized() State {
+	g := f.Clone()
+	g.AsOf = NormalizeDate(f.AsOf)
+	g.BirthDate = NormalizeDate(f.BirthDate)
 	for i, e := range g.Enrollments {
-		e.From = normalizeMonth(e.From)
-		e.To = normalizeMonth(e.To)
-		e.PaidOn = normalizeDate(e.PaidOn)
-		e.Backpaid = normalizeBackpaid(e.Backpaid)
+		e.From = NormalizeMonth(e.From)
+		e.To = NormalizeMonth(e.To)
+		e.PaidOn = NormalizeDate(e.PaidOn)
+		e.Backpaid = NormalizeBackpaid(e.Backpaid)
 		g.Enrollments[i] = e
 	}
-	g.Plan.PayOn = normalizeDate(f.Plan.PayOn)
+	g.Plan.PayOn = NormalizeDate(f.Plan.PayOn)
 	return g
 }
 
-// normalizeBackpaid writes a count as a number and a list as
+// NormalizeBackpaid writes a count as a number and a list as
 // "2024-01, 2024-02".
-func normalizeBackpaid(v string) string {
+func NormalizeBackpaid(v string) string {
 	t := strings.TrimSpace(v)
 	if t == "" {
 		return ""
@@ -145,10 +145,10 @@ func normalizeBackpaid(v string) string {
 }
 
 // doc turns the form into the contract's input document.
-func (f formState) doc() inputDoc {
-	f = f.normalized()
+func (f State) doc() inputDoc {
+	f = f.Normalized()
 	d := inputDoc{AsOf: f.AsOf, Enrollments: make([]enrollmentDoc, 0, len(f.Enrollments))}
-	if f.hasPerson() {
+	if f.HasPerson() {
 		d.Person = &personDoc{
 			BirthDate:   f.BirthDate,
 			Retired:     f.Retired,
@@ -183,22 +183,22 @@ func (f formState) doc() inputDoc {
 	return d
 }
 
-// planPayOn is the day of the planned payment as the engine reads it, ""
+// PlanPayOn is the day of the planned payment as the engine reads it, ""
 // without a plan.
-func (f formState) planPayOn() string {
+func (f State) PlanPayOn() string {
 	if !f.HasPlan {
 		return ""
 	}
-	return normalizeDate(f.Plan.PayOn)
+	return NormalizeDate(f.Plan.PayOn)
 }
 
-// blank says the form holds nothing but its day: no enrollment, no plan,
+// Blank says the form holds nothing but its day: no enrollment, no plan,
 // nothing about the person.
-func (f formState) blank() bool { return len(f.Enrollments) == 0 && !f.HasPlan && !f.hasPerson() }
+func (f State) Blank() bool { return len(f.Enrollments) == 0 && !f.HasPlan && !f.HasPerson() }
 
-// hasPerson says the form has something about the person: the document
+// HasPerson says the form has something about the person: the document
 // then has a "person".
-func (f formState) hasPerson() bool {
+func (f State) HasPerson() bool {
 	return f.BirthDate != "" || f.Retired || len(f.Groups) > 0 || f.Residence != "" || f.WorkRegion != "" || f.StudyRegion != "" || f.Sex != ""
 }
 
@@ -207,10 +207,10 @@ func (f formState) hasPerson() bool {
 // the same rules as Decode (input_test.go proves the two agree), and the
 // first answer then waits for neither the JSON encoder nor the browser
 // compiling it (≈ 0.1 s at 4× CPU; see calculator.OnInit).
-func (f formState) input() (rules.Input, error) {
-	f = f.normalized()
+func (f State) input() (rules.Input, error) {
+	f = f.Normalized()
 	in := rules.Input{AsOf: f.AsOf, Enrollments: make([]rules.Enrollment, len(f.Enrollments))}
-	if f.hasPerson() {
+	if f.HasPerson() {
 		in.Person = &rules.Person{BirthDate: f.BirthDate, Retired: f.Retired, Groups: f.Groups, Residence: f.Residence, WorkRegion: f.WorkRegion, StudyRegion: f.StudyRegion, Sex: f.Sex}
 	}
 	for i, e := range f.Enrollments {
@@ -238,7 +238,7 @@ func (f formState) input() (rules.Input, error) {
 func rowLabel(i int) string { return "#" + strconv.Itoa(i+1) }
 
 // JSON is the input document as compact JSON.
-func (f formState) JSON() []byte {
+func (f State) JSON() []byte {
 	b, err := json.Marshal(f.doc())
 	if err != nil { // cannot happen: only strings, bools and ints
 		return []byte(`{}`)
@@ -249,18 +249,18 @@ func (f formState) JSON() []byte {
 // errNotInput says that a document is not an input object.
 var errNotInput = errors.New("not an input object")
 
-// parseInput reads an input document (from a share link or local storage)
+// Parse reads an input document (from a share link or local storage)
 // into the form. It is lenient: unknown keys are ignored, and the checks run
 // afterwards on the form report what is wrong, next to the field.
-func parseInput(data []byte) (formState, error) {
+func Parse(data []byte) (State, error) {
 	if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
-		return formState{}, errNotInput // null, an array, a string…
+		return State{}, errNotInput // null, an array, a string…
 	}
 	var d inputDoc
 	if err := json.Unmarshal(data, &d); err != nil {
-		return formState{}, err
+		return State{}, err
 	}
-	f := formState{AsOf: d.AsOf}
+	f := State{AsOf: d.AsOf}
 	if d.Person != nil {
 		f.BirthDate = d.Person.BirthDate
 		f.Retired = d.Person.Retired
@@ -273,20 +273,20 @@ func parseInput(data []byte) (formState, error) {
 	for _, e := range d.Enrollments {
 		bp, err := backpaidText(e.Backpaid)
 		if err != nil {
-			return formState{}, err
+			return State{}, err
 		}
 		id, err := idText(e.ID)
 		if err != nil {
-			return formState{}, err
+			return State{}, err
 		}
-		f.Enrollments = append(f.Enrollments, formEnrollment{
+		f.Enrollments = append(f.Enrollments, Enrollment{
 			ID: id, Region: e.Region, Scheme: e.Scheme, From: e.From, To: e.To,
 			PaidOn: e.PaidOn, Backpaid: bp, Kind: e.Kind,
 		})
 	}
 	if d.Plan != nil {
 		f.HasPlan = true
-		f.Plan = formPlan{Region: d.Plan.Region, Scheme: d.Plan.Scheme, PayOn: d.Plan.PayOn, ExtraYears: d.Plan.ExtraYears, Kind: d.Plan.Kind}
+		f.Plan = Plan{Region: d.Plan.Region, Scheme: d.Plan.Scheme, PayOn: d.Plan.PayOn, ExtraYears: d.Plan.ExtraYears, Kind: d.Plan.Kind}
 	}
 	return f, nil
 }
@@ -317,7 +317,7 @@ func backpaidMonths(t string) []string {
 	})
 	months := make([]string, 0, len(fields))
 	for _, f := range fields {
-		months = append(months, normalizeMonth(f))
+		months = append(months, NormalizeMonth(f))
 	}
 	return months
 }
@@ -343,7 +343,7 @@ func backpaidText(raw json.RawMessage) (string, error) {
 }
 
 // nextID gives a new enrollment an id not used by the others: e1, e2, …
-func (f formState) nextID() string {
+func (f State) nextID() string {
 	used := make(map[string]bool, len(f.Enrollments))
 	for _, e := range f.Enrollments {
 		used[e.ID] = true
@@ -356,8 +356,8 @@ func (f formState) nextID() string {
 	}
 }
 
-// hasGroup reports whether the person is in group g.
-func (f formState) hasGroup(g string) bool {
+// HasGroup reports whether the person is in group g.
+func (f State) HasGroup(g string) bool {
 	for _, v := range f.Groups {
 		if v == g {
 			return true
@@ -366,17 +366,17 @@ func (f formState) hasGroup(g string) bool {
 	return false
 }
 
-// withGroup sets or clears group g, keeping the form's order.
-func (f formState) withGroup(g string, on bool) []string {
+// WithGroup sets or clears group g, keeping the form's order.
+func (f State) WithGroup(g string, on bool) []string {
 	var out []string
-	for _, name := range groupNames {
-		if name == g && on || name != g && f.hasGroup(name) {
+	for _, name := range GroupNames {
+		if name == g && on || name != g && f.HasGroup(name) {
 			out = append(out, name)
 		}
 	}
 	for _, v := range f.Groups { // groups the form does not show survive
 		known := false
-		for _, name := range groupNames {
+		for _, name := range GroupNames {
 			known = known || v == name
 		}
 		if !known {
@@ -387,73 +387,73 @@ func (f formState) withGroup(g string, on bool) []string {
 }
 
 // clone copies the form so that an undo keeps its own slices.
-// addEnrollment appends an enrollment that continues the last one (same
+// AddEnrollment appends an enrollment that continues the last one (same
 // region and scheme, from the month after it ends), or, for the first one,
 // starts in region and scheme; it returns the new enrollment's index.
-func (f *formState) addEnrollment(region, scheme string) int {
-	e := formEnrollment{ID: f.nextID(), Region: region, Scheme: scheme}
+func (f *State) AddEnrollment(region, scheme string) int {
+	e := Enrollment{ID: f.nextID(), Region: region, Scheme: scheme}
 	if n := len(f.Enrollments); n > 0 {
 		last := f.Enrollments[n-1]
 		e.Region, e.Scheme = last.Region, last.Scheme
-		if to, ok := monthIndex(normalizeMonth(last.To)); ok && validMonth(normalizeMonth(last.To)) {
-			e.From = monthString(to + 1)
+		if to, ok := MonthIndex(NormalizeMonth(last.To)); ok && validMonth(NormalizeMonth(last.To)) {
+			e.From = MonthString(to + 1)
 		}
 	}
 	f.Enrollments = append(f.Enrollments, e)
 	return len(f.Enrollments) - 1
 }
 
-// edited is a copy of the form with edit applied to it.
-func (f formState) edited(edit func(f *formState)) formState {
-	g := f.clone()
+// Edited is a copy of the form with edit applied to it.
+func (f State) Edited(edit func(f *State)) State {
+	g := f.Clone()
 	edit(&g)
 	return g
 }
 
-// editEnrollment is a copy of the form with edit applied to enrollment i
+// EditEnrollment is a copy of the form with edit applied to enrollment i
 // (the form itself when i is out of range).
-func (f formState) editEnrollment(i int, edit func(e *formEnrollment)) formState {
-	g := f.clone()
+func (f State) EditEnrollment(i int, edit func(e *Enrollment)) State {
+	g := f.Clone()
 	if i >= 0 && i < len(g.Enrollments) {
 		edit(&g.Enrollments[i])
 	}
 	return g
 }
 
-// withoutEnrollment is a copy of the form without enrollment i.
-func (f formState) withoutEnrollment(i int) formState {
-	g := f.clone()
+// WithoutEnrollment is a copy of the form without enrollment i.
+func (f State) WithoutEnrollment(i int) State {
+	g := f.Clone()
 	if i >= 0 && i < len(g.Enrollments) {
 		g.Enrollments = append(g.Enrollments[:i], g.Enrollments[i+1:]...)
 	}
 	return g
 }
 
-func (f formState) clone() formState {
+func (f State) Clone() State {
 	g := f
 	g.Groups = append([]string(nil), f.Groups...)
-	g.Enrollments = append([]formEnrollment(nil), f.Enrollments...)
+	g.Enrollments = append([]Enrollment(nil), f.Enrollments...)
 	return g
 }
 
-// bi is a message in both languages.
-type bi struct{ zh, en string }
+// Text is a message in both languages.
+type Text struct{ Zh, En string }
 
-func (m bi) in(l lang) string { return l.s(m.zh, m.en) }
+func (m Text) In(l Lang) string { return l.Pick(m.Zh, m.En) }
 
-// fieldErrors maps a field path of the contract ("enrollments[1].from") to
+// Errors maps a field path of the contract ("enrollments[1].from") to
 // what is wrong with it.
-type fieldErrors map[string]bi
+type Errors map[string]Text
 
 // add notes what is wrong with the field at path. (One call, where a
 // map assignment written at each place costs several: see elems.go.)
-func (e fieldErrors) add(path, zh, en string) { e[path] = bi{zh, en} }
+func (e Errors) add(path, zh, en string) { e[path] = Text{zh, en} }
 
 // check finds, in both languages, what the form cannot send to the engine:
 // missing and malformed fields. The engine's Decode finds the rest.
-func (f formState) check() fieldErrors {
-	f = f.normalized()
-	errs := fieldErrors{}
+func (f State) check() Errors {
+	f = f.Normalized()
+	errs := Errors{}
 	if f.AsOf == "" {
 		errs.add("asOf", "请填写查询日期", "Enter the day to ask about")
 	} else if !validDate(f.AsOf) {
@@ -478,7 +478,7 @@ func (f formState) check() fieldErrors {
 		if e.PaidOn != "" && !validDate(e.PaidOn) {
 			errs.add(p+"paidOn", "日期格式应为 2024-11-20", "Use a date such as 2024-11-20")
 		}
-		if t := strings.TrimSpace(normalizeBackpaid(e.Backpaid)); t != "" {
+		if t := strings.TrimSpace(NormalizeBackpaid(e.Backpaid)); t != "" {
 			if n, err := strconv.Atoi(t); err == nil && (n < 0 || n > 1200) {
 				errs.add(p+"backpaid", "补缴月数应在 0 到 1200 之间", "Back-paid months: 0 to 1200")
 			} else if err != nil {
@@ -504,10 +504,10 @@ func (f formState) check() fieldErrors {
 	return errs
 }
 
-// result is what one evaluation of the form gave.
-type result struct {
+// Result is what one evaluation of the form gave.
+type Result struct {
 	Out      rules.Output
-	Errors   fieldErrors
+	Errors   Errors
 	Computed bool
 	// Stale says Out is the answer to an earlier input: the current one
 	// is incomplete or wrong (a month half typed), and the cards keep
@@ -515,11 +515,11 @@ type result struct {
 	Stale bool
 }
 
-// then is the result to show after next was computed for f: next itself,
+// Then is the result to show after next was computed for f: next itself,
 // or, while f cannot be answered but still has enrollments, next with the
 // last answer kept as a stale one. Keeping it spares the cards being
 // emptied and rebuilt at every keystroke of a date.
-func (r result) then(next result, f formState) result {
+func (r Result) Then(next Result, f State) Result {
 	if next.Computed || len(f.Enrollments) == 0 || !(r.Computed || r.Stale) {
 		return next
 	}
@@ -527,18 +527,18 @@ func (r result) then(next result, f formState) result {
 	return next
 }
 
-// evaluate checks the form, then runs the engine exactly as `yibao eval`
+// Evaluate checks the form, then runs the engine exactly as `yibao eval`
 // does: Decode on the same JSON, then Evaluate.
-func evaluate(f formState) result {
+func Evaluate(f State) Result {
 	if errs := f.check(); len(errs) > 0 {
-		return result{Errors: errs}
+		return Result{Errors: errs}
 	}
 	in, err := f.input()
 	if err == nil {
 		var out rules.Output
 		out, err = rules.Evaluate(in)
 		if err == nil {
-			return result{Out: out, Computed: true}
+			return Result{Out: out, Computed: true}
 		}
 	}
 	// The engine returns its *FieldError unwrapped (errors.As would link
@@ -551,5 +551,34 @@ func evaluate(f formState) result {
 	if zh == "" {
 		zh = fe.Message
 	}
-	return result{Errors: fieldErrors{fe.Field: bi{zh, fe.Message}}}
+	return Result{Errors: Errors{fe.Field: Text{zh, fe.Message}}}
+}
+
+// At keeps the errors of the fields that start with prefix.
+func (errs Errors) At(prefix string) Errors {
+	out := Errors{}
+	for k, v := range errs {
+		if strings.HasPrefix(k, prefix) {
+			out[FieldPath(k)] = v
+		}
+	}
+	return out
+}
+
+// FieldPath trims an engine error path to the form field that shows it:
+// "enrollments[1].backpaid[0]" → "enrollments[1].backpaid".
+func FieldPath(p string) string {
+	start := 0
+	if strings.HasPrefix(p, "enrollments[") {
+		if i := strings.Index(p, "]"); i > 0 {
+			start = i + 1
+		}
+	}
+	rest := p[start:]
+	if strings.HasPrefix(rest, ".") {
+		if i := strings.IndexAny(rest[1:], ".["); i >= 0 {
+			return p[:start+1+i]
+		}
+	}
+	return p
 }

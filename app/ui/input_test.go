@@ -22,7 +22,7 @@ func TestNormalizeMonthAndDate(t *testing.T) {
 		"2019-13": "2019-13", "2019-012": "2019-012", "abc": "abc", "20": "20",
 	}
 	for in, want := range months {
-		if got := normalizeMonth(in); got != want {
+		if got := NormalizeMonth(in); got != want {
 			t.Errorf("normalizeMonth(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -32,7 +32,7 @@ func TestNormalizeMonthAndDate(t *testing.T) {
 		"2024-02-29": "2024-02-29", "2025-02-29": "2025-02-29", "202": "202",
 	}
 	for in, want := range days {
-		if got := normalizeDate(in); got != want {
+		if got := NormalizeDate(in); got != want {
 			t.Errorf("normalizeDate(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -48,7 +48,7 @@ func TestInputRoundTrip(t *testing.T) {
 		`{"asOf":"2026-02-01","enrollments":[]}`,
 		`{"asOf":"2026-02-01","person":{"groups":["student","newborn"]},"enrollments":[],"plan":{"region":"420100","scheme":"resident","payOn":"2026-09-20","extraYears":2}}`,
 	} {
-		f, err := parseInput([]byte(doc))
+		f, err := Parse([]byte(doc))
 		if err != nil {
 			t.Fatalf("parseInput(%s): %v", doc, err)
 		}
@@ -56,10 +56,10 @@ func TestInputRoundTrip(t *testing.T) {
 			t.Errorf("round trip:\n got %s\nwant %s", got, doc)
 		}
 	}
-	if _, err := parseInput([]byte(`{"asOf": 5}`)); err == nil {
+	if _, err := Parse([]byte(`{"asOf": 5}`)); err == nil {
 		t.Errorf("parseInput accepted a number for asOf")
 	}
-	if _, err := parseInput([]byte(`{"asOf":"2026-01-01","enrollments":[{"backpaid":"x"}]}`)); err == nil {
+	if _, err := Parse([]byte(`{"asOf":"2026-01-01","enrollments":[{"backpaid":"x"}]}`)); err == nil {
 		t.Errorf("parseInput accepted a string for backpaid")
 	}
 }
@@ -116,7 +116,7 @@ func dropZero(v any) any {
 
 // What people type is normalised before it reaches the engine.
 func TestFormNormalisesWhatIsTyped(t *testing.T) {
-	f := formState{AsOf: "20261122", Enrollments: []formEnrollment{
+	f := State{AsOf: "20261122", Enrollments: []Enrollment{
 		{ID: "e1", Region: "440300", Scheme: "employee", From: "2019.3", To: "2024年6月", Backpaid: "2019-3，2019/4"},
 		{ID: "e2", Region: "360100", Scheme: "resident", From: "2025-1", To: "2025-12", PaidOn: "2024.11.20"},
 	}}
@@ -132,7 +132,7 @@ func TestFormNormalisesWhatIsTyped(t *testing.T) {
 // Errors name the contract's field path, so that the form shows each next
 // to its field.
 func TestCheckNamesFields(t *testing.T) {
-	f := formState{AsOf: "2026-13-01", BirthDate: "x", Enrollments: []formEnrollment{
+	f := State{AsOf: "2026-13-01", BirthDate: "x", Enrollments: []Enrollment{
 		{ID: "e1", Scheme: "employee", From: "", To: "2024-13", Backpaid: "5000"},
 		{ID: "e2", Region: "360100", Scheme: "resident", From: "2025-01", PaidOn: "2024-02-30"},
 	}, HasPlan: true}
@@ -149,19 +149,19 @@ func TestCheckNamesFields(t *testing.T) {
 	if len(errs) != 9 {
 		t.Errorf("%d errors, want 9: %v", len(errs), errs)
 	}
-	if fieldPath("enrollments[1].backpaid[0]") != "enrollments[1].backpaid" || fieldPath("plan.payOn") != "plan.payOn" {
-		t.Errorf("fieldPath: %q %q", fieldPath("enrollments[1].backpaid[0]"), fieldPath("plan.payOn"))
+	if FieldPath("enrollments[1].backpaid[0]") != "enrollments[1].backpaid" || FieldPath("plan.payOn") != "plan.payOn" {
+		t.Errorf("fieldPath: %q %q", FieldPath("enrollments[1].backpaid[0]"), FieldPath("plan.payOn"))
 	}
 }
 
 // The browser's answer is the engine's answer on the same JSON, as in
 // `yibao eval`.
 func TestEvaluateIsTheEngine(t *testing.T) {
-	f, err := parseInput([]byte(contractExample))
+	f, err := Parse([]byte(contractExample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := evaluate(f)
+	res := Evaluate(f)
 	if !res.Computed {
 		t.Fatalf("not computed: %v", res.Errors)
 	}
@@ -184,7 +184,7 @@ func TestEvaluateIsTheEngine(t *testing.T) {
 	// An error the engine finds (a region that does not exist) comes back
 	// with its field path.
 	f.Enrollments[1].Region = "999999"
-	res = evaluate(f)
+	res = Evaluate(f)
 	if res.Computed {
 		t.Fatalf("computed an unknown region")
 	}
@@ -194,15 +194,15 @@ func TestEvaluateIsTheEngine(t *testing.T) {
 }
 
 func TestShareFragment(t *testing.T) {
-	f, err := parseInput([]byte(contractExample))
+	f, err := Parse([]byte(contractExample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	frag := shareFragment(f)
+	frag := ShareFragment(f)
 	if bytes.ContainsAny([]byte(frag[len("input="):]), "=+/") {
 		t.Errorf("fragment is not base64url without padding: %s", frag)
 	}
-	data, err := inputFromFragment("#" + frag)
+	data, err := InputFromFragment("#" + frag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestShareFragment(t *testing.T) {
 	for _, frag := range []string{
 		"input=eyJhIjoxfQ==", "input=eyJhIjoxfQ", "lang=en&input=eyJhIjoxfQ", "input=eyJhIjoxfQ%3D%3D",
 	} {
-		data, err := inputFromFragment(frag)
+		data, err := InputFromFragment(frag)
 		if err != nil || string(data) != `{"a":1}` {
 			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
 		}
@@ -226,17 +226,17 @@ func TestShareFragment(t *testing.T) {
 		t.Fatalf("%s has neither + nor /: the case tests nothing", std)
 	}
 	for _, frag := range []string{"input=" + std, "input=" + strings.ReplaceAll(std, "+", " ")} {
-		if data, err := inputFromFragment(frag); err != nil || !bytes.Equal(data, raw) {
+		if data, err := InputFromFragment(frag); err != nil || !bytes.Equal(data, raw) {
 			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
 		}
 	}
-	if _, err := inputFromFragment("top"); err != errNoInput {
+	if _, err := InputFromFragment("top"); err != ErrNoInput {
 		t.Errorf("a fragment without input: %v", err)
 	}
-	if _, err := inputFromFragment("input=***"); err == nil {
+	if _, err := InputFromFragment("input=***"); err == nil {
 		t.Errorf("bad base64 accepted")
 	}
-	if got := shareLink("http://localhost:8000/", formState{AsOf: "2026-01-01"}); got[:len("http://localhost:8000/#input=")] != "http://localhost:8000/#input=" {
+	if got := ShareLink("http://localhost:8000/", State{AsOf: "2026-01-01"}); got[:len("http://localhost:8000/#input=")] != "http://localhost:8000/#input=" {
 		t.Errorf("shareLink: %s", got)
 	}
 }
@@ -244,32 +244,32 @@ func TestShareFragment(t *testing.T) {
 // While a field is half typed the last answer stays, marked stale; a
 // complete input replaces it, and an empty form has none.
 func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
-	full, err := parseInput([]byte(contractExample))
+	full, err := Parse([]byte(contractExample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	answered := evaluate(full)
-	half := full.clone()
+	answered := Evaluate(full)
+	half := full.Clone()
 	half.Enrollments[0].To = "2024-0"
-	empty := formState{AsOf: full.AsOf}
+	empty := State{AsOf: full.AsOf}
 	cases := []struct {
 		name          string
-		prev          result
-		form          formState
+		prev          Result
+		form          State
 		computed      bool
 		stale         bool
 		keepsPrevious bool
 	}{
-		{"complete input", result{}, full, true, false, false},
+		{"complete input", Result{}, full, true, false, false},
 		{"half-typed month after an answer", answered, half, false, true, true},
-		{"half-typed month with no answer before", result{}, half, false, false, false},
-		{"still half typed: the stale answer stays", answered.then(evaluate(half), half), half, false, true, true},
-		{"completed again", answered.then(evaluate(half), half), full, true, false, false},
+		{"half-typed month with no answer before", Result{}, half, false, false, false},
+		{"still half typed: the stale answer stays", answered.Then(Evaluate(half), half), half, false, true, true},
+		{"completed again", answered.Then(Evaluate(half), half), full, true, false, false},
 		{"form cleared: answered afresh, nothing stale", answered, empty, true, false, false},
-		{"no enrollments and a half-typed day: nothing stale", answered, formState{AsOf: "2026-1"}, false, false, false},
+		{"no enrollments and a half-typed day: nothing stale", answered, State{AsOf: "2026-1"}, false, false, false},
 	}
 	for _, c := range cases {
-		got := c.prev.then(evaluate(c.form), c.form)
+		got := c.prev.Then(Evaluate(c.form), c.form)
 		if got.Computed != c.computed || got.Stale != c.stale {
 			t.Errorf("%s: computed %v stale %v, want %v %v", c.name, got.Computed, got.Stale, c.computed, c.stale)
 		}
@@ -279,7 +279,7 @@ func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
 		if c.stale && len(got.Errors) == 0 {
 			t.Errorf("%s: a stale answer without the errors that make it stale", c.name)
 		}
-		if answerSummary(langZh, true, got) == "" {
+		if answerSummary(Zh, true, got) == "" {
 			t.Errorf("%s: empty summary", c.name)
 		}
 	}
@@ -288,26 +288,26 @@ func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
 // Editing one enrollment copies the form: the one on screen is unchanged
 // until the new one replaces it.
 func TestEditAndRemoveEnrollment(t *testing.T) {
-	f := formState{Enrollments: []formEnrollment{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
-	ids := func(f formState) string {
+	f := State{Enrollments: []Enrollment{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	ids := func(f State) string {
 		s := ""
 		for _, e := range f.Enrollments {
 			s += e.ID
 		}
 		return s
 	}
-	setID := func(e *formEnrollment) { e.ID = "x" }
+	setID := func(e *Enrollment) { e.ID = "x" }
 	cases := []struct {
 		name string
-		got  formState
+		got  State
 		want string
 	}{
-		{"edit the second", f.editEnrollment(1, setID), "axc"},
-		{"edit out of range", f.editEnrollment(3, setID), "abc"},
-		{"edit a negative index", f.editEnrollment(-1, setID), "abc"},
-		{"remove the first", f.withoutEnrollment(0), "bc"},
-		{"remove the last", f.withoutEnrollment(2), "ab"},
-		{"remove out of range", f.withoutEnrollment(5), "abc"},
+		{"edit the second", f.EditEnrollment(1, setID), "axc"},
+		{"edit out of range", f.EditEnrollment(3, setID), "abc"},
+		{"edit a negative index", f.EditEnrollment(-1, setID), "abc"},
+		{"remove the first", f.WithoutEnrollment(0), "bc"},
+		{"remove the last", f.WithoutEnrollment(2), "ab"},
+		{"remove out of range", f.WithoutEnrollment(5), "abc"},
 	}
 	for _, c := range cases {
 		if got := ids(c.got); got != c.want {
@@ -328,7 +328,7 @@ func TestInputIsWhatDecodeReads(t *testing.T) {
 	}
 	type tc struct {
 		name string
-		form formState
+		form State
 	}
 	var cases []tc
 	for _, name := range files {
@@ -336,37 +336,37 @@ func TestInputIsWhatDecodeReads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := parseInput(data)
+		f, err := Parse(data)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		cases = append(cases, tc{filepath.Base(name), f})
 	}
 	base := cases[0].form
-	edit := func(name string, change func(f *formState)) {
-		f := base.clone()
+	edit := func(name string, change func(f *State)) {
+		f := base.Clone()
 		change(&f)
 		cases = append(cases, tc{name, f})
 	}
-	edit("backpaid count, typed loosely", func(f *formState) {
+	edit("backpaid count, typed loosely", func(f *State) {
 		f.Enrollments[0].Backpaid = " 3 "
 	})
-	edit("backpaid list with Chinese commas", func(f *formState) {
+	edit("backpaid list with Chinese commas", func(f *State) {
 		f.Enrollments[0].Backpaid = "2019.3，2019.4"
 	})
-	edit("backpaid count out of range", func(f *formState) {
+	edit("backpaid count out of range", func(f *State) {
 		f.Enrollments[0].Backpaid = "1201"
 	})
-	edit("backpaid count before a bad from", func(f *formState) {
+	edit("backpaid count before a bad from", func(f *State) {
 		f.Enrollments[0].From, f.Enrollments[0].Backpaid = "2019-13", "2"
 	})
-	edit("no person", func(f *formState) {
+	edit("no person", func(f *State) {
 		f.BirthDate, f.Residence, f.WorkRegion, f.Groups, f.Retired = "", "", "", nil, false
 	})
-	edit("unknown region", func(f *formState) { f.Enrollments[1].Region = "999999" })
-	edit("duplicate ids", func(f *formState) { f.Enrollments[1].ID = f.Enrollments[0].ID })
-	edit("months typed as 2019.3", func(f *formState) { f.Enrollments[0].From = "2019.3" })
-	edit("plan without a day", func(f *formState) { f.Plan.PayOn = "" })
+	edit("unknown region", func(f *State) { f.Enrollments[1].Region = "999999" })
+	edit("duplicate ids", func(f *State) { f.Enrollments[1].ID = f.Enrollments[0].ID })
+	edit("months typed as 2019.3", func(f *State) { f.Enrollments[0].From = "2019.3" })
+	edit("plan without a day", func(f *State) { f.Plan.PayOn = "" })
 	for _, c := range cases {
 		got, gotErr := c.form.input()
 		if gotErr == nil {
@@ -410,12 +410,12 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := parseInput(doc)
+	f, err := Parse(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Through the share fragment and back, then as the engine's Input.
-	f2, err := parseInput(f.JSON())
+	f2, err := Parse(f.JSON())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -443,18 +443,18 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 // A numeric id, which rules.Decode (and so yibao eval) accepts, survives a
 // saved or shared input too (issue 14: it made the whole input unreadable).
 func TestNumericIDRoundTrips(t *testing.T) {
-	f, err := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":3,"region":"440300","scheme":"employee","from":"2020-01","to":"2024-06"}]}`))
+	f, err := Parse([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":3,"region":"440300","scheme":"employee","from":"2020-01","to":"2024-06"}]}`))
 	if err != nil {
 		t.Fatalf("parseInput: %v", err)
 	}
 	if len(f.Enrollments) != 1 || f.Enrollments[0].ID != "3" {
 		t.Fatalf("enrollments %+v; want one with id \"3\"", f.Enrollments)
 	}
-	again, err := parseInput(f.JSON())
+	again, err := Parse(f.JSON())
 	if err != nil || again.Enrollments[0].ID != "3" {
 		t.Errorf("round trip: %v, %+v", err, again.Enrollments)
 	}
-	if _, err := parseInput([]byte(`{"enrollments":[{"id":true}]}`)); err == nil {
+	if _, err := Parse([]byte(`{"enrollments":[{"id":true}]}`)); err == nil {
 		t.Error("an id that is neither a string nor a number is accepted")
 	}
 }

@@ -24,12 +24,12 @@ func (c *calculator) keepUnreadable(raw string) {
 // a link replaced, and what 清空 cleared.
 func (c *calculator) loadKept() {
 	if raw, ok := storageGet(storageBeforeLink); ok {
-		if _, _, err := decodeSaved(raw); err == nil {
+		if _, _, err := DecodeSaved(raw); err == nil {
 			c.notes.beforeLink = true
 		}
 	}
 	if raw, ok := storageGet(storageUndo); ok {
-		if f, s, err := decodeSaved(raw); err == nil {
+		if f, s, err := DecodeSaved(raw); err == nil {
 			c.undo, c.undoAuto = &f, s.AsOfAuto
 		}
 	}
@@ -39,7 +39,7 @@ func (c *calculator) loadKept() {
 func (c *calculator) saveLink() {
 	c.setAside()
 	c.unsaved = false
-	c.store(storageInput, encodeSaved(c.form, c.asOfAuto, true))
+	c.store(storageInput, EncodeSaved(c.form, c.asOfAuto, true))
 }
 
 // setAside runs before a link's input is first saved: what was saved and
@@ -51,12 +51,12 @@ func (c *calculator) setAside() {
 	if !ok {
 		return
 	}
-	f, s, err := decodeSaved(raw)
+	f, s, err := DecodeSaved(raw)
 	_, kept := storageGet(storageBeforeLink)
 	switch {
 	case err != nil:
 		c.keepUnreadable(raw)
-	case sameInput(f, c.form):
+	case SameInput(f, c.form):
 	case !(s.Link && kept):
 		c.store(storageBeforeLink, raw)
 		c.notes.beforeLink = true
@@ -65,7 +65,7 @@ func (c *calculator) setAside() {
 
 func (c *calculator) onRestoreSaved(ctx app.Context, e app.Event) {
 	raw, _ := storageGet(storageBeforeLink)
-	f, s, err := decodeSaved(raw)
+	f, s, err := DecodeSaved(raw)
 	c.notes.beforeLink = false
 	if err != nil {
 		storageDel(storageBeforeLink)
@@ -73,7 +73,7 @@ func (c *calculator) onRestoreSaved(ctx app.Context, e app.Event) {
 	}
 	c.asOfAuto = s.AsOfAuto
 	if c.asOfAuto || f.AsOf == "" {
-		f.AsOf, c.asOfAuto = today(), true
+		f.AsOf, c.asOfAuto = Today(), true
 	}
 	c.change(ctx, f)
 	storageDel(storageBeforeLink)
@@ -108,7 +108,7 @@ func (c *calculator) listenToOtherTabs(ctx app.Context) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if raw, ok := storageGet(storageInput); ok {
-				if f, _, err := decodeSaved(raw); err == nil && sameInput(f, c.form) {
+				if f, _, err := DecodeSaved(raw); err == nil && SameInput(f, c.form) {
 					return
 				}
 			}
@@ -131,9 +131,9 @@ func (c *calculator) stopListening() {
 // to write).
 func (c *calculator) onLoadOtherTab(ctx app.Context, e app.Event) {
 	c.notes.otherTab = false
-	f, auto := formState{}, true
+	f, auto := State{}, true
 	if raw, ok := storageGet(storageInput); ok {
-		if g, s, err := decodeSaved(raw); err == nil {
+		if g, s, err := DecodeSaved(raw); err == nil {
 			f, auto = g, s.AsOfAuto
 		}
 	}

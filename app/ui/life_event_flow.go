@@ -13,14 +13,14 @@ import (
 type lifeEventFlow struct {
 	app.Compo
 
-	Lang  lang
+	Lang  Lang
 	Today string
 	// owner gets the filled form (see formOwner).
 	owner lifeEventOwner
 
 	event  string // the chosen event's id; "" while choosing
 	step   int
-	given  answers
+	given  Answers
 	tried  bool // the person pressed 下一步 on an answer that will not do
 	closed bool // 其他: the full form instead
 	fresh  bool // the question is new: its box shows its answer (textBox)
@@ -28,16 +28,16 @@ type lifeEventFlow struct {
 
 // lifeEventOwner takes the form a life event filled.
 type lifeEventOwner interface {
-	startFrom(ctx app.Context, f formState)
+	startFrom(ctx app.Context, f State)
 }
 
 // question is the current question and how many the event asks now.
-func (p *lifeEventFlow) question() (*question, int) {
-	e := lifeEventOf(p.event)
+func (p *lifeEventFlow) question() (*Question, int) {
+	e := LifeEventOf(p.event)
 	if e == nil {
 		return nil, 0
 	}
-	qs := e.steps(e.complete(p.given, p.Today))
+	qs := e.Steps(e.Complete(p.given, p.Today))
 	if len(qs) == 0 {
 		return nil, 0
 	}
@@ -51,14 +51,14 @@ func (p *lifeEventFlow) choose(ctx app.Context, id string) {
 		focusSoon("add-enrollment", "")
 		return
 	}
-	p.event, p.step, p.given, p.tried = id, 0, answers{}, false
+	p.event, p.step, p.given, p.tried = id, 0, Answers{}, false
 	p.focusAnswer(ctx)
 }
 
 // answer records v as the answer to the current question.
 func (p *lifeEventFlow) answer(v string) {
 	if q, _ := p.question(); q != nil {
-		p.given[q.key] = v
+		p.given[q.Key] = v
 	}
 }
 
@@ -79,8 +79,8 @@ func (p *lifeEventFlow) onText(ctx app.Context, v string) {
 // textBox is the box of a month, a day or a year. A new question's box
 // takes its text even if it already has the focus (Force, until the person
 // types): the box is the previous question's, reused in place.
-func (p *lifeEventFlow) textBox(q *question, id, v, problem string) app.UI {
-	t := fieldText{label: q.text, hint: q.hint, placeholder: placeholders[q.kind]}
+func (p *lifeEventFlow) textBox(q *Question, id, v, problem string) app.UI {
+	t := fieldText{label: q.Text, hint: q.Hint, placeholder: placeholders[q.Kind]}
 	box := t.box(p.Lang, id, v, problem)
 	box.Force, box.OnInput = p.fresh, p.onText
 	return t.field(p.Lang, id, problem, box)
@@ -91,13 +91,13 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 	if q == nil {
 		return
 	}
-	v := q.value(p.given, p.Today)
-	if q.problem(v).zh != "" {
+	v := q.Value(p.given, p.Today)
+	if q.Problem(v).Zh != "" {
 		p.tried = true
 		p.focusAnswer(ctx)
 		return
 	}
-	p.given[q.key] = v // a default taken is an answer given
+	p.given[q.Key] = v // a default taken is an answer given
 	p.tried = false
 	blurActive() // a box keeps its text while focused (see textInput)
 	if p.step+1 < n {
@@ -105,9 +105,9 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 		p.focusAnswer(ctx)
 		return
 	}
-	ev := lifeEventOf(p.event)
+	ev := LifeEventOf(p.event)
 	if p.owner != nil {
-		p.owner.startFrom(ctx, ev.form(p.given, p.Today))
+		p.owner.startFrom(ctx, ev.Form(p.given, p.Today))
 	}
 }
 
@@ -146,8 +146,8 @@ func (p *lifeEventFlow) focusAnswer(ctx app.Context) {
 	if q == nil {
 		return
 	}
-	id := "ev-" + q.key
-	if q.kind == askChoice {
+	id := "ev-" + q.Key
+	if q.Kind == AskChoice {
 		id = "ev-heading"
 	}
 	focusSoon(id, "")
@@ -163,52 +163,52 @@ func (p *lifeEventFlow) Render() app.UI {
 	l := p.Lang
 	if p.closed {
 		return elem("section", "card intro",
-			l.textElem("p", "", "在下面填写参保记录。", "Fill in your enrollments below."),
-			button("events-reopen", "btn btn-quiet", l.s("按发生的事一步步填", "Answer step by step instead"), p.onReopen),
+			pickedText(l, "p", "", "在下面填写参保记录。", "Fill in your enrollments below."),
+			button("events-reopen", "btn btn-quiet", l.Pick("按发生的事一步步填", "Answer step by step instead"), p.onReopen),
 		)
 	}
 	q, n := p.question()
 	if q == nil {
 		return p.renderChoices()
 	}
-	ev := lifeEventOf(p.event)
-	v := q.value(p.given, p.Today)
+	ev := LifeEventOf(p.event)
+	v := q.Value(p.given, p.Today)
 	var problem string
 	if p.tried {
-		problem = q.problem(v).in(l)
+		problem = q.Problem(v).In(l)
 	}
-	id := "ev-" + q.key
-	hint := q.hint.in(l)
+	id := "ev-" + q.Key
+	hint := q.Hint.In(l)
 	var box app.UI
-	switch q.kind {
-	case askRegion:
-		box = &regionPicker{ID: id, Label: q.text.in(l), Value: v, Lang: l, Error: problem, Hint: hint, owner: p}
-	case askChoice:
+	switch q.Kind {
+	case AskRegion:
+		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, owner: p}
+	case AskChoice:
 		box = choiceList(l, id, q, v, p)
 	default:
 		box = p.textBox(q, id, v, problem)
 	}
 	var records app.UI
-	if q.records {
+	if q.Records {
 		records = elem("details", "records",
-			l.textElem("summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
-			textElem("p", "hint", recordPaths.in(l)),
+			pickedText(l, "summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
+			textElem("p", "hint", RecordPaths.In(l)),
 		)
 	}
-	next := l.s("下一步", "Next")
+	next := l.Pick("下一步", "Next")
 	if p.step == n-1 {
-		next = l.s("看结果", "See the answer")
+		next = l.Pick("看结果", "See the answer")
 	}
 	step := strconv.Itoa(p.step + 1)
 	return tagged("section", "class", "card intro flow", "id", "life-event", "aria-labelledby", "ev-heading").
 		OnKeyDown(p.onKey).
 		Body(
-			withText(tagged("h2", "id", "ev-heading", "tabindex", "-1"), ev.title.in(l)),
-			textElem("p", "flow-progress", l.s("第"+step+"步，共"+strconv.Itoa(n)+"步", "Step "+step+" of "+strconv.Itoa(n))),
+			withText(tagged("h2", "id", "ev-heading", "tabindex", "-1"), ev.Title.In(l)),
+			textElem("p", "flow-progress", l.Pick("第"+step+"步，共"+strconv.Itoa(n)+"步", "Step "+step+" of "+strconv.Itoa(n))),
 			box,
 			records,
 			elem("div", "action-row",
-				button("flow-back", "btn btn-quiet", l.s("上一步", "Back"), p.onBack),
+				button("flow-back", "btn btn-quiet", l.Pick("上一步", "Back"), p.onBack),
 				button("flow-next", "btn btn-primary", next, p.onNext),
 			),
 		)
@@ -217,31 +217,31 @@ func (p *lifeEventFlow) Render() app.UI {
 // renderChoices is the first screen: what happened?
 func (p *lifeEventFlow) renderChoices() app.UI {
 	l := p.Lang
-	items := make([]app.UI, 0, len(lifeEvents)+1)
-	for _, e := range lifeEvents {
-		id := e.id
-		items = append(items, button("event-"+id, "btn event", e.title.in(l), func(ctx app.Context, _ app.Event) { p.choose(ctx, id) }))
+	items := make([]app.UI, 0, len(LifeEvents)+1)
+	for _, e := range LifeEvents {
+		id := e.ID
+		items = append(items, button("event-"+id, "btn event", e.Title.In(l), func(ctx app.Context, _ app.Event) { p.choose(ctx, id) }))
 	}
-	items = append(items, button("event-other", "btn event", l.s("其他（直接填写详细信息）", "Something else (fill in the details)"), func(ctx app.Context, _ app.Event) { p.choose(ctx, "other") }))
+	items = append(items, button("event-other", "btn event", l.Pick("其他（直接填写详细信息）", "Something else (fill in the details)"), func(ctx app.Context, _ app.Event) { p.choose(ctx, "other") }))
 	return elem("section", "card intro",
 		introMarkup.build(l),
-		l.textElem("h2", "events-heading", "发生了什么？", "What happened?"),
+		pickedText(l, "h2", "events-heading", "发生了什么？", "What happened?"),
 		elem("div", "events", items...),
 	)
 }
 
 // placeholders are the examples in a question's box, by kind.
-var placeholders = map[questionKind]bi{
-	askMonth: {"2024-03", "2024-03"},
-	askDate:  {"2026-12-01", "2026-12-01"},
-	askYear:  {"2024", "2024"},
+var placeholders = map[QuestionKind]Text{
+	AskMonth: {"2024-03", "2024-03"},
+	AskDate:  {"2026-12-01", "2026-12-01"},
+	AskYear:  {"2024", "2024"},
 }
 
 // choiceList is a question's choices as radio buttons, one per line.
-func choiceList(l lang, id string, q *question, value string, p *lifeEventFlow) app.UI {
-	items := make([]app.UI, len(q.choices))
-	for i, o := range q.choices {
-		v := o.value
+func choiceList(l Lang, id string, q *Question, value string, p *lifeEventFlow) app.UI {
+	items := make([]app.UI, len(q.Choices))
+	for i, o := range q.Choices {
+		v := o.Value
 		oid := id + "-" + v
 		items[i] = withBody(tagged("label", "class", "check", "for", oid),
 			input("type", "radio", "id", oid, "name", id, "value", v).Attr("checked", value == v).
@@ -249,15 +249,15 @@ func choiceList(l lang, id string, q *question, value string, p *lifeEventFlow) 
 					p.answer(v)
 					p.tried = false
 				}, app.EventScope(oid)),
-			textElem("span", "", o.label.in(l)),
+			textElem("span", "", o.Label.In(l)),
 		)
 	}
 	var problem app.UI
 	if p.tried {
-		problem = errorLine(q.problem(value).in(l))
+		problem = errorLine(q.Problem(value).In(l))
 	}
 	return elem("fieldset", "choices",
-		textElem("legend", "", q.text.in(l)),
+		textElem("legend", "", q.Text.In(l)),
 		elem("div", "", items...),
 		problem,
 	)

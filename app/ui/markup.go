@@ -14,22 +14,22 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type node struct {
 	tag   string
 	attrs []string // name, value pairs, as tagged takes them
-	text  bi       // the first child, a text in both languages; none if empty
+	text  Text       // the first child, a text in both languages; none if empty
 	kids  []node
 	hole  int
 }
 
 // build makes the elements of n, in l, with holes for n's holes.
-func (n *node) build(l lang, holes ...app.UI) app.UI {
+func (n *node) build(l Lang, holes ...app.UI) app.UI {
 	switch {
 	case n.hole > 0:
 		return holes[n.hole-1]
 	case n.tag == "":
-		return app.Text(n.text.in(l))
+		return app.Text(n.text.In(l))
 	}
 	body := make([]app.UI, 0, len(n.kids)+1)
-	if n.text.zh != "" {
-		body = append(body, app.Text(n.text.in(l)))
+	if n.text.Zh != "" {
+		body = append(body, app.Text(n.text.In(l)))
 	}
 	for i := range n.kids {
 		body = append(body, n.kids[i].build(l, holes...))

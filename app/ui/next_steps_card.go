@@ -17,7 +17,7 @@ import (
 type nextStepsCard struct {
 	app.Compo
 
-	Lang     lang
+	Lang     Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.Output
@@ -30,8 +30,8 @@ func (c *nextStepsCard) shown() bool { return c.Computed || c.Stale }
 
 // noNextStepsMarkup is the card before there is an answer.
 var noNextStepsMarkup = node{tag: "section", attrs: []string{"class", "card result tone-pending", "id", "next-steps"}, kids: []node{
-	{tag: "h2", text: bi{"下一步怎么办", "What to do next"}},
-	{tag: "p", attrs: []string{"class", "headline"}, text: bi{"—", "—"}},
+	{tag: "h2", text: Text{"下一步怎么办", "What to do next"}},
+	{tag: "p", attrs: []string{"class", "headline"}, text: Text{"—", "—"}},
 }}
 
 func (c *nextStepsCard) Render() app.UI {
@@ -43,26 +43,26 @@ func (c *nextStepsCard) Render() app.UI {
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {
 		name := a.Rules.RegionName
-		class, text := "scope local", bi{
+		class, text := "scope local", Text{
 			name + "：已收录当地规定，未收录的部分按国家规定。",
 			name + ": local rules are included; the rest follows the national rules."}
 		if !a.Rules.Local {
-			class, text = "scope national", bi{
+			class, text = "scope national", Text{
 				name + "：按国家规定，当地细则请以当地医保部门为准。",
 				name + ": national rules; check the local medical-insurance bureau for local details."}
 		}
-		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text.in(l))
+		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text.In(l))
 	}
 	if len(a.Deadlines) > 0 {
 		items := make([]app.UI, len(a.Deadlines))
 		for i, d := range a.Deadlines {
 			items[i] = withBody(tagged("li", "data-kind", d.Kind, "data-date", d.Date),
-				textElem("strong", "", l.formatDay(d.Date)+l.s("：", ": ")),
-				app.Text(l.s(d.Zh, d.En)),
+				textElem("strong", "", l.FormatDay(d.Date)+l.Pick("：", ": ")),
+				app.Text(l.Pick(d.Zh, d.En)),
 			)
 		}
 		deadlines = withBody(tagged("div", "class", "deadlines", "id", "deadlines"),
-			l.textElem("h3", "", "截止日期", "Deadlines"),
+			pickedText(l, "h3", "", "截止日期", "Deadlines"),
 			elem("ul", "", items...),
 			c.reminder(),
 		)
@@ -74,7 +74,7 @@ func (c *nextStepsCard) Render() app.UI {
 		incentive = c.incentive(a.Incentive)
 	}
 	return withBody(tagged("section", "id", "next-steps", "aria-labelledby", "next-h", "class", resultClasses("info", c.Stale)),
-		withText(tagged("h2", "id", "next-h"), l.s("下一步怎么办", "What to do next")),
+		withText(tagged("h2", "id", "next-h"), l.Pick("下一步怎么办", "What to do next")),
 		scope,
 		c.todo(),
 		deadlines,
@@ -93,31 +93,31 @@ func (c *nextStepsCard) todo() app.UI {
 	var items []app.UI
 	for _, act := range a.Duplicates.Actions {
 		if slices.Contains(a.Duplicates.Stop, act.Enrollment) {
-			items = append(items, l.textElem("li", "todo-stop", act.Zh, act.En))
+			items = append(items, pickedText(l, "li", "todo-stop", act.Zh, act.En))
 		}
 	}
 	// A plan the duplicates card stops is not to be paid (one story).
 	if w := a.Waiting; w != nil && w.About == "plan" && c.PayOn != "" && !slices.Contains(a.Duplicates.Stop, "plan") {
-		scheme := l.schemeName(w.Scheme)
-		pay := l.s(l.formatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.formatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
+		scheme := l.SchemeName(w.Scheme)
+		pay := l.Pick(l.FormatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.FormatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
 		switch {
 		case w.NoBenefits:
-			pay += l.s("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
+			pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
 		case w.BenefitsFrom != "":
-			pay += l.s("，"+l.formatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.formatDay(w.BenefitsFrom)+".")
+			pay += l.Pick("，"+l.FormatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.FormatDay(w.BenefitsFrom)+".")
 		}
 		// How much, where the answer says it: outside the window some
 		// regions ask the contribution plus the subsidy.
 		switch {
 		case w.FullPrice && w.Cost != nil:
 			n := strconv.Itoa(*w.Cost)
-			pay += l.s("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
+			pay += l.Pick("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
 		case w.FullPrice:
-			pay += l.s("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
+			pay += l.Pick("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
 		}
 		items = append(items, withBody(tagged("li", "class", "todo-pay"),
 			app.Text(pay),
-			l.textElem("span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
+			pickedText(l, "span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
 				" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
 		))
 	}
@@ -125,7 +125,7 @@ func (c *nextStepsCard) todo() app.UI {
 		return nil
 	}
 	return elem("div", "todo",
-		l.textElem("h3", "", "要做的事", "To do"),
+		pickedText(l, "h3", "", "要做的事", "To do"),
 		elem("ol", "todo-list", items...),
 	)
 }
@@ -134,34 +134,34 @@ func (c *nextStepsCard) todo() app.UI {
 // retiree living elsewhere, how to file for care there.
 func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
-	title := l.s("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
+	title := l.Pick("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
 	if t.Kind == "filing" {
-		title = l.s("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
+		title = l.Pick("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
 	}
 	var limit app.UI
 	if t.Kind == "transfer" {
 		days := strconv.Itoa(t.WorkingDays)
-		limit = textElem("p", "time-limit", l.s("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
+		limit = textElem("p", "time-limit", l.Pick("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
 	}
 	return withBody(tagged("details", "id", "transfer", "class", "transfer", "data-kind", t.Kind),
 		elem("summary", "", textElem("h3", "", title)),
 		textList("ol", "steps", l, t.Steps),
 		limit,
-		l.textElem("h4", "", "材料", "What to bring"),
+		pickedText(l, "h4", "", "材料", "What to bring"),
 		textList("ul", "", l, t.Materials),
-		l.textElem("h4", "", "办理渠道", "Where"),
+		pickedText(l, "h4", "", "办理渠道", "Where"),
 		textList("ul", "", l, t.Channels),
-		l.textElem("h4", "", "不要这样做", "Do not"),
+		pickedText(l, "h4", "", "不要这样做", "Do not"),
 		textList("ul", "do-not", l, t.DoNot),
 		&explainList{Lang: l, Steps: t.Explain},
 	)
 }
 
 // textList is a list of texts in the language, one item each.
-func textList(tag, class string, l lang, ts []rules.Text) app.UI {
+func textList(tag, class string, l Lang, ts []rules.Text) app.UI {
 	items := make([]app.UI, len(ts))
 	for i, x := range ts {
-		items[i] = l.textElem("li", "", x.Zh, x.En)
+		items[i] = pickedText(l, "li", "", x.Zh, x.En)
 	}
 	return elem(tag, class, items...)
 }
@@ -174,19 +174,19 @@ func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 	earned := strconv.Itoa(in.EarnedRise)
 	b := basisFor(l, &c.Answer, rules.SectionIncentive, in.Explain)
 	next, rise, capPct := strconv.Itoa(in.NextRiseYear), strconv.Itoa(in.RisePerYear), strconv.Itoa(in.CapPercent)
-	summary := l.s(
+	summary := l.Pick(
 		"已连续参加居民医保"+years+"年，大病保险最高支付限额已提高"+earned+"元；"+next+"年度起每连续参保1年再提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
 		years+" continuous years of resident insurance; the 大病保险 cap has risen by "+earned+" yuan; from "+next+" each further year adds "+rise+" yuan (at most "+capPct+"% of the original cap).")
 	switch {
 	case in.NoCeiling:
 		summary = stepText(l, in.Explain, "incentive.noCeiling")
 	case in.EarnedRise == 0: // no "已提高0元"
-		summary = l.s(
+		summary = l.Pick(
 			"已连续参加居民医保"+years+"年；自"+next+"年度起，每连续参保1年，大病保险最高支付限额提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
 			years+" continuous years of resident insurance; from "+next+" each further year raises the 大病保险 cap by "+rise+" yuan (at most "+capPct+"% of the original cap).")
 	}
 	return withBody(tagged("div", "id", "incentive", "class", "incentive", "data-years", years, "data-earned", earned),
-		l.textElem("h3", "", "连续参保激励", "Continuous-enrollment incentive"),
+		pickedText(l, "h3", "", "连续参保激励", "Continuous-enrollment incentive"),
 		b.line(),
 		textElem("p", "", summary),
 		textIf("p", "warn", stepText(l, in.Explain, "incentive.break")),
@@ -195,10 +195,10 @@ func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 }
 
 // stepText is the text of the first step of rule, in l.
-func stepText(l lang, steps []rules.Step, rule string) string {
+func stepText(l Lang, steps []rules.Step, rule string) string {
 	for _, s := range steps {
 		if s.Rule == rule {
-			return l.s(s.Zh, s.En)
+			return l.Pick(s.Zh, s.En)
 		}
 	}
 	return ""
@@ -210,13 +210,13 @@ func stepText(l lang, steps []rules.Step, rule string) string {
 func (c *nextStepsCard) reminder() app.UI {
 	l := c.Lang
 	if !inWeChat() {
-		return button("add-to-calendar", "btn btn-quiet", l.s("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar)
+		return button("add-to-calendar", "btn btn-quiet", l.Pick("添加到日历（.ics 提醒）", "Add to calendar (.ics reminder)"), c.onCalendar)
 	}
 	return elem("div", "reminder",
-		labelFor("reminder-text", l.s("提醒文字（可复制到备忘录或发给自己）", "Reminder text (copy it into a note or a chat with yourself)")),
-		withText(tagged("textarea", "id", "reminder-text", "class", "field-input", "readonly", "true", "rows", "4"), reminderText(l, c.Answer.Deadlines)),
-		button("copy-reminder", "btn btn-quiet", l.s("复制提醒文字", "Copy the reminder"), c.onCopyReminder),
-		l.textElem("p", "hint", "微信里不能直接添加到日历：点右上角「…」，选「在浏览器中打开」，再点「添加到日历」。",
+		labelFor("reminder-text", l.Pick("提醒文字（可复制到备忘录或发给自己）", "Reminder text (copy it into a note or a chat with yourself)")),
+		withText(tagged("textarea", "id", "reminder-text", "class", "field-input", "readonly", "true", "rows", "4"), ReminderText(l, c.Answer.Deadlines)),
+		button("copy-reminder", "btn btn-quiet", l.Pick("复制提醒文字", "Copy the reminder"), c.onCopyReminder),
+		pickedText(l, "p", "hint", "微信里不能直接添加到日历：点右上角「…」，选「在浏览器中打开」，再点「添加到日历」。",
 			"WeChat cannot add these to a calendar: tap … at the top right, choose 在浏览器中打开 (open in the browser), then Add to calendar."),
 	)
 }
@@ -225,7 +225,7 @@ func (c *nextStepsCard) reminder() app.UI {
 // copy where the clipboard is not available.
 func (c *nextStepsCard) onCopyReminder(ctx app.Context, e app.Event) {
 	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
-		clip.Call("writeText", reminderText(c.Lang, c.Answer.Deadlines))
+		clip.Call("writeText", ReminderText(c.Lang, c.Answer.Deadlines))
 	}
 	if el := app.Window().GetElementByID("reminder-text"); el.Truthy() {
 		el.Call("select")
@@ -236,7 +236,7 @@ func (c *nextStepsCard) onCopyReminder(ctx app.Context, e app.Event) {
 // is sent anywhere.
 func (c *nextStepsCard) onCalendar(ctx app.Context, e app.Event) {
 	now := time.Now().UTC()
-	text := icsCalendar(c.Lang, c.Answer.Deadlines, now.Format("20060102T150405Z"), strconv.FormatInt(now.UnixNano(), 36))
+	text := ICS(c.Lang, c.Answer.Deadlines, now.Format("20060102T150405Z"), strconv.FormatInt(now.UnixNano(), 36))
 	win := app.Window()
 	blob := win.Get("Blob").New([]any{text}, map[string]any{"type": "text/calendar;charset=utf-8"})
 	url := win.Get("URL").Call("createObjectURL", blob)

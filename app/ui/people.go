@@ -5,12 +5,12 @@ import (
 	"strconv"
 )
 
-// household is the people whose calculations the device keeps side by
+// Household is the people whose calculations the device keeps side by
 // side (我, 宝宝, 父母…), under storagePeople. The person on the screen is
 // People[Current]; their input lives where a single person's does
 // (storageInput, with its links, undo and kept copies), so their Saved here
 // is only refreshed when the screen turns to someone else.
-type household struct {
+type Household struct {
 	V       int      `json:"v"`
 	Current int      `json:"current"`
 	People  []person `json:"people"`
@@ -26,38 +26,38 @@ type person struct {
 // householdVersion is the version of the format of storagePeople.
 const householdVersion = 1
 
-// maxPeople is the most people a household keeps.
-const maxPeople = 8
+// MaxPeople is the most people a household keeps.
+const MaxPeople = 8
 
-// selfName is the person a device starts with.
-var selfName = bi{"我", "Me"}
+// SelfName is the person a device starts with.
+var SelfName = Text{"我", "Me"}
 
-// personChoices are the names offered for a new person, in order.
-var personChoices = []bi{{"宝宝", "Baby"}, {"爸爸", "Father"}, {"妈妈", "Mother"}, {"配偶", "Spouse"}, {"其他家人", "Family"}}
+// PersonChoices are the names offered for a new person, in order.
+var PersonChoices = []Text{{"宝宝", "Baby"}, {"爸爸", "Father"}, {"妈妈", "Mother"}, {"配偶", "Spouse"}, {"其他家人", "Family"}}
 
-// newHousehold is a household of one: the person using the device.
-func newHousehold(l lang) household {
-	return household{V: householdVersion, People: []person{{Name: selfName.in(l)}}}
+// NewHousehold is a household of one: the person using the device.
+func NewHousehold(l Lang) Household {
+	return Household{V: householdVersion, People: []person{{Name: SelfName.In(l)}}}
 }
 
-// decodeHousehold reads storagePeople; anything it cannot read in full
+// DecodeHousehold reads storagePeople; anything it cannot read in full
 // gives a household of one (the person on the screen keeps their input).
-func decodeHousehold(raw string, l lang) household {
-	var h household
+func DecodeHousehold(raw string, l Lang) Household {
+	var h Household
 	if json.Unmarshal([]byte(raw), &h) != nil || h.V != householdVersion || len(h.People) == 0 ||
-		len(h.People) > maxPeople || h.Current < 0 || h.Current >= len(h.People) {
-		return newHousehold(l)
+		len(h.People) > MaxPeople || h.Current < 0 || h.Current >= len(h.People) {
+		return NewHousehold(l)
 	}
 	for _, p := range h.People {
 		if p.Name == "" {
-			return newHousehold(l)
+			return NewHousehold(l)
 		}
 	}
 	return h
 }
 
-// encode is the stored value of the household.
-func (h household) encode() string {
+// Encode is the stored value of the household.
+func (h Household) Encode() string {
 	b, err := json.Marshal(h)
 	if err != nil { // cannot happen: strings and ints
 		return ""
@@ -65,8 +65,8 @@ func (h household) encode() string {
 	return string(b)
 }
 
-// names are the people's names, in order.
-func (h household) names() []string {
+// Names are the people's Names, in order.
+func (h Household) Names() []string {
 	out := make([]string, len(h.People))
 	for i, p := range h.People {
 		out[i] = p.Name
@@ -75,24 +75,24 @@ func (h household) names() []string {
 }
 
 // clone copies the household, so that an edit leaves the rendered one be.
-func (h household) clone() household {
+func (h Household) clone() Household {
 	h.People = append([]person(nil), h.People...)
 	return h
 }
 
-// switchedTo turns to person i: the one on the screen keeps current (their
+// SwitchedTo turns to person i: the one on the screen keeps current (their
 // saved input), and i's saved input is returned for the screen.
-func (h household) switchedTo(i int, current string) (household, string) {
+func (h Household) SwitchedTo(i int, current string) (Household, string) {
 	h = h.clone()
 	h.People[h.Current].Saved = current
 	h.Current = i
 	return h, h.People[i].Saved
 }
 
-// withPerson adds a person named name (numbered if the name is taken) and
+// WithPerson adds a person named name (numbered if the name is taken) and
 // turns to them, with a blank form; current is the saved input of the one
 // on the screen.
-func (h household) withPerson(name, current string) household {
+func (h Household) WithPerson(name, current string) Household {
 	h = h.clone()
 	h.People[h.Current].Saved = current
 	h.People = append(h.People, person{Name: h.freeName(name)})
@@ -100,9 +100,9 @@ func (h household) withPerson(name, current string) household {
 	return h
 }
 
-// withoutCurrent removes the person on the screen and turns to the one
+// WithoutCurrent removes the person on the screen and turns to the one
 // before (or after) them, whose saved input is returned.
-func (h household) withoutCurrent() (household, string) {
+func (h Household) WithoutCurrent() (Household, string) {
 	h = h.clone()
 	i := h.Current
 	h.People = append(h.People[:i], h.People[i+1:]...)
@@ -111,7 +111,7 @@ func (h household) withoutCurrent() (household, string) {
 }
 
 // freeName is name, or name2, name3… when it is taken.
-func (h household) freeName(name string) string {
+func (h Household) freeName(name string) string {
 	taken := func(n string) bool {
 		for _, p := range h.People {
 			if p.Name == n {

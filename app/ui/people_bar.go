@@ -11,7 +11,7 @@ import (
 type peopleBar struct {
 	app.Compo
 
-	Lang    lang
+	Lang    Lang
 	Names   []string
 	Current int
 	owner   peopleOwner // unexported: see enrollmentEditor
@@ -30,7 +30,7 @@ type peopleOwner interface {
 func (b *peopleBar) Render() app.UI {
 	l := b.Lang
 	if len(b.Names) == 0 {
-		b.Names, b.Current = []string{selfName.in(l)}, 0
+		b.Names, b.Current = []string{SelfName.In(l)}, 0
 	}
 	tabs := make([]app.UI, 0, len(b.Names)+1)
 	for i, name := range b.Names {
@@ -45,25 +45,25 @@ func (b *peopleBar) Render() app.UI {
 			}
 		}, attrs...))
 	}
-	if len(b.Names) < maxPeople {
-		tabs = append(tabs, button("person-add", "chip add", l.s("＋ 家人", "+ Family"), b.onAdd, "aria-expanded", strconv.FormatBool(b.adding)))
+	if len(b.Names) < MaxPeople {
+		tabs = append(tabs, button("person-add", "chip add", l.Pick("＋ 家人", "+ Family"), b.onAdd, "aria-expanded", strconv.FormatBool(b.adding)))
 	}
 	var choices, remove app.UI
 	if b.adding {
-		items := make([]app.UI, 0, len(personChoices)+1)
-		for i, c := range personChoices {
+		items := make([]app.UI, 0, len(PersonChoices)+1)
+		for i, c := range PersonChoices {
 			// The handler reads the language when it runs: go-app keeps
 			// an element's first handler.
-			items = append(items, button("person-new-"+strconv.Itoa(i), "chip", c.in(l), func(ctx app.Context, e app.Event) {
+			items = append(items, button("person-new-"+strconv.Itoa(i), "chip", c.In(l), func(ctx app.Context, e app.Event) {
 				b.adding = false
 				if b.owner != nil {
-					b.owner.addPerson(ctx, personChoices[i].in(b.Lang))
+					b.owner.addPerson(ctx, PersonChoices[i].In(b.Lang))
 				}
 			}))
 		}
-		items = append(items, button("person-add-cancel", "btn btn-quiet", l.s("取消", "Cancel"), b.onAdd))
+		items = append(items, button("person-add-cancel", "btn btn-quiet", l.Pick("取消", "Cancel"), b.onAdd))
 		choices = elem("div", "people-add",
-			l.textElem("p", "hint", "给谁算？每个人的信息分开保存在本机。", "For whom? Each person's data is kept apart on this device."),
+			pickedText(l, "p", "hint", "给谁算？每个人的信息分开保存在本机。", "For whom? Each person's data is kept apart on this device."),
 			elem("div", "people-tabs", items...),
 		)
 	}
@@ -71,16 +71,16 @@ func (b *peopleBar) Render() app.UI {
 	case len(b.Names) < 2:
 	case b.confirming:
 		remove = elem("div", "people-confirm",
-			l.textElem("p", "", "移除「"+name+"」和他的全部信息？", "Remove "+name+" and all their data?"),
+			pickedText(l, "p", "", "移除「"+name+"」和他的全部信息？", "Remove "+name+" and all their data?"),
 			elem("div", "action-row",
-				button("person-remove-yes", "btn btn-primary", l.s("移除", "Remove"), b.onRemove),
-				button("person-remove-no", "btn btn-quiet", l.s("不移除", "Keep"), b.onKeep),
+				button("person-remove-yes", "btn btn-primary", l.Pick("移除", "Remove"), b.onRemove),
+				button("person-remove-no", "btn btn-quiet", l.Pick("不移除", "Keep"), b.onKeep),
 			),
 		)
 	default:
-		remove = button("person-remove", "btn btn-quiet people-remove", l.s("移除「"+name+"」", "Remove "+name), b.onAsk)
+		remove = button("person-remove", "btn btn-quiet people-remove", l.Pick("移除「"+name+"」", "Remove "+name), b.onAsk)
 	}
-	return tagged("nav", "class", "card people", "id", "people", "aria-label", l.s("为谁计算", "Whose calculation")).Body(
+	return tagged("nav", "class", "card people", "id", "people", "aria-label", l.Pick("为谁计算", "Whose calculation")).Body(
 		elem("div", "people-tabs", tabs...),
 		choices,
 		remove,

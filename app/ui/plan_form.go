@@ -11,9 +11,9 @@ import (
 type planForm struct {
 	app.Compo
 
-	Value  formState
-	Lang   lang
-	Errors fieldErrors
+	Value  State
+	Lang   Lang
+	Errors Errors
 	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
 	owner formOwner
@@ -21,19 +21,19 @@ type planForm struct {
 
 func (p *planForm) err(path string) string {
 	if m, ok := p.Errors[path]; ok {
-		return m.in(p.Lang)
+		return m.In(p.Lang)
 	}
 	return ""
 }
 
-func (p *planForm) set(ctx app.Context, edit func(f *formState)) {
+func (p *planForm) set(ctx app.Context, edit func(f *State)) {
 	if p.owner != nil {
 		p.owner.edit(ctx, edit)
 	}
 }
 
 func (p *planForm) onPlan(ctx app.Context, on bool) {
-	p.set(ctx, func(f *formState) {
+	p.set(ctx, func(f *State) {
 		f.HasPlan = on
 		if on && f.Plan.Scheme == "" {
 			f.Plan.Scheme = "resident"
@@ -45,11 +45,11 @@ func (p *planForm) onPlan(ctx app.Context, on bool) {
 }
 
 func (p *planForm) onRegion(ctx app.Context, _, code string) {
-	p.set(ctx, func(f *formState) { f.Plan.Region = code })
+	p.set(ctx, func(f *State) { f.Plan.Region = code })
 }
 
 func (p *planForm) onScheme(ctx app.Context, s string) {
-	p.set(ctx, func(f *formState) {
+	p.set(ctx, func(f *State) {
 		f.Plan.Scheme = s
 		if s != "employee" {
 			f.Plan.Kind = ""
@@ -58,23 +58,23 @@ func (p *planForm) onScheme(ctx app.Context, s string) {
 }
 
 func (p *planForm) onKind(ctx app.Context, k string) {
-	p.set(ctx, func(f *formState) { f.Plan.Kind = k })
+	p.set(ctx, func(f *State) { f.Plan.Kind = k })
 }
 
 func (p *planForm) onPayOn(ctx app.Context, val string) {
-	p.set(ctx, func(f *formState) { f.Plan.PayOn = val })
+	p.set(ctx, func(f *State) { f.Plan.PayOn = val })
 }
 
 func (p *planForm) onExtraYears(ctx app.Context, e app.Event) {
 	n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	p.set(ctx, func(f *formState) { f.Plan.ExtraYears = n })
+	p.set(ctx, func(f *State) { f.Plan.ExtraYears = n })
 }
 
 func (p *planForm) Render() app.UI {
 	l := p.Lang
 	v := &p.Value
-	return formDetails("plan", v.HasPlan, l.s("打算参保", "What I plan next"), l.s("可选：算出新参保的等待期", "Optional: the wait for a new enrollment"),
-		checkbox("plan-on", l.s("我打算新参保或续保", "I am about to enroll"), v.HasPlan, p.onPlan),
+	return formDetails("plan", v.HasPlan, l.Pick("打算参保", "What I plan next"), l.Pick("可选：算出新参保的等待期", "Optional: the wait for a new enrollment"),
+		checkbox("plan-on", l.Pick("我打算新参保或续保", "I am about to enroll"), v.HasPlan, p.onPlan),
 		p.fields(),
 	)
 }
@@ -97,12 +97,12 @@ func (p *planForm) fields() app.UI {
 		kind,
 		textField(l, &payOnText, "plan-payOn", v.Plan.PayOn, p.err("plan.payOn"), p.onPayOn),
 		elem("div", "field",
-			labelFor("plan-extraYears", l.s("补缴修复断保年数", "Broken years repaired (修复)")),
+			labelFor("plan-extraYears", l.Pick("补缴修复断保年数", "Broken years repaired (修复)")),
 			tagged("select", "id", "plan-extraYears", "class", "field-input", "aria-describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 				OnChange(p.onExtraYears).
 				Body(extraYearOptions(v.Plan.ExtraYears)...),
 			fieldMessages("plan-extraYears", p.err("plan.extraYears"),
-				l.s("每多缴 1 年，变动等待期减少 1 个月", "Each extra year paid removes a month of the variable wait")),
+				l.Pick("每多缴 1 年，变动等待期减少 1 个月", "Each extra year paid removes a month of the variable wait")),
 		),
 	)
 }
@@ -110,10 +110,10 @@ func (p *planForm) fields() app.UI {
 // maxExtraYears is how many repair years the select offers.
 // What the plan's fields say.
 var (
-	payOnText      = fieldText{label: bi{"缴费日期", "Day of payment"}, placeholder: bi{"2026-12-05", "2026-12-05"}, normalize: normalizeDate}
-	planKindChoice = choice{bi{"缴费方式", "Paid as"}, []option{
-		{"unit", bi{"单位缴", "Employer"}},
-		{"flexible", bi{"灵活就业（个人缴）", "Flexible work (yourself)"}},
+	payOnText      = fieldText{label: Text{"缴费日期", "Day of payment"}, placeholder: Text{"2026-12-05", "2026-12-05"}, normalize: NormalizeDate}
+	planKindChoice = choice{Text{"缴费方式", "Paid as"}, []Option{
+		{"unit", Text{"单位缴", "Employer"}},
+		{"flexible", Text{"灵活就业（个人缴）", "Flexible work (yourself)"}},
 	}}
 )
 

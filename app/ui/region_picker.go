@@ -18,7 +18,7 @@ type regionPicker struct {
 	ID    string // id of the text input
 	Label string
 	Value string // region code
-	Lang  lang
+	Lang  Lang
 	Error string
 	Hint  string
 	// owner gets the picker's ID with the code: unexported, it keeps its
@@ -59,14 +59,14 @@ func (p *regionPicker) display() string {
 
 // regionLabel names a region for people: 深圳市 · 广东省, or in English with
 // its pinyin first, Shenzhen 深圳市 · Guangdong.
-func regionLabel(l lang, r rules.Region) string {
+func regionLabel(l Lang, r rules.Region) string {
 	name := r.Name
-	if l == langEn && r.Pinyin != "" {
+	if l == En && r.Pinyin != "" {
 		name = upperFirst(r.Pinyin) + " " + name
 	}
 	if r.Level == rules.LevelCity && r.ProvinceName != "" {
 		prov := r.ProvinceName
-		if p, ok := rules.LookupRegion(r.Province); l == langEn && ok && p.Pinyin != "" {
+		if p, ok := rules.LookupRegion(r.Province); l == En && ok && p.Pinyin != "" {
 			prov = upperFirst(p.Pinyin)
 		}
 		name += " · " + prov
@@ -85,7 +85,7 @@ func (p *regionPicker) Render() app.UI {
 	l := p.Lang
 	msg := p.Error
 	if p.unpicked() {
-		msg = l.s("请从列表中选择", "Pick one from the list")
+		msg = l.Pick("请从列表中选择", "Pick one from the list")
 	}
 	list := p.suggestions()
 	listID := p.ID + "-list"
@@ -99,7 +99,7 @@ func (p *regionPicker) Render() app.UI {
 		Value: p.display(),
 		Force: !p.editing, // a region picked with Enter shows its name at once
 		Attrs: []string{
-			"placeholder", l.s("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
+			"placeholder", l.Pick("输入城市名或拼音首字母，如 深圳 / sz", "Type a city name or pinyin initials, e.g. sz"),
 			"autocapitalize", "off",
 			"spellcheck", "false",
 			"role", "combobox",
@@ -124,7 +124,7 @@ func (p *regionPicker) Render() app.UI {
 			// （浦东新区）. Codes are for machines: data-code, not shown.
 			var via app.UI
 			if r.Via != "" {
-				via = textElem("span", "via", l.s("（"+r.Via+"）", " ("+r.Via+")"))
+				via = textElem("span", "via", l.Pick("（"+r.Via+"）", " ("+r.Via+")"))
 			}
 			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active), "data-code", r.Code).
 				Body(app.Text(name), via).

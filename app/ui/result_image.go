@@ -28,58 +28,58 @@ const (
 
 // resultImageLines are the texts of the result image, from the same answer
 // as the cards: the three answers, the key dates and what to do by when.
-func resultImageLines(l lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
+func resultImageLines(l Lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
 	cov, _ := coverageHeadline(&out.Coverage)
 	wait, _ := waitingHeadline(out.Waiting, out.Coverage.Status)
 	dup, _ := duplicatesHeadline(&out.Duplicates, labels)
 	lines := []imageLine{
-		{l.s("医保连续参保计算器", "Medical insurance continuity"), lineTitle},
-		{answerSummary(l, true, result{Out: *out, Computed: true}), lineSummary},
-		{l.s(l.formatDay(asOf)+"能报销吗？", "Covered on "+l.formatDay(asOf)+"?"), lineLabel},
-		{cov.in(l), lineAnswer},
-		{l.s("待遇等待期", "Waiting period"), lineLabel},
-		{wait.in(l), lineAnswer},
+		{l.Pick("医保连续参保计算器", "Medical insurance continuity"), lineTitle},
+		{answerSummary(l, true, Result{Out: *out, Computed: true}), lineSummary},
+		{l.Pick(l.FormatDay(asOf)+"能报销吗？", "Covered on "+l.FormatDay(asOf)+"?"), lineLabel},
+		{cov.In(l), lineAnswer},
+		{l.Pick("待遇等待期", "Waiting period"), lineLabel},
+		{wait.In(l), lineAnswer},
 	}
 	if w := out.Waiting; w != nil && w.BenefitsFrom != "" && !w.NoBenefits {
-		from := l.s(l.formatDay(w.BenefitsFrom)+"起可报销", "Covered from "+l.formatDay(w.BenefitsFrom))
+		from := l.Pick(l.FormatDay(w.BenefitsFrom)+"起可报销", "Covered from "+l.FormatDay(w.BenefitsFrom))
 		if w.MonthsUpperBound {
-			from = l.s("最晚"+from, "At the latest: "+from)
+			from = l.Pick("最晚"+from, "At the latest: "+from)
 		}
 		lines = append(lines, imageLine{from, lineText})
 	}
 	lines = append(lines,
-		imageLine{l.s("重复参保", "Duplicate enrollments"), lineLabel},
-		imageLine{dup.in(l), lineAnswer},
+		imageLine{l.Pick("重复参保", "Duplicate enrollments"), lineLabel},
+		imageLine{dup.In(l), lineAnswer},
 	)
 	// What to stop, as the checklist says it (the first two).
 	n := 0
 	for _, act := range out.Duplicates.Actions {
 		if n < 2 && slices.Contains(out.Duplicates.Stop, act.Enrollment) {
-			lines = append(lines, imageLine{l.s(act.Zh, act.En), lineText})
+			lines = append(lines, imageLine{l.Pick(act.Zh, act.En), lineText})
 			n++
 		}
 	}
 	if len(out.Deadlines) > 0 {
-		lines = append(lines, imageLine{l.s("截止日期", "Deadlines"), lineLabel})
+		lines = append(lines, imageLine{l.Pick("截止日期", "Deadlines"), lineLabel})
 		for i, d := range out.Deadlines {
 			if i == 3 {
 				break
 			}
-			lines = append(lines, imageLine{l.formatDay(d.Date) + l.s("：", ": ") + l.s(d.Zh, d.En), lineText})
+			lines = append(lines, imageLine{l.FormatDay(d.Date) + l.Pick("：", ": ") + l.Pick(d.Zh, d.En), lineText})
 		}
 	}
 	return lines
 }
 
 // imageFooter is what the result image says below its QR code.
-func imageFooter(l lang, version string, withQR bool) []imageLine {
-	caption := imageLine{l.s("扫码打开同样的计算（二维码里包含填写的信息）", "Scan to open the same calculation (the code carries what was entered)"), lineText}
+func imageFooter(l Lang, version string, withQR bool) []imageLine {
+	caption := imageLine{l.Pick("扫码打开同样的计算（二维码里包含填写的信息）", "Scan to open the same calculation (the code carries what was entered)"), lineText}
 	if !withQR {
-		caption = imageLine{l.s("链接太长，放不进二维码：请用「分享链接」发送", "The link is too long for a QR code: send it with Share link"), lineText}
+		caption = imageLine{l.Pick("链接太长，放不进二维码：请用「分享链接」发送", "The link is too long for a QR code: send it with Share link"), lineText}
 	}
 	return []imageLine{
 		caption,
-		{l.s("仅供参考，以当地医保经办机构核定为准 · 规则版本 ", "For guidance only: your local office decides · rules version ") + version, lineSmall},
+		{l.Pick("仅供参考，以当地医保经办机构核定为准 · 规则版本 ", "For guidance only: your local office decides · rules version ") + version, lineSmall},
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 type rulesPage struct {
 	app.Compo
 
-	lang    lang
+	lang    Lang
 	catalog rulesCatalog
 	// region is the region picked to see the rules that apply to it, and
 	// applied those rules.
@@ -33,7 +33,7 @@ func (p *rulesPage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
-func (p *rulesPage) onLang(ctx app.Context, nl lang) {
+func (p *rulesPage) onLang(ctx app.Context, nl Lang) {
 	p.lang = nl
 	applyLang(ctx, nl)
 }
@@ -43,16 +43,16 @@ func (p *rulesPage) Render() app.UI {
 	c := p.catalog
 	var catalogErr, noRegions app.UI
 	if c.Err != "" {
-		catalogErr = errorLine(l.s("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
+		catalogErr = errorLine(l.Pick("规则数据无法读取：", "The rules data could not be read: ") + c.Err)
 	}
 	if len(c.Regions) == 0 {
-		noRegions = l.textElem("p", "muted", "暂无地方参数。", "No regional parameters yet.")
+		noRegions = pickedText(l, "p", "muted", "暂无地方参数。", "No regional parameters yet.")
 	}
 	docs := make([]app.UI, len(c.Docs))
 	for i, d := range c.Docs {
 		docs[i] = elem("li", "",
 			elem("p", "", textElem("strong", "", d.Number), app.Text(" "), app.Text(d.Title)),
-			textElem("p", "muted", joinNonEmpty(" · ", d.Issuer, l.s("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
+			textElem("p", "muted", joinNonEmpty(" · ", d.Issuer, l.Pick("发布 ", "issued ")+d.Issued, verifiedName(l, d.Verified))),
 			textIf("p", "muted", noteIn(l, d.Note)),
 			docURL(d.URL),
 		)
@@ -60,14 +60,14 @@ func (p *rulesPage) Render() app.UI {
 	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
 		&siteHeader{Lang: l, owner: p},
-		withText(tagged("a", "href", appHref("/")), l.s("← 返回计算器", "← Back to the calculator")),
-		textElem("p", "muted", l.s("规则版本 ", "Rules version ")+orDash(c.Version)),
+		withText(tagged("a", "href", appHref("/")), l.Pick("← 返回计算器", "← Back to the calculator")),
+		textElem("p", "muted", l.Pick("规则版本 ", "Rules version ")+orDash(c.Version)),
 		catalogErr,
-		&regionPicker{ID: "rules-region", Label: l.s("城市", "City"), Value: p.region, Lang: l, owner: p},
+		&regionPicker{ID: "rules-region", Label: l.Pick("城市", "City"), Value: p.region, Lang: l, owner: p},
 		p.appliedBlock(l),
 		localCountTable(l, c),
-		folded(l.s("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),
-		folded(l.s("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params)),
+		folded(l.Pick("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),
+		folded(l.Pick("全国参数", "National parameters"), l, len(c.Params), paramBlocks(l, c.Params)),
 		noRegions,
 		regionGroups(l, c.Regions),
 		siteFooter(l, c.Version),
@@ -84,24 +84,24 @@ var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"
 	{hole: 2},
 	{tag: "main", attrs: []string{"class", "doc"}, kids: []node{
 		{tag: "p", kids: []node{{hole: 3}}},
-		{tag: "h1", text: bi{"政策依据与参数", "Rules: documents and parameters"}},
+		{tag: "h1", text: Text{"政策依据与参数", "Rules: documents and parameters"}},
 		{hole: 4},
 		{hole: 5},
 		{tag: "section", attrs: []string{"class", "card", "id", "applies"}, kids: []node{
-			{tag: "h2", text: bi{"我所在地区的规则", "The rules for my region"}},
-			{tag: "p", attrs: []string{"class", "muted"}, text: bi{"选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
+			{tag: "h2", text: Text{"我所在地区的规则", "The rules for my region"}},
+			{tag: "p", attrs: []string{"class", "muted"}, text: Text{"选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
 				"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."}},
 			{hole: 6},
 			{hole: 7},
 		}},
 		{tag: "section", attrs: []string{"class", "card", "id", "coverage"}, kids: []node{
-			{tag: "h2", text: bi{"各省收录情况", "What is known, by province"}},
+			{tag: "h2", text: Text{"各省收录情况", "What is known, by province"}},
 			{hole: 8},
 		}},
 		{tag: "section", attrs: []string{"class", "card", "id", "documents"}, kids: []node{{hole: 9}}},
 		{tag: "section", attrs: []string{"class", "card", "id", "parameters"}, kids: []node{{hole: 10}}},
 		{tag: "section", attrs: []string{"class", "card", "id", "regions"}, kids: []node{
-			{tag: "h2", text: bi{"地方参数", "Regional parameters"}},
+			{tag: "h2", text: Text{"地方参数", "Regional parameters"}},
 			{hole: 11},
 			{hole: 12},
 		}},
@@ -111,21 +111,21 @@ var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"
 
 // folded is a <details> whose summary is the heading title with the count
 // n in brackets, and whose content is body.
-func folded(title string, l lang, n int, body app.UI) app.UI {
+func folded(title string, l Lang, n int, body app.UI) app.UI {
 	return app.Elem("details").Body(
-		elem("summary", "", textElem("h2", "", title+l.s("（", " (")+itoa(n)+l.s("）", ")"))),
+		elem("summary", "", textElem("h2", "", title+l.Pick("（", " (")+itoa(n)+l.Pick("）", ")"))),
 		body,
 	)
 }
 
 // paramBlocks shows each of params (see paramBlock).
-func paramBlocks(l lang, params []rulesParam) app.UI {
+func paramBlocks(l Lang, params []rulesParam) app.UI {
 	return app.Range(params).Slice(func(i int) app.UI { return paramBlock(l, params[i]) })
 }
 
 // paramBlock shows one parameter and its dated values as a small table.
-func paramBlock(l lang, p rulesParam) app.UI {
-	title := l.s(p.Zh, p.En)
+func paramBlock(l Lang, p rulesParam) app.UI {
+	title := l.Pick(p.Zh, p.En)
 	if title == "" {
 		title = p.Name
 	}
@@ -133,7 +133,7 @@ func paramBlock(l lang, p rulesParam) app.UI {
 	for i, v := range p.Values {
 		to := v.To
 		if to == "" {
-			to = l.s("至今", "now")
+			to = l.Pick("至今", "now")
 		}
 		var note app.UI
 		if n := noteIn(l, v.Note); n != "" {
@@ -157,10 +157,10 @@ func paramBlock(l lang, p rulesParam) app.UI {
 
 // table is <table class="class"> with a head row of column headings, given
 // as Chinese, English pairs, and the rows as its body.
-func table(class string, l lang, rows []app.UI, heads ...string) app.UI {
+func table(class string, l Lang, rows []app.UI, heads ...string) app.UI {
 	cols := make([]app.UI, len(heads)/2)
 	for i := range cols {
-		cols[i] = colHead(l.s(heads[2*i], heads[2*i+1]))
+		cols[i] = colHead(l.Pick(heads[2*i], heads[2*i+1]))
 	}
 	return elem("table", class,
 		elem("thead", "", elem("tr", "", cols...)),
@@ -173,21 +173,21 @@ func colHead(text string) app.UI {
 	return withText(tagged("th", "scope", "col"), text)
 }
 
-func verifiedName(l lang, v string) string { return l.nameOf(verifiedNames, v, v) }
+func verifiedName(l Lang, v string) string { return l.NameOf(verifiedNames, v, v) }
 
-var verifiedNames = []named{
-	{"official", bi{"已核对官方原文", "checked against the official text"}},
-	{"reprint", bi{"据转载文本", "from a reprint"}},
-	{"press", bi{"据新闻报道，未见原文", "from a press report"}},
-	{"unverified", bi{"未核实", "unverified"}},
+var verifiedNames = []Named{
+	{"official", Text{"已核对官方原文", "checked against the official text"}},
+	{"reprint", Text{"据转载文本", "from a reprint"}},
+	{"press", Text{"据新闻报道，未见原文", "from a press report"}},
+	{"unverified", Text{"未核实", "unverified"}},
 }
 
-func trustName(l lang, t string) string { return l.nameOf(trustNames, t, "") }
+func trustName(l Lang, t string) string { return l.NameOf(trustNames, t, "") }
 
-var trustNames = []named{
-	{"official", bi{"官方", "official"}},
-	{"reprint", bi{"转载", "reprint"}},
-	{"press", bi{"媒体报道，未见原文", "press report"}},
+var trustNames = []Named{
+	{"official", Text{"官方", "official"}},
+	{"reprint", Text{"转载", "reprint"}},
+	{"press", Text{"媒体报道，未见原文", "press report"}},
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -207,7 +207,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // regionGroups shows the regions with rules of their own grouped by
 // province (a province, then its cities), then the provinces for which only
 // the national rules are known.
-func regionGroups(l lang, regions []rulesRegion) app.UI {
+func regionGroups(l Lang, regions []rulesRegion) app.UI {
 	var local []app.UI
 	var national []string
 	for i, r := range regions {
@@ -225,9 +225,9 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 				continue
 			}
 		}
-		scope := l.s("地方规定", "local rules")
+		scope := l.Pick("地方规定", "local rules")
 		if r.Status == "national" {
-			scope = l.s("按国家规定", "national rules")
+			scope = l.Pick("按国家规定", "national rules")
 		}
 		head := "h3"
 		if r.Code != r.Province {
@@ -257,17 +257,17 @@ func regionGroups(l lang, regions []rulesRegion) app.UI {
 // nationalOnlyMarkup lists the regions with national rules only, in its
 // hole.
 var nationalOnlyMarkup = node{tag: "div", attrs: []string{"id", "regions-national", "class", "region-rules", "data-status", "national"}, kids: []node{
-	{tag: "h3", text: bi{"按国家规定的地区", "Regions with national rules only"}},
-	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+	{tag: "h3", text: Text{"按国家规定的地区", "Regions with national rules only"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: Text{"以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
 		"No local rules are recorded for these regions: the national rules apply; check the local bureau:"}},
 	{hole: 1},
 }}
 
-func joinNames(l lang, names []string) string {
+func joinNames(l Lang, names []string) string {
 	out := ""
 	for i, n := range names {
 		if i > 0 {
-			out += l.s("、", ", ")
+			out += l.Pick("、", ", ")
 		}
 		out += n
 	}
@@ -275,7 +275,7 @@ func joinNames(l lang, names []string) string {
 }
 
 // appliedBlock lists the rules that apply to the region picked.
-func (p *rulesPage) appliedBlock(l lang) app.UI {
+func (p *rulesPage) appliedBlock(l Lang) app.UI {
 	if p.region == "" {
 		return nil
 	}
@@ -294,24 +294,24 @@ func (p *rulesPage) appliedBlock(l lang) app.UI {
 		}
 	}
 	if len(local) == 0 {
-		local = append(local, l.textElem("p", "", "本地细则未找到：全部按国家规定计算，当地细则请以当地医保部门为准。",
+		local = append(local, pickedText(l, "p", "", "本地细则未找到：全部按国家规定计算，当地细则请以当地医保部门为准。",
 			"No local rule found: everything follows the national rules; check the local bureau."))
 	}
 	n := itoa(national)
 	return withBody(tagged("div", "class", "applied", "id", "applied"),
 		append(append(local, notes...),
-			textElem("p", "muted", l.s("其余"+n+"项按国家规定（见下方“全国参数”）。",
+			textElem("p", "muted", l.Pick("其余"+n+"项按国家规定（见下方“全国参数”）。",
 				"The other "+n+" rules are the national ones (see National parameters below).")))...,
 	)
 }
 
 // localCountTable shows, for each parameter, how many of the provinces
 // have a value of their own.
-func localCountTable(l lang, c rulesCatalog) app.UI {
+func localCountTable(l Lang, c rulesCatalog) app.UI {
 	rows := make([]app.UI, 0, len(c.Params))
 	for _, p := range c.Params {
 		rows = append(rows, elem("tr", "",
-			elem("td", "", app.Text(l.s(p.Zh, p.En)+" "), textElem("code", "pname", p.Name)),
+			elem("td", "", app.Text(l.Pick(p.Zh, p.En)+" "), textElem("code", "pname", p.Name)),
 			textElem("td", "num", itoa(c.LocalCount[p.Name])+" / "+itoa(c.Provinces)),
 		))
 	}
@@ -327,29 +327,29 @@ func sourceLink(text, url string) app.UI {
 	return withText(tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer"), text)
 }
 
-func levelName(l lang, level, region string) string {
-	var rule bi
+func levelName(l Lang, level, region string) string {
+	var rule Text
 	switch level {
 	case "city":
-		rule = bi{"本市规定（", "city rule ("}
+		rule = Text{"本市规定（", "city rule ("}
 	case "province":
-		rule = bi{"本省规定（", "provincial rule ("}
+		rule = Text{"本省规定（", "provincial rule ("}
 	default:
-		return l.s("国家规定", "national rule")
+		return l.Pick("国家规定", "national rule")
 	}
-	return rule.in(l) + region + l.s("）", ")")
+	return rule.In(l) + region + l.Pick("）", ")")
 }
 
 // noteIn is the part of a region's note in l: the notes are written as
 // the Chinese text, then "。 " and the English one.
 // A note in English only (a curator's remark) shows in English mode only.
-func noteIn(l lang, note string) string {
+func noteIn(l Lang, note string) string {
 	zh, en, ok := strings.Cut(note, "。 ")
 	switch {
 	case ok:
-		return l.s(zh+"。", en)
+		return l.Pick(zh+"。", en)
 	case !hasChinese(note):
-		return l.s("", note)
+		return l.Pick("", note)
 	}
 	return note
 }

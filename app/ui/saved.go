@@ -24,8 +24,8 @@ type savedState struct {
 // savedVersion is the version of the format encodeSaved writes.
 const savedVersion = 2
 
-// encodeSaved is the stored value of a form.
-func encodeSaved(f formState, asOfAuto, link bool) string {
+// EncodeSaved is the stored value of a form.
+func EncodeSaved(f State, asOfAuto, link bool) string {
 	b, err := json.Marshal(savedState{V: savedVersion, Input: f.JSON(), AsOfAuto: asOfAuto, Link: link})
 	if err != nil { // cannot happen: a valid document, a bool
 		return ""
@@ -33,37 +33,37 @@ func encodeSaved(f formState, asOfAuto, link bool) string {
 	return string(b)
 }
 
-// decodeSaved reads a stored value back, of this format or an earlier one
+// DecodeSaved reads a stored value back, of this format or an earlier one
 // (migrated as it is read). It fails for anything it cannot read in full,
 // a format newer than this app's included: the caller then keeps the value
 // aside rather than overwrite it.
-func decodeSaved(raw string) (f formState, s savedState, err error) {
+func DecodeSaved(raw string) (f State, s savedState, err error) {
 	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		return formState{}, savedState{}, err
+		return State{}, savedState{}, err
 	}
 	if s.V < 0 || s.V > savedVersion {
-		return formState{}, savedState{}, errors.New("saved data of format version " + strconv.Itoa(s.V) + ", newer than this app's")
+		return State{}, savedState{}, errors.New("saved data of format version " + strconv.Itoa(s.V) + ", newer than this app's")
 	}
 	doc := []byte(s.Input)
 	if s.V < 2 {
 		// Versions 0 and 1 held the document as a string of JSON.
 		var text string
 		if json.Unmarshal(s.Input, &text) != nil || text == "" {
-			return formState{}, savedState{}, errors.New("saved data without an input")
+			return State{}, savedState{}, errors.New("saved data without an input")
 		}
 		doc = []byte(text)
 	}
 	if len(doc) == 0 {
-		return formState{}, savedState{}, errors.New("saved data without an input")
+		return State{}, savedState{}, errors.New("saved data without an input")
 	}
-	f, err = parseInput(doc)
+	f, err = Parse(doc)
 	if err != nil {
-		return formState{}, savedState{}, err
+		return State{}, savedState{}, err
 	}
 	return f, s, nil
 }
 
-// sameInput reports whether two forms say the same thing.
-func sameInput(a, b formState) bool {
-	return string(a.normalized().JSON()) == string(b.normalized().JSON())
+// SameInput reports whether two forms say the same thing.
+func SameInput(a, b State) bool {
+	return string(a.Normalized().JSON()) == string(b.Normalized().JSON())
 }

@@ -10,16 +10,16 @@ import (
 )
 
 func TestSavedRoundTrip(t *testing.T) {
-	f, err := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"}]}`))
+	f, err := Parse([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := encodeSaved(f, true, false)
+	raw := EncodeSaved(f, true, false)
 	if !strings.Contains(raw, `"v":2`) || !strings.Contains(raw, `"input":{"asOf":"2026-11-22"`) {
 		t.Errorf("saved %s: want version 2 with the input as an object", raw)
 	}
-	g, s, err := decodeSaved(raw)
-	if err != nil || !s.AsOfAuto || s.Link || !sameInput(f, g) {
+	g, s, err := DecodeSaved(raw)
+	if err != nil || !s.AsOfAuto || s.Link || !SameInput(f, g) {
 		t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
 	}
 }
@@ -32,11 +32,11 @@ func TestSavedEarlierFormats(t *testing.T) {
 		`{"v":1,"input":"{\"asOf\":\"2026-01-01\"}","asOfAuto":false}`,
 		`{"v":2,"input":{"asOf":"2026-01-01"},"asOfAuto":false}`,
 	} {
-		g, s, err := decodeSaved(raw)
+		g, s, err := DecodeSaved(raw)
 		if err != nil || g.AsOf != "2026-01-01" || s.AsOfAuto {
 			t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
 		}
-		if again := encodeSaved(g, s.AsOfAuto, false); !strings.Contains(again, `"v":2`) {
+		if again := EncodeSaved(g, s.AsOfAuto, false); !strings.Contains(again, `"v":2`) {
 			t.Errorf("saved again as %s", again)
 		}
 	}
@@ -51,7 +51,7 @@ func TestUnreadableSaved(t *testing.T) {
 		`{"v":2,"input":"{}"}`, `{"v":2,"input":null}`, `{"v":2}`, `{"v":1,"input":{}}`,
 		`{"v":-1,"input":"{}"}`,
 	} {
-		if f, _, err := decodeSaved(raw); err == nil {
+		if f, _, err := DecodeSaved(raw); err == nil {
 			t.Errorf("decodeSaved(%s) = %+v, want an error", raw, f)
 		}
 	}
@@ -61,23 +61,23 @@ func TestUnreadableSaved(t *testing.T) {
 // an empty form and saved over the person's data.
 func TestInputMustBeAnObject(t *testing.T) {
 	for _, doc := range []string{`null`, ` null `, `[]`, `"x"`, `1`, `true`, ``} {
-		if _, err := parseInput([]byte(doc)); err == nil {
+		if _, err := Parse([]byte(doc)); err == nil {
 			t.Errorf("parseInput(%q) accepted", doc)
 		}
 	}
-	if _, err := parseInput([]byte(` {}`)); err != nil {
+	if _, err := Parse([]byte(` {}`)); err != nil {
 		t.Errorf("parseInput({}): %v", err)
 	}
 }
 
 func TestSameInput(t *testing.T) {
-	a, _ := parseInput([]byte(`{"asOf":"2026-11-22","enrollments":[{"region":"440300","scheme":"employee","from":"2019.3","to":"2024-06"}]}`))
-	b, _ := parseInput([]byte(`{"enrollments":[{"to":"2024-06","from":"2019-03","scheme":"employee","region":"440300"}],"asOf":"2026-11-22"}`))
-	if !sameInput(a, b) {
+	a, _ := Parse([]byte(`{"asOf":"2026-11-22","enrollments":[{"region":"440300","scheme":"employee","from":"2019.3","to":"2024-06"}]}`))
+	b, _ := Parse([]byte(`{"enrollments":[{"to":"2024-06","from":"2019-03","scheme":"employee","region":"440300"}],"asOf":"2026-11-22"}`))
+	if !SameInput(a, b) {
 		t.Errorf("the same input, typed differently, differs")
 	}
 	b.AsOf = "2026-11-23"
-	if sameInput(a, b) {
+	if SameInput(a, b) {
 		t.Errorf("different dates are the same input")
 	}
 }
@@ -106,7 +106,7 @@ func TestCalculatorNotices(t *testing.T) {
 		c := computedCalculator(t, `{"asOf":"2026-11-22"}`)
 		c.notes = tc.n
 		if tc.en {
-			c.lang = langEn
+			c.lang = En
 		}
 		html := load(t, c)
 		if tc.want == nil && strings.Contains(html, `class="notice"`) {
@@ -124,23 +124,23 @@ func TestCalculatorNotices(t *testing.T) {
 // its size said, and what was there stays (issue 14: a 3,000-row link froze
 // the tab).
 func TestLinkTooBig(t *testing.T) {
-	var f formState
+	var f State
 	f.AsOf = "2026-11-22"
 	for range maxLinkEnrollments + 1 {
-		f.Enrollments = append(f.Enrollments, formEnrollment{Region: "440300", Scheme: "employee", From: "2020-01", To: "2020-01"})
+		f.Enrollments = append(f.Enrollments, Enrollment{Region: "440300", Scheme: "employee", From: "2020-01", To: "2020-01"})
 	}
 	c := &calculator{}
-	c.load(&url.URL{Fragment: shareFragment(f)})
+	c.load(&url.URL{Fragment: ShareFragment(f)})
 	if c.linkTooBig != maxLinkEnrollments+1 || !c.linkError || len(c.form.Enrollments) != 0 {
 		t.Fatalf("linkTooBig %d, linkError %v, %d enrollments loaded", c.linkTooBig, c.linkError, len(c.form.Enrollments))
 	}
-	c.lang = langZh
+	c.lang = Zh
 	html := app.HTMLString(elem("div", "", c.actions()...))
 	if !strings.Contains(html, "这个链接有"+strconv.Itoa(maxLinkEnrollments+1)+"条参保记录") {
 		t.Errorf("the refusal does not say the link's size: %s", html)
 	}
 	f.Enrollments = f.Enrollments[:maxLinkEnrollments]
-	c.load(&url.URL{Fragment: shareFragment(f)})
+	c.load(&url.URL{Fragment: ShareFragment(f)})
 	if c.linkTooBig != 0 || c.linkError || len(c.form.Enrollments) != maxLinkEnrollments {
 		t.Errorf("a link at the limit: linkTooBig %d, linkError %v, %d enrollments", c.linkTooBig, c.linkError, len(c.form.Enrollments))
 	}

@@ -10,18 +10,18 @@ import (
 // It is a function, not a component: it keeps no state, and each
 // component costs app.wasm the wrappers of app.Compo's methods (about
 // 900 B).
-func siteFooter(l lang, version string) app.UI {
+func siteFooter(l Lang, version string) app.UI {
 	if version == "" {
 		version = rulesVersion()
 	}
 	appVersion := app.Getenv("GOAPP_VERSION")
 	var appLine app.UI
 	if appVersion != "" {
-		appLine = textElem("span", "muted", " · "+l.s("应用版本 ", "App ")+appVersion)
+		appLine = textElem("span", "muted", " · "+l.Pick("应用版本 ", "App ")+appVersion)
 	}
 	return footerMarkup.build(l,
-		withText(tagged("a", "href", appHref("/rules")), l.s("政策依据与参数", "Rules: documents and parameters")),
-		withText(tagged("span", "id", "rules-version"), l.s("规则版本 ", "Rules version ")+orDash(version)),
+		withText(tagged("a", "href", appHref("/rules")), l.Pick("政策依据与参数", "Rules: documents and parameters")),
+		withText(tagged("span", "id", "rules-version"), l.Pick("规则版本 ", "Rules version ")+orDash(version)),
 		appLine,
 	)
 }
@@ -29,9 +29,9 @@ func siteFooter(l lang, version string) app.UI {
 // footerMarkup is the footer, with holes for the link to the rules page,
 // the rules' version and the app's.
 var footerMarkup = node{tag: "footer", attrs: []string{"class", "foot"}, kids: []node{
-	{tag: "p", text: bi{"结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides."}},
-	{tag: "p", text: bi{"你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded."}},
-	{tag: "p", kids: []node{{hole: 1}, {text: bi{" · ", " · "}}, {hole: 2}, {hole: 3}}},
+	{tag: "p", text: Text{"结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides."}},
+	{tag: "p", text: Text{"你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded."}},
+	{tag: "p", kids: []node{{hole: 1}, {text: Text{" · ", " · "}}, {hole: 2}, {hole: 3}}},
 }}
 
 func orDash(s string) string {

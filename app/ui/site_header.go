@@ -10,14 +10,14 @@ import (
 // langOwner switches the page's language: the header's parent, given as
 // an interface (see regionOwner).
 type langOwner interface {
-	onLang(ctx app.Context, l lang)
+	onLang(ctx app.Context, l Lang)
 }
 
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
 	app.Compo
 
-	Lang  lang
+	Lang  Lang
 	owner langOwner // unexported: see enrollmentEditor
 	// Title makes the name the page's h1 (the calculator; /rules has a
 	// title of its own).
@@ -32,20 +32,20 @@ var nameTag = map[bool]string{true: "h1", false: "span"}
 
 func (h *siteHeader) Render() app.UI {
 	l := h.Lang
-	other, otherLabel := langEn, "English"
-	if l == langEn {
-		other, otherLabel = langZh, "中文"
+	other, otherLabel := En, "English"
+	if l == En {
+		other, otherLabel = Zh, "中文"
 	}
 	return elem("header", "top",
 		withBody(tagged("a", "class", "brand", "href", appHref("/")),
 			// Decorative: the name beside it says what it is (go-app drops an
 			// empty alt, so the image is marked as presentation instead).
 			app.ElemSelfClosing("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Attr("width", "28").Attr("height", "28"),
-			l.textElem(nameTag[h.Title], "brand-name", "医保连续参保计算器", "Medical insurance continuity"),
+			pickedText(l, nameTag[h.Title], "brand-name", "医保连续参保计算器", "Medical insurance continuity"),
 		),
 		elem("div", "top-actions",
-			button("text-size", "btn btn-quiet text-size", l.s("大字", "Large text"), h.onTextSize, "aria-pressed", strconv.FormatBool(h.large)),
-			button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.htmlLang(), "aria-label", l.s("Switch to English", "切换到中文")),
+			button("text-size", "btn btn-quiet text-size", l.Pick("大字", "Large text"), h.onTextSize, "aria-pressed", strconv.FormatBool(h.large)),
+			button("lang-switch", "btn btn-quiet lang", otherLabel, h.onSwitch, "lang", other.HTMLLang(), "aria-label", l.Pick("Switch to English", "切换到中文")),
 		),
 	)
 }
@@ -78,9 +78,9 @@ func (h *siteHeader) onTextSize(ctx app.Context, e app.Event) {
 
 func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 	// Read the language now: go-app keeps the first handler.
-	next := langEn
-	if h.Lang == langEn {
-		next = langZh
+	next := En
+	if h.Lang == En {
+		next = Zh
 	}
 	if h.owner != nil {
 		h.owner.onLang(ctx, next)
@@ -89,21 +89,21 @@ func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 
 // applyLang sets the document's lang attribute, for screen readers and
 // fonts, and remembers the choice.
-func applyLang(ctx app.Context, l lang) {
+func applyLang(ctx app.Context, l Lang) {
 	setDocumentLang(l)
 	ctx.LocalStorage().Set(storageLang, string(l))
 }
 
 // setDocumentLang sets the document's lang attribute.
-func setDocumentLang(l lang) {
-	app.Window().Get("document").Get("documentElement").Set("lang", l.htmlLang())
+func setDocumentLang(l Lang) {
+	app.Window().Get("document").Get("documentElement").Set("lang", l.HTMLLang())
 }
 
 // savedLang reads the language chosen before, if any.
-func savedLang() lang {
+func savedLang() Lang {
 	var v string
 	readStorage(storageLang, &v)
-	return parseLang(v)
+	return ParseLang(v)
 }
 
 // readStorage reads what go-app's LocalStorage().Set wrote under key (JSON),

@@ -10,9 +10,9 @@ import (
 type situationForm struct {
 	app.Compo
 
-	Value  formState
-	Lang   lang
-	Errors fieldErrors
+	Value  State
+	Lang   Lang
+	Errors Errors
 	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
 	owner formOwner
@@ -20,12 +20,12 @@ type situationForm struct {
 
 func (s *situationForm) err(path string) string {
 	if m, ok := s.Errors[path]; ok {
-		return m.in(s.Lang)
+		return m.In(s.Lang)
 	}
 	return ""
 }
 
-func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
+func (s *situationForm) set(ctx app.Context, edit func(f *State)) {
 	if s.owner != nil {
 		s.owner.edit(ctx, edit)
 	}
@@ -33,7 +33,7 @@ func (s *situationForm) set(ctx app.Context, edit func(f *formState)) {
 
 // onRegion sets the place of residence or of work, by the picker's ID.
 func (s *situationForm) onRegion(ctx app.Context, id, code string) {
-	s.set(ctx, func(f *formState) {
+	s.set(ctx, func(f *State) {
 		switch id {
 		case "person-workRegion":
 			f.WorkRegion = code
@@ -46,47 +46,47 @@ func (s *situationForm) onRegion(ctx app.Context, id, code string) {
 }
 
 func (s *situationForm) onBirthDate(ctx app.Context, val string) {
-	s.set(ctx, func(f *formState) { f.BirthDate = val })
+	s.set(ctx, func(f *State) { f.BirthDate = val })
 }
 
 func (s *situationForm) onRetired(ctx app.Context, on bool) {
-	s.set(ctx, func(f *formState) { f.Retired = on })
+	s.set(ctx, func(f *State) { f.Retired = on })
 }
 
 func (s *situationForm) onSex(ctx app.Context, sex string) {
-	s.set(ctx, func(f *formState) { f.Sex = sex })
+	s.set(ctx, func(f *State) { f.Sex = sex })
 }
 
 func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
-	s.set(ctx, func(f *formState) { f.Residence, f.WorkRegion = "", "" })
+	s.set(ctx, func(f *State) { f.Residence, f.WorkRegion = "", "" })
 }
 
 func (s *situationForm) Render() app.UI {
 	l := s.Lang
 	v := &s.Value
-	filled := v.hasPerson()
+	filled := v.HasPerson()
 	for _, p := range [...]string{"person.birthDate", "person.residence", "person.workRegion", "person.groups", "person.studyRegion"} {
 		filled = filled || s.err(p) != ""
 	}
 	checks := []app.UI{
-		checkbox("person-retired", l.s("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
+		checkbox("person-retired", l.Pick("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
 	}
-	for _, g := range groupNames {
-		checks = append(checks, checkbox("person-group-"+g, l.groupName(g), v.hasGroup(g), func(ctx app.Context, on bool) {
-			s.set(ctx, func(f *formState) { f.Groups = f.withGroup(g, on) })
+	for _, g := range GroupNames {
+		checks = append(checks, checkbox("person-group-"+g, l.GroupName(g), v.HasGroup(g), func(ctx app.Context, on bool) {
+			s.set(ctx, func(f *State) { f.Groups = f.WithGroup(g, on) })
 		}))
 	}
 	var sex, study, clear app.UI
 	if v.Retired {
 		sex = segmented(l, "person-sex", &sexChoice, v.Sex, s.onSex)
 	}
-	if v.hasGroup("student") || v.StudyRegion != "" {
+	if v.HasGroup("student") || v.StudyRegion != "" {
 		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s)
 	}
 	if v.Residence != "" || v.WorkRegion != "" {
-		clear = button("", "btn btn-quiet", l.s("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
+		clear = button("", "btn btn-quiet", l.Pick("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
 	}
-	return formDetails("situation", filled, l.s("我的情况", "About me"), l.s("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer"),
+	return formDetails("situation", filled, l.Pick("我的情况", "About me"), l.Pick("可选：退休、新生儿、学生等会改变结果", "Optional: retirees, newborns, students… change the answer"),
 		textField(l, &birthDateText, "person-birthDate", v.BirthDate, s.err("person.birthDate"), s.onBirthDate),
 		elem("div", "checks", checks...),
 		errorLine(s.err("person.groups")),
@@ -100,20 +100,17 @@ func (s *situationForm) Render() app.UI {
 
 // What the form's fields say.
 var (
-	birthDateText   = fieldText{label: bi{"出生日期", "Date of birth"}, placeholder: bi{"1990-05-01", "1990-05-01"}, normalize: normalizeDate}
-	studyRegionText = fieldText{label: bi{"学籍地（学校所在地）", "Place of study"}, hint: bi{"学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"}}
-	residenceText   = fieldText{label: bi{"常住地", "Place of residence"}, hint: bi{"重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"}}
-	workRegionText  = fieldText{label: bi{"现就业地", "Place of work"}, hint: bi{"职工医保一般保留就业地的", "The employee scheme is kept where you work"}}
-	sexChoice       = choice{bi{"性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"}, []option{
-		{"male", bi{"男", "Male"}},
-		{"female", bi{"女", "Female"}},
-	}}
+	birthDateText   = fieldText{label: Text{"出生日期", "Date of birth"}, placeholder: Text{"1990-05-01", "1990-05-01"}, normalize: NormalizeDate}
+	studyRegionText = fieldText{label: Text{"学籍地（学校所在地）", "Place of study"}, hint: Text{"学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"}}
+	residenceText   = fieldText{label: Text{"常住地", "Place of residence"}, hint: Text{"重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"}}
+	workRegionText  = fieldText{label: Text{"现就业地", "Place of work"}, hint: Text{"职工医保一般保留就业地的", "The employee scheme is kept where you work"}}
+	sexChoice       = choice{Text{"性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"}, SexOptions}
 )
 
 // formOwner applies an edit to the form as it is then: the parent of the
 // form's parts, given as an interface (see regionOwner).
 type formOwner interface {
-	edit(ctx app.Context, edit func(f *formState))
+	edit(ctx app.Context, edit func(f *State))
 }
 
 // formDetails is an optional part of the form, folded until open: a

@@ -16,14 +16,14 @@ import (
 
 // noTimelineMarkup is the timeline before there is one.
 var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timeline", "id", "timeline"}, kids: []node{
-	{tag: "h2", text: bi{"时间线", "Timeline"}},
-	{tag: "p", attrs: []string{"class", "muted"}, text: bi{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
+	{tag: "h2", text: Text{"时间线", "Timeline"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: Text{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
 }}
 
 // timeline is the card around svg, the drawing timelineSVG made, and alt,
 // its text for screen readers (timelineAlt); the calculator keeps both
 // between renders (see calculator.timelineNow).
-func timeline(l lang, svg string, alt []string, ok bool) app.UI {
+func timeline(l Lang, svg string, alt []string, ok bool) app.UI {
 	if !ok {
 		return noTimelineMarkup.build(l)
 	}
@@ -31,11 +31,11 @@ func timeline(l lang, svg string, alt []string, ok bool) app.UI {
 	for i, k := range timelineKinds {
 		legend[i] = elem("li", "",
 			withBody(tagged("span", "class", "swatch k-"+k, "aria-hidden", "true")),
-			app.Text(l.monthKindName(k)),
+			app.Text(monthKindName(l, k)),
 		)
 	}
 	return withBody(tagged("section", "class", "card timeline", "id", "timeline"),
-		l.textElem("h2", "", "时间线", "Timeline"),
+		pickedText(l, "h2", "", "时间线", "Timeline"),
 		app.Raw(svg),
 		plainList(l, "sr-only", "tl-alt", alt),
 		elem("ul", "legend", legend...),
@@ -55,7 +55,7 @@ const (
 
 // timelineSVG writes the drawing. Each bar has a <title> (shown on hover and
 // read by screen readers) naming its months and kind.
-func timelineSVG(l lang, m timelineModel) string {
+func timelineSVG(l Lang, m timelineModel) string {
 	months := m.End - m.Start + 1
 	barW := float64(tlWidth - tlLabelW - tlRight)
 	x := func(mo int) float64 { return float64(tlLabelW) + barW*float64(mo-m.Start)/float64(months) }
@@ -66,7 +66,7 @@ func timelineSVG(l lang, m timelineModel) string {
 			b.WriteString(v)
 		}
 	}
-	title := l.s("参保时间线", "Enrollment timeline")
+	title := l.Pick("参保时间线", "Enrollment timeline")
 	w(`<svg xmlns="http://www.w3.org/2000/svg" class="tl" viewBox="0 0 `, itoa(tlWidth), " ", itoa(height),
 		`" role="img" aria-labelledby="tl-title"><title id="tl-title">`, escapeXML(title), `</title>`,
 		`<defs><pattern id="tl-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
@@ -104,9 +104,9 @@ func timelineSVG(l lang, m timelineModel) string {
 			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
-			tip := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))
+			tip := monthKindName(l, s.Kind) + " " + l.FormatMonth(MonthString(s.From))
 			if s.To != s.From {
-				tip += " – " + l.formatMonth(monthString(s.To))
+				tip += " – " + l.FormatMonth(MonthString(s.To))
 			}
 			w(`<rect class="seg k-`, s.Kind, `" x="`, ftoa(x0), `" y="`, itoa(y), `" width="`, ftoa(max(x1-x0, 0.8)),
 				`" height="`, itoa(tlBarH), `"><title>`, escapeXML(ln.Label+": "+tip), `</title></rect>`)
@@ -116,7 +116,7 @@ func timelineSVG(l lang, m timelineModel) string {
 	if m.AsOf >= m.Start && m.AsOf <= m.End {
 		xx := ftoa(x(m.AsOf) + barW/float64(months)/2)
 		w(`<line class="asof" x1="`, xx, `" x2="`, xx, `" y1="`, itoa(tlTop-4), `" y2="`, itoa(axisY+2), `"><title>`,
-			escapeXML(l.s("查询日期", "Day asked about")), `</title></line>`)
+			escapeXML(l.Pick("查询日期", "Day asked about")), `</title></line>`)
 	}
 	w(`</svg>`)
 	return b.String()
@@ -159,27 +159,27 @@ func escapeXML(s string) string {
 
 // timelineAlt is the drawing in words, a line per lane: "#1 深圳市 职工医保：
 // 参保 2019年3月 – 2024年6月；断保 2024年7月 – 2024年12月".
-func timelineAlt(l lang, m timelineModel) []string {
+func timelineAlt(l Lang, m timelineModel) []string {
 	out := make([]string, len(m.Lanes))
 	for i, ln := range m.Lanes {
 		parts := make([]string, len(ln.Segments))
 		for j, s := range ln.Segments {
-			p := l.monthKindName(s.Kind) + " " + l.formatMonth(monthString(s.From))
+			p := monthKindName(l, s.Kind) + " " + l.FormatMonth(MonthString(s.From))
 			if s.To != s.From {
-				p += " – " + l.formatMonth(monthString(s.To))
+				p += " – " + l.FormatMonth(MonthString(s.To))
 			}
 			parts[j] = p
 		}
-		out[i] = ln.Label + l.s("：", ": ") + strings.Join(parts, l.s("；", "; "))
+		out[i] = ln.Label + l.Pick("：", ": ") + strings.Join(parts, l.Pick("；", "; "))
 	}
 	return out
 }
 
 // plainList is a list of plain texts.
-func plainList(l lang, class, id string, items []string) app.UI {
+func plainList(l Lang, class, id string, items []string) app.UI {
 	lis := make([]app.UI, len(items))
 	for i, x := range items {
 		lis[i] = textElem("li", "", x)
 	}
-	return withBody(tagged("ul", "class", class, "id", id, "aria-label", l.s("时间线的文字说明", "The timeline in words")), lis...)
+	return withBody(tagged("ul", "class", class, "id", id, "aria-label", l.Pick("时间线的文字说明", "The timeline in words")), lis...)
 }

@@ -20,15 +20,15 @@ const (
 // timelineKinds is the legend's order.
 var timelineKinds = [...]string{monthCovered, monthBackpaid, monthDuplicated, monthWaiting, monthGap, monthPlanned}
 
-func (l lang) monthKindName(k string) string { return l.nameOf(monthKindNames, k, k) }
+func monthKindName(l Lang, k string) string { return l.NameOf(monthKindNames, k, k) }
 
-var monthKindNames = []named{
-	{monthCovered, bi{"已参保", "Covered"}},
-	{monthGap, bi{"断缴", "Gap"}},
-	{monthWaiting, bi{"等待期", "Waiting"}},
-	{monthBackpaid, bi{"补缴", "Back-paid"}},
-	{monthDuplicated, bi{"重复参保", "Duplicated"}},
-	{monthPlanned, bi{"计划参保", "Planned"}},
+var monthKindNames = []Named{
+	{monthCovered, Text{"已参保", "Covered"}},
+	{monthGap, Text{"断缴", "Gap"}},
+	{monthWaiting, Text{"等待期", "Waiting"}},
+	{monthBackpaid, Text{"补缴", "Back-paid"}},
+	{monthDuplicated, Text{"重复参保", "Duplicated"}},
+	{monthPlanned, Text{"计划参保", "Planned"}},
 }
 
 // segment is a run of months [From, To] (month indexes, inclusive) of one kind.
@@ -54,7 +54,7 @@ type timelineModel struct {
 // the page derives no months of its own, so the drawing and the cards come
 // from one evaluation. Lanes are labelled from the form; without an answer
 // there is nothing to draw.
-func buildTimeline(l lang, f formState, out *rules.Output) (timelineModel, bool) {
+func buildTimeline(l Lang, f State, out *rules.Output) (timelineModel, bool) {
 	if out == nil || len(out.Timeline.Lanes) < 2 {
 		return timelineModel{}, false
 	}
@@ -64,21 +64,21 @@ func buildTimeline(l lang, f formState, out *rules.Output) (timelineModel, bool)
 		return timelineModel{}, false
 	}
 	m := timelineModel{Start: start, End: end, AsOf: -1}
-	if a, ok := monthIndex(f.AsOf); ok && a >= start && a <= end {
+	if a, ok := MonthIndex(f.AsOf); ok && a >= start && a <= end {
 		m.AsOf = a
 	}
 	labels := map[string]string{}
 	for i, e := range f.Enrollments {
-		label := "#" + strconv.Itoa(i+1) + " " + shortRegion(e.Region) + " " + l.s(schemeShort(e.Scheme), "")
+		label := "#" + strconv.Itoa(i+1) + " " + shortRegion(e.Region) + " " + l.Pick(schemeShort(e.Scheme), "")
 		labels[e.ID] = strings.TrimSpace(label)
 	}
 	for _, ln := range tl.Lanes {
 		var label string
 		switch ln.About {
 		case "all":
-			label = l.s("合计", "All")
+			label = l.Pick("合计", "All")
 		case "plan":
-			label = l.s("计划", "Plan") + " " + shortRegion(f.Plan.Region)
+			label = l.Pick("计划", "Plan") + " " + shortRegion(f.Plan.Region)
 		default:
 			label = labels[ln.About]
 			if label == "" {
@@ -129,12 +129,12 @@ func regionName(code string) string {
 
 // placeName names a region in the language: 南昌市, or Nanchang 南昌市 in
 // English (its pinyin, then the name people will see on Chinese pages).
-func (l lang) placeName(code string) string {
+func placeName(l Lang, code string) string {
 	r, ok := rules.LookupRegion(code)
 	if !ok {
 		return code
 	}
-	if l == langEn && r.Pinyin != "" {
+	if l == En && r.Pinyin != "" {
 		return upperFirst(r.Pinyin) + " " + r.Name
 	}
 	return r.Name

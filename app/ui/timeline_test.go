@@ -9,7 +9,7 @@ import (
 )
 
 func kindsAt(ln lane, month string) string {
-	i, _ := monthIndex(month)
+	i, _ := MonthIndex(month)
 	for _, s := range ln.Segments {
 		if i >= s.From && i <= s.To {
 			return s.Kind
@@ -19,7 +19,7 @@ func kindsAt(ln lane, month string) string {
 }
 
 // evaluateForm is the engine's answer to the form.
-func evaluateForm(t *testing.T, f formState) rules.Output {
+func evaluateForm(t *testing.T, f State) rules.Output {
 	t.Helper()
 	in, err := f.input()
 	if err != nil {
@@ -34,20 +34,20 @@ func evaluateForm(t *testing.T, f formState) rules.Output {
 
 // The drawing is the engine's timeline, labelled from the form.
 func TestTimelineModel(t *testing.T) {
-	f, err := parseInput([]byte(contractExample))
+	f, err := Parse([]byte(contractExample))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Enrollments[0].Backpaid = "2"
 	out := evaluateForm(t, f)
-	m, ok := buildTimeline(langZh, f, &out)
+	m, ok := buildTimeline(Zh, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
 	}
-	if got, want := monthString(m.Start), out.Timeline.From.String(); got != want {
+	if got, want := MonthString(m.Start), out.Timeline.From.String(); got != want {
 		t.Errorf("start %s, want %s", got, want)
 	}
-	if got, want := monthString(m.End), out.Timeline.To.String(); got != want {
+	if got, want := MonthString(m.End), out.Timeline.To.String(); got != want {
 		t.Errorf("end %s, want %s", got, want)
 	}
 	if len(m.Lanes) != len(out.Timeline.Lanes) {
@@ -68,14 +68,14 @@ func TestTimelineModel(t *testing.T) {
 	if got := kindsAt(m.Lanes[1], "2019-03"); got != monthBackpaid {
 		t.Errorf("back-paid month drawn as %q", got)
 	}
-	svg := timelineSVG(langZh, m)
+	svg := timelineSVG(Zh, m)
 	for _, want := range []string{`role="img"`, "<title", "2020</text>", `class="asof"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %s", want)
 		}
 	}
 	// The drawing in words, for screen readers: a line per lane.
-	alt := timelineAlt(langZh, m)
+	alt := timelineAlt(Zh, m)
 	if len(alt) != len(m.Lanes) || !strings.HasPrefix(alt[1], "#1 深圳") || !strings.Contains(alt[1], "2019年3月") {
 		t.Errorf("timeline in words: %q", alt)
 	}
@@ -84,21 +84,21 @@ func TestTimelineModel(t *testing.T) {
 // Without an answer there is nothing to draw; absurd dates stay bounded
 // (the engine caps the months).
 func TestTimelineBounds(t *testing.T) {
-	f := formState{AsOf: "2026-01-01", Enrollments: []formEnrollment{
+	f := State{AsOf: "2026-01-01", Enrollments: []Enrollment{
 		{ID: "e1", Region: "440300", Scheme: "employee", From: "1900-01", To: "2200-12"},
 	}}
-	if _, ok := buildTimeline(langEn, f, nil); ok {
+	if _, ok := buildTimeline(En, f, nil); ok {
 		t.Errorf("a timeline without an answer")
 	}
 	out := evaluateForm(t, f)
-	m, ok := buildTimeline(langEn, f, &out)
+	m, ok := buildTimeline(En, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
 	}
 	if n := m.End - m.Start + 1; n > 1200+24 {
 		t.Errorf("%d months drawn", n)
 	}
-	if len(timelineSVG(langEn, m)) > 200000 {
+	if len(timelineSVG(En, m)) > 200000 {
 		t.Errorf("SVG too large")
 	}
 }

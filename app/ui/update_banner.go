@@ -15,7 +15,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type updateBanner struct {
 	app.Compo
 
-	Lang lang
+	Lang Lang
 
 	available   bool
 	installSeen bool
@@ -59,7 +59,7 @@ func (b *updateBanner) Render() app.UI {
 		return app.Elem("div").ID("update-banner").Hidden(true)
 	}
 	return withBody(tagged("div", "class", "update-banner", "id", "update-banner", "role", "status"),
-		button("", "btn btn-primary", b.Lang.s("有新版本，点击更新", "A new version is ready: tap to update"), reload),
+		button("", "btn btn-primary", b.Lang.Pick("有新版本，点击更新", "A new version is ready: tap to update"), reload),
 	)
 }
 

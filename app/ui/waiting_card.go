@@ -13,7 +13,7 @@ import (
 type waitingCard struct {
 	app.Compo
 
-	Lang     lang
+	Lang     Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   *rules.WaitingAnswer
@@ -47,68 +47,68 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	head, tone := bi{"—", "—"}, "pending"
+	head, tone := Text{"—", "—"}, "pending"
 	if c.shown() {
 		head, tone = waitingHeadline(w, c.Coverage)
 	}
-	return resultCard("waiting", l.s("待遇等待期", "Waiting period"), tone, c.Stale, head.in(l), shownBasis(c.shown() && w != nil, c.Basis),
+	return resultCard("waiting", l.Pick("待遇等待期", "Waiting period"), tone, c.Stale, head.In(l), shownBasis(c.shown() && w != nil, c.Basis),
 		c.body(l, w)...,
 	)
 }
 
 // waitingHeadline is the waiting card's headline and tone, also written on
 // the result image; coverage is the coverage status.
-func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head bi, tone string) {
+func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head Text, tone string) {
 	var m string
 	if w != nil {
 		m = strconv.Itoa(w.Months)
 	}
 	switch {
 	case w == nil && coverage == rules.StatusNone:
-		head, tone = bi{"尚未参保", "Not insured"}, "warn"
+		head, tone = Text{"尚未参保", "Not insured"}, "warn"
 	case w == nil && coverage == rules.StatusRetiredShort:
-		head, tone = bi{"先补足缴费年限", "Pay up the required years first"}, "warn"
+		head, tone = Text{"先补足缴费年限", "Pay up the required years first"}, "warn"
 	case w == nil:
-		head, tone = bi{"无需等待", "No waiting period"}, "good"
+		head, tone = Text{"无需等待", "No waiting period"}, "good"
 	case w.NoBenefits:
-		head, tone = bi{"本次缴费当年享受不到待遇", "This payment buys no benefits"}, "bad"
+		head, tone = Text{"本次缴费当年享受不到待遇", "This payment buys no benefits"}, "bad"
 	case w.Assumed && w.Months == 0:
-		head, tone = bi{"现在参保：不设等待期", "Enrolling now: no wait"}, "warn"
+		head, tone = Text{"现在参保：不设等待期", "Enrolling now: no wait"}, "warn"
 	case w.Assumed && w.MonthsUpperBound:
-		head, tone = bi{"现在参保：最长等待 " + m + " 个月", "Enrolling now: at most " + m + " months' wait"}, "warn"
+		head, tone = Text{"现在参保：最长等待 " + m + " 个月", "Enrolling now: at most " + m + " months' wait"}, "warn"
 	case w.Assumed:
-		head, tone = bi{"现在参保：等待 " + m + " 个月", "Enrolling now: " + m + " months' wait"}, "warn"
+		head, tone = Text{"现在参保：等待 " + m + " 个月", "Enrolling now: " + m + " months' wait"}, "warn"
 	case w.WaitDays > 0:
-		head, tone = bi{"等待 " + strconv.Itoa(w.WaitDays) + " 天", strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
+		head, tone = Text{"等待 " + strconv.Itoa(w.WaitDays) + " 天", strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
 	case w.Months == 0:
-		head, tone = bi{"无等待期", "No wait"}, "good"
+		head, tone = Text{"无等待期", "No wait"}, "good"
 	case w.MonthsUpperBound:
-		head, tone = bi{"最长等待 " + m + " 个月", "At most " + m + " months' wait"}, "warn"
+		head, tone = Text{"最长等待 " + m + " 个月", "At most " + m + " months' wait"}, "warn"
 	default:
-		head, tone = bi{"等待 " + m + " 个月", m + " months' wait"}, "warn"
+		head, tone = Text{"等待 " + m + " 个月", m + " months' wait"}, "warn"
 	}
 	return head, tone
 }
 
 // body is what the card says below the headline.
-func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
+func (c *waitingCard) body(l Lang, w *rules.WaitingAnswer) []app.UI {
 	switch {
 	case !c.shown():
 		return nil
 	case w == nil && c.Coverage == rules.StatusNone:
-		return []app.UI{l.textElem("p", "muted", "没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling.")}
+		return []app.UI{pickedText(l, "p", "muted", "没有参保记录：填写参保记录或参保计划，计算参保后的等待期。", "No enrollment: add your enrollments or a plan to see the wait after enrolling.")}
 	case w == nil && c.Coverage == rules.StatusRetiredShort:
-		return []app.UI{l.textElem("p", "muted", "退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons).")}
+		return []app.UI{pickedText(l, "p", "muted", "退休时职工医保缴费年限不足：按参保地规定补足年限后，才能不缴费享受退休人员待遇（见上方“能报销吗”的依据）。", "Retired short of the employee years: benefits without paying start once the years are paid up as the insuring region allows (see the coverage card's reasons).")}
 	case w == nil:
-		return []app.UI{l.textElem("p", "muted", "没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap.")}
+		return []app.UI{pickedText(l, "p", "muted", "没有打算参保的计划，也没有断缴后重新参保的记录。", "There is no plan and no enrollment after a gap.")}
 	case w.Assumed:
 		ways := make([]app.UI, len(w.Ways))
 		for i, x := range w.Ways {
-			ways[i] = l.textElem("li", "", x.Zh, x.En)
+			ways[i] = pickedText(l, "li", "", x.Zh, x.En)
 		}
 		return []app.UI{
 			elem("div", "ways",
-				l.textElem("p", "", "现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:"),
+				pickedText(l, "p", "", "现在不在参保期内，也没有填写参保计划。如果今天参保缴费：", "Not covered now, and no plan given. If you enroll today:"),
 				elem("ul", "", ways...),
 			),
 			c.details(l, w),
@@ -117,11 +117,11 @@ func (c *waitingCard) body(l lang, w *rules.WaitingAnswer) []app.UI {
 	return []app.UI{c.details(l, w)}
 }
 
-func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
-	about := l.s("计划参保", "The plan")
+func (c *waitingCard) details(l Lang, w *rules.WaitingAnswer) app.UI {
+	about := l.Pick("计划参保", "The plan")
 	switch {
 	case w.Assumed:
-		about = l.s("假设今天参保（"+w.RegionName+"）", "Enrolling today (assumed, "+w.RegionName+")")
+		about = l.Pick("假设今天参保（"+w.RegionName+"）", "Enrolling today (assumed, "+w.RegionName+")")
 	case w.About != "plan":
 		about = c.Labels[w.About]
 	}
@@ -129,46 +129,46 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 	facts.add("对象", "About", about)
 	switch {
 	case w.BenefitsFrom != "" && !w.MonthsUpperBound:
-		facts.add("待遇开始", "Benefits from", l.formatDay(w.BenefitsFrom))
+		facts.add("待遇开始", "Benefits from", l.FormatDay(w.BenefitsFrom))
 	case w.BenefitsFrom != "":
 		facts.add("最晚待遇开始", "Benefits from, at the latest",
-			l.formatDay(w.BenefitsFrom)+l.s("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)"))
+			l.FormatDay(w.BenefitsFrom)+l.Pick("（当地等待期未知，可能更早）", " (the local wait is not known; it may be sooner)"))
 	}
 	if w.Previous != nil {
 		facts.add("断缴前", "Before the gap", c.Labels[*w.Previous])
 	}
-	facts.add("断缴月数", "Gap", l.count(w.GapMonths, "个月", "month"))
+	facts.add("断缴月数", "Gap", count(l, w.GapMonths, "个月", "month"))
 	if w.BrokenYears > 0 {
-		facts.add("断保年数", "Broken years", l.count(w.BrokenYears, "年", "year"))
+		facts.add("断保年数", "Broken years", count(l, w.BrokenYears, "年", "year"))
 	}
 	if w.Months > 0 && w.Scheme == rules.Resident {
-		s := l.s("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.s(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
+		s := l.Pick("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.Pick(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
 		if w.RepairedMonths > 0 {
-			s += l.s(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
+			s += l.Pick(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
 		}
-		facts.add("构成", "Made of", s+l.s(" 个月", " months"))
+		facts.add("构成", "Made of", s+l.Pick(" 个月", " months"))
 	}
-	facts.add("可否补缴", "Back-pay allowed", l.either(w.BackpayAllowed, bi{"可以", "Yes"}, bi{"不可以", "No"}))
+	facts.add("可否补缴", "Back-pay allowed", either(l, w.BackpayAllowed, Text{"可以", "Yes"}, Text{"不可以", "No"}))
 	if w.Exempt != nil { // named for people, not "newborn"
-		facts.add("免等待", "Exempt", l.groupName(*w.Exempt))
+		facts.add("免等待", "Exempt", l.GroupName(*w.Exempt))
 	}
 	if w.InWindow != nil {
-		facts.add("集中参保期内缴费", "Paid in the window", l.either(*w.InWindow, bi{"是", "Yes"}, bi{"否", "No"}))
+		facts.add("集中参保期内缴费", "Paid in the window", either(l, *w.InWindow, Text{"是", "Yes"}, Text{"否", "No"}))
 	}
 	if w.WindowFrom != nil && w.WindowTo != nil {
-		facts.add("集中参保期", "Enrolment window", l.formatDay(*w.WindowFrom)+" – "+l.formatDay(*w.WindowTo))
+		facts.add("集中参保期", "Enrolment window", l.FormatDay(*w.WindowFrom)+" – "+l.FormatDay(*w.WindowTo))
 	}
 	var shorten app.UI
 	if len(w.Shorten) > 0 {
 		options := make([]app.UI, len(w.Shorten))
 		for i, o := range w.Shorten {
 			options[i] = elem("li", "",
-				l.textElem("p", "", o.Zh, o.En),
+				pickedText(l, "p", "", o.Zh, o.En),
 				textElem("p", "muted", optionLine(l, o)),
 			)
 		}
 		shorten = elem("div", "shorten",
-			l.textElem("h3", "", "怎样缩短", "How to shorten it"),
+			pickedText(l, "h3", "", "怎样缩短", "How to shorten it"),
 			elem("ul", "", options...),
 		)
 	}
@@ -180,40 +180,40 @@ func (c *waitingCard) details(l lang, w *rules.WaitingAnswer) app.UI {
 }
 
 // optionLine sums up an option: deadline, resulting wait, cost.
-func optionLine(l lang, o rules.Option) string {
-	s := l.s("等待 ", "wait ") + strconv.Itoa(o.Months) + l.s(" 个月", " months")
+func optionLine(l Lang, o rules.Option) string {
+	s := l.Pick("等待 ", "wait ") + strconv.Itoa(o.Months) + l.Pick(" 个月", " months")
 	if o.BenefitsFrom != "" {
-		d := l.formatDay(o.BenefitsFrom)
-		s += l.s("，"+d+"起享受待遇", ", benefits from "+d)
+		d := l.FormatDay(o.BenefitsFrom)
+		s += l.Pick("，"+d+"起享受待遇", ", benefits from "+d)
 	}
 	if o.Deadline != nil {
-		s += l.s("；截止 ", "; by ") + l.formatDay(*o.Deadline)
+		s += l.Pick("；截止 ", "; by ") + l.FormatDay(*o.Deadline)
 	}
 	if o.Cost != nil {
 		c := strconv.Itoa(*o.Cost)
-		s += l.s("；约 "+c+" 元", "; about ¥"+c)
+		s += l.Pick("；约 "+c+" 元", "; about ¥"+c)
 	}
 	if o.Source != "" {
-		s += l.s("（", " (") + o.Source + l.s("）", ")")
+		s += l.Pick("（", " (") + o.Source + l.Pick("）", ")")
 	}
 	return s
 }
 
 // count writes n with its unit: "3 个月" in Chinese, "3 months" in
 // English.
-func (l lang) count(n int, zh, en string) string {
-	if l == langEn {
+func count(l Lang, n int, zh, en string) string {
+	if l == En {
 		return plural(n, en)
 	}
 	return strconv.Itoa(n) + " " + zh
 }
 
 // either is yes or no in l, as b says.
-func (l lang) either(b bool, yes, no bi) string {
+func either(l Lang, b bool, yes, no Text) string {
 	if b {
-		return yes.in(l)
+		return yes.In(l)
 	}
-	return no.in(l)
+	return no.In(l)
 }
 
 // plural writes "1 month", "2 months".
