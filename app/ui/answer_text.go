@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -12,7 +13,7 @@ import (
 // What the calculator and the embed both show around the three cards.
 
 // enrollmentLabels names each enrollment for the cards: "#1 深圳市 职工医保".
-func enrollmentLabels(f State, l Lang) map[string]string {
+func enrollmentLabels(f form.State, l form.Lang) map[string]string {
 	m := make(map[string]string, len(f.Enrollments))
 	for i, e := range f.Enrollments {
 		s := "#" + strconv.Itoa(i+1)
@@ -28,7 +29,7 @@ func enrollmentLabels(f State, l Lang) map[string]string {
 }
 
 // answerSummary is the one line read out (aria-live) when the answer changes.
-func answerSummary(l Lang, ready bool, res Result) string {
+func answerSummary(l form.Lang, ready bool, res form.Result) string {
 	if !ready {
 		return l.Pick("正在准备计算……", "Getting ready…")
 	}
@@ -42,27 +43,27 @@ func answerSummary(l Lang, ready bool, res Result) string {
 	}
 	o := res.Out
 	parts := make([]string, 1, 3)
-	parts[0] = either(l, o.Coverage.Active, Text{"现在能报销", "covered now"}, Text{"现在不能报销", "not covered now"})
+	parts[0] = either(l, o.Coverage.Active, form.Text{Zh: "现在能报销", En: "covered now"}, form.Text{Zh: "现在不能报销", En: "not covered now"})
 	if w := o.Waiting; w != nil {
 		m := strconv.Itoa(w.Months)
-		var wait Text
+		var wait form.Text
 		switch {
 		case w.NoBenefits:
-			wait = Text{"本次缴费当年享受不到待遇", "this payment buys no benefits"}
+			wait = form.Text{Zh: "本次缴费当年享受不到待遇", En: "this payment buys no benefits"}
 		case w.MonthsUpperBound:
-			wait = Text{"等待期最长 " + m + " 个月", "a wait of at most " + m + " months"}
+			wait = form.Text{Zh: "等待期最长 " + m + " 个月", En: "a wait of at most " + m + " months"}
 		case w.Assumed:
-			wait = Text{"今天参保：等待期 " + m + " 个月", "enrolling today: " + m + " months' wait"}
+			wait = form.Text{Zh: "今天参保：等待期 " + m + " 个月", En: "enrolling today: " + m + " months' wait"}
 		case w.Months == 0:
-			wait = Text{"无等待期", "no wait"}
+			wait = form.Text{Zh: "无等待期", En: "no wait"}
 		default:
-			wait = Text{"等待期 " + m + " 个月", m + " months' wait"}
+			wait = form.Text{Zh: "等待期 " + m + " 个月", En: m + " months' wait"}
 		}
 		parts = append(parts, wait.In(l))
 		if !o.Coverage.Active && w.BenefitsFrom != "" {
-			from := Text{l.FormatDay(w.BenefitsFrom) + "起可报销", "covered from " + l.FormatDay(w.BenefitsFrom)}
+			from := form.Text{Zh: l.FormatDay(w.BenefitsFrom) + "起可报销", En: "covered from " + l.FormatDay(w.BenefitsFrom)}
 			if w.MonthsUpperBound {
-				from = Text{"最晚" + from.Zh, "at the latest " + from.En}
+				from = form.Text{Zh: "最晚" + from.Zh, En: "at the latest " + from.En}
 			}
 			parts = append(parts, from.In(l))
 		}
@@ -71,14 +72,14 @@ func answerSummary(l Lang, ready bool, res Result) string {
 		parts = append(parts, l.Pick("有重复参保", "duplicate enrollment"))
 	}
 	s := strings.Join(parts, l.Pick("；", "; "))
-	if l == En && s != "" {
+	if l == form.En && s != "" {
 		s = upperFirst(s)
 	}
 	return s + l.Pick("。", ".")
 }
 
 // generalErrorBox shows the errors that belong to no field of the form.
-func generalErrorBox(l Lang, errs Errors) app.UI {
+func generalErrorBox(l form.Lang, errs form.Errors) app.UI {
 	var msgs []string
 	for k, m := range errs {
 		if !knownField(k) {

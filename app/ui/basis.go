@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -15,7 +16,7 @@ import (
 // with its trust, or that no local rule was found and the national rules
 // apply, with the national document and its date.
 type basis struct {
-	Lang Lang
+	Lang form.Lang
 	// Trust is the least sure trust of the local values used ("official",
 	// "reprint", "press"), or "national".
 	Trust string
@@ -29,7 +30,7 @@ type basisPart struct {
 
 // basisFor is the basis of the answer's section (rules.Section*), whose
 // explanation is steps (the national document is that of its first step).
-func basisFor(l Lang, out *rulesOutput, section string, steps []rules.Step) *basis {
+func basisFor(l form.Lang, out *rulesOutput, section string, steps []rules.Step) *basis {
 	b := &basis{Lang: l}
 	seen := map[string]bool{}
 	for _, s := range out.Rules.Sources {
@@ -51,15 +52,15 @@ func basisFor(l Lang, out *rulesOutput, section string, steps []rules.Step) *bas
 	if number != "" {
 		doc = l.Pick("（"+number+"，"+date+"）", " ("+number+", "+date+")")
 	}
-	text := either(l, out.Rules.Local, Text{"此项未见本地规定，按国家规定", "No local rule on this: national rules apply"},
-		Text{"本地细则未找到，按国家规定", "No local rule found: national rules apply"}) + doc
+	text := either(l, out.Rules.Local, form.Text{Zh: "此项未见本地规定，按国家规定", En: "No local rule on this: national rules apply"},
+		form.Text{Zh: "本地细则未找到，按国家规定", En: "No local rule found: national rules apply"}) + doc
 	b.Parts = []basisPart{{Text: text}}
 	return b
 }
 
 // sourceText names a local document with its trust: "青海省医疗保障局（官方，
 // 2025-11-03）", "媒体报道，未见原文（…）".
-func sourceText(l Lang, issuer, document, issued, trust string) string {
+func sourceText(l form.Lang, issuer, document, issued, trust string) string {
 	switch trust {
 	case rules.TrustOfficial:
 		return l.Pick(issuer+"（官方，"+issued+"）", issuer+" (official, "+issued+")")

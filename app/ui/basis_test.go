@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"yibao/app/form"
 
 	"yibao/rules"
 )
@@ -29,7 +30,7 @@ func TestBasisFor(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := answerFor(t, tt.input)
-			b := basisFor(Zh, &out, tt.section, out.Waiting.Explain)
+			b := basisFor(form.Zh, &out, tt.section, out.Waiting.Explain)
 			var text []string
 			for _, p := range b.Parts {
 				text = append(text, p.Text)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -15,10 +16,10 @@ import (
 type calculator struct {
 	app.Compo
 
-	lang     Lang
-	form     State
+	lang     form.Lang
+	form     form.State
 	asOfAuto bool // asOf follows today until the person changes it
-	res      Result
+	res      form.Result
 	ready    bool // the browser has loaded the state (client only)
 
 	shareURL  string
@@ -28,7 +29,7 @@ type calculator struct {
 	image, imageText string
 	// undo is what 清空 cleared, kept in storageUndo until undone or
 	// dismissed.
-	undo      *State
+	undo      *form.State
 	undoAuto  bool
 	linkError bool // a #input= link could not be read
 	// linkTooBig is the number of enrollments of a link refused for having
@@ -41,7 +42,7 @@ type calculator struct {
 	touched map[string]bool
 	// people are the household whose calculations the device keeps side
 	// by side; the one on the screen is people.Current (see peopleBar).
-	people Household
+	people form.Household
 	// The timeline's model, drawn for the answer when the person pauses
 	// (timelineNow, timelineSoon).
 	tlSVG   string
@@ -73,9 +74,9 @@ func (c *calculator) OnInit() {
 	}
 	c.load(app.Window().URL())
 	c.loadKept()
-	c.people = NewHousehold(c.lang)
+	c.people = form.NewHousehold(c.lang)
 	if raw, ok := storageGet(storagePeople); ok {
-		c.people = DecodeHousehold(raw, c.lang)
+		c.people = form.DecodeHousehold(raw, c.lang)
 	}
 	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
@@ -139,11 +140,11 @@ func (c *calculator) OnNav(ctx app.Context) {
 // saved on the device. It reports whether the state changed; a link's
 // input is left unsaved (c.unsaved) for the caller.
 func (c *calculator) load(u *url.URL) (changed bool) {
-	data, err := InputFromFragment(u.Fragment)
+	data, err := form.InputFromFragment(u.Fragment)
 	if err == nil {
 		c.linkTooBig = 0
-		var f State
-		if f, err = Parse(data); err == nil && len(f.Enrollments) > maxLinkEnrollments {
+		var f form.State
+		if f, err = form.Parse(data); err == nil && len(f.Enrollments) > maxLinkEnrollments {
 			c.linkTooBig, err = len(f.Enrollments), errLinkTooBig
 		} else if err == nil {
 			c.form, c.asOfAuto, c.linkError, c.linkTooBig = f, false, false, 0
@@ -156,7 +157,7 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 			return true
 		}
 	}
-	if err != ErrNoInput && !c.linkError {
+	if err != form.ErrNoInput && !c.linkError {
 		c.linkError, changed = true, true
 	}
 	if !c.ready {
@@ -181,9 +182,9 @@ var errLinkTooBig = errors.New("too many enrollments for the web app")
 // restore loads the saved input, or starts afresh. What cannot be read is
 // kept aside, verbatim, before anything overwrites it.
 func (c *calculator) restore() {
-	c.form, c.asOfAuto = State{}, true
+	c.form, c.asOfAuto = form.State{}, true
 	if raw, ok := storageGet(storageInput); ok {
-		if f, s, err := DecodeSaved(raw); err == nil {
+		if f, s, err := form.DecodeSaved(raw); err == nil {
 			c.form, c.asOfAuto = f, s.AsOfAuto
 		} else {
 			c.keepUnreadable(raw)
@@ -195,7 +196,7 @@ func (c *calculator) restore() {
 // followToday sets the date to today when it follows today or is empty.
 func (c *calculator) followToday() {
 	if c.asOfAuto || c.form.AsOf == "" {
-		c.form.AsOf, c.asOfAuto = Today(), true
+		c.form.AsOf, c.asOfAuto = form.Today(), true
 	}
 }
 
@@ -212,17 +213,17 @@ func (c *calculator) save(ctx app.Context) {
 		c.setAside()
 	}
 	c.unsaved = false
-	c.store(storageInput, EncodeSaved(c.form, c.asOfAuto, false))
+	c.store(storageInput, form.EncodeSaved(c.form, c.asOfAuto, false))
 	c.syncAddress(ctx)
 }
 
 func (c *calculator) recompute() {
-	c.res = c.res.Then(Evaluate(c.form), c.form)
+	c.res = c.res.Then(form.Evaluate(c.form), c.form)
 	c.tlDirty = true
 }
 
 // change is what every edit goes through: new form, new answer, saved.
-func (c *calculator) change(ctx app.Context, f State) {
+func (c *calculator) change(ctx app.Context, f form.State) {
 	c.form = f
 	c.shareURL, c.shareNote = "", ""
 	c.image, c.imageText = "", ""
@@ -267,18 +268,18 @@ func (c *calculator) timelineNow() (string, []string, bool) {
 	return c.tlSVG, c.tlAlt, c.tlOK
 }
 
-func (c *calculator) onLang(ctx app.Context, l Lang) {
+func (c *calculator) onLang(ctx app.Context, l form.Lang) {
 	c.lang = l
 	c.tlDirty = true
 	applyLang(ctx, l)
 }
 
 // edit applies an edit of the situation or plan forms to the form.
-func (c *calculator) edit(ctx app.Context, edit func(f *State)) {
+func (c *calculator) edit(ctx app.Context, edit func(f *form.State)) {
 	c.change(ctx, c.form.Edited(edit))
 }
 
-func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *Enrollment)) {
+func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *form.Enrollment)) {
 	c.change(ctx, c.form.EditEnrollment(i, edit))
 }
 
@@ -309,14 +310,14 @@ func (c *calculator) onAsOf(ctx app.Context, v string) {
 
 func (c *calculator) onToday(ctx app.Context, e app.Event) {
 	f := c.form.Clone()
-	f.AsOf = Today()
+	f.AsOf = form.Today()
 	c.asOfAuto = true
 	c.change(ctx, f)
 }
 
 func (c *calculator) onShare(ctx app.Context, e app.Event) {
 	origin := app.Window().Get("location").Get("origin").String()
-	c.shareURL = ShareLink(origin+rootPrefix(), c.form.Normalized())
+	c.shareURL = form.ShareLink(origin+rootPrefix(), c.form.Normalized())
 	c.shareNote = c.lang.Pick("链接已生成，可复制发送。链接里包含你填写的全部信息。", "Link ready to copy. It carries everything you entered.")
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if clip.Truthy() {
@@ -338,7 +339,7 @@ func (c *calculator) onImage(ctx app.Context, e app.Event) {
 		return
 	}
 	origin := app.Window().Get("location").Get("origin").String()
-	qr := qrFor(ShareLink(origin+rootPrefix(), c.form.Normalized()))
+	qr := qrFor(form.ShareLink(origin+rootPrefix(), c.form.Normalized()))
 	lines := resultImageLines(c.lang, &c.res.Out, c.form.Normalized().AsOf, c.labels())
 	footer := imageFooter(c.lang, c.res.Out.Rules.Version, qr != nil)
 	c.image = drawResultImage(lines, footer, qr)
@@ -359,7 +360,7 @@ func (c *calculator) switchPerson(ctx app.Context, i int) {
 // addPerson adds a person to the household and turns to them, with a
 // blank form (and so the life events).
 func (c *calculator) addPerson(ctx app.Context, name string) {
-	if len(c.people.People) >= MaxPeople {
+	if len(c.people.People) >= form.MaxPeople {
 		return
 	}
 	c.turnTo(ctx, c.people.WithPerson(name, c.currentSaved()), "")
@@ -381,23 +382,23 @@ func (c *calculator) currentSaved() string {
 	if c.form.Blank() {
 		return ""
 	}
-	return EncodeSaved(c.form, c.asOfAuto, false)
+	return form.EncodeSaved(c.form, c.asOfAuto, false)
 }
 
 // turnTo shows household h's current person, whose saved input is saved
 // ("" for a blank form), and keeps h. What 清空 cleared belonged to the one
 // before: its undo goes.
-func (c *calculator) turnTo(ctx app.Context, h Household, saved string) {
+func (c *calculator) turnTo(ctx app.Context, h form.Household, saved string) {
 	c.people = h
 	c.store(storagePeople, h.Encode())
-	f, auto := State{}, true
+	f, auto := form.State{}, true
 	if saved != "" {
-		if g, s, err := DecodeSaved(saved); err == nil {
+		if g, s, err := form.DecodeSaved(saved); err == nil {
 			f, auto = g, s.AsOfAuto
 		}
 	}
 	if auto || f.AsOf == "" {
-		f.AsOf, auto = Today(), true
+		f.AsOf, auto = form.Today(), true
 	}
 	c.undo = nil
 	storageDel(storageUndo)
@@ -413,11 +414,11 @@ func (c *calculator) turnTo(ctx app.Context, h Household, saved string) {
 // copy.
 func (c *calculator) onClear(ctx app.Context, e app.Event) {
 	prev, prevAuto := c.form.Clone(), c.asOfAuto
-	if !SameInput(prev, State{AsOf: prev.AsOf}) {
+	if !form.SameInput(prev, form.State{AsOf: prev.AsOf}) {
 		c.undo, c.undoAuto = &prev, prevAuto
-		c.store(storageUndo, EncodeSaved(prev, prevAuto, false))
+		c.store(storageUndo, form.EncodeSaved(prev, prevAuto, false))
 	}
-	c.change(ctx, State{AsOf: Today()})
+	c.change(ctx, form.State{AsOf: form.Today()})
 	c.asOfAuto = true
 	storageDel(storageInput)
 }
@@ -429,7 +430,7 @@ func (c *calculator) onUndo(ctx app.Context, e app.Event) {
 	f := *c.undo
 	c.asOfAuto = c.undoAuto
 	if c.asOfAuto {
-		f.AsOf = Today()
+		f.AsOf = form.Today()
 	}
 	c.undo = nil
 	storageDel(storageUndo)
@@ -446,14 +447,14 @@ func (c *calculator) onUndoDismiss(ctx app.Context, e app.Event) {
 func (c *calculator) labels() map[string]string { return enrollmentLabels(c.form, c.lang) }
 
 // errorsAt keeps the errors of the fields that start with prefix.
-func (c *calculator) errorsAt(prefix string) Errors { return c.shownErrors().At(prefix) }
+func (c *calculator) errorsAt(prefix string) form.Errors { return c.shownErrors().At(prefix) }
 
 // shownErrors are the errors the form shows next to their fields: those of
 // fields the person has left (or that came wrong from a link or the saved
 // data), never of a field not yet typed in. The summary still counts them
 // all, and errors of no field show at once.
-func (c *calculator) shownErrors() Errors {
-	out := Errors{}
+func (c *calculator) shownErrors() form.Errors {
+	out := form.Errors{}
 	for k, v := range c.res.Errors {
 		if !knownField(k) || c.touched[fieldID(k)] {
 			out[k] = v
@@ -506,7 +507,7 @@ func (c *calculator) onFocusOut(ctx app.Context, e app.Event) {
 // "enrollments[1].backpaid[0]" → "enr-1-backpaid", "plan.payOn" →
 // "plan-payOn", "asOf" → "asOf".
 func fieldID(path string) string {
-	p := FieldPath(path)
+	p := form.FieldPath(path)
 	if rest, ok := strings.CutPrefix(p, "enrollments["); ok {
 		if i := strings.Index(rest, "]."); i >= 0 {
 			return "enr-" + rest[:i] + "-" + rest[i+2:]
@@ -530,15 +531,15 @@ func (c *calculator) Render() app.UI {
 	// events. The form's children keep their places (see enrollmentList):
 	// the intro comes and goes inside its own box.
 	summary, results := parts[0], elem("div", "col-results", parts[1:]...)
-	form := formElem("col-form").On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
+	formCol := formElem("col-form").On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
 	h := c.people
 	if len(h.People) == 0 { // prerendered: the household is read in the browser
-		h = NewHousehold(l)
+		h = form.NewHousehold(l)
 	}
 	people := &peopleBar{Lang: l, Names: h.Names(), Current: h.Current, owner: c}
-	columns := []app.UI{people, summary, results, form}
+	columns := []app.UI{people, summary, results, formCol}
 	if f.Blank() {
-		columns = []app.UI{people, form, summary, results}
+		columns = []app.UI{people, formCol, summary, results}
 	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},
@@ -554,12 +555,12 @@ func (c *calculator) intro() app.UI {
 	if !c.form.Blank() {
 		return nil
 	}
-	return &lifeEventFlow{Lang: c.lang, Today: Today(), owner: c}
+	return &lifeEventFlow{Lang: c.lang, Today: form.Today(), owner: c}
 }
 
 // startFrom takes the form a life event filled: the answer shows, with
 // the form below it to edit.
-func (c *calculator) startFrom(ctx app.Context, f State) {
+func (c *calculator) startFrom(ctx app.Context, f form.State) {
 	c.change(ctx, f)
 	c.asOfAuto = true
 	c.save(ctx)
@@ -568,9 +569,9 @@ func (c *calculator) startFrom(ctx app.Context, f State) {
 
 // introMarkup says what the calculator does, above an empty form.
 var introMarkup = node{tag: "div", attrs: []string{"class", "intro-text"}, kids: []node{
-	{tag: "h2", text: Text{"断缴了还能报销吗？要等多久？", "Still covered after a gap? How long is the wait?"}},
-	{tag: "p", text: Text{"填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
-		"Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline."}},
+	{tag: "h2", text: form.Text{Zh: "断缴了还能报销吗？要等多久？", En: "Still covered after a gap? How long is the wait?"}},
+	{tag: "p", text: form.Text{Zh: "填上你交过医保的地方和月份，马上算出：现在能不能报销、重新参保要等几个月、重复参保该留哪个。全部在本机计算，断网也能用。",
+		En: "Enter where and when you paid for medical insurance to see at once: whether you are covered now, how long a new enrollment waits, and which duplicate to keep. Everything is computed on this device, even offline."}},
 }}
 
 // actions are the share, clear and undo buttons, the link to share and
@@ -654,7 +655,7 @@ func (c *calculator) fieldError(path string) string {
 
 // knownField reports whether the form shows errors for path next to a field.
 func knownField(p string) bool {
-	p = FieldPath(p)
+	p = form.FieldPath(p)
 	switch p {
 	case "asOf", "person.birthDate", "person.residence", "person.workRegion", "person.groups",
 		"plan.region", "plan.scheme", "plan.payOn", "plan.extraYears":

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -22,11 +24,11 @@ func load(t *testing.T, c app.Composer) string {
 
 func computedCalculator(t *testing.T, doc string) *calculator {
 	t.Helper()
-	f, err := Parse([]byte(doc))
+	f, err := form.Parse([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &calculator{lang: Zh, form: f, ready: true}
+	c := &calculator{lang: form.Zh, form: f, ready: true}
 	c.recompute()
 	c.touchErrors() // as loading a link or the saved data does
 	return c
@@ -72,7 +74,7 @@ func TestCalculatorRendersFormAndAnswer(t *testing.T) {
 		t.Errorf("%d enrollment editors, want 2", n)
 	}
 	// The card's heading, found by its place in the tree.
-	card := &coverageCard{Lang: Zh, Computed: true, AsOf: "2026-11-22", Answer: c.res.Out.Coverage, Labels: c.labels()}
+	card := &coverageCard{Lang: form.Zh, Computed: true, AsOf: "2026-11-22", Answer: c.res.Out.Coverage, Labels: c.labels()}
 	load(t, card)
 	if err := app.TestMatch(card, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0),
@@ -85,7 +87,7 @@ func TestCalculatorRendersFormAndAnswer(t *testing.T) {
 // English throughout when switched.
 func TestCalculatorInEnglish(t *testing.T) {
 	c := computedCalculator(t, contractExample)
-	c.lang = En
+	c.lang = form.En
 	html := load(t, c)
 	for _, want := range []string{"Covered on 22 Nov 2026?", "Lapsed: not covered", "3 months&#39; wait", "Enrollment 1", "中文"} {
 		if !strings.Contains(html, want) {
@@ -109,10 +111,10 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 	}
 	// A row just added shows no error before the person has left a field
 	// of it; the summary counts what is missing, without red.
-	fresh := &calculator{lang: Zh, ready: true}
+	fresh := &calculator{lang: form.Zh, ready: true}
 	fresh.form.AsOf = "2026-11-22"
 	fresh.form.AddEnrollment("", "employee")
-	fresh.res = Evaluate(fresh.form)
+	fresh.res = form.Evaluate(fresh.form)
 	if len(fresh.res.Errors) == 0 {
 		t.Fatal("an empty row has no errors")
 	}
@@ -123,7 +125,7 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 	if !strings.Contains(html, "处需要填写") {
 		t.Errorf("the summary does not count what is missing")
 	}
-	left := &calculator{lang: Zh, ready: true, form: fresh.form, res: fresh.res, touched: map[string]bool{"enr-0-region": true}}
+	left := &calculator{lang: form.Zh, ready: true, form: fresh.form, res: fresh.res, touched: map[string]bool{"enr-0-region": true}}
 	if html = load(t, left); !strings.Contains(html, `id="enr-0-region-err"`) {
 		t.Errorf("the region, left empty, shows no error")
 	}
@@ -131,7 +133,7 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 		t.Errorf("fieldID: %q %q %q %q", fieldID("enrollments[1].backpaid[0]"), fieldID("plan.payOn"), fieldID("asOf"), fieldID("person.birthDate"))
 	}
 	// An engine error on a field the form does not show goes above the cards.
-	c2 := &calculator{lang: Zh, form: c.form, ready: true, res: Result{Errors: Errors{"enrollments": Text{"太多了", "too many"}}}}
+	c2 := &calculator{lang: form.Zh, form: c.form, ready: true, res: form.Result{Errors: form.Errors{"enrollments": form.Text{Zh: "太多了", En: "too many"}}}}
 	if html := load(t, c2); !strings.Contains(html, `role="alert"`) || !strings.Contains(html, "太多了") {
 		t.Errorf("a general error is not shown")
 	}
@@ -139,7 +141,7 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 
 func TestCards(t *testing.T) {
 	keep := "work"
-	dup := &duplicatesCard{Lang: Zh, Computed: true, Labels: map[string]string{"work": "#1 深圳市 职工医保", "home": "#2 南昌市 居民医保"},
+	dup := &duplicatesCard{Lang: form.Zh, Computed: true, Labels: map[string]string{"work": "#1 深圳市 职工医保", "home": "#2 南昌市 居民医保"},
 		Answer: rules.DuplicatesAnswer{Keep: &keep, Stop: []string{"home"},
 			Overlaps: []rules.Overlap{{A: "work", B: "home", From: "2026-01", To: "2026-06", Kind: "crossScheme"}},
 			Actions:  []rules.Action{{Enrollment: "home", Zh: "办理停保", En: "Stop it", Source: "医保发〔2020〕33号"}}}}
@@ -152,32 +154,32 @@ func TestCards(t *testing.T) {
 	if got := dup.attrs(); got[0] != [2]string{"data-keep", "work"} {
 		t.Errorf("attrs %v", got)
 	}
-	none := &duplicatesCard{Lang: Zh, Computed: true}
+	none := &duplicatesCard{Lang: form.Zh, Computed: true}
 	if got := none.attrs(); got[0] != [2]string{"data-keep", ""} {
 		t.Errorf("no overlap: attrs %v", got)
 	}
-	w := &waitingCard{Lang: Zh, Computed: true}
+	w := &waitingCard{Lang: form.Zh, Computed: true}
 	if got := w.attrs(); got[0][1] != "" || got[1][1] != "" {
 		t.Errorf("no waiting: attrs %v", got)
 	}
 	if html := load(t, w); !strings.Contains(html, "无需等待") {
 		t.Errorf("waiting card without an answer: %s", html)
 	}
-	cov := &coverageCard{Lang: Zh}
+	cov := &coverageCard{Lang: form.Zh}
 	if got := cov.attrs(); got[0] != [2]string{"data-active", ""} {
 		t.Errorf("not computed: attrs %v", got)
 	}
 }
 
 func TestRegionPicker(t *testing.T) {
-	p := &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: Zh}
+	p := &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: form.Zh}
 	html := load(t, p)
 	for _, want := range []string{`value="深圳市 · 广东省"`, `role="combobox"`, `aria-expanded="false"`, `<label for="r">参保地</label>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("picker lacks %s", want)
 		}
 	}
-	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: Zh, editing: true, focused: true, query: "nc"}
+	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: form.Zh, editing: true, focused: true, query: "nc"}
 	html = load(t, p)
 	for _, want := range []string{`role="listbox"`, "南昌市", "aria-expanded", `id="r-opt-0"`} {
 		if !strings.Contains(html, want) {
@@ -186,7 +188,7 @@ func TestRegionPicker(t *testing.T) {
 	}
 	// Left without a pick, the text stays and asks for one; nothing is
 	// picked and no list covers the next field.
-	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: Zh, editing: true, query: "nc"}
+	p = &regionPicker{ID: "r", Label: "参保地", Value: "440300", Lang: form.Zh, editing: true, query: "nc"}
 	html = load(t, p)
 	for _, want := range []string{`value="nc"`, "请从列表中选择", `aria-describedby="r-err"`} {
 		if !strings.Contains(html, want) {
@@ -234,7 +236,7 @@ func TestRulesPage(t *testing.T) {
 func TestRulesPageForACity(t *testing.T) {
 	p := &rulesPage{}
 	p.OnInit()
-	p.lang = Zh
+	p.lang = form.Zh
 	p.region, p.applied = "130100", appliedRules("130100")
 	html := load(t, p)
 	for _, want := range []string{`id="applied"`, "本省规定（河北省）", "转载", `href="http`, `rel="noopener noreferrer"`, "<q", `id="coverage"`, " / 31"} {
@@ -247,7 +249,7 @@ func TestRulesPageForACity(t *testing.T) {
 	}
 	q := &rulesPage{}
 	q.OnInit()
-	q.lang = Zh
+	q.lang = form.Zh
 	q.region, q.applied = "640100", appliedRules("640100")
 	if html := load(t, q); !strings.Contains(html, "本地细则未找到") {
 		t.Error("a city without local rules must say so")
@@ -261,8 +263,18 @@ func TestWaitingCardNamesTheExemptGroup(t *testing.T) {
 	if out.Waiting == nil || out.Waiting.Exempt == nil {
 		t.Fatalf("no exempt answer: %+v", out.Waiting)
 	}
-	html := load(t, &waitingCard{Lang: Zh, Computed: true, Answer: out.Waiting, Coverage: out.Coverage.Status})
+	html := load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: out.Waiting, Coverage: out.Coverage.Status})
 	if !strings.Contains(html, "新生儿") || strings.Contains(html, ">newborn<") {
 		t.Errorf("the exempt group is not named for people: %s", html)
 	}
 }
+
+// contractExample is the example input of the contract, kept with the
+// form's tests.
+var contractExample = func() string {
+	b, err := os.ReadFile("../form/testdata/contract-example.json")
+	if err != nil {
+		panic(err)
+	}
+	return strings.TrimSpace(string(b))
+}()

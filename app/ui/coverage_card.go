@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -12,7 +13,7 @@ import (
 type coverageCard struct {
 	app.Compo
 
-	Lang     Lang
+	Lang     form.Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	AsOf     string
@@ -44,7 +45,7 @@ func (c *coverageCard) shown() bool { return c.Computed || c.Stale }
 func (c *coverageCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	head, tone := Text{"—", "—"}, "pending"
+	head, tone := form.Text{Zh: "—", En: "—"}, "pending"
 	if c.shown() {
 		head, tone = coverageHeadline(a)
 	}
@@ -60,22 +61,22 @@ func (c *coverageCard) Render() app.UI {
 
 // coverageHeadline is the coverage card's headline and tone (good, warn,
 // bad), also written on the result image.
-func coverageHeadline(a *rules.CoverageAnswer) (head Text, tone string) {
+func coverageHeadline(a *rules.CoverageAnswer) (head form.Text, tone string) {
 	switch {
 	case a.Active && a.Status == rules.StatusRetired:
-		head, tone = Text{"能报销（退休人员）", "Covered (retiree)"}, "good"
+		head, tone = form.Text{Zh: "能报销（退休人员）", En: "Covered (retiree)"}, "good"
 	case a.Active:
-		head, tone = Text{"能报销", "Covered"}, "good"
+		head, tone = form.Text{Zh: "能报销", En: "Covered"}, "good"
 	case a.Status == rules.StatusWaiting:
-		head, tone = Text{"等待期中，暂不能报销", "In a waiting period: not yet covered"}, "warn"
+		head, tone = form.Text{Zh: "等待期中，暂不能报销", En: "In a waiting period: not yet covered"}, "warn"
 	case a.Status == rules.StatusFuture:
-		head, tone = Text{"还没开始享受待遇", "Benefits have not started yet"}, "warn"
+		head, tone = form.Text{Zh: "还没开始享受待遇", En: "Benefits have not started yet"}, "warn"
 	case a.Status == rules.StatusNone:
-		head, tone = Text{"没有参保，不能报销", "Not enrolled: not covered"}, "bad"
+		head, tone = form.Text{Zh: "没有参保，不能报销", En: "Not enrolled: not covered"}, "bad"
 	case a.Status == rules.StatusRetiredShort:
-		head, tone = Text{"退休但缴费年限不足，需补足后报销", "Retired, but short of the required years"}, "bad"
+		head, tone = form.Text{Zh: "退休但缴费年限不足，需补足后报销", En: "Retired, but short of the required years"}, "bad"
 	default:
-		head, tone = Text{"已断保，不能报销", "Lapsed: not covered"}, "bad"
+		head, tone = form.Text{Zh: "已断保，不能报销", En: "Lapsed: not covered"}, "bad"
 	}
 	return head, tone
 }
@@ -94,7 +95,7 @@ func (c *coverageCard) facts() app.UI {
 	}
 	if a.Region != "" {
 		place := nameOr(a.RegionName, a.Region)
-		if l == En {
+		if l == form.En {
 			place = placeName(l, a.Region)
 		}
 		facts.add("参保地", "Region", place)
@@ -121,7 +122,7 @@ func (c *coverageCard) facts() app.UI {
 // language l, and its value; add skips an empty value. add takes the term
 // in both languages, not the term in l: a call less at each fact.
 type factList struct {
-	l    Lang
+	l    form.Lang
 	rows []app.UI
 }
 

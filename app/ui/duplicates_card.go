@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,7 +14,7 @@ import (
 type duplicatesCard struct {
 	app.Compo
 
-	Lang     Lang
+	Lang     form.Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.DuplicatesAnswer
@@ -40,15 +41,15 @@ func (c *duplicatesCard) OnUpdate(ctx app.Context) {
 
 // duplicatesHeadline is the duplicates card's headline and tone, also
 // written on the result image; labels name the enrollments (labelOf).
-func duplicatesHeadline(a *rules.DuplicatesAnswer, labels map[string]string) (head Text, tone string) {
+func duplicatesHeadline(a *rules.DuplicatesAnswer, labels map[string]string) (head form.Text, tone string) {
 	switch {
 	case a.Keep == nil && len(a.Overlaps) == 0:
-		return Text{"没有重复参保", "No duplicate enrollment"}, "good"
+		return form.Text{Zh: "没有重复参保", En: "No duplicate enrollment"}, "good"
 	case a.Keep == nil:
-		return Text{"有重叠，无需停保", "Overlapping, nothing to stop"}, "warn"
+		return form.Text{Zh: "有重叠，无需停保", En: "Overlapping, nothing to stop"}, "warn"
 	}
 	k := labelOf(labels, *a.Keep)
-	return Text{"保留 " + k, "Keep " + k}, "warn"
+	return form.Text{Zh: "保留 " + k, En: "Keep " + k}, "warn"
 }
 
 func (c *duplicatesCard) label(id string) string { return labelOf(c.Labels, id) }
@@ -68,7 +69,7 @@ func (c *duplicatesCard) shown() bool { return c.Computed || c.Stale }
 func (c *duplicatesCard) Render() app.UI {
 	l := c.Lang
 	a := &c.Answer
-	head, tone := Text{"—", "—"}, "pending"
+	head, tone := form.Text{Zh: "—", En: "—"}, "pending"
 	if c.shown() {
 		head, tone = duplicatesHeadline(a, c.Labels)
 	}
@@ -101,7 +102,7 @@ func (c *duplicatesCard) overlaps() app.UI {
 	}
 	items := make([]app.UI, len(a.Overlaps))
 	for i, o := range a.Overlaps {
-		kind := either(l, o.Kind == "crossScheme", Text{"职工与居民", "employee and resident"}, Text{"同一制度", "same scheme"})
+		kind := either(l, o.Kind == "crossScheme", form.Text{Zh: "职工与居民", En: "employee and resident"}, form.Text{Zh: "同一制度", En: "same scheme"})
 		items[i] = textElem("li", "", c.label(o.A)+l.Pick(" 与 ", " and ")+c.label(o.B)+l.Pick(" 重叠：", " overlap: ")+
 			l.FormatMonth(o.From)+" – "+l.FormatMonth(o.To)+l.Pick("（", " (")+kind+l.Pick("）", ")"))
 	}

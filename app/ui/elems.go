@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"yibao/app/form"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // Builders for the element shapes the components repeat.
 //
@@ -84,6 +88,6 @@ func withBody(e app.HTMLElem, body ...app.UI) app.UI { return e.Body(kids(body).
 func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
 
 // pickedText is textElem with the text in l, from its Chinese and English.
-func pickedText(l Lang, tag, class, zh, en string) app.UI {
+func pickedText(l form.Lang, tag, class, zh, en string) app.UI {
 	return textElem(tag, class, l.Pick(zh, en))
 }

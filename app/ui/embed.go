@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -22,8 +23,8 @@ type embed struct {
 	app.Compo
 
 	params embedParams
-	form   State
-	res    Result
+	form   form.State
+	res    form.Result
 	ready  bool // the browser has set up the form (client only)
 	// openHref is fullAppHref once known.
 	openHref string
@@ -64,41 +65,41 @@ func (e *embed) setUp(u *url.URL) {
 	e.params = parseEmbedParams(u.Query())
 	setDocumentLang(e.params.Lang)
 	e.form = e.startForm()
-	if data, err := InputFromFragment(u.Fragment); err == nil {
-		if f, err := Parse(data); err == nil {
+	if data, err := form.InputFromFragment(u.Fragment); err == nil {
+		if f, err := form.Parse(data); err == nil {
 			e.form = f
 		}
 	}
 	e.ready = true
-	e.res = Evaluate(e.form)
+	e.res = form.Evaluate(e.form)
 }
 
 // startForm is what the embed shows before the person types anything:
 // the question "if I enroll in the partner's region today, when do
 // benefits start?", which the engine answers at once.
-func (e *embed) startForm() State {
-	d := Today()
-	f := State{AsOf: d}
+func (e *embed) startForm() form.State {
+	d := form.Today()
+	f := form.State{AsOf: d}
 	if e.params.Region != "" {
 		f.HasPlan = true
-		f.Plan = Plan{Region: e.params.Region, Scheme: e.params.scheme(), PayOn: d}
+		f.Plan = form.Plan{Region: e.params.Region, Scheme: e.params.scheme(), PayOn: d}
 	}
 	return f
 }
 
-func (e *embed) change(ctx app.Context, f State) {
+func (e *embed) change(ctx app.Context, f form.State) {
 	e.form = f
 	e.setOpenHref()
-	e.res = e.res.Then(Evaluate(f), f)
+	e.res = e.res.Then(form.Evaluate(f), f)
 	ctx.Defer(func(app.Context) { e.height.report() })
 }
 
 // edit applies an edit of the situation or plan forms to the form.
-func (e *embed) edit(ctx app.Context, edit func(f *State)) {
+func (e *embed) edit(ctx app.Context, edit func(f *form.State)) {
 	e.change(ctx, e.form.Edited(edit))
 }
 
-func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *Enrollment)) {
+func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *form.Enrollment)) {
 	e.change(ctx, e.form.EditEnrollment(i, edit))
 }
 
@@ -129,7 +130,7 @@ func (e *embed) onAsOf(ctx app.Context, v string) {
 // installed.
 func (e *embed) setOpenHref() {
 	if e.ready {
-		e.openHref = appHref("/#" + ShareFragment(e.form.Normalized()))
+		e.openHref = appHref("/#" + form.ShareFragment(e.form.Normalized()))
 	}
 }
 
@@ -178,6 +179,6 @@ func (e *embed) Render() app.UI {
 
 // withEmbedTitle puts the page's h1 before the parts of the embed: for
 // screen readers only, the partner's page around it names the tool.
-func withEmbedTitle(l Lang, parts []app.UI) []app.UI {
+func withEmbedTitle(l form.Lang, parts []app.UI) []app.UI {
 	return append([]app.UI{withText(tagged("h1", "class", "sr-only"), l.Pick("医保连续参保计算器", "Medical insurance continuity calculator"))}, parts...)
 }

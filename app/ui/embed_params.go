@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"yibao/app/form"
 
 	"yibao/rules"
 )
@@ -13,10 +14,10 @@ import (
 // parameter is optional, and a value that is not valid is ignored, so that
 // a typo on a partner's page gives the default calculator, never an error.
 type embedParams struct {
-	Region string // a known region code: preset of the plan and of new enrollments
-	Lang   Lang   // "zh" (default) or "en"
-	Theme  string // primary colour, normalised to "#rrggbb"; "" for the default
-	Scheme string // "employee" or "resident" ("" for the default, resident)
+	Region string    // a known region code: preset of the plan and of new enrollments
+	Lang   form.Lang // "zh" (default) or "en"
+	Theme  string    // primary colour, normalised to "#rrggbb"; "" for the default
+	Scheme string    // "employee" or "resident" ("" for the default, resident)
 }
 
 // parseEmbedParams reads /embed's query string.
@@ -27,7 +28,7 @@ func parseEmbedParams(q url.Values) embedParams {
 			p.Region = r
 		}
 	}
-	p.Lang = ParseLang(strings.TrimSpace(q.Get("lang")))
+	p.Lang = form.ParseLang(strings.TrimSpace(q.Get("lang")))
 	p.Theme = parseHexColor(q.Get("theme"))
 	switch s := strings.TrimSpace(q.Get("scheme")); s {
 	case "employee", "resident":

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"yibao/app/form"
 )
 
 // The partner's query parameters: valid values pass (normalised), anything
@@ -17,20 +18,20 @@ func TestParseEmbedParams(t *testing.T) {
 		query string
 		want  embedParams
 	}{
-		{"", embedParams{Lang: Zh}},
-		{"region=440300&lang=en&theme=%230a7&scheme=employee", embedParams{Region: "440300", Lang: En, Theme: "#00aa77", Scheme: "employee"}},
-		{"region=310000&theme=0B7A5B", embedParams{Region: "310000", Lang: Zh, Theme: "#0b7a5b"}},
-		{"region=999999", embedParams{Lang: Zh}},              // unknown region
-		{"region=44030", embedParams{Lang: Zh}},               // not a code
-		{"region=%3Cscript%3E", embedParams{Lang: Zh}},        // not a code
-		{"lang=fr", embedParams{Lang: Zh}},                    // unknown language
-		{"lang=zh", embedParams{Lang: Zh}},                    // explicit Chinese
-		{"theme=red", embedParams{Lang: Zh}},                  // not hex
-		{"theme=%230a", embedParams{Lang: Zh}},                // wrong length
-		{"theme=%2300aa7788", embedParams{Lang: Zh}},          // alpha not accepted
-		{"theme=%230a7%3Bcolor%3Ared", embedParams{Lang: Zh}}, // injection
-		{"theme=%22%3E%3Cscript%3E", embedParams{Lang: Zh}},
-		{"scheme=both", embedParams{Lang: Zh}},
+		{"", embedParams{Lang: form.Zh}},
+		{"region=440300&lang=en&theme=%230a7&scheme=employee", embedParams{Region: "440300", Lang: form.En, Theme: "#00aa77", Scheme: "employee"}},
+		{"region=310000&theme=0B7A5B", embedParams{Region: "310000", Lang: form.Zh, Theme: "#0b7a5b"}},
+		{"region=999999", embedParams{Lang: form.Zh}},              // unknown region
+		{"region=44030", embedParams{Lang: form.Zh}},               // not a code
+		{"region=%3Cscript%3E", embedParams{Lang: form.Zh}},        // not a code
+		{"lang=fr", embedParams{Lang: form.Zh}},                    // unknown language
+		{"lang=zh", embedParams{Lang: form.Zh}},                    // explicit Chinese
+		{"theme=red", embedParams{Lang: form.Zh}},                  // not hex
+		{"theme=%230a", embedParams{Lang: form.Zh}},                // wrong length
+		{"theme=%2300aa7788", embedParams{Lang: form.Zh}},          // alpha not accepted
+		{"theme=%230a7%3Bcolor%3Ared", embedParams{Lang: form.Zh}}, // injection
+		{"theme=%22%3E%3Cscript%3E", embedParams{Lang: form.Zh}},
+		{"scheme=both", embedParams{Lang: form.Zh}},
 	} {
 		q, err := url.ParseQuery(tc.query)
 		if err != nil {
@@ -63,7 +64,7 @@ func TestEmbedRendersAnswer(t *testing.T) {
 	e.form = e.startForm()
 	e.form.AsOf, e.form.Plan.PayOn = "2026-11-22", "2026-11-22"
 	e.ready = true
-	e.res = Evaluate(e.form)
+	e.res = form.Evaluate(e.form)
 	if !e.res.Computed {
 		t.Fatalf("the start form does not compute: %v", e.res.Errors)
 	}

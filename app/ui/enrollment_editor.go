@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,9 +14,9 @@ type enrollmentEditor struct {
 	app.Compo
 
 	Index  int
-	Value  Enrollment
-	Lang   Lang
-	Errors Errors // keyed by the contract's path, only this row's
+	Value  form.Enrollment
+	Lang   form.Lang
+	Errors form.Errors // keyed by the contract's path, only this row's
 	// The callbacks are unexported: go-app compares exported fields with
 	// reflect.DeepEqual, for which two funcs are never equal, so exported
 	// ones would re-render the component at every render of its parent.
@@ -33,7 +34,7 @@ type enrollmentEditor struct {
 // enrollmentOwner edits and removes the enrollments: the parent of their
 // rows, given as an interface (see regionOwner).
 type enrollmentOwner interface {
-	onEnrollment(ctx app.Context, i int, edit func(e *Enrollment))
+	onEnrollment(ctx app.Context, i int, edit func(e *form.Enrollment))
 	onRemove(ctx app.Context, i int)
 }
 
@@ -52,7 +53,7 @@ func (r *enrollmentEditor) id(field string) string {
 	return "enr-" + strconv.Itoa(r.Index) + "-" + field
 }
 
-func (r *enrollmentEditor) set(ctx app.Context, edit func(e *Enrollment)) {
+func (r *enrollmentEditor) set(ctx app.Context, edit func(e *form.Enrollment)) {
 	if r.owner != nil {
 		r.owner.onEnrollment(ctx, r.Index, edit)
 	}
@@ -61,7 +62,7 @@ func (r *enrollmentEditor) set(ctx app.Context, edit func(e *Enrollment)) {
 // onText returns the handler of the text field of the named field.
 func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string) {
 	return func(ctx app.Context, val string) {
-		r.set(ctx, func(e *Enrollment) {
+		r.set(ctx, func(e *form.Enrollment) {
 			switch field {
 			case "from":
 				e.From = val
@@ -77,11 +78,11 @@ func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string
 }
 
 func (r *enrollmentEditor) onRegion(ctx app.Context, _, code string) {
-	r.set(ctx, func(e *Enrollment) { e.Region = code })
+	r.set(ctx, func(e *form.Enrollment) { e.Region = code })
 }
 
 func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
-	r.set(ctx, func(e *Enrollment) {
+	r.set(ctx, func(e *form.Enrollment) {
 		e.Scheme = s
 		if s == "employee" {
 			e.PaidOn = ""
@@ -92,7 +93,7 @@ func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
 }
 
 func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
-	r.set(ctx, func(e *Enrollment) { e.Kind = k })
+	r.set(ctx, func(e *form.Enrollment) { e.Kind = k })
 }
 
 func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
@@ -137,32 +138,32 @@ func (r *enrollmentEditor) Render() app.UI {
 }
 
 // textField is the row's text field for the contract's field, saying t.
-func (r *enrollmentEditor) textField(l Lang, t *fieldText, field, value string) app.UI {
+func (r *enrollmentEditor) textField(l form.Lang, t *fieldText, field, value string) app.UI {
 	return textField(l, t, r.id(field), value, r.err(field), r.onText(field))
 }
 
 // What the row's fields say.
 var (
-	enrRegionText = fieldText{label: Text{"参保地", "Region"}}
-	fromText      = fieldText{label: Text{"开始年月", "First month"}, placeholder: Text{"2019-03", "2019-03"}, normalize: NormalizeMonth}
-	toText        = fieldText{label: Text{"结束年月", "Last month"}, placeholder: Text{"空＝仍在缴", "empty = still paying"}, normalize: NormalizeMonth}
+	enrRegionText = fieldText{label: form.Text{Zh: "参保地", En: "Region"}}
+	fromText      = fieldText{label: form.Text{Zh: "开始年月", En: "First month"}, placeholder: form.Text{Zh: "2019-03", En: "2019-03"}, normalize: form.NormalizeMonth}
+	toText        = fieldText{label: form.Text{Zh: "结束年月", En: "Last month"}, placeholder: form.Text{Zh: "空＝仍在缴", En: "empty = still paying"}, normalize: form.NormalizeMonth}
 	paidOnText    = fieldText{
-		label:       Text{"缴费日期（最后一年）", "Payment day (last year)"},
-		placeholder: Text{"2024-11-20", "2024-11-20"},
-		hint:        Text{"是否在集中参保期内缴费决定等待期；不填按期内缴费计", "Paying inside the enrolment window decides the wait; empty counts as inside"},
-		normalize:   NormalizeDate,
+		label:       form.Text{Zh: "缴费日期（最后一年）", En: "Payment day (last year)"},
+		placeholder: form.Text{Zh: "2024-11-20", En: "2024-11-20"},
+		hint:        form.Text{Zh: "是否在集中参保期内缴费决定等待期；不填按期内缴费计", En: "Paying inside the enrolment window decides the wait; empty counts as inside"},
+		normalize:   form.NormalizeDate,
 	}
 	backpaidField = fieldText{
-		label:       Text{"补缴月份（可不填）", "Back-paid months (optional)"},
-		placeholder: Text{"如 3，或 2024-01, 2024-02", "e.g. 3, or 2024-01, 2024-02"},
+		label:       form.Text{Zh: "补缴月份（可不填）", En: "Back-paid months (optional)"},
+		placeholder: form.Text{Zh: "如 3，或 2024-01, 2024-02", En: "e.g. 3, or 2024-01, 2024-02"},
 		inputMode:   "text",
-		normalize:   NormalizeBackpaid,
+		normalize:   form.NormalizeBackpaid,
 	}
-	kindChoice = choice{Text{"缴费方式", "Paid as"}, []Option{
-		{"unit", Text{"单位缴", "Employer"}},
-		{"flexible", Text{"灵活就业", "Flexible work"}},
-		{"unemployment", Text{"领失业金", "Unemployment benefit"}},
-		{"military", Text{"服兵役", "Military service"}},
+	kindChoice = choice{form.Text{Zh: "缴费方式", En: "Paid as"}, []form.Option{
+		{Value: "unit", Label: form.Text{Zh: "单位缴", En: "Employer"}},
+		{Value: "flexible", Label: form.Text{Zh: "灵活就业", En: "Flexible work"}},
+		{Value: "unemployment", Label: form.Text{Zh: "领失业金", En: "Unemployment benefit"}},
+		{Value: "military", Label: form.Text{Zh: "服兵役", En: "Military service"}},
 	}}
 )
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -14,7 +15,7 @@ import (
 type explainList struct {
 	app.Compo
 
-	Lang  Lang
+	Lang  form.Lang
 	Steps []rules.Step
 
 	open bool
@@ -39,11 +40,11 @@ func (x *explainList) Render() app.UI {
 	)
 }
 
-func (x *explainList) steps(l Lang) app.UI {
+func (x *explainList) steps(l form.Lang) app.UI {
 	items := make([]app.UI, len(x.Steps))
 	for i, st := range x.Steps {
 		text := st.Zh
-		if l == En && st.En != "" || text == "" {
+		if l == form.En && st.En != "" || text == "" {
 			text = st.En
 		}
 		items[i] = elem("li", "", textElem("p", "", text), sourceLine(l, st.Source))
@@ -52,7 +53,7 @@ func (x *explainList) steps(l Lang) app.UI {
 }
 
 // sourceLine names where a step or an action comes from, or is nothing.
-func sourceLine(l Lang, source string) app.UI {
+func sourceLine(l form.Lang, source string) app.UI {
 	if source == "" {
 		return nil
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -38,21 +39,21 @@ func fieldMessages(id, err, hint string) app.UI {
 // table is data, where a literal written at the field, with a call per
 // text, costs a lot of code (see elems.go).
 type fieldText struct {
-	label, placeholder, hint Text
+	label, placeholder, hint form.Text
 	inputMode                string // "numeric" when empty
 	// normalize rewrites what is typed when the person leaves the box.
 	normalize func(string) string
 }
 
 // textField is a labelled text input for a month or a day, saying t.
-func textField(l Lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+func textField(l form.Lang, t *fieldText, id, value, err string, onValue func(ctx app.Context, v string)) app.UI {
 	box := t.box(l, id, value, err)
 	box.OnInput, box.OnChange, box.Normalize = onValue, onValue, t.normalize
 	return t.field(l, id, err, box)
 }
 
 // box is t's text box, without its handlers.
-func (t *fieldText) box(l Lang, id, value, err string) *textInput {
+func (t *fieldText) box(l form.Lang, id, value, err string) *textInput {
 	mode := t.inputMode
 	if mode == "" {
 		mode = "numeric"
@@ -70,7 +71,7 @@ func (t *fieldText) box(l Lang, id, value, err string) *textInput {
 }
 
 // field is box with t's label above it and its hint and error below.
-func (t *fieldText) field(l Lang, id, err string, box app.UI) app.UI {
+func (t *fieldText) field(l form.Lang, id, err string, box app.UI) app.UI {
 	return elem("div", "field",
 		labelFor(id, t.label.In(l)),
 		box,
@@ -80,24 +81,24 @@ func (t *fieldText) field(l Lang, id, err string, box app.UI) app.UI {
 
 // regionField is a region picker saying t (its placeholder is the
 // picker's own).
-func regionField(l Lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
+func regionField(l form.Lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
 	return &regionPicker{ID: id, Label: t.label.In(l), Value: value, Lang: l, Error: err, Hint: t.hint.In(l), owner: owner}
 }
 
 // choice is a segmented control's legend and options, in both languages.
 type choice struct {
-	legend  Text
-	options []Option
+	legend  form.Text
+	options []form.Option
 }
 
 // schemeChoice picks a scheme (enrollments and the plan).
-var schemeChoice = choice{Text{"险种", "Scheme"}, []Option{
-	{"employee", Text{"职工医保", "Employee"}},
-	{"resident", Text{"居民医保", "Resident"}},
+var schemeChoice = choice{form.Text{Zh: "险种", En: "Scheme"}, []form.Option{
+	{Value: "employee", Label: form.Text{Zh: "职工医保", En: "Employee"}},
+	{Value: "resident", Label: form.Text{Zh: "居民医保", En: "Resident"}},
 }}
 
 // segmented is a pair (or more) of radio buttons drawn as one control.
-func segmented(l Lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
+func segmented(l form.Lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
 	items := make([]app.UI, len(c.options))
 	for i, o := range c.options {
 		v := o.Value

@@ -4,10 +4,11 @@ package ui
 
 import (
 	_ "embed"
-	json "github.com/goccy/go-json"
 	"regexp"
 	"strconv"
 	"strings"
+
+	json "github.com/goccy/go-json"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"yibao/app/form"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // The calculator's saved data beyond the input itself: what a failed save,
 // an unreadable value, a share link, 清空 or another tab would otherwise
@@ -24,12 +28,12 @@ func (c *calculator) keepUnreadable(raw string) {
 // a link replaced, and what 清空 cleared.
 func (c *calculator) loadKept() {
 	if raw, ok := storageGet(storageBeforeLink); ok {
-		if _, _, err := DecodeSaved(raw); err == nil {
+		if _, _, err := form.DecodeSaved(raw); err == nil {
 			c.notes.beforeLink = true
 		}
 	}
 	if raw, ok := storageGet(storageUndo); ok {
-		if f, s, err := DecodeSaved(raw); err == nil {
+		if f, s, err := form.DecodeSaved(raw); err == nil {
 			c.undo, c.undoAuto = &f, s.AsOfAuto
 		}
 	}
@@ -39,7 +43,7 @@ func (c *calculator) loadKept() {
 func (c *calculator) saveLink() {
 	c.setAside()
 	c.unsaved = false
-	c.store(storageInput, EncodeSaved(c.form, c.asOfAuto, true))
+	c.store(storageInput, form.EncodeSaved(c.form, c.asOfAuto, true))
 }
 
 // setAside runs before a link's input is first saved: what was saved and
@@ -51,12 +55,12 @@ func (c *calculator) setAside() {
 	if !ok {
 		return
 	}
-	f, s, err := DecodeSaved(raw)
+	f, s, err := form.DecodeSaved(raw)
 	_, kept := storageGet(storageBeforeLink)
 	switch {
 	case err != nil:
 		c.keepUnreadable(raw)
-	case SameInput(f, c.form):
+	case form.SameInput(f, c.form):
 	case !(s.Link && kept):
 		c.store(storageBeforeLink, raw)
 		c.notes.beforeLink = true
@@ -65,7 +69,7 @@ func (c *calculator) setAside() {
 
 func (c *calculator) onRestoreSaved(ctx app.Context, e app.Event) {
 	raw, _ := storageGet(storageBeforeLink)
-	f, s, err := DecodeSaved(raw)
+	f, s, err := form.DecodeSaved(raw)
 	c.notes.beforeLink = false
 	if err != nil {
 		storageDel(storageBeforeLink)
@@ -73,7 +77,7 @@ func (c *calculator) onRestoreSaved(ctx app.Context, e app.Event) {
 	}
 	c.asOfAuto = s.AsOfAuto
 	if c.asOfAuto || f.AsOf == "" {
-		f.AsOf, c.asOfAuto = Today(), true
+		f.AsOf, c.asOfAuto = form.Today(), true
 	}
 	c.change(ctx, f)
 	storageDel(storageBeforeLink)
@@ -108,7 +112,7 @@ func (c *calculator) listenToOtherTabs(ctx app.Context) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if raw, ok := storageGet(storageInput); ok {
-				if f, _, err := DecodeSaved(raw); err == nil && SameInput(f, c.form) {
+				if f, _, err := form.DecodeSaved(raw); err == nil && form.SameInput(f, c.form) {
 					return
 				}
 			}
@@ -131,9 +135,9 @@ func (c *calculator) stopListening() {
 // to write).
 func (c *calculator) onLoadOtherTab(ctx app.Context, e app.Event) {
 	c.notes.otherTab = false
-	f, auto := State{}, true
+	f, auto := form.State{}, true
 	if raw, ok := storageGet(storageInput); ok {
-		if g, s, err := DecodeSaved(raw); err == nil {
+		if g, s, err := form.DecodeSaved(raw); err == nil {
 			f, auto = g, s.AsOfAuto
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,14 +14,14 @@ import (
 type lifeEventFlow struct {
 	app.Compo
 
-	Lang  Lang
+	Lang  form.Lang
 	Today string
 	// owner gets the filled form (see formOwner).
 	owner lifeEventOwner
 
 	event  string // the chosen event's id; "" while choosing
 	step   int
-	given  Answers
+	given  form.Answers
 	tried  bool // the person pressed 下一步 on an answer that will not do
 	closed bool // 其他: the full form instead
 	fresh  bool // the question is new: its box shows its answer (textBox)
@@ -28,12 +29,12 @@ type lifeEventFlow struct {
 
 // lifeEventOwner takes the form a life event filled.
 type lifeEventOwner interface {
-	startFrom(ctx app.Context, f State)
+	startFrom(ctx app.Context, f form.State)
 }
 
 // question is the current question and how many the event asks now.
-func (p *lifeEventFlow) question() (*Question, int) {
-	e := LifeEventOf(p.event)
+func (p *lifeEventFlow) question() (*form.Question, int) {
+	e := form.LifeEventOf(p.event)
 	if e == nil {
 		return nil, 0
 	}
@@ -51,7 +52,7 @@ func (p *lifeEventFlow) choose(ctx app.Context, id string) {
 		focusSoon("add-enrollment", "")
 		return
 	}
-	p.event, p.step, p.given, p.tried = id, 0, Answers{}, false
+	p.event, p.step, p.given, p.tried = id, 0, form.Answers{}, false
 	p.focusAnswer(ctx)
 }
 
@@ -79,7 +80,7 @@ func (p *lifeEventFlow) onText(ctx app.Context, v string) {
 // textBox is the box of a month, a day or a year. A new question's box
 // takes its text even if it already has the focus (Force, until the person
 // types): the box is the previous question's, reused in place.
-func (p *lifeEventFlow) textBox(q *Question, id, v, problem string) app.UI {
+func (p *lifeEventFlow) textBox(q *form.Question, id, v, problem string) app.UI {
 	t := fieldText{label: q.Text, hint: q.Hint, placeholder: placeholders[q.Kind]}
 	box := t.box(p.Lang, id, v, problem)
 	box.Force, box.OnInput = p.fresh, p.onText
@@ -105,7 +106,7 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 		p.focusAnswer(ctx)
 		return
 	}
-	ev := LifeEventOf(p.event)
+	ev := form.LifeEventOf(p.event)
 	if p.owner != nil {
 		p.owner.startFrom(ctx, ev.Form(p.given, p.Today))
 	}
@@ -147,7 +148,7 @@ func (p *lifeEventFlow) focusAnswer(ctx app.Context) {
 		return
 	}
 	id := "ev-" + q.Key
-	if q.Kind == AskChoice {
+	if q.Kind == form.AskChoice {
 		id = "ev-heading"
 	}
 	focusSoon(id, "")
@@ -171,7 +172,7 @@ func (p *lifeEventFlow) Render() app.UI {
 	if q == nil {
 		return p.renderChoices()
 	}
-	ev := LifeEventOf(p.event)
+	ev := form.LifeEventOf(p.event)
 	v := q.Value(p.given, p.Today)
 	var problem string
 	if p.tried {
@@ -181,9 +182,9 @@ func (p *lifeEventFlow) Render() app.UI {
 	hint := q.Hint.In(l)
 	var box app.UI
 	switch q.Kind {
-	case AskRegion:
+	case form.AskRegion:
 		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, owner: p}
-	case AskChoice:
+	case form.AskChoice:
 		box = choiceList(l, id, q, v, p)
 	default:
 		box = p.textBox(q, id, v, problem)
@@ -192,7 +193,7 @@ func (p *lifeEventFlow) Render() app.UI {
 	if q.Records {
 		records = elem("details", "records",
 			pickedText(l, "summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
-			textElem("p", "hint", RecordPaths.In(l)),
+			textElem("p", "hint", form.RecordPaths.In(l)),
 		)
 	}
 	next := l.Pick("下一步", "Next")
@@ -217,8 +218,8 @@ func (p *lifeEventFlow) Render() app.UI {
 // renderChoices is the first screen: what happened?
 func (p *lifeEventFlow) renderChoices() app.UI {
 	l := p.Lang
-	items := make([]app.UI, 0, len(LifeEvents)+1)
-	for _, e := range LifeEvents {
+	items := make([]app.UI, 0, len(form.LifeEvents)+1)
+	for _, e := range form.LifeEvents {
 		id := e.ID
 		items = append(items, button("event-"+id, "btn event", e.Title.In(l), func(ctx app.Context, _ app.Event) { p.choose(ctx, id) }))
 	}
@@ -231,14 +232,14 @@ func (p *lifeEventFlow) renderChoices() app.UI {
 }
 
 // placeholders are the examples in a question's box, by kind.
-var placeholders = map[QuestionKind]Text{
-	AskMonth: {"2024-03", "2024-03"},
-	AskDate:  {"2026-12-01", "2026-12-01"},
-	AskYear:  {"2024", "2024"},
+var placeholders = map[form.QuestionKind]form.Text{
+	form.AskMonth: {Zh: "2024-03", En: "2024-03"},
+	form.AskDate:  {Zh: "2026-12-01", En: "2026-12-01"},
+	form.AskYear:  {Zh: "2024", En: "2024"},
 }
 
 // choiceList is a question's choices as radio buttons, one per line.
-func choiceList(l Lang, id string, q *Question, value string, p *lifeEventFlow) app.UI {
+func choiceList(l form.Lang, id string, q *form.Question, value string, p *lifeEventFlow) app.UI {
 	items := make([]app.UI, len(q.Choices))
 	for i, o := range q.Choices {
 		v := o.Value

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"yibao/app/form"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // node is a piece of markup kept as data: <tag attrs>text kids</tag>, or,
 // with no tag, the text alone.
@@ -13,14 +17,14 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // hole n > 0 stands for the n-th element given to build.
 type node struct {
 	tag   string
-	attrs []string // name, value pairs, as tagged takes them
-	text  Text       // the first child, a text in both languages; none if empty
+	attrs []string  // name, value pairs, as tagged takes them
+	text  form.Text // the first child, a text in both languages; none if empty
 	kids  []node
 	hole  int
 }
 
 // build makes the elements of n, in l, with holes for n's holes.
-func (n *node) build(l Lang, holes ...app.UI) app.UI {
+func (n *node) build(l form.Lang, holes ...app.UI) app.UI {
 	switch {
 	case n.hole > 0:
 		return holes[n.hole-1]

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -17,7 +18,7 @@ import (
 type nextStepsCard struct {
 	app.Compo
 
-	Lang     Lang
+	Lang     form.Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   rules.Output
@@ -30,8 +31,8 @@ func (c *nextStepsCard) shown() bool { return c.Computed || c.Stale }
 
 // noNextStepsMarkup is the card before there is an answer.
 var noNextStepsMarkup = node{tag: "section", attrs: []string{"class", "card result tone-pending", "id", "next-steps"}, kids: []node{
-	{tag: "h2", text: Text{"下一步怎么办", "What to do next"}},
-	{tag: "p", attrs: []string{"class", "headline"}, text: Text{"—", "—"}},
+	{tag: "h2", text: form.Text{Zh: "下一步怎么办", En: "What to do next"}},
+	{tag: "p", attrs: []string{"class", "headline"}, text: form.Text{Zh: "—", En: "—"}},
 }}
 
 func (c *nextStepsCard) Render() app.UI {
@@ -43,13 +44,13 @@ func (c *nextStepsCard) Render() app.UI {
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {
 		name := a.Rules.RegionName
-		class, text := "scope local", Text{
-			name + "：已收录当地规定，未收录的部分按国家规定。",
-			name + ": local rules are included; the rest follows the national rules."}
+		class, text := "scope local", form.Text{
+			Zh: name + "：已收录当地规定，未收录的部分按国家规定。",
+			En: name + ": local rules are included; the rest follows the national rules."}
 		if !a.Rules.Local {
-			class, text = "scope national", Text{
-				name + "：按国家规定，当地细则请以当地医保部门为准。",
-				name + ": national rules; check the local medical-insurance bureau for local details."}
+			class, text = "scope national", form.Text{
+				Zh: name + "：按国家规定，当地细则请以当地医保部门为准。",
+				En: name + ": national rules; check the local medical-insurance bureau for local details."}
 		}
 		scope = withText(tagged("p", "class", class, "id", "rules-scope"), text.In(l))
 	}
@@ -158,7 +159,7 @@ func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 }
 
 // textList is a list of texts in the language, one item each.
-func textList(tag, class string, l Lang, ts []rules.Text) app.UI {
+func textList(tag, class string, l form.Lang, ts []rules.Text) app.UI {
 	items := make([]app.UI, len(ts))
 	for i, x := range ts {
 		items[i] = pickedText(l, "li", "", x.Zh, x.En)
@@ -195,7 +196,7 @@ func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 }
 
 // stepText is the text of the first step of rule, in l.
-func stepText(l Lang, steps []rules.Step, rule string) string {
+func stepText(l form.Lang, steps []rules.Step, rule string) string {
 	for _, s := range steps {
 		if s.Rule == rule {
 			return l.Pick(s.Zh, s.En)
@@ -214,7 +215,7 @@ func (c *nextStepsCard) reminder() app.UI {
 	}
 	return elem("div", "reminder",
 		labelFor("reminder-text", l.Pick("提醒文字（可复制到备忘录或发给自己）", "Reminder text (copy it into a note or a chat with yourself)")),
-		withText(tagged("textarea", "id", "reminder-text", "class", "field-input", "readonly", "true", "rows", "4"), ReminderText(l, c.Answer.Deadlines)),
+		withText(tagged("textarea", "id", "reminder-text", "class", "field-input", "readonly", "true", "rows", "4"), form.ReminderText(l, c.Answer.Deadlines)),
 		button("copy-reminder", "btn btn-quiet", l.Pick("复制提醒文字", "Copy the reminder"), c.onCopyReminder),
 		pickedText(l, "p", "hint", "微信里不能直接添加到日历：点右上角「…」，选「在浏览器中打开」，再点「添加到日历」。",
 			"WeChat cannot add these to a calendar: tap … at the top right, choose 在浏览器中打开 (open in the browser), then Add to calendar."),
@@ -225,7 +226,7 @@ func (c *nextStepsCard) reminder() app.UI {
 // copy where the clipboard is not available.
 func (c *nextStepsCard) onCopyReminder(ctx app.Context, e app.Event) {
 	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
-		clip.Call("writeText", ReminderText(c.Lang, c.Answer.Deadlines))
+		clip.Call("writeText", form.ReminderText(c.Lang, c.Answer.Deadlines))
 	}
 	if el := app.Window().GetElementByID("reminder-text"); el.Truthy() {
 		el.Call("select")
@@ -236,7 +237,7 @@ func (c *nextStepsCard) onCopyReminder(ctx app.Context, e app.Event) {
 // is sent anywhere.
 func (c *nextStepsCard) onCalendar(ctx app.Context, e app.Event) {
 	now := time.Now().UTC()
-	text := ICS(c.Lang, c.Answer.Deadlines, now.Format("20060102T150405Z"), strconv.FormatInt(now.UnixNano(), 36))
+	text := form.ICS(c.Lang, c.Answer.Deadlines, now.Format("20060102T150405Z"), strconv.FormatInt(now.UnixNano(), 36))
 	win := app.Window()
 	blob := win.Get("Blob").New([]any{text}, map[string]any{"type": "text/calendar;charset=utf-8"})
 	url := win.Get("URL").Call("createObjectURL", blob)

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"yibao/app/form"
 
 	"yibao/rules"
 )
@@ -27,7 +28,7 @@ func TestNextStepsCard(t *testing.T) {
 		{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-10"},
 		{"id":"cd","region":"510100","scheme":"resident","from":"2025-01","to":"2026-12"}],
 		"plan":{"region":"320500","scheme":"employee","payOn":"2026-12-05"}}`)
-	html := load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: out})
+	html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: out})
 	for _, want := range []string{
 		`id="transfer"`, "从成都市到苏州市：转移接续", "15个工作日", "国家医保服务平台",
 		`id="incentive"`, `data-years="2"`, "苏州市：已收录当地规定",
@@ -45,18 +46,18 @@ func TestNextStepsCard(t *testing.T) {
 	}
 	renew := answerFor(t, `{"asOf":"2026-11-22","enrollments":[
 		{"id":"cd","region":"510100","scheme":"resident","from":"2025-01","to":"2026-12"}]}`)
-	html = load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: renew})
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: renew})
 	for _, want := range []string{`id="deadlines"`, `id="add-to-calendar"`, `data-kind="windowEnds"`, `data-date="2026-12-31"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("renewal card lacks %s", want)
 		}
 	}
 	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"640100","scheme":"resident","payOn":"2026-12-05"}}`)
-	html = load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: national})
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: national})
 	if !strings.Contains(html, "按国家规定，当地细则请以当地医保部门为准") {
 		t.Errorf("a region without local rules must say so: %s", html)
 	}
-	html = load(t, &nextStepsCard{Lang: En, Computed: false})
+	html = load(t, &nextStepsCard{Lang: form.En, Computed: false})
 	if strings.Contains(html, `id="deadlines"`) {
 		t.Error("nothing before the answer is computed")
 	}
@@ -81,7 +82,7 @@ func TestRulesPageGroupsRegions(t *testing.T) {
 func TestWaitingCardNotCovered(t *testing.T) {
 	lapsed := answerFor(t, `{"asOf":"2026-08-15","person":{"residence":"510100"},"enrollments":[
 		{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}]}`)
-	html := load(t, &waitingCard{Lang: Zh, Computed: true, Answer: lapsed.Waiting, Coverage: lapsed.Coverage.Status})
+	html := load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: lapsed.Waiting, Coverage: lapsed.Coverage.Status})
 	for _, want := range []string{"现在参保", "如果今天参保缴费", "灵活就业人员身份继续参加职工医保", "在成都市参加城乡居民医保"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("lapsed card lacks %q: %s", want, html)
@@ -91,20 +92,20 @@ func TestWaitingCardNotCovered(t *testing.T) {
 		t.Errorf("a lapsed person sees a green no-wait answer: %s", html)
 	}
 	none := answerFor(t, `{"asOf":"2026-08-15"}`)
-	html = load(t, &waitingCard{Lang: Zh, Computed: true, Answer: none.Waiting, Coverage: none.Coverage.Status})
+	html = load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: none.Waiting, Coverage: none.Coverage.Status})
 	if strings.Contains(html, "无需等待") || !strings.Contains(html, "尚未参保") {
 		t.Errorf("a person with no enrollment sees: %s", html)
 	}
 	short := answerFor(t, `{"asOf":"2026-06-01","person":{"retired":true,"sex":"male"},"enrollments":[
 		{"id":"nj","region":"320100","scheme":"employee","from":"2008-01","to":"2025-12"}]}`)
-	html = load(t, &waitingCard{Lang: Zh, Computed: true, Answer: short.Waiting, Coverage: short.Coverage.Status})
+	html = load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: short.Waiting, Coverage: short.Coverage.Status})
 	if short.Coverage.Status != rules.StatusRetiredShort || strings.Contains(html, "无需等待") || !strings.Contains(html, "先补足缴费年限") {
 		t.Errorf("a retiree short of the years sees: %s", html)
 	}
 	capped := answerFor(t, `{"asOf":"2026-11-01","enrollments":[
 		{"id":"a","region":"440300","scheme":"employee","from":"2020-01","to":"2026-06"}],
 		"plan":{"region":"310000","scheme":"employee","payOn":"2026-11-01"}}`)
-	html = load(t, &waitingCard{Lang: Zh, Computed: true, Answer: capped.Waiting, Coverage: capped.Coverage.Status})
+	html = load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: capped.Waiting, Coverage: capped.Coverage.Status})
 	if !strings.Contains(html, "最长等待 6 个月") || !strings.Contains(html, "最晚待遇开始") {
 		t.Errorf("the national cap is not shown as an upper bound: %s", html)
 	}
@@ -117,7 +118,7 @@ func TestNextStepsTodo(t *testing.T) {
 	dup := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"310000","workRegion":"310000"},"enrollments":[
 		{"id":"e1","region":"310000","scheme":"employee","from":"2022-03"},
 		{"id":"e2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
-	html := load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: dup})
+	html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: dup})
 	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("duplicate: the checklist lacks %s", want)
@@ -128,7 +129,7 @@ func TestNextStepsTodo(t *testing.T) {
 	}
 	plan := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-05"}],
 		"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"2026-10-10"}}`)
-	html = load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: plan, PayOn: "2026-10-10"})
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: plan, PayOn: "2026-10-10"})
 	for _, want := range []string{`class="todo-pay"`, "2026年10月10日：在杭州市缴纳职工医保", "起可报销", "12393"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("plan: the checklist lacks %s", want)
@@ -139,11 +140,11 @@ func TestNextStepsTodo(t *testing.T) {
 	}
 	// Outside the window 青海 asks the full price: the checklist says how much.
 	full := answerFor(t, `{"asOf":"2026-08-03","enrollments":[{"id":"r","region":"630100","scheme":"resident","from":"2020-01","to":"2024-12"}],"plan":{"region":"630100","scheme":"resident","payOn":"2026-08-03"}}`)
-	if html := load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
+	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
 		t.Errorf("full price: the checklist does not say how much")
 	}
 	covered := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","from":"2021-01"}]}`)
-	if html := load(t, &nextStepsCard{Lang: Zh, Computed: true, Answer: covered}); strings.Contains(html, "要做的事") {
+	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: covered}); strings.Contains(html, "要做的事") {
 		t.Errorf("covered, nothing to do: a checklist")
 	}
 }
@@ -153,14 +154,14 @@ func TestResultImageLines(t *testing.T) {
 	dup := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"310000","workRegion":"310000"},"enrollments":[
 		{"id":"e1","label":"#1","region":"310000","scheme":"employee","from":"2022-03"},
 		{"id":"e2","label":"#2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
-	lines := resultImageLines(Zh, &dup, "2026-12-01", map[string]string{"e1": "#1 上海市 职工医保"})
+	lines := resultImageLines(form.Zh, &dup, "2026-12-01", map[string]string{"e1": "#1 上海市 职工医保"})
 	text := imageAlt(lines)
 	for _, want := range []string{"医保连续参保计算器", "2026年12月1日能报销吗？", "待遇等待期", "保留 #1 上海市 职工医保", "停止南昌市的城乡居民医保（#2）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the image lacks %s:\n%s", want, text)
 		}
 	}
-	if f := imageAlt(imageFooter(Zh, "v1", false)); !strings.Contains(f, "链接太长") || !strings.Contains(f, "规则版本 v1") {
+	if f := imageAlt(imageFooter(form.Zh, "v1", false)); !strings.Contains(f, "链接太长") || !strings.Contains(f, "规则版本 v1") {
 		t.Errorf("footer without a QR code: %s", f)
 	}
 }

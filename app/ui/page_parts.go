@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -12,7 +13,7 @@ import (
 
 // answerParts is the summary line read out when the answer changes, the
 // errors of no field, and the three answer cards, followed by more.
-func answerParts(l Lang, ready bool, res Result, asOf string, labels map[string]string, more ...app.UI) []app.UI {
+func answerParts(l form.Lang, ready bool, res form.Result, asOf string, labels map[string]string, more ...app.UI) []app.UI {
 	computed := ready && res.Computed
 	stale := ready && res.Stale
 	out := &res.Out
@@ -35,7 +36,7 @@ func answerParts(l Lang, ready bool, res Result, asOf string, labels map[string]
 // summaryLine is the one-line answer; a tap on it jumps to the cards. The
 // calculator keeps it at the top of a phone's screen while the form below
 // is edited. Screen readers hear it once the person pauses (liveSummary).
-func summaryLine(l Lang, ready bool, res Result) app.UI {
+func summaryLine(l form.Lang, ready bool, res form.Result) app.UI {
 	text := answerSummary(l, ready, res)
 	return elem("div", "summary",
 		withBody(tagged("p", "id", "summary"), withText(tagged("a", "href", "#coverage"), text)),
@@ -64,7 +65,7 @@ func formSection(id string, body ...app.UI) app.UI {
 
 // enrollmentEditors is a row for each enrollment of f, errors is the
 // form's errors.
-func enrollmentEditors(l Lang, f State, errors Errors,
+func enrollmentEditors(l form.Lang, f form.State, errors form.Errors,
 	owner enrollmentOwner) app.UI {
 	return app.Range(f.Enrollments).Slice(func(i int) app.UI {
 		return &enrollmentEditor{
@@ -78,13 +79,13 @@ func enrollmentEditors(l Lang, f State, errors Errors,
 }
 
 // addEnrollmentButton adds a row to the enrollments.
-func addEnrollmentButton(l Lang, onAdd app.EventHandler) app.UI {
+func addEnrollmentButton(l form.Lang, onAdd app.EventHandler) app.UI {
 	return button("add-enrollment", "btn btn-primary add", l.Pick("＋ 添加参保记录", "+ Add an enrollment"), onAdd)
 }
 
 // asOfField is the day the answer is for.
-func asOfField(l Lang, value, err string, onValue func(ctx app.Context, v string)) app.UI {
+func asOfField(l form.Lang, value, err string, onValue func(ctx app.Context, v string)) app.UI {
 	return textField(l, &asOfText, "asOf", value, err, onValue)
 }
 
-var asOfText = fieldText{label: Text{"查询日期", "Day to ask about"}, placeholder: Text{"2026-11-22", "2026-11-22"}, normalize: NormalizeDate}
+var asOfText = fieldText{label: form.Text{Zh: "查询日期", En: "Day to ask about"}, placeholder: form.Text{Zh: "2026-11-22", En: "2026-11-22"}, normalize: form.NormalizeDate}

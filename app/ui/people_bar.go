@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -11,7 +12,7 @@ import (
 type peopleBar struct {
 	app.Compo
 
-	Lang    Lang
+	Lang    form.Lang
 	Names   []string
 	Current int
 	owner   peopleOwner // unexported: see enrollmentEditor
@@ -30,7 +31,7 @@ type peopleOwner interface {
 func (b *peopleBar) Render() app.UI {
 	l := b.Lang
 	if len(b.Names) == 0 {
-		b.Names, b.Current = []string{SelfName.In(l)}, 0
+		b.Names, b.Current = []string{form.SelfName.In(l)}, 0
 	}
 	tabs := make([]app.UI, 0, len(b.Names)+1)
 	for i, name := range b.Names {
@@ -45,19 +46,19 @@ func (b *peopleBar) Render() app.UI {
 			}
 		}, attrs...))
 	}
-	if len(b.Names) < MaxPeople {
+	if len(b.Names) < form.MaxPeople {
 		tabs = append(tabs, button("person-add", "chip add", l.Pick("＋ 家人", "+ Family"), b.onAdd, "aria-expanded", strconv.FormatBool(b.adding)))
 	}
 	var choices, remove app.UI
 	if b.adding {
-		items := make([]app.UI, 0, len(PersonChoices)+1)
-		for i, c := range PersonChoices {
+		items := make([]app.UI, 0, len(form.PersonChoices)+1)
+		for i, c := range form.PersonChoices {
 			// The handler reads the language when it runs: go-app keeps
 			// an element's first handler.
 			items = append(items, button("person-new-"+strconv.Itoa(i), "chip", c.In(l), func(ctx app.Context, e app.Event) {
 				b.adding = false
 				if b.owner != nil {
-					b.owner.addPerson(ctx, PersonChoices[i].In(b.Lang))
+					b.owner.addPerson(ctx, form.PersonChoices[i].In(b.Lang))
 				}
 			}))
 		}

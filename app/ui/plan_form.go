@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -11,9 +12,9 @@ import (
 type planForm struct {
 	app.Compo
 
-	Value  State
-	Lang   Lang
-	Errors Errors
+	Value  form.State
+	Lang   form.Lang
+	Errors form.Errors
 	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
 	owner formOwner
@@ -26,14 +27,14 @@ func (p *planForm) err(path string) string {
 	return ""
 }
 
-func (p *planForm) set(ctx app.Context, edit func(f *State)) {
+func (p *planForm) set(ctx app.Context, edit func(f *form.State)) {
 	if p.owner != nil {
 		p.owner.edit(ctx, edit)
 	}
 }
 
 func (p *planForm) onPlan(ctx app.Context, on bool) {
-	p.set(ctx, func(f *State) {
+	p.set(ctx, func(f *form.State) {
 		f.HasPlan = on
 		if on && f.Plan.Scheme == "" {
 			f.Plan.Scheme = "resident"
@@ -45,11 +46,11 @@ func (p *planForm) onPlan(ctx app.Context, on bool) {
 }
 
 func (p *planForm) onRegion(ctx app.Context, _, code string) {
-	p.set(ctx, func(f *State) { f.Plan.Region = code })
+	p.set(ctx, func(f *form.State) { f.Plan.Region = code })
 }
 
 func (p *planForm) onScheme(ctx app.Context, s string) {
-	p.set(ctx, func(f *State) {
+	p.set(ctx, func(f *form.State) {
 		f.Plan.Scheme = s
 		if s != "employee" {
 			f.Plan.Kind = ""
@@ -58,16 +59,16 @@ func (p *planForm) onScheme(ctx app.Context, s string) {
 }
 
 func (p *planForm) onKind(ctx app.Context, k string) {
-	p.set(ctx, func(f *State) { f.Plan.Kind = k })
+	p.set(ctx, func(f *form.State) { f.Plan.Kind = k })
 }
 
 func (p *planForm) onPayOn(ctx app.Context, val string) {
-	p.set(ctx, func(f *State) { f.Plan.PayOn = val })
+	p.set(ctx, func(f *form.State) { f.Plan.PayOn = val })
 }
 
 func (p *planForm) onExtraYears(ctx app.Context, e app.Event) {
 	n, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	p.set(ctx, func(f *State) { f.Plan.ExtraYears = n })
+	p.set(ctx, func(f *form.State) { f.Plan.ExtraYears = n })
 }
 
 func (p *planForm) Render() app.UI {
@@ -110,10 +111,10 @@ func (p *planForm) fields() app.UI {
 // maxExtraYears is how many repair years the select offers.
 // What the plan's fields say.
 var (
-	payOnText      = fieldText{label: Text{"缴费日期", "Day of payment"}, placeholder: Text{"2026-12-05", "2026-12-05"}, normalize: NormalizeDate}
-	planKindChoice = choice{Text{"缴费方式", "Paid as"}, []Option{
-		{"unit", Text{"单位缴", "Employer"}},
-		{"flexible", Text{"灵活就业（个人缴）", "Flexible work (yourself)"}},
+	payOnText      = fieldText{label: form.Text{Zh: "缴费日期", En: "Day of payment"}, placeholder: form.Text{Zh: "2026-12-05", En: "2026-12-05"}, normalize: form.NormalizeDate}
+	planKindChoice = choice{form.Text{Zh: "缴费方式", En: "Paid as"}, []form.Option{
+		{Value: "unit", Label: form.Text{Zh: "单位缴", En: "Employer"}},
+		{Value: "flexible", Label: form.Text{Zh: "灵活就业（个人缴）", En: "Flexible work (yourself)"}},
 	}}
 )
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"time"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -18,7 +19,7 @@ type regionPicker struct {
 	ID    string // id of the text input
 	Label string
 	Value string // region code
-	Lang  Lang
+	Lang  form.Lang
 	Error string
 	Hint  string
 	// owner gets the picker's ID with the code: unexported, it keeps its
@@ -59,14 +60,14 @@ func (p *regionPicker) display() string {
 
 // regionLabel names a region for people: 深圳市 · 广东省, or in English with
 // its pinyin first, Shenzhen 深圳市 · Guangdong.
-func regionLabel(l Lang, r rules.Region) string {
+func regionLabel(l form.Lang, r rules.Region) string {
 	name := r.Name
-	if l == En && r.Pinyin != "" {
+	if l == form.En && r.Pinyin != "" {
 		name = upperFirst(r.Pinyin) + " " + name
 	}
 	if r.Level == rules.LevelCity && r.ProvinceName != "" {
 		prov := r.ProvinceName
-		if p, ok := rules.LookupRegion(r.Province); l == En && ok && p.Pinyin != "" {
+		if p, ok := rules.LookupRegion(r.Province); l == form.En && ok && p.Pinyin != "" {
 			prov = upperFirst(p.Pinyin)
 		}
 		name += " · " + prov

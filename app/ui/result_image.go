@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"yibao/app/form"
 
 	"yibao/internal/qrcode"
 	"yibao/rules"
@@ -28,13 +29,13 @@ const (
 
 // resultImageLines are the texts of the result image, from the same answer
 // as the cards: the three answers, the key dates and what to do by when.
-func resultImageLines(l Lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
+func resultImageLines(l form.Lang, out *rules.Output, asOf string, labels map[string]string) []imageLine {
 	cov, _ := coverageHeadline(&out.Coverage)
 	wait, _ := waitingHeadline(out.Waiting, out.Coverage.Status)
 	dup, _ := duplicatesHeadline(&out.Duplicates, labels)
 	lines := []imageLine{
 		{l.Pick("医保连续参保计算器", "Medical insurance continuity"), lineTitle},
-		{answerSummary(l, true, Result{Out: *out, Computed: true}), lineSummary},
+		{answerSummary(l, true, form.Result{Out: *out, Computed: true}), lineSummary},
 		{l.Pick(l.FormatDay(asOf)+"能报销吗？", "Covered on "+l.FormatDay(asOf)+"?"), lineLabel},
 		{cov.In(l), lineAnswer},
 		{l.Pick("待遇等待期", "Waiting period"), lineLabel},
@@ -72,7 +73,7 @@ func resultImageLines(l Lang, out *rules.Output, asOf string, labels map[string]
 }
 
 // imageFooter is what the result image says below its QR code.
-func imageFooter(l Lang, version string, withQR bool) []imageLine {
+func imageFooter(l form.Lang, version string, withQR bool) []imageLine {
 	caption := imageLine{l.Pick("扫码打开同样的计算（二维码里包含填写的信息）", "Scan to open the same calculation (the code carries what was entered)"), lineText}
 	if !withQR {
 		caption = imageLine{l.Pick("链接太长，放不进二维码：请用「分享链接」发送", "The link is too long for a QR code: send it with Share link"), lineText}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -11,7 +12,7 @@ import (
 type rulesPage struct {
 	app.Compo
 
-	lang    Lang
+	lang    form.Lang
 	catalog rulesCatalog
 	// region is the region picked to see the rules that apply to it, and
 	// applied those rules.
@@ -33,7 +34,7 @@ func (p *rulesPage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
-func (p *rulesPage) onLang(ctx app.Context, nl Lang) {
+func (p *rulesPage) onLang(ctx app.Context, nl form.Lang) {
 	p.lang = nl
 	applyLang(ctx, nl)
 }
@@ -84,24 +85,24 @@ var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"
 	{hole: 2},
 	{tag: "main", attrs: []string{"class", "doc"}, kids: []node{
 		{tag: "p", kids: []node{{hole: 3}}},
-		{tag: "h1", text: Text{"政策依据与参数", "Rules: documents and parameters"}},
+		{tag: "h1", text: form.Text{Zh: "政策依据与参数", En: "Rules: documents and parameters"}},
 		{hole: 4},
 		{hole: 5},
 		{tag: "section", attrs: []string{"class", "card", "id", "applies"}, kids: []node{
-			{tag: "h2", text: Text{"我所在地区的规则", "The rules for my region"}},
-			{tag: "p", attrs: []string{"class", "muted"}, text: Text{"选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
-				"Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."}},
+			{tag: "h2", text: form.Text{Zh: "我所在地区的规则", En: "The rules for my region"}},
+			{tag: "p", attrs: []string{"class", "muted"}, text: form.Text{Zh: "选择城市，查看计算时实际使用的每项规则：本市、本省或国家规定，生效日期、可信度和出处。",
+				En: "Pick a city to see each rule the answers use there: the city's, the province's or the national one, with dates, trust and source."}},
 			{hole: 6},
 			{hole: 7},
 		}},
 		{tag: "section", attrs: []string{"class", "card", "id", "coverage"}, kids: []node{
-			{tag: "h2", text: Text{"各省收录情况", "What is known, by province"}},
+			{tag: "h2", text: form.Text{Zh: "各省收录情况", En: "What is known, by province"}},
 			{hole: 8},
 		}},
 		{tag: "section", attrs: []string{"class", "card", "id", "documents"}, kids: []node{{hole: 9}}},
 		{tag: "section", attrs: []string{"class", "card", "id", "parameters"}, kids: []node{{hole: 10}}},
 		{tag: "section", attrs: []string{"class", "card", "id", "regions"}, kids: []node{
-			{tag: "h2", text: Text{"地方参数", "Regional parameters"}},
+			{tag: "h2", text: form.Text{Zh: "地方参数", En: "Regional parameters"}},
 			{hole: 11},
 			{hole: 12},
 		}},
@@ -111,7 +112,7 @@ var rulesPageMarkup = node{tag: "div", attrs: []string{"class", "app rules-page"
 
 // folded is a <details> whose summary is the heading title with the count
 // n in brackets, and whose content is body.
-func folded(title string, l Lang, n int, body app.UI) app.UI {
+func folded(title string, l form.Lang, n int, body app.UI) app.UI {
 	return app.Elem("details").Body(
 		elem("summary", "", textElem("h2", "", title+l.Pick("（", " (")+itoa(n)+l.Pick("）", ")"))),
 		body,
@@ -119,12 +120,12 @@ func folded(title string, l Lang, n int, body app.UI) app.UI {
 }
 
 // paramBlocks shows each of params (see paramBlock).
-func paramBlocks(l Lang, params []rulesParam) app.UI {
+func paramBlocks(l form.Lang, params []rulesParam) app.UI {
 	return app.Range(params).Slice(func(i int) app.UI { return paramBlock(l, params[i]) })
 }
 
 // paramBlock shows one parameter and its dated values as a small table.
-func paramBlock(l Lang, p rulesParam) app.UI {
+func paramBlock(l form.Lang, p rulesParam) app.UI {
 	title := l.Pick(p.Zh, p.En)
 	if title == "" {
 		title = p.Name
@@ -157,7 +158,7 @@ func paramBlock(l Lang, p rulesParam) app.UI {
 
 // table is <table class="class"> with a head row of column headings, given
 // as Chinese, English pairs, and the rows as its body.
-func table(class string, l Lang, rows []app.UI, heads ...string) app.UI {
+func table(class string, l form.Lang, rows []app.UI, heads ...string) app.UI {
 	cols := make([]app.UI, len(heads)/2)
 	for i := range cols {
 		cols[i] = colHead(l.Pick(heads[2*i], heads[2*i+1]))
@@ -173,21 +174,21 @@ func colHead(text string) app.UI {
 	return withText(tagged("th", "scope", "col"), text)
 }
 
-func verifiedName(l Lang, v string) string { return l.NameOf(verifiedNames, v, v) }
+func verifiedName(l form.Lang, v string) string { return l.NameOf(verifiedNames, v, v) }
 
-var verifiedNames = []Named{
-	{"official", Text{"已核对官方原文", "checked against the official text"}},
-	{"reprint", Text{"据转载文本", "from a reprint"}},
-	{"press", Text{"据新闻报道，未见原文", "from a press report"}},
-	{"unverified", Text{"未核实", "unverified"}},
+var verifiedNames = []form.Named{
+	{Key: "official", Name: form.Text{Zh: "已核对官方原文", En: "checked against the official text"}},
+	{Key: "reprint", Name: form.Text{Zh: "据转载文本", En: "from a reprint"}},
+	{Key: "press", Name: form.Text{Zh: "据新闻报道，未见原文", En: "from a press report"}},
+	{Key: "unverified", Name: form.Text{Zh: "未核实", En: "unverified"}},
 }
 
-func trustName(l Lang, t string) string { return l.NameOf(trustNames, t, "") }
+func trustName(l form.Lang, t string) string { return l.NameOf(trustNames, t, "") }
 
-var trustNames = []Named{
-	{"official", Text{"官方", "official"}},
-	{"reprint", Text{"转载", "reprint"}},
-	{"press", Text{"媒体报道，未见原文", "press report"}},
+var trustNames = []form.Named{
+	{Key: "official", Name: form.Text{Zh: "官方", En: "official"}},
+	{Key: "reprint", Name: form.Text{Zh: "转载", En: "reprint"}},
+	{Key: "press", Name: form.Text{Zh: "媒体报道，未见原文", En: "press report"}},
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -207,7 +208,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // regionGroups shows the regions with rules of their own grouped by
 // province (a province, then its cities), then the provinces for which only
 // the national rules are known.
-func regionGroups(l Lang, regions []rulesRegion) app.UI {
+func regionGroups(l form.Lang, regions []rulesRegion) app.UI {
 	var local []app.UI
 	var national []string
 	for i, r := range regions {
@@ -257,13 +258,13 @@ func regionGroups(l Lang, regions []rulesRegion) app.UI {
 // nationalOnlyMarkup lists the regions with national rules only, in its
 // hole.
 var nationalOnlyMarkup = node{tag: "div", attrs: []string{"id", "regions-national", "class", "region-rules", "data-status", "national"}, kids: []node{
-	{tag: "h3", text: Text{"按国家规定的地区", "Regions with national rules only"}},
-	{tag: "p", attrs: []string{"class", "muted"}, text: Text{"以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
-		"No local rules are recorded for these regions: the national rules apply; check the local bureau:"}},
+	{tag: "h3", text: form.Text{Zh: "按国家规定的地区", En: "Regions with national rules only"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: form.Text{Zh: "以下地区未收录地方细则，按国家规定计算，当地细则请以当地医保部门为准：",
+		En: "No local rules are recorded for these regions: the national rules apply; check the local bureau:"}},
 	{hole: 1},
 }}
 
-func joinNames(l Lang, names []string) string {
+func joinNames(l form.Lang, names []string) string {
 	out := ""
 	for i, n := range names {
 		if i > 0 {
@@ -275,7 +276,7 @@ func joinNames(l Lang, names []string) string {
 }
 
 // appliedBlock lists the rules that apply to the region picked.
-func (p *rulesPage) appliedBlock(l Lang) app.UI {
+func (p *rulesPage) appliedBlock(l form.Lang) app.UI {
 	if p.region == "" {
 		return nil
 	}
@@ -307,7 +308,7 @@ func (p *rulesPage) appliedBlock(l Lang) app.UI {
 
 // localCountTable shows, for each parameter, how many of the provinces
 // have a value of their own.
-func localCountTable(l Lang, c rulesCatalog) app.UI {
+func localCountTable(l form.Lang, c rulesCatalog) app.UI {
 	rows := make([]app.UI, 0, len(c.Params))
 	for _, p := range c.Params {
 		rows = append(rows, elem("tr", "",
@@ -327,13 +328,13 @@ func sourceLink(text, url string) app.UI {
 	return withText(tagged("a", "href", url, "target", "_blank", "rel", "noopener noreferrer"), text)
 }
 
-func levelName(l Lang, level, region string) string {
-	var rule Text
+func levelName(l form.Lang, level, region string) string {
+	var rule form.Text
 	switch level {
 	case "city":
-		rule = Text{"本市规定（", "city rule ("}
+		rule = form.Text{Zh: "本市规定（", En: "city rule ("}
 	case "province":
-		rule = Text{"本省规定（", "provincial rule ("}
+		rule = form.Text{Zh: "本省规定（", En: "provincial rule ("}
 	default:
 		return l.Pick("国家规定", "national rule")
 	}
@@ -343,7 +344,7 @@ func levelName(l Lang, level, region string) string {
 // noteIn is the part of a region's note in l: the notes are written as
 // the Chinese text, then "。 " and the English one.
 // A note in English only (a curator's remark) shows in English mode only.
-func noteIn(l Lang, note string) string {
+func noteIn(l form.Lang, note string) string {
 	zh, en, ok := strings.Cut(note, "。 ")
 	switch {
 	case ok:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"time"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -24,7 +25,7 @@ func (c *calculator) syncAddress(ctx app.Context) {
 		}
 		frag := ""
 		if !c.form.Blank() {
-			frag = ShareFragment(c.form.Normalized())
+			frag = form.ShareFragment(c.form.Normalized())
 		}
 		if set := app.Window().Get("yibaoSetFragment"); set.Truthy() {
 			set.Invoke(frag)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"yibao/app/form"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -10,7 +12,7 @@ import (
 // It is a function, not a component: it keeps no state, and each
 // component costs app.wasm the wrappers of app.Compo's methods (about
 // 900 B).
-func siteFooter(l Lang, version string) app.UI {
+func siteFooter(l form.Lang, version string) app.UI {
 	if version == "" {
 		version = rulesVersion()
 	}
@@ -29,9 +31,9 @@ func siteFooter(l Lang, version string) app.UI {
 // footerMarkup is the footer, with holes for the link to the rules page,
 // the rules' version and the app's.
 var footerMarkup = node{tag: "footer", attrs: []string{"class", "foot"}, kids: []node{
-	{tag: "p", text: Text{"结果仅供参考，以当地医保经办机构核定为准。", "For guidance only: your local medical insurance office decides."}},
-	{tag: "p", text: Text{"你填的信息只保存在本机浏览器里，不会上传。", "What you enter stays in this browser: nothing is uploaded."}},
-	{tag: "p", kids: []node{{hole: 1}, {text: Text{" · ", " · "}}, {hole: 2}, {hole: 3}}},
+	{tag: "p", text: form.Text{Zh: "结果仅供参考，以当地医保经办机构核定为准。", En: "For guidance only: your local medical insurance office decides."}},
+	{tag: "p", text: form.Text{Zh: "你填的信息只保存在本机浏览器里，不会上传。", En: "What you enter stays in this browser: nothing is uploaded."}},
+	{tag: "p", kids: []node{{hole: 1}, {text: form.Text{Zh: " · ", En: " · "}}, {hole: 2}, {hole: 3}}},
 }}
 
 func orDash(s string) string {

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -10,14 +11,14 @@ import (
 // langOwner switches the page's language: the header's parent, given as
 // an interface (see regionOwner).
 type langOwner interface {
-	onLang(ctx app.Context, l Lang)
+	onLang(ctx app.Context, l form.Lang)
 }
 
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
 	app.Compo
 
-	Lang  Lang
+	Lang  form.Lang
 	owner langOwner // unexported: see enrollmentEditor
 	// Title makes the name the page's h1 (the calculator; /rules has a
 	// title of its own).
@@ -32,9 +33,9 @@ var nameTag = map[bool]string{true: "h1", false: "span"}
 
 func (h *siteHeader) Render() app.UI {
 	l := h.Lang
-	other, otherLabel := En, "English"
-	if l == En {
-		other, otherLabel = Zh, "中文"
+	other, otherLabel := form.En, "English"
+	if l == form.En {
+		other, otherLabel = form.Zh, "中文"
 	}
 	return elem("header", "top",
 		withBody(tagged("a", "class", "brand", "href", appHref("/")),
@@ -78,9 +79,9 @@ func (h *siteHeader) onTextSize(ctx app.Context, e app.Event) {
 
 func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 	// Read the language now: go-app keeps the first handler.
-	next := En
-	if h.Lang == En {
-		next = Zh
+	next := form.En
+	if h.Lang == form.En {
+		next = form.Zh
 	}
 	if h.owner != nil {
 		h.owner.onLang(ctx, next)
@@ -89,21 +90,21 @@ func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 
 // applyLang sets the document's lang attribute, for screen readers and
 // fonts, and remembers the choice.
-func applyLang(ctx app.Context, l Lang) {
+func applyLang(ctx app.Context, l form.Lang) {
 	setDocumentLang(l)
 	ctx.LocalStorage().Set(storageLang, string(l))
 }
 
 // setDocumentLang sets the document's lang attribute.
-func setDocumentLang(l Lang) {
+func setDocumentLang(l form.Lang) {
 	app.Window().Get("document").Get("documentElement").Set("lang", l.HTMLLang())
 }
 
 // savedLang reads the language chosen before, if any.
-func savedLang() Lang {
+func savedLang() form.Lang {
 	var v string
 	readStorage(storageLang, &v)
-	return ParseLang(v)
+	return form.ParseLang(v)
 }
 
 // readStorage reads what go-app's LocalStorage().Set wrote under key (JSON),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"yibao/app/form"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -10,9 +12,9 @@ import (
 type situationForm struct {
 	app.Compo
 
-	Value  State
-	Lang   Lang
-	Errors Errors
+	Value  form.State
+	Lang   form.Lang
+	Errors form.Errors
 	// owner gets an edit of the form as it is then (see enrollmentEditor:
 	// Value is the form of the last render).
 	owner formOwner
@@ -25,7 +27,7 @@ func (s *situationForm) err(path string) string {
 	return ""
 }
 
-func (s *situationForm) set(ctx app.Context, edit func(f *State)) {
+func (s *situationForm) set(ctx app.Context, edit func(f *form.State)) {
 	if s.owner != nil {
 		s.owner.edit(ctx, edit)
 	}
@@ -33,7 +35,7 @@ func (s *situationForm) set(ctx app.Context, edit func(f *State)) {
 
 // onRegion sets the place of residence or of work, by the picker's ID.
 func (s *situationForm) onRegion(ctx app.Context, id, code string) {
-	s.set(ctx, func(f *State) {
+	s.set(ctx, func(f *form.State) {
 		switch id {
 		case "person-workRegion":
 			f.WorkRegion = code
@@ -46,19 +48,19 @@ func (s *situationForm) onRegion(ctx app.Context, id, code string) {
 }
 
 func (s *situationForm) onBirthDate(ctx app.Context, val string) {
-	s.set(ctx, func(f *State) { f.BirthDate = val })
+	s.set(ctx, func(f *form.State) { f.BirthDate = val })
 }
 
 func (s *situationForm) onRetired(ctx app.Context, on bool) {
-	s.set(ctx, func(f *State) { f.Retired = on })
+	s.set(ctx, func(f *form.State) { f.Retired = on })
 }
 
 func (s *situationForm) onSex(ctx app.Context, sex string) {
-	s.set(ctx, func(f *State) { f.Sex = sex })
+	s.set(ctx, func(f *form.State) { f.Sex = sex })
 }
 
 func (s *situationForm) onClearRegions(ctx app.Context, e app.Event) {
-	s.set(ctx, func(f *State) { f.Residence, f.WorkRegion = "", "" })
+	s.set(ctx, func(f *form.State) { f.Residence, f.WorkRegion = "", "" })
 }
 
 func (s *situationForm) Render() app.UI {
@@ -71,9 +73,9 @@ func (s *situationForm) Render() app.UI {
 	checks := []app.UI{
 		checkbox("person-retired", l.Pick("已退休，且职工医保缴费年限已满（退休后不缴费享受待遇）", "Retired with the minimum employee years (benefits without paying)"), v.Retired, s.onRetired),
 	}
-	for _, g := range GroupNames {
+	for _, g := range form.GroupNames {
 		checks = append(checks, checkbox("person-group-"+g, l.GroupName(g), v.HasGroup(g), func(ctx app.Context, on bool) {
-			s.set(ctx, func(f *State) { f.Groups = f.WithGroup(g, on) })
+			s.set(ctx, func(f *form.State) { f.Groups = f.WithGroup(g, on) })
 		}))
 	}
 	var sex, study, clear app.UI
@@ -100,17 +102,17 @@ func (s *situationForm) Render() app.UI {
 
 // What the form's fields say.
 var (
-	birthDateText   = fieldText{label: Text{"出生日期", "Date of birth"}, placeholder: Text{"1990-05-01", "1990-05-01"}, normalize: NormalizeDate}
-	studyRegionText = fieldText{label: Text{"学籍地（学校所在地）", "Place of study"}, hint: Text{"学生重复参保时，一般保留学籍地的", "With duplicates, a student keeps the place of study"}}
-	residenceText   = fieldText{label: Text{"常住地", "Place of residence"}, hint: Text{"重复参保时，居民医保一般保留常住地的", "With duplicates, the resident scheme is kept where you live"}}
-	workRegionText  = fieldText{label: Text{"现就业地", "Place of work"}, hint: Text{"职工医保一般保留就业地的", "The employee scheme is kept where you work"}}
-	sexChoice       = choice{Text{"性别（部分地区男女缴费年限要求不同）", "Sex (some regions set different years for men and women)"}, SexOptions}
+	birthDateText   = fieldText{label: form.Text{Zh: "出生日期", En: "Date of birth"}, placeholder: form.Text{Zh: "1990-05-01", En: "1990-05-01"}, normalize: form.NormalizeDate}
+	studyRegionText = fieldText{label: form.Text{Zh: "学籍地（学校所在地）", En: "Place of study"}, hint: form.Text{Zh: "学生重复参保时，一般保留学籍地的", En: "With duplicates, a student keeps the place of study"}}
+	residenceText   = fieldText{label: form.Text{Zh: "常住地", En: "Place of residence"}, hint: form.Text{Zh: "重复参保时，居民医保一般保留常住地的", En: "With duplicates, the resident scheme is kept where you live"}}
+	workRegionText  = fieldText{label: form.Text{Zh: "现就业地", En: "Place of work"}, hint: form.Text{Zh: "职工医保一般保留就业地的", En: "The employee scheme is kept where you work"}}
+	sexChoice       = choice{form.Text{Zh: "性别（部分地区男女缴费年限要求不同）", En: "Sex (some regions set different years for men and women)"}, form.SexOptions}
 )
 
 // formOwner applies an edit to the form as it is then: the parent of the
 // form's parts, given as an interface (see regionOwner).
 type formOwner interface {
-	edit(ctx app.Context, edit func(f *State))
+	edit(ctx app.Context, edit func(f *form.State))
 }
 
 // formDetails is an optional part of the form, folded until open: a

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -16,14 +17,14 @@ import (
 
 // noTimelineMarkup is the timeline before there is one.
 var noTimelineMarkup = node{tag: "section", attrs: []string{"class", "card timeline", "id", "timeline"}, kids: []node{
-	{tag: "h2", text: Text{"时间线", "Timeline"}},
-	{tag: "p", attrs: []string{"class", "muted"}, text: Text{"填好参保记录后，这里会画出每个月的参保情况。", "Once an enrollment is filled in, its months are drawn here."}},
+	{tag: "h2", text: form.Text{Zh: "时间线", En: "Timeline"}},
+	{tag: "p", attrs: []string{"class", "muted"}, text: form.Text{Zh: "填好参保记录后，这里会画出每个月的参保情况。", En: "Once an enrollment is filled in, its months are drawn here."}},
 }}
 
 // timeline is the card around svg, the drawing timelineSVG made, and alt,
 // its text for screen readers (timelineAlt); the calculator keeps both
 // between renders (see calculator.timelineNow).
-func timeline(l Lang, svg string, alt []string, ok bool) app.UI {
+func timeline(l form.Lang, svg string, alt []string, ok bool) app.UI {
 	if !ok {
 		return noTimelineMarkup.build(l)
 	}
@@ -55,7 +56,7 @@ const (
 
 // timelineSVG writes the drawing. Each bar has a <title> (shown on hover and
 // read by screen readers) naming its months and kind.
-func timelineSVG(l Lang, m timelineModel) string {
+func timelineSVG(l form.Lang, m timelineModel) string {
 	months := m.End - m.Start + 1
 	barW := float64(tlWidth - tlLabelW - tlRight)
 	x := func(mo int) float64 { return float64(tlLabelW) + barW*float64(mo-m.Start)/float64(months) }
@@ -104,9 +105,9 @@ func timelineSVG(l Lang, m timelineModel) string {
 			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)
-			tip := monthKindName(l, s.Kind) + " " + l.FormatMonth(MonthString(s.From))
+			tip := monthKindName(l, s.Kind) + " " + l.FormatMonth(form.MonthString(s.From))
 			if s.To != s.From {
-				tip += " – " + l.FormatMonth(MonthString(s.To))
+				tip += " – " + l.FormatMonth(form.MonthString(s.To))
 			}
 			w(`<rect class="seg k-`, s.Kind, `" x="`, ftoa(x0), `" y="`, itoa(y), `" width="`, ftoa(max(x1-x0, 0.8)),
 				`" height="`, itoa(tlBarH), `"><title>`, escapeXML(ln.Label+": "+tip), `</title></rect>`)
@@ -159,14 +160,14 @@ func escapeXML(s string) string {
 
 // timelineAlt is the drawing in words, a line per lane: "#1 深圳市 职工医保：
 // 参保 2019年3月 – 2024年6月；断保 2024年7月 – 2024年12月".
-func timelineAlt(l Lang, m timelineModel) []string {
+func timelineAlt(l form.Lang, m timelineModel) []string {
 	out := make([]string, len(m.Lanes))
 	for i, ln := range m.Lanes {
 		parts := make([]string, len(ln.Segments))
 		for j, s := range ln.Segments {
-			p := monthKindName(l, s.Kind) + " " + l.FormatMonth(MonthString(s.From))
+			p := monthKindName(l, s.Kind) + " " + l.FormatMonth(form.MonthString(s.From))
 			if s.To != s.From {
-				p += " – " + l.FormatMonth(MonthString(s.To))
+				p += " – " + l.FormatMonth(form.MonthString(s.To))
 			}
 			parts[j] = p
 		}
@@ -176,7 +177,7 @@ func timelineAlt(l Lang, m timelineModel) []string {
 }
 
 // plainList is a list of plain texts.
-func plainList(l Lang, class, id string, items []string) app.UI {
+func plainList(l form.Lang, class, id string, items []string) app.UI {
 	lis := make([]app.UI, len(items))
 	for i, x := range items {
 		lis[i] = textElem("li", "", x)

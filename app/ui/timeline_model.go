@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"yibao/app/form"
 
 	"yibao/rules"
 )
@@ -20,15 +21,15 @@ const (
 // timelineKinds is the legend's order.
 var timelineKinds = [...]string{monthCovered, monthBackpaid, monthDuplicated, monthWaiting, monthGap, monthPlanned}
 
-func monthKindName(l Lang, k string) string { return l.NameOf(monthKindNames, k, k) }
+func monthKindName(l form.Lang, k string) string { return l.NameOf(monthKindNames, k, k) }
 
-var monthKindNames = []Named{
-	{monthCovered, Text{"已参保", "Covered"}},
-	{monthGap, Text{"断缴", "Gap"}},
-	{monthWaiting, Text{"等待期", "Waiting"}},
-	{monthBackpaid, Text{"补缴", "Back-paid"}},
-	{monthDuplicated, Text{"重复参保", "Duplicated"}},
-	{monthPlanned, Text{"计划参保", "Planned"}},
+var monthKindNames = []form.Named{
+	{Key: monthCovered, Name: form.Text{Zh: "已参保", En: "Covered"}},
+	{Key: monthGap, Name: form.Text{Zh: "断缴", En: "Gap"}},
+	{Key: monthWaiting, Name: form.Text{Zh: "等待期", En: "Waiting"}},
+	{Key: monthBackpaid, Name: form.Text{Zh: "补缴", En: "Back-paid"}},
+	{Key: monthDuplicated, Name: form.Text{Zh: "重复参保", En: "Duplicated"}},
+	{Key: monthPlanned, Name: form.Text{Zh: "计划参保", En: "Planned"}},
 }
 
 // segment is a run of months [From, To] (month indexes, inclusive) of one kind.
@@ -54,7 +55,7 @@ type timelineModel struct {
 // the page derives no months of its own, so the drawing and the cards come
 // from one evaluation. Lanes are labelled from the form; without an answer
 // there is nothing to draw.
-func buildTimeline(l Lang, f State, out *rules.Output) (timelineModel, bool) {
+func buildTimeline(l form.Lang, f form.State, out *rules.Output) (timelineModel, bool) {
 	if out == nil || len(out.Timeline.Lanes) < 2 {
 		return timelineModel{}, false
 	}
@@ -64,7 +65,7 @@ func buildTimeline(l Lang, f State, out *rules.Output) (timelineModel, bool) {
 		return timelineModel{}, false
 	}
 	m := timelineModel{Start: start, End: end, AsOf: -1}
-	if a, ok := MonthIndex(f.AsOf); ok && a >= start && a <= end {
+	if a, ok := form.MonthIndex(f.AsOf); ok && a >= start && a <= end {
 		m.AsOf = a
 	}
 	labels := map[string]string{}
@@ -129,12 +130,12 @@ func regionName(code string) string {
 
 // placeName names a region in the language: 南昌市, or Nanchang 南昌市 in
 // English (its pinyin, then the name people will see on Chinese pages).
-func placeName(l Lang, code string) string {
+func placeName(l form.Lang, code string) string {
 	r, ok := rules.LookupRegion(code)
 	if !ok {
 		return code
 	}
-	if l == En && r.Pinyin != "" {
+	if l == form.En && r.Pinyin != "" {
 		return upperFirst(r.Pinyin) + " " + r.Name
 	}
 	return r.Name

@@ -4,12 +4,13 @@ import (
 	"html"
 	"strings"
 	"testing"
+	"yibao/app/form"
 
 	"yibao/rules"
 )
 
 func kindsAt(ln lane, month string) string {
-	i, _ := MonthIndex(month)
+	i, _ := form.MonthIndex(month)
 	for _, s := range ln.Segments {
 		if i >= s.From && i <= s.To {
 			return s.Kind
@@ -19,9 +20,9 @@ func kindsAt(ln lane, month string) string {
 }
 
 // evaluateForm is the engine's answer to the form.
-func evaluateForm(t *testing.T, f State) rules.Output {
+func evaluateForm(t *testing.T, f form.State) rules.Output {
 	t.Helper()
-	in, err := f.input()
+	in, err := f.Input()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,20 +35,20 @@ func evaluateForm(t *testing.T, f State) rules.Output {
 
 // The drawing is the engine's timeline, labelled from the form.
 func TestTimelineModel(t *testing.T) {
-	f, err := Parse([]byte(contractExample))
+	f, err := form.Parse([]byte(contractExample))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Enrollments[0].Backpaid = "2"
 	out := evaluateForm(t, f)
-	m, ok := buildTimeline(Zh, f, &out)
+	m, ok := buildTimeline(form.Zh, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
 	}
-	if got, want := MonthString(m.Start), out.Timeline.From.String(); got != want {
+	if got, want := form.MonthString(m.Start), out.Timeline.From.String(); got != want {
 		t.Errorf("start %s, want %s", got, want)
 	}
-	if got, want := MonthString(m.End), out.Timeline.To.String(); got != want {
+	if got, want := form.MonthString(m.End), out.Timeline.To.String(); got != want {
 		t.Errorf("end %s, want %s", got, want)
 	}
 	if len(m.Lanes) != len(out.Timeline.Lanes) {
@@ -68,14 +69,14 @@ func TestTimelineModel(t *testing.T) {
 	if got := kindsAt(m.Lanes[1], "2019-03"); got != monthBackpaid {
 		t.Errorf("back-paid month drawn as %q", got)
 	}
-	svg := timelineSVG(Zh, m)
+	svg := timelineSVG(form.Zh, m)
 	for _, want := range []string{`role="img"`, "<title", "2020</text>", `class="asof"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks %s", want)
 		}
 	}
 	// The drawing in words, for screen readers: a line per lane.
-	alt := timelineAlt(Zh, m)
+	alt := timelineAlt(form.Zh, m)
 	if len(alt) != len(m.Lanes) || !strings.HasPrefix(alt[1], "#1 深圳") || !strings.Contains(alt[1], "2019年3月") {
 		t.Errorf("timeline in words: %q", alt)
 	}
@@ -84,21 +85,21 @@ func TestTimelineModel(t *testing.T) {
 // Without an answer there is nothing to draw; absurd dates stay bounded
 // (the engine caps the months).
 func TestTimelineBounds(t *testing.T) {
-	f := State{AsOf: "2026-01-01", Enrollments: []Enrollment{
+	f := form.State{AsOf: "2026-01-01", Enrollments: []form.Enrollment{
 		{ID: "e1", Region: "440300", Scheme: "employee", From: "1900-01", To: "2200-12"},
 	}}
-	if _, ok := buildTimeline(En, f, nil); ok {
+	if _, ok := buildTimeline(form.En, f, nil); ok {
 		t.Errorf("a timeline without an answer")
 	}
 	out := evaluateForm(t, f)
-	m, ok := buildTimeline(En, f, &out)
+	m, ok := buildTimeline(form.En, f, &out)
 	if !ok {
 		t.Fatal("no timeline")
 	}
 	if n := m.End - m.Start + 1; n > 1200+24 {
 		t.Errorf("%d months drawn", n)
 	}
-	if len(timelineSVG(En, m)) > 200000 {
+	if len(timelineSVG(form.En, m)) > 200000 {
 		t.Errorf("SVG too large")
 	}
 }

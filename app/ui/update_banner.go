@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"yibao/app/form"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // updateBanner offers to reload when the service worker has installed a new
 // version of the app (go-app's AppUpdater). The old wasm keeps running
@@ -15,7 +19,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type updateBanner struct {
 	app.Compo
 
-	Lang Lang
+	Lang form.Lang
 
 	available   bool
 	installSeen bool

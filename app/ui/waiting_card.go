@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,7 +14,7 @@ import (
 type waitingCard struct {
 	app.Compo
 
-	Lang     Lang
+	Lang     form.Lang
 	Computed bool
 	Stale    bool // Answer belongs to an earlier input (see result.Stale)
 	Answer   *rules.WaitingAnswer
@@ -47,7 +48,7 @@ func (c *waitingCard) shown() bool { return c.Computed || c.Stale }
 func (c *waitingCard) Render() app.UI {
 	l := c.Lang
 	w := c.Answer
-	head, tone := Text{"—", "—"}, "pending"
+	head, tone := form.Text{Zh: "—", En: "—"}, "pending"
 	if c.shown() {
 		head, tone = waitingHeadline(w, c.Coverage)
 	}
@@ -58,40 +59,40 @@ func (c *waitingCard) Render() app.UI {
 
 // waitingHeadline is the waiting card's headline and tone, also written on
 // the result image; coverage is the coverage status.
-func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head Text, tone string) {
+func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head form.Text, tone string) {
 	var m string
 	if w != nil {
 		m = strconv.Itoa(w.Months)
 	}
 	switch {
 	case w == nil && coverage == rules.StatusNone:
-		head, tone = Text{"尚未参保", "Not insured"}, "warn"
+		head, tone = form.Text{Zh: "尚未参保", En: "Not insured"}, "warn"
 	case w == nil && coverage == rules.StatusRetiredShort:
-		head, tone = Text{"先补足缴费年限", "Pay up the required years first"}, "warn"
+		head, tone = form.Text{Zh: "先补足缴费年限", En: "Pay up the required years first"}, "warn"
 	case w == nil:
-		head, tone = Text{"无需等待", "No waiting period"}, "good"
+		head, tone = form.Text{Zh: "无需等待", En: "No waiting period"}, "good"
 	case w.NoBenefits:
-		head, tone = Text{"本次缴费当年享受不到待遇", "This payment buys no benefits"}, "bad"
+		head, tone = form.Text{Zh: "本次缴费当年享受不到待遇", En: "This payment buys no benefits"}, "bad"
 	case w.Assumed && w.Months == 0:
-		head, tone = Text{"现在参保：不设等待期", "Enrolling now: no wait"}, "warn"
+		head, tone = form.Text{Zh: "现在参保：不设等待期", En: "Enrolling now: no wait"}, "warn"
 	case w.Assumed && w.MonthsUpperBound:
-		head, tone = Text{"现在参保：最长等待 " + m + " 个月", "Enrolling now: at most " + m + " months' wait"}, "warn"
+		head, tone = form.Text{Zh: "现在参保：最长等待 " + m + " 个月", En: "Enrolling now: at most " + m + " months' wait"}, "warn"
 	case w.Assumed:
-		head, tone = Text{"现在参保：等待 " + m + " 个月", "Enrolling now: " + m + " months' wait"}, "warn"
+		head, tone = form.Text{Zh: "现在参保：等待 " + m + " 个月", En: "Enrolling now: " + m + " months' wait"}, "warn"
 	case w.WaitDays > 0:
-		head, tone = Text{"等待 " + strconv.Itoa(w.WaitDays) + " 天", strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
+		head, tone = form.Text{Zh: "等待 " + strconv.Itoa(w.WaitDays) + " 天", En: strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
 	case w.Months == 0:
-		head, tone = Text{"无等待期", "No wait"}, "good"
+		head, tone = form.Text{Zh: "无等待期", En: "No wait"}, "good"
 	case w.MonthsUpperBound:
-		head, tone = Text{"最长等待 " + m + " 个月", "At most " + m + " months' wait"}, "warn"
+		head, tone = form.Text{Zh: "最长等待 " + m + " 个月", En: "At most " + m + " months' wait"}, "warn"
 	default:
-		head, tone = Text{"等待 " + m + " 个月", m + " months' wait"}, "warn"
+		head, tone = form.Text{Zh: "等待 " + m + " 个月", En: m + " months' wait"}, "warn"
 	}
 	return head, tone
 }
 
 // body is what the card says below the headline.
-func (c *waitingCard) body(l Lang, w *rules.WaitingAnswer) []app.UI {
+func (c *waitingCard) body(l form.Lang, w *rules.WaitingAnswer) []app.UI {
 	switch {
 	case !c.shown():
 		return nil
@@ -117,7 +118,7 @@ func (c *waitingCard) body(l Lang, w *rules.WaitingAnswer) []app.UI {
 	return []app.UI{c.details(l, w)}
 }
 
-func (c *waitingCard) details(l Lang, w *rules.WaitingAnswer) app.UI {
+func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	about := l.Pick("计划参保", "The plan")
 	switch {
 	case w.Assumed:
@@ -148,12 +149,12 @@ func (c *waitingCard) details(l Lang, w *rules.WaitingAnswer) app.UI {
 		}
 		facts.add("构成", "Made of", s+l.Pick(" 个月", " months"))
 	}
-	facts.add("可否补缴", "Back-pay allowed", either(l, w.BackpayAllowed, Text{"可以", "Yes"}, Text{"不可以", "No"}))
+	facts.add("可否补缴", "Back-pay allowed", either(l, w.BackpayAllowed, form.Text{Zh: "可以", En: "Yes"}, form.Text{Zh: "不可以", En: "No"}))
 	if w.Exempt != nil { // named for people, not "newborn"
 		facts.add("免等待", "Exempt", l.GroupName(*w.Exempt))
 	}
 	if w.InWindow != nil {
-		facts.add("集中参保期内缴费", "Paid in the window", either(l, *w.InWindow, Text{"是", "Yes"}, Text{"否", "No"}))
+		facts.add("集中参保期内缴费", "Paid in the window", either(l, *w.InWindow, form.Text{Zh: "是", En: "Yes"}, form.Text{Zh: "否", En: "No"}))
 	}
 	if w.WindowFrom != nil && w.WindowTo != nil {
 		facts.add("集中参保期", "Enrolment window", l.FormatDay(*w.WindowFrom)+" – "+l.FormatDay(*w.WindowTo))
@@ -180,7 +181,7 @@ func (c *waitingCard) details(l Lang, w *rules.WaitingAnswer) app.UI {
 }
 
 // optionLine sums up an option: deadline, resulting wait, cost.
-func optionLine(l Lang, o rules.Option) string {
+func optionLine(l form.Lang, o rules.Option) string {
 	s := l.Pick("等待 ", "wait ") + strconv.Itoa(o.Months) + l.Pick(" 个月", " months")
 	if o.BenefitsFrom != "" {
 		d := l.FormatDay(o.BenefitsFrom)
@@ -201,15 +202,15 @@ func optionLine(l Lang, o rules.Option) string {
 
 // count writes n with its unit: "3 个月" in Chinese, "3 months" in
 // English.
-func count(l Lang, n int, zh, en string) string {
-	if l == En {
+func count(l form.Lang, n int, zh, en string) string {
+	if l == form.En {
 		return plural(n, en)
 	}
 	return strconv.Itoa(n) + " " + zh
 }
 
 // either is yes or no in l, as b says.
-func either(l Lang, b bool, yes, no Text) string {
+func either(l form.Lang, b bool, yes, no form.Text) string {
 	if b {
 		return yes.In(l)
 	}

@@ -1,4 +1,4 @@
-package ui
+package form
 
 // Lang is the interface language: "zh" (default) or "en".
 type Lang string
@@ -56,15 +56,15 @@ var GroupNames = [...]string{"newborn", "lowIncome", "veteran", "student"}
 // trust… Tables of them, and nameOf, name things where a switch with a
 // language pick per case would cost far more code.
 type Named struct {
-	key  string
-	name Text
+	Key  string
+	Name Text
 }
 
 // NameOf is the name of key in names, in l, or def if names lacks key.
 func (l Lang) NameOf(names []Named, key, def string) string {
 	for i := range names {
-		if names[i].key == key {
-			return names[i].name.In(l)
+		if names[i].Key == key {
+			return names[i].Name.In(l)
 		}
 	}
 	return def

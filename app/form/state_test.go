@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"bytes"
@@ -13,7 +13,17 @@ import (
 	"yibao/rules"
 )
 
-const contractExample = `{"asOf":"2026-11-22","person":{"birthDate":"1990-05-01","retired":false,"groups":[],"residence":"310000","workRegion":"310000"},"enrollments":[{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2024-06"},{"id":"home","region":"360100","scheme":"resident","from":"2025-01","to":"2025-12","paidOn":"2024-11-20"}],"plan":{"region":"310000","scheme":"resident","payOn":"2026-12-05","extraYears":0}}`
+var contractExample = readContractExample("testdata/contract-example.json")
+
+// readContractExample reads the example input of the contract
+// (../shared/contract.md), which the tests of app/ui read too.
+func readContractExample(name string) string {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return strings.TrimSpace(string(b))
+}
 
 func TestNormalizeMonthAndDate(t *testing.T) {
 	months := map[string]string{
@@ -141,9 +151,6 @@ func TestCheckNamesFields(t *testing.T) {
 		"enrollments[0].to", "enrollments[0].backpaid", "enrollments[1].paidOn", "plan.region", "plan.payOn"} {
 		if _, ok := errs[path]; !ok {
 			t.Errorf("no error for %s (got %v)", path, errs)
-		}
-		if !knownField(path) {
-			t.Errorf("%s is not shown next to a field", path)
 		}
 	}
 	if len(errs) != 9 {
@@ -279,9 +286,6 @@ func TestResultKeepsTheLastAnswerWhileTyping(t *testing.T) {
 		if c.stale && len(got.Errors) == 0 {
 			t.Errorf("%s: a stale answer without the errors that make it stale", c.name)
 		}
-		if answerSummary(Zh, true, got) == "" {
-			t.Errorf("%s: empty summary", c.name)
-		}
 	}
 }
 
@@ -368,7 +372,7 @@ func TestInputIsWhatDecodeReads(t *testing.T) {
 	edit("months typed as 2019.3", func(f *State) { f.Enrollments[0].From = "2019.3" })
 	edit("plan without a day", func(f *State) { f.Plan.PayOn = "" })
 	for _, c := range cases {
-		got, gotErr := c.form.input()
+		got, gotErr := c.form.Input()
 		if gotErr == nil {
 			_, gotErr = rules.Evaluate(got)
 		}
@@ -426,7 +430,7 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip changed the input:\n got %+v\nwant %+v", got, want)
 	}
-	built, err := f2.input()
+	built, err := f2.Input()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"bytes"
@@ -202,12 +202,12 @@ func (f State) HasPerson() bool {
 	return f.BirthDate != "" || f.Retired || len(f.Groups) > 0 || f.Residence != "" || f.WorkRegion != "" || f.StudyRegion != "" || f.Sex != ""
 }
 
-// input is the form as the engine's Input, built directly rather than
+// Input is the form as the engine's Input, built directly rather than
 // through JSON and rules.Decode: rules.Evaluate checks a built Input with
 // the same rules as Decode (input_test.go proves the two agree), and the
 // first answer then waits for neither the JSON encoder nor the browser
 // compiling it (≈ 0.1 s at 4× CPU; see calculator.OnInit).
-func (f State) input() (rules.Input, error) {
+func (f State) Input() (rules.Input, error) {
 	f = f.Normalized()
 	in := rules.Input{AsOf: f.AsOf, Enrollments: make([]rules.Enrollment, len(f.Enrollments))}
 	if f.HasPerson() {
@@ -533,7 +533,7 @@ func Evaluate(f State) Result {
 	if errs := f.check(); len(errs) > 0 {
 		return Result{Errors: errs}
 	}
-	in, err := f.input()
+	in, err := f.Input()
 	if err == nil {
 		var out rules.Output
 		out, err = rules.Evaluate(in)

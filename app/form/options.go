@@ -1,4 +1,4 @@
-package ui
+package form
 
 type Option struct {
 	Value string
