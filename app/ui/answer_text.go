@@ -5,9 +5,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // What the calculator and the embed both show around the three cards.

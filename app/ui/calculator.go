@@ -6,20 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // calculator is the main page: the form, the three answers and the
-// timeline. It holds the state; its children get values and callbacks.
+// timeline. It holds the state; its children get values, and post what
+// the person does as actions (form_actions.go), which it handles.
 type calculator struct {
 	app.Compo
+	session // the form and its answer
 
 	lang     form.Lang
-	form     form.State
 	asOfAuto bool // asOf follows today until the person changes it
-	res      form.Result
 	ready    bool // the browser has loaded the state (client only)
 
 	shareURL  string
@@ -86,6 +87,7 @@ func (c *calculator) OnInit() {
 // render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
 	setDocumentLang(c.lang)
+	c.handleActions(ctx)
 	if c.firstScreen {
 		afterNextPaint(ctx, func(ctx app.Context) { c.firstScreen = false })
 	}
@@ -218,7 +220,7 @@ func (c *calculator) save(ctx app.Context) {
 }
 
 func (c *calculator) recompute() {
-	c.res = c.res.Then(form.Evaluate(c.form), c.form)
+	c.compute(c.form)
 	c.tlDirty = true
 }
 
@@ -272,19 +274,6 @@ func (c *calculator) onLang(ctx app.Context, l form.Lang) {
 	c.lang = l
 	c.tlDirty = true
 	applyLang(ctx, l)
-}
-
-// edit applies an edit of the situation or plan forms to the form.
-func (c *calculator) edit(ctx app.Context, edit func(f *form.State)) {
-	c.change(ctx, c.form.Edited(edit))
-}
-
-func (c *calculator) onEnrollment(ctx app.Context, i int, edit func(e *form.Enrollment)) {
-	c.change(ctx, c.form.EditEnrollment(i, edit))
-}
-
-func (c *calculator) onRemove(ctx app.Context, i int) {
-	c.change(ctx, c.form.WithoutEnrollment(i))
 }
 
 // onAdd adds an enrollment after the last one and moves the focus to its
@@ -345,6 +334,40 @@ func (c *calculator) onImage(ctx app.Context, e app.Event) {
 	c.image = drawResultImage(lines, footer, qr)
 	c.imageText = imageAlt(append(lines, footer...))
 	focusSoon("result-image", "")
+}
+
+// handleActions has the calculator handle what its parts post: the form's
+// edits (session), the language, the household and a life event's form.
+func (c *calculator) handleActions(ctx app.Context) {
+	c.handleEdits(ctx, c)
+	ctx.Handle(actLang, func(ctx app.Context, a app.Action) {
+		if l, ok := a.Value.(form.Lang); ok {
+			c.onLang(ctx, l)
+		}
+	})
+	ctx.Handle(actPeople, func(ctx app.Context, a app.Action) {
+		if p, ok := a.Value.(peopleEdit); ok {
+			c.onPeople(ctx, p)
+		}
+	})
+	ctx.Handle(actStart, func(ctx app.Context, a app.Action) {
+		if f, ok := a.Value.(form.State); ok {
+			c.startFrom(ctx, f)
+		}
+	})
+}
+
+// onPeople turns the screen to another member of the household, adds one
+// or removes the one on it (peopleBar).
+func (c *calculator) onPeople(ctx app.Context, p peopleEdit) {
+	switch p.Op {
+	case peopleSwitch:
+		c.switchPerson(ctx, p.Index)
+	case peopleAdd:
+		c.addPerson(ctx, p.Name)
+	case peopleRemove:
+		c.removePerson(ctx)
+	}
 }
 
 // switchPerson turns the screen to person i of the household; the one on
@@ -536,14 +559,14 @@ func (c *calculator) Render() app.UI {
 	if len(h.People) == 0 { // prerendered: the household is read in the browser
 		h = form.NewHousehold(l)
 	}
-	people := &peopleBar{Lang: l, Names: h.Names(), Current: h.Current, owner: c}
+	people := &peopleBar{Lang: l, Names: h.Names(), Current: h.Current}
 	columns := []app.UI{people, summary, results, formCol}
 	if f.Blank() {
 		columns = []app.UI{people, formCol, summary, results}
 	}
 	return elem("div", "app",
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, owner: c, Title: true},
+		&siteHeader{Lang: l, Title: true},
 		elem("main", layout, columns...),
 		siteFooter(l, c.res.Out.Rules.Version),
 	)
@@ -555,7 +578,7 @@ func (c *calculator) intro() app.UI {
 	if !c.form.Blank() {
 		return nil
 	}
-	return &lifeEventFlow{Lang: c.lang, Today: form.Today(), owner: c}
+	return &lifeEventFlow{Lang: c.lang, Today: form.Today()}
 }
 
 // startFrom takes the form a life event filled: the answer shows, with
@@ -700,11 +723,11 @@ func (c *calculator) formBody() []app.UI {
 		formSection("enrollments",
 			pickedText(l, "h2", "", "参保记录", "Enrollments"),
 			pickedText(l, "p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
-			enrollmentList(enrollmentEditors(l, f, c.shownErrors(), c)),
+			enrollmentList(enrollmentEditors(l, f, c.shownErrors())),
 			addEnrollmentButton(l, c.onAdd),
 		),
-		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person"), owner: c},
-		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan"), owner: c},
+		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person")},
+		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan")},
 		withBody(tagged("section", "class", "card actions", "id", "actions"), c.actions()...),
 	}
 }

@@ -4,10 +4,10 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 
@@ -28,7 +28,7 @@ func computedCalculator(t *testing.T, doc string) *calculator {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &calculator{lang: form.Zh, form: f, ready: true}
+	c := &calculator{lang: form.Zh, session: session{form: f}, ready: true}
 	c.recompute()
 	c.touchErrors() // as loading a link or the saved data does
 	return c
@@ -125,7 +125,7 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 	if !strings.Contains(html, "处需要填写") {
 		t.Errorf("the summary does not count what is missing")
 	}
-	left := &calculator{lang: form.Zh, ready: true, form: fresh.form, res: fresh.res, touched: map[string]bool{"enr-0-region": true}}
+	left := &calculator{lang: form.Zh, ready: true, session: fresh.session, touched: map[string]bool{"enr-0-region": true}}
 	if html = load(t, left); !strings.Contains(html, `id="enr-0-region-err"`) {
 		t.Errorf("the region, left empty, shows no error")
 	}
@@ -133,7 +133,7 @@ func TestCalculatorShowsErrorsAtFields(t *testing.T) {
 		t.Errorf("fieldID: %q %q %q %q", fieldID("enrollments[1].backpaid[0]"), fieldID("plan.payOn"), fieldID("asOf"), fieldID("person.birthDate"))
 	}
 	// An engine error on a field the form does not show goes above the cards.
-	c2 := &calculator{lang: form.Zh, form: c.form, ready: true, res: form.Result{Errors: form.Errors{"enrollments": form.Text{Zh: "太多了", En: "too many"}}}}
+	c2 := &calculator{lang: form.Zh, session: session{form: c.form, res: form.Result{Errors: form.Errors{"enrollments": form.Text{Zh: "太多了", En: "too many"}}}}, ready: true}
 	if html := load(t, c2); !strings.Contains(html, `role="alert"`) || !strings.Contains(html, "太多了") {
 		t.Errorf("a general error is not shown")
 	}

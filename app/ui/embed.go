@@ -3,9 +3,10 @@ package ui
 import (
 	"net/url"
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // embed is /embed: the compact calculator partners put in an iframe
@@ -21,10 +22,9 @@ import (
 // it sends its parent is its height (heightReporter).
 type embed struct {
 	app.Compo
+	session // the form and its answer
 
 	params embedParams
-	form   form.State
-	res    form.Result
 	ready  bool // the browser has set up the form (client only)
 	// openHref is fullAppHref once known.
 	openHref string
@@ -41,6 +41,7 @@ func (e *embed) OnInit() {
 }
 
 func (e *embed) OnMount(ctx app.Context) {
+	e.handleEdits(ctx, e)
 	e.height.start(ctx, e.JSValue())
 	ctx.Defer(func(app.Context) { e.height.report() })
 	ctx.After(afterFirstAnswer, func(app.Context) { e.setOpenHref() })
@@ -71,7 +72,7 @@ func (e *embed) setUp(u *url.URL) {
 		}
 	}
 	e.ready = true
-	e.res = form.Evaluate(e.form)
+	e.compute(e.form)
 }
 
 // startForm is what the embed shows before the person types anything:
@@ -87,24 +88,12 @@ func (e *embed) startForm() form.State {
 	return f
 }
 
+// change is what every edit goes through: new form, new answer, new
+// height.
 func (e *embed) change(ctx app.Context, f form.State) {
-	e.form = f
+	e.compute(f)
 	e.setOpenHref()
-	e.res = e.res.Then(form.Evaluate(f), f)
 	ctx.Defer(func(app.Context) { e.height.report() })
-}
-
-// edit applies an edit of the situation or plan forms to the form.
-func (e *embed) edit(ctx app.Context, edit func(f *form.State)) {
-	e.change(ctx, e.form.Edited(edit))
-}
-
-func (e *embed) onEnrollment(ctx app.Context, i int, edit func(en *form.Enrollment)) {
-	e.change(ctx, e.form.EditEnrollment(i, edit))
-}
-
-func (e *embed) onRemove(ctx app.Context, i int) {
-	e.change(ctx, e.form.WithoutEnrollment(i))
 }
 
 // onAdd adds an enrollment in the partner's region and scheme, or after
@@ -161,11 +150,11 @@ func (e *embed) Render() app.UI {
 		calcForm("embed-form",
 			formSection("enrollments",
 				pickedText(l, "h2", "", "我的参保记录", "My enrollments"),
-				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors, e)),
+				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors)),
 				addEnrollmentButton(l, e.onAdd),
 			),
-			&planForm{Value: f, Lang: l, Errors: e.res.Errors.At("plan"), owner: e},
-			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.At("person"), owner: e},
+			&planForm{Value: f, Lang: l, Errors: e.res.Errors.At("plan")},
+			&situationForm{Value: f, Lang: l, Errors: e.res.Errors.At("person")},
 			formSection("basics", asOfField(l, f.AsOf, fieldErr, e.onAsOf)),
 		),
 		elem("footer", "embed-foot",

@@ -4,8 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"yibao/app/form"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
 	"yibao/app/form"
 )
 

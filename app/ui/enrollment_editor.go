@@ -2,9 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // enrollmentEditor edits one enrollment: region, scheme, first and last
@@ -17,25 +18,6 @@ type enrollmentEditor struct {
 	Value  form.Enrollment
 	Lang   form.Lang
 	Errors form.Errors // keyed by the contract's path, only this row's
-	// The callbacks are unexported: go-app compares exported fields with
-	// reflect.DeepEqual, for which two funcs are never equal, so exported
-	// ones would re-render the component at every render of its parent.
-	// Unexported, they keep their first value, which must therefore only
-	// reach the parent through its (mounted, stable) receiver.
-	//
-	// owner gets an edit, which it applies to the enrollment as it is then, not the enrollment itself: Value is what was rendered
-	// last, and go-app handles every event that arrives between two frames
-	// before it renders again, so a row built from Value for the second of
-	// two quick edits (a month normalized on leaving its box, then a key in
-	// the next box) would undo the first.
-	owner enrollmentOwner
-}
-
-// enrollmentOwner edits and removes the enrollments: the parent of their
-// rows, given as an interface (see regionOwner).
-type enrollmentOwner interface {
-	onEnrollment(ctx app.Context, i int, edit func(e *form.Enrollment))
-	onRemove(ctx app.Context, i int)
 }
 
 func (r *enrollmentEditor) path(field string) string {
@@ -53,10 +35,9 @@ func (r *enrollmentEditor) id(field string) string {
 	return "enr-" + strconv.Itoa(r.Index) + "-" + field
 }
 
+// set posts an edit of the row's enrollment (see form_actions.go).
 func (r *enrollmentEditor) set(ctx app.Context, edit func(e *form.Enrollment)) {
-	if r.owner != nil {
-		r.owner.onEnrollment(ctx, r.Index, edit)
-	}
+	ctx.NewActionWithValue(actEditEnrollment, enrollmentEdit{Index: r.Index, Edit: edit})
 }
 
 // onText returns the handler of the text field of the named field.
@@ -77,10 +58,6 @@ func (r *enrollmentEditor) onText(field string) func(ctx app.Context, val string
 	}
 }
 
-func (r *enrollmentEditor) onRegion(ctx app.Context, _, code string) {
-	r.set(ctx, func(e *form.Enrollment) { e.Region = code })
-}
-
 func (r *enrollmentEditor) onScheme(ctx app.Context, s string) {
 	r.set(ctx, func(e *form.Enrollment) {
 		e.Scheme = s
@@ -97,9 +74,7 @@ func (r *enrollmentEditor) onKind(ctx app.Context, k string) {
 }
 
 func (r *enrollmentEditor) onRemoveClick(ctx app.Context, e app.Event) {
-	if r.owner != nil {
-		r.owner.onRemove(ctx, r.Index)
-	}
+	ctx.NewActionWithValue(actRemoveEnrollment, r.Index)
 }
 
 func (r *enrollmentEditor) Render() app.UI {
@@ -125,7 +100,7 @@ func (r *enrollmentEditor) Render() app.UI {
 			id,
 		),
 		button("", "btn btn-quiet remove", l.Pick("删除", "Remove"), r.onRemoveClick, "aria-label", l.Pick("删除参保记录 ", "Remove enrollment ")+n),
-		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region"), r),
+		regionField(l, &enrRegionText, r.id("region"), v.Region, r.err("region")),
 		segmented(l, r.id("scheme"), &schemeChoice, v.Scheme, r.onScheme),
 		errorLine(r.err("scheme")),
 		elem("div", "row2",

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

@@ -3,9 +3,10 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // Helpers shared by the form components (plain functions, not components).
@@ -79,10 +80,10 @@ func (t *fieldText) field(l form.Lang, id, err string, box app.UI) app.UI {
 	)
 }
 
-// regionField is a region picker saying t (its placeholder is the
-// picker's own).
-func regionField(l form.Lang, t *fieldText, id, value, err string, owner regionOwner) app.UI {
-	return &regionPicker{ID: id, Label: t.label.In(l), Value: value, Lang: l, Error: err, Hint: t.hint.In(l), owner: owner}
+// regionField is a region picker of the form saying t (its placeholder is
+// the picker's own): a pick edits the field of its id (regionEdit).
+func regionField(l form.Lang, t *fieldText, id, value, err string) app.UI {
+	return &regionPicker{ID: id, Label: t.label.In(l), Value: value, Lang: l, Error: err, Hint: t.hint.In(l), Action: actFormRegion}
 }
 
 // choice is a segmented control's legend and options, in both languages.

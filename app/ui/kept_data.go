@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"yibao/app/form"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // The calculator's saved data beyond the input itself: what a failed save,

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // lifeEventFlow is the first screen of an empty calculator: 发生了什么？,
@@ -16,8 +17,6 @@ type lifeEventFlow struct {
 
 	Lang  form.Lang
 	Today string
-	// owner gets the filled form (see formOwner).
-	owner lifeEventOwner
 
 	event  string // the chosen event's id; "" while choosing
 	step   int
@@ -25,11 +24,6 @@ type lifeEventFlow struct {
 	tried  bool // the person pressed 下一步 on an answer that will not do
 	closed bool // 其他: the full form instead
 	fresh  bool // the question is new: its box shows its answer (textBox)
-}
-
-// lifeEventOwner takes the form a life event filled.
-type lifeEventOwner interface {
-	startFrom(ctx app.Context, f form.State)
 }
 
 // question is the current question and how many the event asks now.
@@ -63,10 +57,12 @@ func (p *lifeEventFlow) answer(v string) {
 	}
 }
 
-// onRegion is the region picker's pick (see regionOwner).
-func (p *lifeEventFlow) onRegion(ctx app.Context, _, code string) {
-	p.answer(code)
-	p.tried = false
+// OnMount has the flow take the picks of its question's region picker.
+func (p *lifeEventFlow) OnMount(ctx app.Context) {
+	handleRegion(ctx, actFlowRegion, func(ctx app.Context, pick regionPick) {
+		p.answer(pick.Code)
+		p.tried = false
+	})
 }
 
 // onText takes what is typed. Only input events count: the change event
@@ -107,9 +103,7 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 		return
 	}
 	ev := form.LifeEventOf(p.event)
-	if p.owner != nil {
-		p.owner.startFrom(ctx, ev.Form(p.given, p.Today))
-	}
+	ctx.NewActionWithValue(actStart, ev.Form(p.given, p.Today))
 }
 
 func (p *lifeEventFlow) onBack(ctx app.Context, e app.Event) {
@@ -183,7 +177,7 @@ func (p *lifeEventFlow) Render() app.UI {
 	var box app.UI
 	switch q.Kind {
 	case form.AskRegion:
-		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, owner: p}
+		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, Action: actFlowRegion}
 	case form.AskChoice:
 		box = choiceList(l, id, q, v, p)
 	default:

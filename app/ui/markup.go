@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"yibao/app/form"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // node is a piece of markup kept as data: <tag attrs>text kids</tag>, or,

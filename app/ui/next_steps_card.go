@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strconv"
 	"time"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

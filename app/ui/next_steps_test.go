@@ -3,8 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
-	"yibao/app/form"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

@@ -5,9 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // The notices render where the calculator's intro goes, in both languages,

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 
@@ -65,15 +65,13 @@ func formSection(id string, body ...app.UI) app.UI {
 
 // enrollmentEditors is a row for each enrollment of f, errors is the
 // form's errors.
-func enrollmentEditors(l form.Lang, f form.State, errors form.Errors,
-	owner enrollmentOwner) app.UI {
+func enrollmentEditors(l form.Lang, f form.State, errors form.Errors) app.UI {
 	return app.Range(f.Enrollments).Slice(func(i int) app.UI {
 		return &enrollmentEditor{
 			Index:  i,
 			Value:  f.Enrollments[i],
 			Lang:   l,
 			Errors: errors.At("enrollments[" + strconv.Itoa(i) + "]"),
-			owner:  owner,
 		}
 	})
 }

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // peopleBar shows whose calculation is on the screen and turns to another
@@ -15,17 +16,9 @@ type peopleBar struct {
 	Lang    form.Lang
 	Names   []string
 	Current int
-	owner   peopleOwner // unexported: see enrollmentEditor
 
 	adding     bool // the names to add are offered
 	confirming bool // 移除 was tapped once: it asks before removing
-}
-
-// peopleOwner keeps the household: the calculator.
-type peopleOwner interface {
-	switchPerson(ctx app.Context, i int)
-	addPerson(ctx app.Context, name string)
-	removePerson(ctx app.Context)
 }
 
 func (b *peopleBar) Render() app.UI {
@@ -41,8 +34,8 @@ func (b *peopleBar) Render() app.UI {
 			class += " current"
 		}
 		tabs = append(tabs, button("person-"+strconv.Itoa(i), class, name, func(ctx app.Context, e app.Event) {
-			if b.owner != nil && i != b.Current {
-				b.owner.switchPerson(ctx, i)
+			if i != b.Current {
+				ctx.NewActionWithValue(actPeople, peopleEdit{Op: peopleSwitch, Index: i})
 			}
 		}, attrs...))
 	}
@@ -57,9 +50,7 @@ func (b *peopleBar) Render() app.UI {
 			// an element's first handler.
 			items = append(items, button("person-new-"+strconv.Itoa(i), "chip", c.In(l), func(ctx app.Context, e app.Event) {
 				b.adding = false
-				if b.owner != nil {
-					b.owner.addPerson(ctx, form.PersonChoices[i].In(b.Lang))
-				}
+				ctx.NewActionWithValue(actPeople, peopleEdit{Op: peopleAdd, Name: form.PersonChoices[i].In(b.Lang)})
 			}))
 		}
 		items = append(items, button("person-add-cancel", "btn btn-quiet", l.Pick("取消", "Cancel"), b.onAdd))
@@ -104,7 +95,5 @@ func (b *peopleBar) onKeep(ctx app.Context, e app.Event) { b.confirming = false 
 
 func (b *peopleBar) onRemove(ctx app.Context, e app.Event) {
 	b.confirming = false
-	if b.owner != nil {
-		b.owner.removePerson(ctx)
-	}
+	ctx.NewActionWithValue(actPeople, peopleEdit{Op: peopleRemove})
 }

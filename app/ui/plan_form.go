@@ -2,9 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // planForm edits the enrollment the person is about to make: where, which
@@ -15,9 +16,6 @@ type planForm struct {
 	Value  form.State
 	Lang   form.Lang
 	Errors form.Errors
-	// owner gets an edit of the form as it is then (see enrollmentEditor:
-	// Value is the form of the last render).
-	owner formOwner
 }
 
 func (p *planForm) err(path string) string {
@@ -27,10 +25,9 @@ func (p *planForm) err(path string) string {
 	return ""
 }
 
-func (p *planForm) set(ctx app.Context, edit func(f *form.State)) {
-	if p.owner != nil {
-		p.owner.edit(ctx, edit)
-	}
+// set posts an edit of the form (see form_actions.go).
+func (p *planForm) set(ctx app.Context, edit formEdit) {
+	ctx.NewActionWithValue(actEditForm, edit)
 }
 
 func (p *planForm) onPlan(ctx app.Context, on bool) {
@@ -43,10 +40,6 @@ func (p *planForm) onPlan(ctx app.Context, on bool) {
 			f.Plan.Region = f.Residence
 		}
 	})
-}
-
-func (p *planForm) onRegion(ctx app.Context, _, code string) {
-	p.set(ctx, func(f *form.State) { f.Plan.Region = code })
 }
 
 func (p *planForm) onScheme(ctx app.Context, s string) {
@@ -92,7 +85,7 @@ func (p *planForm) fields() app.UI {
 		kind = segmented(l, "plan-kind", &planKindChoice, v.Plan.Kind, p.onKind)
 	}
 	return elem("div", "",
-		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region"), p),
+		regionField(l, &enrRegionText, "plan-region", v.Plan.Region, p.err("plan.region")),
 		segmented(l, "plan-scheme", &schemeChoice, v.Plan.Scheme, p.onScheme),
 		errorLine(p.err("plan.scheme")),
 		kind,

@@ -3,10 +3,10 @@ package ui
 import (
 	"strconv"
 	"time"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 
@@ -22,24 +22,16 @@ type regionPicker struct {
 	Lang  form.Lang
 	Error string
 	Hint  string
-	// owner gets the picker's ID with the code: unexported, it keeps its
-	// first value (see enrollmentEditor), and go-app may reuse this picker
-	// in place for another one when the fields before it change, so the ID
-	// (exported, always current) says which field it is.
-	owner regionOwner
+	// Action is the action a pick posts, with the ID and the code (a
+	// regionPick): go-app may reuse this picker in place for another one
+	// when the fields before it change, so the ID says which field it is.
+	Action string
 
 	query   string
 	editing bool // the box shows query, not Value
 	focused bool
 	blurs   int // counts focus changes: a delayed close applies to the last
 	active  int
-}
-
-// regionOwner is told the region picked: the picker's parent, given as an
-// interface rather than as a method value, which would cost a closure at
-// each use and a wrapper function for each method.
-type regionOwner interface {
-	onRegion(ctx app.Context, id, code string)
 }
 
 const regionSuggestions = 8
@@ -217,7 +209,7 @@ func (p *regionPicker) pick(ctx app.Context, code string) {
 	p.editing = false
 	p.query = ""
 	p.active = 0
-	if p.owner != nil {
-		p.owner.onRegion(ctx, p.ID, code)
+	if p.Action != "" {
+		ctx.NewActionWithValue(p.Action, regionPick{ID: p.ID, Code: code})
 	}
 }

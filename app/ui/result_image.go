@@ -3,8 +3,8 @@ package ui
 import (
 	"slices"
 	"strings"
-	"yibao/app/form"
 
+	"yibao/app/form"
 	"yibao/internal/qrcode"
 	"yibao/rules"
 )

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"strings"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // rulesPage lists every policy document and parameter the engine uses, with
@@ -20,10 +21,6 @@ type rulesPage struct {
 	applied []rulesParam
 }
 
-func (p *rulesPage) onRegion(ctx app.Context, id, code string) {
-	p.region, p.applied = code, appliedRules(code)
-}
-
 func (p *rulesPage) OnInit() {
 	p.catalog = loadRulesCatalog()
 	p.lang = savedLang()
@@ -31,6 +28,14 @@ func (p *rulesPage) OnInit() {
 
 func (p *rulesPage) OnMount(ctx app.Context) {
 	setDocumentLang(p.lang)
+	handleRegion(ctx, actRulesRegion, func(ctx app.Context, pick regionPick) {
+		p.region, p.applied = pick.Code, appliedRules(pick.Code)
+	})
+	ctx.Handle(actLang, func(ctx app.Context, a app.Action) {
+		if l, ok := a.Value.(form.Lang); ok {
+			p.onLang(ctx, l)
+		}
+	})
 	ctx.PreventUpdate() // nothing to render again (see calculator.OnMount)
 }
 
@@ -60,11 +65,11 @@ func (p *rulesPage) Render() app.UI {
 	}
 	return rulesPageMarkup.build(l,
 		&updateBanner{Lang: l},
-		&siteHeader{Lang: l, owner: p},
+		&siteHeader{Lang: l},
 		withText(tagged("a", "href", appHref("/")), l.Pick("← 返回计算器", "← Back to the calculator")),
 		textElem("p", "muted", l.Pick("规则版本 ", "Rules version ")+orDash(c.Version)),
 		catalogErr,
-		&regionPicker{ID: "rules-region", Label: l.Pick("城市", "City"), Value: p.region, Lang: l, owner: p},
+		&regionPicker{ID: "rules-region", Label: l.Pick("城市", "City"), Value: p.region, Lang: l, Action: actRulesRegion},
 		p.appliedBlock(l),
 		localCountTable(l, c),
 		folded(l.Pick("政策文件", "Policy documents"), l, len(c.Docs), elem("ul", "docs", docs...)),

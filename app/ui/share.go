@@ -2,9 +2,10 @@ package ui
 
 import (
 	"time"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // addressPause is how long the form must rest before the address takes its

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"yibao/app/form"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // siteFooter shows the versions of the rules and of the app, the link to

@@ -3,23 +3,17 @@ package ui
 import (
 	"encoding/json"
 	"strconv"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
 
-// langOwner switches the page's language: the header's parent, given as
-// an interface (see regionOwner).
-type langOwner interface {
-	onLang(ctx app.Context, l form.Lang)
-}
+	"yibao/app/form"
+)
 
 // siteHeader is the title bar with the language switch.
 type siteHeader struct {
 	app.Compo
 
-	Lang  form.Lang
-	owner langOwner // unexported: see enrollmentEditor
+	Lang form.Lang
 	// Title makes the name the page's h1 (the calculator; /rules has a
 	// title of its own).
 	Title bool
@@ -83,9 +77,7 @@ func (h *siteHeader) onSwitch(ctx app.Context, e app.Event) {
 	if h.Lang == form.En {
 		next = form.Zh
 	}
-	if h.owner != nil {
-		h.owner.onLang(ctx, next)
-	}
+	ctx.NewActionWithValue(actLang, next)
 }
 
 // applyLang sets the document's lang attribute, for screen readers and

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"yibao/app/form"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // situationForm edits the person: birth date, retired, the groups that
@@ -15,9 +15,6 @@ type situationForm struct {
 	Value  form.State
 	Lang   form.Lang
 	Errors form.Errors
-	// owner gets an edit of the form as it is then (see enrollmentEditor:
-	// Value is the form of the last render).
-	owner formOwner
 }
 
 func (s *situationForm) err(path string) string {
@@ -27,24 +24,9 @@ func (s *situationForm) err(path string) string {
 	return ""
 }
 
-func (s *situationForm) set(ctx app.Context, edit func(f *form.State)) {
-	if s.owner != nil {
-		s.owner.edit(ctx, edit)
-	}
-}
-
-// onRegion sets the place of residence or of work, by the picker's ID.
-func (s *situationForm) onRegion(ctx app.Context, id, code string) {
-	s.set(ctx, func(f *form.State) {
-		switch id {
-		case "person-workRegion":
-			f.WorkRegion = code
-		case "person-studyRegion":
-			f.StudyRegion = code
-		default:
-			f.Residence = code
-		}
-	})
+// set posts an edit of the form (see form_actions.go).
+func (s *situationForm) set(ctx app.Context, edit formEdit) {
+	ctx.NewActionWithValue(actEditForm, edit)
 }
 
 func (s *situationForm) onBirthDate(ctx app.Context, val string) {
@@ -83,7 +65,7 @@ func (s *situationForm) Render() app.UI {
 		sex = segmented(l, "person-sex", &sexChoice, v.Sex, s.onSex)
 	}
 	if v.HasGroup("student") || v.StudyRegion != "" {
-		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"), s)
+		study = regionField(l, &studyRegionText, "person-studyRegion", v.StudyRegion, s.err("person.studyRegion"))
 	}
 	if v.Residence != "" || v.WorkRegion != "" {
 		clear = button("", "btn btn-quiet", l.Pick("清除常住地和就业地", "Clear residence and work"), s.onClearRegions)
@@ -94,8 +76,8 @@ func (s *situationForm) Render() app.UI {
 		errorLine(s.err("person.groups")),
 		sex,
 		study,
-		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence"), s),
-		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion"), s),
+		regionField(l, &residenceText, "person-residence", v.Residence, s.err("person.residence")),
+		regionField(l, &workRegionText, "person-workRegion", v.WorkRegion, s.err("person.workRegion")),
 		clear,
 	)
 }
@@ -108,12 +90,6 @@ var (
 	workRegionText  = fieldText{label: form.Text{Zh: "现就业地", En: "Place of work"}, hint: form.Text{Zh: "职工医保一般保留就业地的", En: "The employee scheme is kept where you work"}}
 	sexChoice       = choice{form.Text{Zh: "性别（部分地区男女缴费年限要求不同）", En: "Sex (some regions set different years for men and women)"}, form.SexOptions}
 )
-
-// formOwner applies an edit to the form as it is then: the parent of the
-// form's parts, given as an interface (see regionOwner).
-type formOwner interface {
-	edit(ctx app.Context, edit func(f *form.State))
-}
 
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.

@@ -3,9 +3,10 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"yibao/app/form"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // timeline draws the person's months as an SVG: one row for all

@@ -3,8 +3,8 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"yibao/app/form"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

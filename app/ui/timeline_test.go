@@ -4,8 +4,8 @@ import (
 	"html"
 	"strings"
 	"testing"
-	"yibao/app/form"
 
+	"yibao/app/form"
 	"yibao/rules"
 )
 

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"yibao/app/form"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
 )
 
 // updateBanner offers to reload when the service worker has installed a new

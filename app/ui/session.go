@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"yibao/app/form"
+)
+
+// session is what the calculator and the embed share: the form, its
+// answer, and the handling of the actions with which the form's parts
+// edit it (form_actions.go). Each page embeds one and is told every new
+// form (formPage.change), which it computes, shows and, for the
+// calculator, keeps.
+type session struct {
+	form form.State
+	res  form.Result
+}
+
+// formPage is a page with a session.
+type formPage interface {
+	change(ctx app.Context, f form.State)
+}
+
+// handleEdits has page handle the edits of the form's parts: the situation
+// and the plan, the enrollments' rows, and the region pickers of the form.
+func (s *session) handleEdits(ctx app.Context, page formPage) {
+	ctx.Handle(actEditForm, func(ctx app.Context, a app.Action) {
+		if edit, ok := a.Value.(formEdit); ok {
+			page.change(ctx, s.form.Edited(edit))
+		}
+	})
+	ctx.Handle(actEditEnrollment, func(ctx app.Context, a app.Action) {
+		if e, ok := a.Value.(enrollmentEdit); ok {
+			page.change(ctx, s.form.EditEnrollment(e.Index, e.Edit))
+		}
+	})
+	ctx.Handle(actRemoveEnrollment, func(ctx app.Context, a app.Action) {
+		if i, ok := a.Value.(int); ok {
+			page.change(ctx, s.form.WithoutEnrollment(i))
+		}
+	})
+	handleRegion(ctx, actFormRegion, func(ctx app.Context, p regionPick) {
+		if edit, ok := regionEdit(p.ID, p.Code); ok {
+			page.change(ctx, s.form.Edited(edit))
+		}
+	})
+}
+
+// compute is the answer to f, the last answer kept while f is half typed
+// (form.Result.Then).
+func (s *session) compute(f form.State) {
+	s.form = f
+	s.res = s.res.Then(form.Evaluate(f), f)
+}
