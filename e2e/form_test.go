@@ -48,7 +48,12 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	srv := startServer(t, webDir, "")
 	b := newBrowser(t, srv.URL)
 	b.do(t, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	b.waitComputed(t) // the empty form computes at once (no enrollment)
+	b.waitComputed(t)
+	// A fresh blank form shows no verdict before anything is typed: the
+	// summary says what to do first, and no card claims an answer.
+	if awaiting := eval[bool](t, b, `document.querySelector('#summary[data-awaiting="true"]') !== null && document.querySelectorAll('[data-computed="true"]').length === 0 && !document.body.textContent.includes("现在不能报销")`); !awaiting {
+		t.Errorf("the fresh blank form shows a verdict: %q", eval[string](t, b, `document.getElementById("summary").textContent`))
+	}
 
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.Click(chromedp.ID("add-enrollment")),

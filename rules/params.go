@@ -290,6 +290,15 @@ func Default() (*RuleSet, error) {
 // TestEmbeddedDataHash keeps it current.
 const embeddedDataHash = "8f59f0a7"
 
+// embeddedNationalVersion is the version of the embedded national.json,
+// written out for DefaultVersion (TestEmbeddedDataHash keeps it current).
+const embeddedNationalVersion = "2026.12"
+
+// DefaultVersion is the version of the embedded rule set (Default's
+// Version), known without loading it: a page that computes nothing yet
+// still says which rules it would apply.
+func DefaultVersion() string { return embeddedNationalVersion + "+" + embeddedDataHash }
+
 // dataHash is the part of a rule set's version that names its data: the
 // first 8 hex digits of the SHA-256 of the three files.
 func dataHash(documents, national, regions []byte) string {

@@ -30,6 +30,13 @@ func TestEmbeddedDataHash(t *testing.T) {
 	if got := dataHash(documentsJSON, nationalJSON, regionsJSON); got != embeddedDataHash {
 		t.Errorf("the rules data changed: set embeddedDataHash in params.go to %q (it is %q)", got, embeddedDataHash)
 	}
+	rs, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if DefaultVersion() != rs.Version {
+		t.Errorf("DefaultVersion() = %q, Default().Version = %q: set embeddedNationalVersion in params.go", DefaultVersion(), rs.Version)
+	}
 }
 
 // Default leaves the search for unknown keys to this test: the embedded

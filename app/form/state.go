@@ -513,6 +513,11 @@ type Result struct {
 	// is incomplete or wrong (a month half typed), and the cards keep
 	// showing the last answer, dimmed, until it is complete again.
 	Stale bool
+	// Awaiting says there is no answer yet: the form is blank and came
+	// from no link. A blank form has one (whoever never enrolled is not
+	// covered), but said before the person has typed anything it reads as
+	// a verdict on them.
+	Awaiting bool
 }
 
 // Then is the result to show after next was computed for f: next itself,

@@ -34,6 +34,9 @@ func answerSummary(l form.Lang, ready bool, res form.Result) string {
 	if !ready {
 		return l.Pick("正在准备计算……", "Getting ready…")
 	}
+	if res.Awaiting {
+		return l.Pick("选一件发生的事，或添加参保记录，马上算出结果。", "Pick what happened, or add an enrollment, for the answer.")
+	}
 	if !res.Computed {
 		n := strconv.Itoa(len(res.Errors))
 		s := l.Pick("还有 "+n+" 处需要填写或修改，填好后马上出结果。", n+" field(s) to fill in or fix; the answer follows at once.")

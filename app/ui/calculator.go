@@ -150,7 +150,7 @@ func (c *calculator) load(u *url.URL) (changed bool) {
 			c.linkTooBig, err = len(f.Enrollments), errLinkTooBig
 		} else if err == nil {
 			c.form, c.asOfAuto, c.linkError, c.linkTooBig = f, false, false, 0
-			c.ready, c.unsaved = true, true
+			c.ready, c.unsaved, c.linked = true, true, true
 			c.recompute()
 			c.touchErrors()
 			// Drop the fragment, so that a reload shows what the person
@@ -226,7 +226,7 @@ func (c *calculator) recompute() {
 
 // change is what every edit goes through: new form, new answer, saved.
 func (c *calculator) change(ctx app.Context, f form.State) {
-	c.form = f
+	c.form, c.linked = f, false
 	c.shareURL, c.shareNote = "", ""
 	c.image, c.imageText = "", ""
 	c.recompute()

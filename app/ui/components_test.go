@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -47,6 +48,40 @@ func TestPrerenderedCalculator(t *testing.T) {
 		if strings.Contains(html, bad) {
 			t.Errorf("prerendered page carries %s", bad)
 		}
+	}
+}
+
+// A blank form that came from no link shows no verdict: before the
+// person has typed anything, "not covered" would read as one on them. A
+// link's blank input is answered, as the contract has every link's.
+func TestBlankFormAwaitsInput(t *testing.T) {
+	c := &calculator{lang: form.Zh}
+	c.load(&url.URL{})
+	if !c.res.Awaiting || c.res.Computed {
+		t.Fatalf("a fresh blank form: awaiting %v, computed %v", c.res.Awaiting, c.res.Computed)
+	}
+	html := load(t, c)
+	for _, bad := range []string{"现在不能报销", "没有参保", "需要填写或修改", "data-computed"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("a fresh blank form says %q", bad)
+		}
+	}
+	if !strings.Contains(html, "选一件发生的事") {
+		t.Errorf("the summary does not say what to do first")
+	}
+	linked := &calculator{lang: form.Zh}
+	linked.load(&url.URL{Fragment: form.ShareFragment(form.State{AsOf: "2026-11-22"})})
+	if !linked.res.Computed || linked.res.Out.Coverage.Active {
+		t.Errorf("a link's blank input: computed %v, %+v", linked.res.Computed, linked.res.Out.Coverage)
+	}
+	e := &embed{}
+	e.setUp(&url.URL{})
+	if !e.res.Awaiting {
+		t.Errorf("a blank embed without a region shows a verdict")
+	}
+	e.setUp(&url.URL{RawQuery: "region=440300"})
+	if !e.res.Computed {
+		t.Errorf("an embed with a region: not computed (%v)", e.res.Errors)
 	}
 }
 

@@ -68,7 +68,7 @@ func (e *embed) setUp(u *url.URL) {
 	e.form = e.startForm()
 	if data, err := form.InputFromFragment(u.Fragment); err == nil {
 		if f, err := form.Parse(data); err == nil {
-			e.form = f
+			e.form, e.linked = f, true
 		}
 	}
 	e.ready = true
@@ -91,6 +91,7 @@ func (e *embed) startForm() form.State {
 // change is what every edit goes through: new form, new answer, new
 // height.
 func (e *embed) change(ctx app.Context, f form.State) {
+	e.linked = false
 	e.compute(f)
 	e.setOpenHref()
 	ctx.Defer(func(app.Context) { e.height.report() })

@@ -38,8 +38,12 @@ func answerParts(l form.Lang, ready bool, res form.Result, asOf string, labels m
 // is edited. Screen readers hear it once the person pauses (liveSummary).
 func summaryLine(l form.Lang, ready bool, res form.Result) app.UI {
 	text := answerSummary(l, ready, res)
+	awaiting := ""
+	if ready && res.Awaiting {
+		awaiting = "true" // for tests: the page is ready, and awaits the first input
+	}
 	return elem("div", "summary",
-		withBody(tagged("p", "id", "summary"), withText(tagged("a", "href", "#coverage"), text)),
+		withBody(tagged("p", "id", "summary", "data-awaiting", awaiting), withText(tagged("a", "href", "#coverage"), text)),
 		&liveSummary{Text: text},
 	)
 }

@@ -100,15 +100,6 @@ func appliedRules(code string) []rulesParam {
 	return out
 }
 
-// rulesVersion is the version of the embedded rules ("" if they fail to load).
-func rulesVersion() string {
-	rs, err := rules.Default()
-	if err != nil {
-		return ""
-	}
-	return rs.Version
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -14,6 +14,9 @@ import (
 type session struct {
 	form form.State
 	res  form.Result
+	// linked says the form is a link's input, not yet edited: its answer
+	// shows even when it is blank (see form.Result.Awaiting).
+	linked bool
 }
 
 // formPage is a page with a session.
@@ -47,8 +50,13 @@ func (s *session) handleEdits(ctx app.Context, page formPage) {
 }
 
 // compute is the answer to f, the last answer kept while f is half typed
-// (form.Result.Then).
+// (form.Result.Then), or none yet for a blank form of no link: the rules
+// are not even loaded for a first screen.
 func (s *session) compute(f form.State) {
 	s.form = f
+	if f.Blank() && !s.linked {
+		s.res = form.Result{Awaiting: true}
+		return
+	}
 	s.res = s.res.Then(form.Evaluate(f), f)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"yibao/app/form"
+	"yibao/rules"
 )
 
 // siteFooter shows the versions of the rules and of the app, the link to
@@ -14,7 +15,7 @@ import (
 // 900 B).
 func siteFooter(l form.Lang, version string) app.UI {
 	if version == "" {
-		version = rulesVersion()
+		version = rules.DefaultVersion()
 	}
 	appVersion := app.Getenv("GOAPP_VERSION")
 	var appLine app.UI
