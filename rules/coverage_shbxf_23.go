@@ -36,8 +36,8 @@ type spanWait struct {
 
 // segments computes every enrollment's benefit days, and its waiting result.
 func (e *engine) segments() ([]segment, []spanWait) {
-	segs := make([]segment, 0, 2*len(e.h.spans)+1) // a span paid late in its last year has two
-	waits := make([]spanWait, len(e.h.spans))
+	segs := reuse(e.scratch.segs, 2*len(e.h.spans)+1) // a span paid late in its last year has two
+	waits := reuse(e.scratch.waits, len(e.h.spans))[:len(e.h.spans)]
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		w := e.wait(spanTarget(s))
@@ -86,6 +86,7 @@ func (e *engine) segments() ([]segment, []spanWait) {
 		segs = append(segs, seg)
 	}
 	sort.SliceStable(segs, func(i, j int) bool { return segs[i].from.Before(segs[j].from) })
+	e.scratch.segs, e.scratch.waits = segs, waits
 	return segs, waits
 }
 

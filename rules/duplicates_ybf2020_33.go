@@ -24,7 +24,8 @@ type dupIval struct {
 // (the months before it were never paid), an employee enrollment still
 // being paid and a retiree's continue.
 func (e *engine) dupIvals() []dupIval {
-	out := make([]dupIval, len(e.h.spans))
+	out := reuse(e.scratch.dupIvals, len(e.h.spans))[:len(e.h.spans)]
+	e.scratch.dupIvals = out
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		iv := dupIval{s: s, from: s.from, to: s.through()}
@@ -76,7 +77,9 @@ func (e *engine) keepWhich() DuplicatesAnswer {
 					if a.s.scheme != iv.s.scheme {
 						kind = "crossScheme"
 					}
-					d.Overlaps = append(d.Overlaps, Overlap{A: a.s.id, B: iv.s.id, From: iv.from.String(), To: overlapEnd(a, iv, now).String(), Kind: kind})
+					end := overlapEnd(a, iv, now)
+					d.Overlaps = append(d.Overlaps, Overlap{A: a.s.id, B: iv.s.id, From: iv.from.String(), To: end.String(), Kind: kind})
+					e.overlaps = append(e.overlaps, overlapMonths{a.s, iv.s, ival{iv.from, end}})
 				}
 			}
 			active = append(kept, i)

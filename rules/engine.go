@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,6 +27,59 @@ type engine struct {
 	// regions' own values its texts cite (Output.Rules.Sources).
 	section string
 	used    []usedValue
+	// overlaps are the months of each Overlap the duplicates answer lists,
+	// with its two enrollments, for the timeline.
+	overlaps []overlapMonths
+	// scratch is the space the steps use only while they run, kept with
+	// the engine between evaluations (engines).
+	scratch scratch
+}
+
+// scratch is the engine's working space: nothing of it reaches an
+// answer.
+type scratch struct {
+	segs                 []segment
+	waits                []spanWait
+	dupIvals             []dupIval
+	segMonths, ownMonths []ival
+	laneDup              []ival
+	ownAt, filled        []int
+	cuts                 cuts
+}
+
+// engines keeps engines between evaluations, with their scratch space: an
+// evaluation then allocates only what its answer keeps (fewer bytes for
+// the garbage collector, which costs a third of an evaluation).
+var engines = sync.Pool{New: func() any { return new(engine) }}
+
+// newEngine is an engine for case c with rule set rs, from engines: give it
+// back with done once the answer is built.
+func newEngine(rs *RuleSet, c *Case) *engine {
+	e := engines.Get().(*engine)
+	s := e.scratch
+	*e = engine{rs: rs, Case: c, scratch: s, used: e.used[:0], overlaps: e.overlaps[:0]}
+	return e
+}
+
+// done gives e back to engines. Nothing may keep e, its scratch space or
+// its lists after that.
+func (e *engine) done() {
+	e.rs, e.Case = nil, nil
+	engines.Put(e)
+}
+
+// reuse is buf emptied, with room for n (a new array if it has less).
+func reuse[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, 0, n)
+	}
+	return buf[:0]
+}
+
+// overlapMonths is the months two enrollments overlap.
+type overlapMonths struct {
+	a, b *span
+	iv   ival
 }
 
 // usedValue is a region's own value an answer section cited.

@@ -32,7 +32,8 @@ func (rs *RuleSet) Evaluate(in Input) (Output, error) {
 // EvaluateCase answers a checked case: every section of the answer comes
 // from this one evaluation.
 func (rs *RuleSet) EvaluateCase(c *Case) Output {
-	e := &engine{rs: rs, Case: c}
+	e := newEngine(rs, c)
+	defer e.done()
 	in := c.in
 	out := Output{AsOf: in.AsOf}
 	e.section = SectionDuplicates

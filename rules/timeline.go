@@ -61,27 +61,13 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
 	tl.From, tl.To = lo, hi
 
-	// The duplicated months, parsed once; each lane picks its own.
-	type dupMonths struct {
-		a, b string
-		iv   ival
-	}
-	var dups []dupMonths
-	if len(out.Duplicates.Overlaps) > 0 {
-		dups = make([]dupMonths, 0, len(out.Duplicates.Overlaps))
-	}
-	for _, o := range out.Duplicates.Overlaps {
-		f, ok1 := parseMonth(o.From)
-		t, ok2 := parseMonth(o.To)
-		if ok1 && ok2 {
-			dups = append(dups, dupMonths{o.A, o.B, ival{f, t}})
-		}
-	}
 	// Benefit days as months: a month is covered when any of its days is.
-	segMonths := make([]ival, len(segs))
+	sc := &e.scratch
+	segMonths := reuse(sc.segMonths, len(segs))[:len(segs)]
 	// The benefit months of spans[p] are ownMonths[ownAt[p]:ownAt[p+1]],
 	// in the order of segs (one array for all spans).
-	ownAt := make([]int, len(e.h.spans)+1)
+	ownAt := reuse(sc.ownAt, len(e.h.spans)+1)[:len(e.h.spans)+1]
+	clear(ownAt)
 	for i, sg := range segs {
 		segMonths[i] = ival{monthOfDate(sg.from), monthOfDate(sg.to)}
 		if sg.sp != nil && !sg.retiree {
@@ -91,8 +77,10 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	for p := range e.h.spans {
 		ownAt[p+1] += ownAt[p]
 	}
-	ownMonths := make([]ival, ownAt[len(e.h.spans)])
-	filled := make([]int, len(e.h.spans))
+	ownMonths := reuse(sc.ownMonths, ownAt[len(e.h.spans)])[:ownAt[len(e.h.spans)]]
+	filled := reuse(sc.filled, len(e.h.spans))[:len(e.h.spans)]
+	clear(filled)
+	sc.segMonths, sc.ownAt, sc.ownMonths, sc.filled = segMonths, ownAt, ownMonths, filled
 	for i, sg := range segs {
 		if sg.sp != nil && !sg.retiree {
 			p := e.h.pos(sg.sp)
@@ -104,7 +92,7 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	// jumps from stretch to stretch; the other lanes are cut at the months
 	// where their kind may change, and each stretch between two cuts gets
 	// the kind of its first month.
-	var c cuts
+	c := &sc.cuts
 	b := runBuilder{runs: make([]MonthRun, 0, 4*(n+2)), ends: make([]int, 0, n+2)}
 
 	// The summary lane: covered on any day of the month, waiting when paid
@@ -146,14 +134,14 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	b.done()
 	tl.Lanes = append(tl.Lanes, TimelineLane{About: "all"})
 
-	var laneDup []ival // the lane's duplicated months (one array for all lanes)
+	laneDup := sc.laneDup[:0] // the lane's duplicated months (one array for all lanes)
 	for i := 0; i < n; i++ {
 		p := e.h.byIdx[i]
 		s := &e.h.spans[p]
 		c.reset(max(s.from, lo), min(s.to, hi))
 		d := laneDup[:0]
-		for _, x := range dups {
-			if x.a == s.id || x.b == s.id {
+		for _, x := range e.overlaps { // the duplicated months, as listed
+			if x.a == s || x.b == s {
 				d = append(d, x.iv)
 				c.add(x.iv.from, x.iv.to)
 			}
@@ -198,6 +186,7 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 		b.done()
 		tl.Lanes = append(tl.Lanes, TimelineLane{About: "plan"})
 	}
+	sc.laneDup = laneDup
 	b.fill(tl.Lanes)
 	return tl
 }

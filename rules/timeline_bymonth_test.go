@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 )
@@ -199,5 +201,47 @@ func TestTimelineAgreesMonthByMonth(t *testing.T) {
 	}
 	if refused > len(ins)/10 {
 		t.Errorf("%d of %d generated histories refused: the test checks too few", refused, len(ins))
+	}
+}
+
+// Engines and their scratch space are reused between evaluations
+// (engines): evaluations running at once, as the server's do, give each
+// the answer it gives alone.
+func TestEvaluateConcurrently(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	var ins []Input
+	var want []Output
+	for len(ins) < 200 {
+		day := genDay(r)
+		in := input(formatDate(day), nil, nil, genHistory(r, day)...)
+		if len(ins)%3 == 0 {
+			in.Enrollments = append(in.Enrollments, emp("dup", propRegions[r.Intn(len(propRegions))], monthOfDate(day).String(), ""))
+		}
+		out, err := Evaluate(in)
+		if err != nil {
+			continue
+		}
+		ins, want = append(ins, in), append(want, out)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(ins))
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := range ins {
+				i := (i + w*50) % len(ins)
+				got, err := Evaluate(ins[i])
+				if err != nil || !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("input %d evaluated at once with others: a different answer (%v)", i, err)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
