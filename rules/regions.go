@@ -32,6 +32,10 @@ type Region struct {
 	Initials     string // lowercase pinyin initials of the name without its suffix, such as "sz"
 	Pinyin       string // lowercase toneless pinyin of the name without its suffix, such as "shenzhen"
 	Alias        string // for a municipality's prefecture-level code, the province-level code it stands for; else ""
+	// Population is the population GeoNames gives a prefecture-level
+	// city's seat, 0 where it gives none (see regions_gen.go): the search
+	// ranks the cities a query matches by it.
+	Population int
 	// Via is, in a search result, the county-level division whose name
 	// matched ("浦东新区" for 上海市); "" when the region's own name did.
 	Via string
@@ -103,7 +107,9 @@ func ProvinceOf(code string) string {
 // their own names and once per region. Results come in this order: close
 // matches (the pinyin or the initials equal the query, or the name begins with
 // the Chinese query), then the others; within each group, provinces before
-// cities, then by code.
+// cities, provincial capitals before the other cities, the others by the
+// population of their seat (Region.Population: 深圳 and 苏州 before 朔州 for
+// "sz"), then by code.
 func SearchRegions(query string, limit int) []Region {
 	q := strings.ToLower(strings.TrimSpace(query))
 	q = strings.Map(func(r rune) rune {
@@ -178,8 +184,11 @@ func SearchRegions(query string, limit int) []Region {
 		if pa, pb := a.r.Level == LevelProvince, b.r.Level == LevelProvince; pa != pb {
 			return pa
 		}
-		if ma, mb := major(a.r), major(b.r); ma != mb {
-			return ma
+		if ca, cb := capital(a.r), capital(b.r); ca != cb {
+			return ca
+		}
+		if a.r.Population != b.r.Population {
+			return a.r.Population > b.r.Population
 		}
 		return a.r.Code < b.r.Code
 	})
@@ -193,15 +202,9 @@ func SearchRegions(query string, limit int) []Region {
 	return out
 }
 
-// plannedCities are the 计划单列市 and other cities most people look for,
-// ranked with the provincial capitals in search results.
-var plannedCities = map[string]bool{"深圳市": true, "苏州市": true, "青岛市": true, "大连市": true, "宁波市": true, "厦门市": true}
-
-// major reports whether a city is a provincial capital (its GB/T 2260 code
-// ends the province's list at xx01) or one of plannedCities.
-func major(r Region) bool {
-	return r.Level == LevelCity && (r.Code[2:4] == "01" || plannedCities[r.Name])
-}
+// capital reports whether a city is a provincial capital: its GB/T 2260
+// code ends the province's list at xx01.
+func capital(r Region) bool { return r.Level == LevelCity && r.Code[2:4] == "01" }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

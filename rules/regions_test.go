@@ -211,11 +211,37 @@ func TestSearchRegions(t *testing.T) {
 	if i, j := slices.Index(got, "440300"), slices.Index(got, "640200"); i < 0 || j < 0 || i > j {
 		t.Errorf("SearchRegions(\"sz\") = %v, want 440300 before 640200", got)
 	}
-	// Capitals and the best-known cities come first among equal matches.
-	for _, q := range []struct{ query, first2 string }{{"sz", "320500 440300"}, {"cd", "510100"}, {"xm", "350200"}, {"hz", "330100"}} {
-		got := codes(SearchRegions(q.query, 2))
-		if !strings.HasPrefix(strings.Join(got, " "), q.first2) {
-			t.Errorf("SearchRegions(%q, 2) = %v, want %s first", q.query, got, q.first2)
+	// Among equal matches, capitals come first, then the cities by the
+	// population of their seat: 深圳 and 苏州 first for "sz", 朔州 (none known) after 宿州.
+	for _, q := range []struct{ query, first string }{{"sz", "440300 320500"}, {"cd", "510100"}, {"xm", "350200"}, {"hz", "330100"}} {
+		got := codes(SearchRegions(q.query, 3))
+		if !strings.HasPrefix(strings.Join(got, " "), q.first) {
+			t.Errorf("SearchRegions(%q, 3) = %v, want %s first", q.query, got, q.first)
+		}
+	}
+	if got := codes(SearchRegions("sz", 0)); slices.Index(got, "140600") < slices.Index(got, "341300") {
+		t.Errorf("SearchRegions(\"sz\") = %v: 朔州 (no population known) before 宿州", got)
+	}
+}
+
+// The population the search ranks by is GeoNames' for a city's seat, as
+// regions_gen.go has it: the figures of a few cities, and how many have one.
+func TestRegionPopulations(t *testing.T) {
+	n := 0
+	for _, r := range regionTable {
+		if r.Population > 0 {
+			n++
+			if r.Level != LevelCity {
+				t.Errorf("%s %s: a population for a province", r.Code, r.Name)
+			}
+		}
+	}
+	if n < 200 {
+		t.Errorf("%d cities have a population, want at least 200 of %d", n, len(regionTable))
+	}
+	for code, want := range map[string]int{"440300": 10358381, "320500": 5345961, "341300": 205130} {
+		if r, _ := LookupRegion(code); r.Population != want {
+			t.Errorf("%s %s: population %d, want %d", code, r.Name, r.Population, want)
 		}
 	}
 }

