@@ -30,35 +30,8 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	n := min(len(e.in.Enrollments), MaxOverlapsListed)
 	tl := Timeline{Lanes: make([]TimelineLane, 0, n+2)}
 	asOf := monthOfDate(e.asOf)
-	lo, hi := asOf, asOf
-	for i := 0; i < n; i++ {
-		s := &e.h.spans[e.h.byIdx[i]]
-		lo, hi = min(lo, s.from), max(hi, s.to)
-	}
-	w := out.Waiting
-	var planFrom, planTo, waitFrom Month = -1, -2, -1
-	if w != nil && w.About == "plan" && e.in.Plan != nil {
-		waitFrom = monthOfDate(e.payOn)
-		if w.Scheme == Resident && w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
-			waitFrom = monthOf(w.BenefitYears[0], time.January)
-		}
-		planTo = waitFrom + 11
-		if b, ok := parseDate(w.BenefitsFrom); ok {
-			planFrom = monthOfDate(b)
-			if b.Day() != 1 {
-				planFrom++ // benefits start within the month: that month still waits
-			}
-			planTo = max(planTo, planFrom+11)
-		}
-		if w.Scheme == Resident && len(w.BenefitYears) > 0 {
-			planTo = monthOf(w.BenefitYears[len(w.BenefitYears)-1], time.December)
-		}
-		hi = max(hi, planTo)
-	}
-	if int(hi-lo) >= maxTimelineMonths {
-		lo = hi - maxTimelineMonths + 1
-	}
-	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
+	r := e.timelineRange(out, n)
+	lo, hi, planFrom, planTo, waitFrom := r.from, r.to, r.planFrom, r.planTo, r.waitFrom
 	tl.From, tl.To = lo, hi
 
 	// Benefit days as months: a month is covered when any of its days is.
@@ -189,6 +162,50 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	sc.laneDup = laneDup
 	b.fill(tl.Lanes)
 	return tl
+}
+
+// timelineMonths is the months a timeline draws: whole years from the first
+// of the n enrollments drawn to the last, or to the plan's months, at most
+// maxTimelineMonths (and a little more to end the years); and the plan's:
+// waiting from waitFrom, planned (benefits) from planFrom to planTo
+// (waitFrom < 0 for no plan, planFrom < 0 for no benefits).
+type timelineMonths struct {
+	from, to                   Month
+	waitFrom, planFrom, planTo Month
+}
+
+func (e *engine) timelineRange(out *Output, n int) timelineMonths {
+	asOf := monthOfDate(e.asOf)
+	lo, hi := asOf, asOf
+	for i := 0; i < n; i++ {
+		s := &e.h.spans[e.h.byIdx[i]]
+		lo, hi = min(lo, s.from), max(hi, s.to)
+	}
+	w := out.Waiting
+	r := timelineMonths{waitFrom: -1, planFrom: -1, planTo: -2}
+	if w != nil && w.About == "plan" && e.in.Plan != nil {
+		r.waitFrom = monthOfDate(e.payOn)
+		if w.Scheme == Resident && w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
+			r.waitFrom = monthOf(w.BenefitYears[0], time.January)
+		}
+		r.planTo = r.waitFrom + 11
+		if b, ok := parseDate(w.BenefitsFrom); ok {
+			r.planFrom = monthOfDate(b)
+			if b.Day() != 1 {
+				r.planFrom++ // benefits start within the month: that month still waits
+			}
+			r.planTo = max(r.planTo, r.planFrom+11)
+		}
+		if w.Scheme == Resident && len(w.BenefitYears) > 0 {
+			r.planTo = monthOf(w.BenefitYears[len(w.BenefitYears)-1], time.December)
+		}
+		hi = max(hi, r.planTo)
+	}
+	if int(hi-lo) >= maxTimelineMonths {
+		lo = hi - maxTimelineMonths + 1
+	}
+	r.from, r.to = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
+	return r
 }
 
 // lastPaid is the last month any enrollment is paid for.

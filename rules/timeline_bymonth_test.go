@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"sync"
 	"testing"
-	"time"
 )
 
 // The timeline is built stretch by stretch; this is the month-by-month
@@ -15,35 +14,8 @@ func (e *engine) timelineByMonth(segs []segment, out *Output) Timeline {
 	n := min(len(e.in.Enrollments), MaxOverlapsListed)
 	tl := Timeline{Lanes: make([]TimelineLane, 0, n+2)}
 	asOf := monthOfDate(e.asOf)
-	lo, hi := asOf, asOf
-	for i := 0; i < n; i++ {
-		s := &e.h.spans[e.h.byIdx[i]]
-		lo, hi = min(lo, s.from), max(hi, s.to)
-	}
-	w := out.Waiting
-	var planFrom, planTo, waitFrom Month = -1, -2, -1
-	if w != nil && w.About == "plan" && e.in.Plan != nil {
-		waitFrom = monthOfDate(e.payOn)
-		if w.Scheme == Resident && w.InWindow != nil && *w.InWindow && len(w.BenefitYears) > 0 {
-			waitFrom = monthOf(w.BenefitYears[0], time.January)
-		}
-		planTo = waitFrom + 11
-		if b, ok := parseDate(w.BenefitsFrom); ok {
-			planFrom = monthOfDate(b)
-			if b.Day() != 1 {
-				planFrom++ // benefits start within the month: that month still waits
-			}
-			planTo = max(planTo, planFrom+11)
-		}
-		if w.Scheme == Resident && len(w.BenefitYears) > 0 {
-			planTo = monthOf(w.BenefitYears[len(w.BenefitYears)-1], time.December)
-		}
-		hi = max(hi, planTo)
-	}
-	if int(hi-lo) >= maxTimelineMonths {
-		lo = hi - maxTimelineMonths + 1
-	}
-	lo, hi = monthOf(lo.Year(), time.January), monthOf(hi.Year(), time.December)
+	r := e.timelineRange(out, n)
+	lo, hi, planFrom, planTo, waitFrom := r.from, r.to, r.planFrom, r.planTo, r.waitFrom
 	tl.From, tl.To = lo, hi
 
 	var dup map[string][]ival
