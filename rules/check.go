@@ -121,14 +121,18 @@ func checkEnrollment(e *Enrollment, path string) error {
 			return badDate(path+".paidOn", e.PaidOn)
 		}
 	}
-	if err := checkKind(path+".kind", e.Kind, e.Scheme, true); err != nil {
-		return err
+	if e.Kind != "" { // (no field path is built for what needs no check)
+		if err := checkKind(path+".kind", e.Kind, e.Scheme, true); err != nil {
+			return err
+		}
 	}
 	if (len(e.Backpaid) > 0 || e.BackpaidFirst != 0) && e.Scheme != Employee {
 		return fieldErr(path+".backpaid", "applies to employee enrollments only (resident years are paid whole)", "补缴仅适用于职工医保")
 	}
-	if err := checkBackpaidCount(e.BackpaidFirst, path+".backpaid"); err != nil {
-		return err
+	if e.BackpaidFirst != 0 {
+		if err := checkBackpaidCount(e.BackpaidFirst, path+".backpaid"); err != nil {
+			return err
+		}
 	}
 	if e.BackpaidFirst > 0 && len(e.Backpaid) > 0 {
 		return fieldErr(path+".backpaid", "is both a count and a list of months: give one", "补缴应为月数或月份数组，不能同时给出")

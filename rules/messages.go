@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,9 +37,17 @@ type messagesFile struct {
 var (
 	catalogOnce sync.Once
 	catalog     map[string]Text
-	compiled    map[string][2][]tmplPart // zh and en, split at their placeholders
+	compiled    map[string]compiledMessage
 	catalogErr  error
 )
+
+// compiledMessage is a message split at its placeholders: the Chinese and
+// the English parts, and the names of the placeholders of both, which say
+// finds among its arguments once for the two.
+type compiledMessage struct {
+	zh, en []tmplPart
+	names  []string
+}
 
 // messages returns the embedded catalog. The data is checked by the tests,
 // so an error here means a broken build.
@@ -47,32 +56,53 @@ func messages() (map[string]Text, error) {
 		// The embedded catalog's keys are checked by the tests
 		// (TestEmbeddedMessagesAreStrict), not on every start.
 		catalog, catalogErr = loadMessagesWith(messagesJSON, decodeChecked)
-		compiled = make(map[string][2][]tmplPart, len(catalog))
+		compiled = make(map[string]compiledMessage, len(catalog))
 		for id, t := range catalog {
-			compiled[id] = [2][]tmplPart{compile(t.Zh), compile(t.En)}
+			compiled[id] = compileMessage(t)
 		}
 	})
 	return catalog, catalogErr
 }
 
 // tmplPart is a run of a template: literal text, then a placeholder's name
-// (none at the end).
-type tmplPart struct{ lit, name string }
+// (none at the end) and its index among the message's names.
+type tmplPart struct {
+	lit, name string
+	arg       int
+}
 
 // compile splits a template at its placeholders, once, so that filling it
-// scans nothing.
-func compile(tmpl string) []tmplPart {
+// scans nothing; names gains the names it has not seen.
+func compile(tmpl string, names *[]string) []tmplPart {
 	var parts []tmplPart
 	for {
 		i := strings.IndexByte(tmpl, '{')
 		if i < 0 {
-			return append(parts, tmplPart{lit: tmpl})
+			return append(parts, tmplPart{lit: tmpl, arg: -1})
 		}
 		j := strings.IndexByte(tmpl[i:], '}') + i
-		parts = append(parts, tmplPart{tmpl[:i], tmpl[i+1 : j]})
+		name := tmpl[i+1 : j]
+		k := slices.Index(*names, name)
+		if k < 0 {
+			k = len(*names)
+			*names = append(*names, name)
+		}
+		parts = append(parts, tmplPart{tmpl[:i], name, k})
 		tmpl = tmpl[j+1:]
 	}
 }
+
+// compileMessage compiles both templates of t.
+func compileMessage(t Text) compiledMessage {
+	var m compiledMessage
+	m.zh = compile(t.Zh, &m.names)
+	m.en = compile(t.En, &m.names)
+	return m
+}
+
+// maxPlaceholders is the most placeholder names one message may have, in
+// its two languages together (loadMessages refuses more).
+const maxPlaceholders = 8
 
 // loadMessages parses and validates a catalog: unknown keys, a missing id,
 // zh or en, an id listed twice and a malformed placeholder are errors.
@@ -101,11 +131,16 @@ func loadMessagesWith(data []byte, decode func(name string, data []byte, v any) 
 		if _, dup := c[m.ID]; dup {
 			return nil, fmt.Errorf("%s.id: %q is listed twice", where, m.ID)
 		}
-		if _, err := placeholders(m.Zh); err != nil {
+		zh, err := placeholders(m.Zh)
+		if err != nil {
 			return nil, fmt.Errorf("%s (%s).zh: %v", where, m.ID, err)
 		}
-		if _, err := placeholders(m.En); err != nil {
+		en, err := placeholders(m.En)
+		if err != nil {
 			return nil, fmt.Errorf("%s (%s).en: %v", where, m.ID, err)
+		}
+		if names := slices.Compact(slices.Sorted(slices.Values(append(zh, en...)))); len(names) > maxPlaceholders {
+			return nil, fmt.Errorf("%s (%s): %d placeholder names, at most %d", where, m.ID, len(names), maxPlaceholders)
 		}
 		c[m.ID] = Text{Zh: m.Zh, En: m.En}
 	}
@@ -168,70 +203,82 @@ func say(id string, args ...any) Text {
 	if !ok {
 		return Text{Zh: "{" + id + "}", En: "{" + id + "}"}
 	}
-	if len(t[0]) == 1 && len(t[1]) == 1 {
-		return Text{Zh: t[0][0].lit, En: t[1][0].lit}
+	if len(t.names) == 0 {
+		return Text{Zh: t.zh[0].lit, En: t.en[0].lit}
 	}
-	// Both languages are written into one buffer and allocated as one
-	// string, which the two texts share.
+	// Each placeholder's value is found once for both languages, which are
+	// written into one buffer and allocated as one string that the two
+	// texts share.
+	var at [maxPlaceholders]int // the index in args of each name's value, -1 for none
+	for k, name := range t.names[:min(len(t.names), maxPlaceholders)] {
+		at[k] = argIndex(args, name)
+	}
 	var buf [1024]byte
-	b := appendParts(buf[:0], t[0], args, false)
+	b := appendParts(buf[:0], t.zh, args, at[:], false)
 	n := len(b)
-	b = appendParts(b, t[1], args, true)
+	b = appendParts(b, t.en, args, at[:], true)
 	both := string(b)
 	return Text{Zh: both[:n], En: both[n:]}
 }
 
 // fill replaces each {name} of tmpl with the value of name in args, in
 // English or in Chinese.
-func fill(tmpl string, args []any, en bool) string { return fillParts(compile(tmpl), args, en) }
-
-// fillParts fills a compiled template.
-func fillParts(parts []tmplPart, args []any, en bool) string {
-	if len(parts) == 1 {
-		return parts[0].lit
+func fill(tmpl string, args []any, en bool) string {
+	var names []string
+	parts := compile(tmpl, &names)
+	at := make([]int, len(names))
+	for k, name := range names {
+		at[k] = argIndex(args, name)
 	}
-	var buf [512]byte // most texts fit: the text is then allocated once
-	return string(appendParts(buf[:0], parts, args, en))
+	return string(appendParts(nil, parts, args, at, en))
 }
 
-// appendParts appends the filled template to b; a placeholder without a
-// value stays as it is.
-func appendParts(b []byte, parts []tmplPart, args []any, en bool) []byte {
+// argIndex is the index in args of the value named name, -1 if none.
+func argIndex(args []any, name string) int {
+	for k := 0; k+1 < len(args); k += 2 {
+		if n, _ := args[k].(string); n == name {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// appendParts appends the filled template to b, the value of each part's
+// placeholder at args[at[part.arg]]; a placeholder without a value stays
+// as it is.
+func appendParts(b []byte, parts []tmplPart, args []any, at []int, en bool) []byte {
 	for _, p := range parts {
 		b = append(b, p.lit...)
-		if p.name == "" {
+		if p.arg < 0 {
 			continue
 		}
 		var ok bool
-		if b, ok = appendArg(b, args, p.name, en); !ok {
+		if p.arg < len(at) && at[p.arg] >= 0 {
+			b, ok = appendValue(b, args[at[p.arg]], en)
+		}
+		if !ok {
 			b = append(append(append(b, '{'), p.name...), '}')
 		}
 	}
 	return b
 }
 
-// appendArg appends the text of the value named name in args.
-func appendArg(b []byte, args []any, name string, en bool) ([]byte, bool) {
-	for k := 0; k+1 < len(args); k += 2 {
-		if n, _ := args[k].(string); n != name {
-			continue
+// appendValue appends the text of an argument's value.
+func appendValue(b []byte, value any, en bool) ([]byte, bool) {
+	switch v := value.(type) {
+	case string:
+		return append(b, v...), true
+	case int:
+		return strconv.AppendInt(b, int64(v), 10), true
+	case Date:
+		return appendDate(b, v), true
+	case Month:
+		return appendMonth(b, v), true
+	case Text:
+		if en {
+			return append(b, v.En...), true
 		}
-		switch v := args[k+1].(type) {
-		case string:
-			return append(b, v...), true
-		case int:
-			return strconv.AppendInt(b, int64(v), 10), true
-		case Date:
-			return appendDate(b, v), true
-		case Month:
-			return appendMonth(b, v), true
-		case Text:
-			if en {
-				return append(b, v.En...), true
-			}
-			return append(b, v.Zh...), true
-		}
-		return b, false
+		return append(b, v.Zh...), true
 	}
 	return b, false
 }

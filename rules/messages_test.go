@@ -44,6 +44,7 @@ func TestMessagesValidation(t *testing.T) {
 		{"empty placeholder", `{"messages": [{"id": "a", "zh": "{}个月", "en": "months"}]}`, "placeholder"},
 		{"placeholder not a name", `{"messages": [{"id": "a", "zh": "{n m}", "en": "{1n}"}]}`, "placeholder"},
 		{"trailing data", `{"messages": [{"id": "a", "zh": "甲", "en": "a"}]} {}`, "after the top-level"},
+		{"too many placeholders", `{"messages": [{"id": "a", "zh": "{a}{b}{c}{d}{e}", "en": "{f}{g}{h}{i}"}]}`, "at most 8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
