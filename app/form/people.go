@@ -17,7 +17,7 @@ type Household struct {
 }
 
 // person is one member of the household: a name and their saved input as
-// storageInput holds it (encodeSaved; "" for a blank form).
+// storageInput holds it (EncodeSaved; "" for a blank form).
 type person struct {
 	Name  string `json:"name"`
 	Saved string `json:"saved"`

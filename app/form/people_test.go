@@ -38,7 +38,7 @@ func TestHousehold(t *testing.T) {
 	}
 	for _, raw := range []string{"", "null", `{"v":1,"current":3,"people":[{"name":"我"}]}`, `{"v":9,"current":0,"people":[{"name":"我"}]}`, `{"v":1,"current":0,"people":[{"name":""}]}`} {
 		if got := DecodeHousehold(raw, Zh); len(got.People) != 1 || got.People[0].Name != "我" {
-			t.Errorf("decodeHousehold(%q) = %+v, want a household of one", raw, got)
+			t.Errorf("DecodeHousehold(%q) = %+v, want a household of one", raw, got)
 		}
 	}
 }

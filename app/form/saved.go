@@ -12,7 +12,7 @@ import (
 type savedState struct {
 	// V is the format's version, savedVersion when written. Version 1
 	// kept the input as a string of JSON, version 0 (no "v") too; they are
-	// read as such (see decodeSaved).
+	// read as such (see DecodeSaved).
 	V int `json:"v"`
 	// Input is the input document, as an object.
 	Input    json.RawMessage `json:"input"`
@@ -21,7 +21,7 @@ type savedState struct {
 	Link bool `json:"link,omitempty"`
 }
 
-// savedVersion is the version of the format encodeSaved writes.
+// savedVersion is the version of the format EncodeSaved writes.
 const savedVersion = 2
 
 // EncodeSaved is the stored value of a form.

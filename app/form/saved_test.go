@@ -16,7 +16,7 @@ func TestSavedRoundTrip(t *testing.T) {
 	}
 	g, s, err := DecodeSaved(raw)
 	if err != nil || !s.AsOfAuto || s.Link || !SameInput(f, g) {
-		t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
+		t.Errorf("DecodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
 	}
 }
 
@@ -30,7 +30,7 @@ func TestSavedEarlierFormats(t *testing.T) {
 	} {
 		g, s, err := DecodeSaved(raw)
 		if err != nil || g.AsOf != "2026-01-01" || s.AsOfAuto {
-			t.Errorf("decodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
+			t.Errorf("DecodeSaved(%s) = %+v, %+v, %v", raw, g, s, err)
 		}
 		if again := EncodeSaved(g, s.AsOfAuto, false); !strings.Contains(again, `"v":2`) {
 			t.Errorf("saved again as %s", again)
@@ -48,7 +48,7 @@ func TestUnreadableSaved(t *testing.T) {
 		`{"v":-1,"input":"{}"}`,
 	} {
 		if f, _, err := DecodeSaved(raw); err == nil {
-			t.Errorf("decodeSaved(%s) = %+v, want an error", raw, f)
+			t.Errorf("DecodeSaved(%s) = %+v, want an error", raw, f)
 		}
 	}
 }
@@ -58,11 +58,11 @@ func TestUnreadableSaved(t *testing.T) {
 func TestInputMustBeAnObject(t *testing.T) {
 	for _, doc := range []string{`null`, ` null `, `[]`, `"x"`, `1`, `true`, ``} {
 		if _, err := Parse([]byte(doc)); err == nil {
-			t.Errorf("parseInput(%q) accepted", doc)
+			t.Errorf("Parse(%q) accepted", doc)
 		}
 	}
 	if _, err := Parse([]byte(` {}`)); err != nil {
-		t.Errorf("parseInput({}): %v", err)
+		t.Errorf("Parse({}): %v", err)
 	}
 }
 

@@ -33,7 +33,7 @@ func TestNormalizeMonthAndDate(t *testing.T) {
 	}
 	for in, want := range months {
 		if got := NormalizeMonth(in); got != want {
-			t.Errorf("normalizeMonth(%q) = %q, want %q", in, got, want)
+			t.Errorf("NormalizeMonth(%q) = %q, want %q", in, got, want)
 		}
 	}
 	days := map[string]string{
@@ -43,7 +43,7 @@ func TestNormalizeMonthAndDate(t *testing.T) {
 	}
 	for in, want := range days {
 		if got := NormalizeDate(in); got != want {
-			t.Errorf("normalizeDate(%q) = %q, want %q", in, got, want)
+			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -60,17 +60,17 @@ func TestInputRoundTrip(t *testing.T) {
 	} {
 		f, err := Parse([]byte(doc))
 		if err != nil {
-			t.Fatalf("parseInput(%s): %v", doc, err)
+			t.Fatalf("Parse(%s): %v", doc, err)
 		}
 		if got := f.JSON(); !sameDoc(t, got, []byte(doc)) {
 			t.Errorf("round trip:\n got %s\nwant %s", got, doc)
 		}
 	}
 	if _, err := Parse([]byte(`{"asOf": 5}`)); err == nil {
-		t.Errorf("parseInput accepted a number for asOf")
+		t.Errorf("Parse accepted a number for asOf")
 	}
 	if _, err := Parse([]byte(`{"asOf":"2026-01-01","enrollments":[{"backpaid":"x"}]}`)); err == nil {
-		t.Errorf("parseInput accepted a string for backpaid")
+		t.Errorf("Parse accepted a string for backpaid")
 	}
 }
 
@@ -157,7 +157,7 @@ func TestCheckNamesFields(t *testing.T) {
 		t.Errorf("%d errors, want 9: %v", len(errs), errs)
 	}
 	if FieldPath("enrollments[1].backpaid[0]") != "enrollments[1].backpaid" || FieldPath("plan.payOn") != "plan.payOn" {
-		t.Errorf("fieldPath: %q %q", FieldPath("enrollments[1].backpaid[0]"), FieldPath("plan.payOn"))
+		t.Errorf("FieldPath: %q %q", FieldPath("enrollments[1].backpaid[0]"), FieldPath("plan.payOn"))
 	}
 }
 
@@ -223,7 +223,7 @@ func TestShareFragment(t *testing.T) {
 	} {
 		data, err := InputFromFragment(frag)
 		if err != nil || string(data) != `{"a":1}` {
-			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
+			t.Errorf("InputFromFragment(%q) = %q, %v", frag, data, err)
 		}
 	}
 	// The standard alphabet's "+" and "/", and "+" turned into a space.
@@ -234,7 +234,7 @@ func TestShareFragment(t *testing.T) {
 	}
 	for _, frag := range []string{"input=" + std, "input=" + strings.ReplaceAll(std, "+", " ")} {
 		if data, err := InputFromFragment(frag); err != nil || !bytes.Equal(data, raw) {
-			t.Errorf("inputFromFragment(%q) = %q, %v", frag, data, err)
+			t.Errorf("InputFromFragment(%q) = %q, %v", frag, data, err)
 		}
 	}
 	if _, err := InputFromFragment("top"); err != ErrNoInput {
@@ -244,7 +244,7 @@ func TestShareFragment(t *testing.T) {
 		t.Errorf("bad base64 accepted")
 	}
 	if got := ShareLink("http://localhost:8000/", State{AsOf: "2026-01-01"}); got[:len("http://localhost:8000/#input=")] != "http://localhost:8000/#input=" {
-		t.Errorf("shareLink: %s", got)
+		t.Errorf("ShareLink: %s", got)
 	}
 }
 
@@ -323,7 +323,7 @@ func TestEditAndRemoveEnrollment(t *testing.T) {
 	}
 }
 
-// The form reaches the engine without JSON (formState.input); Decode of
+// The form reaches the engine without JSON (State.Input); Decode of
 // the form's JSON must give the same Input, or the same field error.
 func TestInputIsWhatDecodeReads(t *testing.T) {
 	files, err := filepath.Glob("../../e2e/testdata/share/*.json")
@@ -449,7 +449,7 @@ func TestEveryFieldSurvivesTheForm(t *testing.T) {
 func TestNumericIDRoundTrips(t *testing.T) {
 	f, err := Parse([]byte(`{"asOf":"2026-11-22","enrollments":[{"id":3,"region":"440300","scheme":"employee","from":"2020-01","to":"2024-06"}]}`))
 	if err != nil {
-		t.Fatalf("parseInput: %v", err)
+		t.Fatalf("Parse: %v", err)
 	}
 	if len(f.Enrollments) != 1 || f.Enrollments[0].ID != "3" {
 		t.Fatalf("enrollments %+v; want one with id \"3\"", f.Enrollments)

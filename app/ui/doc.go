@@ -18,6 +18,6 @@
 //     and interface table, and the 32 types the pages used cost 31 KB of
 //     brotli-compressed app.wasm. TestElementsAreGeneric keeps it so.
 //   - The state is read in OnInit, before the first render, and the form
-//     reaches the engine as a rules.Input (formState.input), not as JSON:
+//     reaches the engine as a rules.Input (form.State.Input), not as JSON:
 //     encoding waits until the answer shows (afterFirstAnswer).
 package ui
