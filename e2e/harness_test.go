@@ -299,14 +299,13 @@ func eval[T any](t *testing.T, b *browser, expr string) T {
 
 // waitComputed waits until the browser has computed the three answers, or
 // says it awaits the first input (a blank form of no link: form.Result.
-// Awaiting in app/form), and, on the calculator, rendered the whole page
-// (on a phone, what is below the first screen comes one paint later:
-// firstScreen in app/ui; #actions, the form's last section, is then there).
+// Awaiting in app/form), and, on the calculator, rendered the form (on a
+// phone the form comes one paint after the answers: firstScreen in app/ui).
 func (b *browser) waitComputed(t *testing.T) {
 	t.Helper()
 	b.poll(t, 90*time.Second, `(document.querySelectorAll('#coverage[data-computed="true"], #waiting[data-computed="true"], #duplicates[data-computed="true"]').length === 3 ||
 			document.querySelector('#summary[data-awaiting="true"]') !== null) &&
-		(document.querySelector("form.col-form") === null || document.getElementById("actions") !== null)`)
+		(document.querySelector("form.col-form") === null || document.querySelector("form.col-form > .intro-slot") !== null)`)
 }
 
 // savedDocJS is a JavaScript expression for the input document saved under

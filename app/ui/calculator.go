@@ -56,11 +56,9 @@ type calculator struct {
 	// onStorage hears other tabs' saves (the storage event).
 	onStorage app.Func
 	// firstScreen makes the first render on a phone only what its first
-	// screen shows: the three answers, or for a blank form the life events.
-	// What is below them (the next steps, the timeline, the rest of the
-	// form, and for a blank form the cards) is rendered right after the
-	// first paint (see OnMount), so that the first screen is there sooner
-	// and its work is split in two.
+	// screen shows, the three answers: the next steps, the timeline and the
+	// form's content, below them, are rendered right after the first paint
+	// (see OnMount), so that the answer is on the screen sooner.
 	firstScreen bool
 }
 
@@ -81,7 +79,7 @@ func (c *calculator) OnInit() {
 	if raw, ok := storageGet(storagePeople); ok {
 		c.people = form.DecodeHousehold(raw, c.lang)
 	}
-	c.firstScreen = (len(c.form.Enrollments) > 0 || c.form.Blank()) && !wideScreen()
+	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
 }
 
 // OnMount, OnNav and the delayed save change nothing on the screen when
@@ -556,9 +554,6 @@ func (c *calculator) Render() app.UI {
 	// events. The form's children keep their places (see enrollmentList):
 	// the intro comes and goes inside its own box.
 	summary, results := parts[0], elem("div", "col-results", parts[1:]...)
-	if c.firstScreen && f.Blank() {
-		results = elem("div", "col-results") // below the life events: after the first paint
-	}
 	formCol := formElem("col-form").On("focusout", c.onFocusOut).Body(kids(c.formBody())...)
 	h := c.people
 	if len(h.People) == 0 { // prerendered: the household is read in the browser
@@ -712,17 +707,13 @@ func focusID(id string) {
 // formBody is the form's content: none in the first render on a phone
 // (see firstScreen), where the form is below the answer.
 func (c *calculator) formBody() []app.UI {
-	intro := elem("div", "intro-slot", elem("div", "", c.noticeList()...), c.intro())
 	if c.firstScreen {
-		if c.form.Blank() {
-			return []app.UI{intro}
-		}
 		return nil
 	}
 	l := c.lang
 	f := c.form
 	return []app.UI{
-		intro,
+		elem("div", "intro-slot", elem("div", "", c.noticeList()...), c.intro()),
 		formSection("basics",
 			elem("div", "asof-row",
 				asOfField(l, f.AsOf, c.fieldError("asOf"), c.onAsOf),
