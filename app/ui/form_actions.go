@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -75,10 +74,11 @@ const (
 	peopleRemove
 )
 
-// regionEdit is the edit of the form that a pick in the form's region
-// picker id makes: enr-N-region, plan-region, person-residence,
-// person-workRegion, person-studyRegion.
-func regionEdit(id, code string) (formEdit, bool) {
+// regionEdit is the edit of f that a pick in the form's region picker id
+// makes: plan-region, person-residence, person-workRegion,
+// person-studyRegion, or an enrollment's region (the id fieldID gives its
+// path).
+func regionEdit(f form.State, id, code string) (formEdit, bool) {
 	switch id {
 	case "plan-region":
 		return func(f *form.State) { f.Plan.Region = code }, true
@@ -89,15 +89,13 @@ func regionEdit(id, code string) (formEdit, bool) {
 	case "person-studyRegion":
 		return func(f *form.State) { f.StudyRegion = code }, true
 	}
-	if n, ok := strings.CutPrefix(id, "enr-"); ok {
-		if n, ok := strings.CutSuffix(n, "-region"); ok {
-			if i, err := strconv.Atoi(n); err == nil {
-				return func(f *form.State) {
-					if i >= 0 && i < len(f.Enrollments) {
-						f.Enrollments[i].Region = code
-					}
-				}, true
-			}
+	for i := range f.Enrollments {
+		if id == fieldID("enrollments["+strconv.Itoa(i)+"].region") {
+			return func(f *form.State) {
+				if i < len(f.Enrollments) {
+					f.Enrollments[i].Region = code
+				}
+			}, true
 		}
 	}
 	return nil, false

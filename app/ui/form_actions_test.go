@@ -111,8 +111,9 @@ func TestPagePartsPostToCalculator(t *testing.T) {
 // A region picker's id names the field a pick edits; other ids edit
 // nothing.
 func TestRegionEdit(t *testing.T) {
-	for _, id := range []string{"enr-x-region", "enr-1", "rules-region", "life-region", ""} {
-		if _, ok := regionEdit(id, "310000"); ok {
+	f := form.State{Enrollments: []form.Enrollment{{ID: "a"}, {ID: "b"}}}
+	for _, id := range []string{"enr-x-region", "enr-1", "enr-2-region", "rules-region", "life-region", ""} {
+		if _, ok := regionEdit(f, id, "310000"); ok {
 			t.Errorf("%q edits the form", id)
 		}
 	}

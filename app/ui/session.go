@@ -43,7 +43,7 @@ func (s *session) handleEdits(ctx app.Context, page formPage) {
 		}
 	})
 	handleRegion(ctx, actFormRegion, func(ctx app.Context, p regionPick) {
-		if edit, ok := regionEdit(p.ID, p.Code); ok {
+		if edit, ok := regionEdit(s.form, p.ID, p.Code); ok {
 			page.change(ctx, s.form.Edited(edit))
 		}
 	})
