@@ -662,13 +662,6 @@ func (c *calculator) shownOut() *rulesOutput {
 	return &c.res.Out
 }
 
-func (c *calculator) outPtr() *rulesOutput {
-	if !c.res.Computed {
-		return nil
-	}
-	return &c.res.Out
-}
-
 func (c *calculator) fieldError(path string) string {
 	if m, ok := c.shownErrors()[path]; ok {
 		return m.In(c.lang)
