@@ -37,7 +37,7 @@ type spanWait struct {
 // segments computes every enrollment's benefit days, and its waiting result.
 func (e *engine) segments() ([]segment, []spanWait) {
 	segs := reuse(e.scratch.segs, 2*len(e.h.spans)+1) // a span paid late in its last year has two
-	waits := reuse(e.scratch.waits, len(e.h.spans))[:len(e.h.spans)]
+	waits := zeroed(e.scratch.waits, len(e.h.spans))
 	for i := range e.h.spans {
 		s := &e.h.spans[i]
 		w := e.wait(spanTarget(s))

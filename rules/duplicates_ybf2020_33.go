@@ -24,7 +24,7 @@ type dupIval struct {
 // (the months before it were never paid), an employee enrollment still
 // being paid and a retiree's continue.
 func (e *engine) dupIvals() []dupIval {
-	out := reuse(e.scratch.dupIvals, len(e.h.spans))[:len(e.h.spans)]
+	out := zeroed(e.scratch.dupIvals, len(e.h.spans))
 	e.scratch.dupIvals = out
 	for i := range e.h.spans {
 		s := &e.h.spans[i]

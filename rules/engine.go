@@ -48,8 +48,8 @@ type scratch struct {
 }
 
 // engines keeps engines between evaluations, with their scratch space: an
-// evaluation then allocates only what its answer keeps (fewer bytes for
-// the garbage collector, which costs a third of an evaluation).
+// evaluation then allocates only what its answer keeps (fewer allocations,
+// and fewer bytes for the garbage collector to mark).
 var engines = sync.Pool{New: func() any { return new(engine) }}
 
 // newEngine is an engine for case c with rule set rs, from engines: give it
@@ -74,6 +74,13 @@ func reuse[T any](buf []T, n int) []T {
 		return make([]T, 0, n)
 	}
 	return buf[:0]
+}
+
+// zeroed is buf as n zero values (a new array if it has room for fewer).
+func zeroed[T any](buf []T, n int) []T {
+	b := reuse(buf, n)[:n]
+	clear(b)
+	return b
 }
 
 // overlapMonths is the months two enrollments overlap.

@@ -36,11 +36,10 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 
 	// Benefit days as months: a month is covered when any of its days is.
 	sc := &e.scratch
-	segMonths := reuse(sc.segMonths, len(segs))[:len(segs)]
+	segMonths := zeroed(sc.segMonths, len(segs))
 	// The benefit months of spans[p] are ownMonths[ownAt[p]:ownAt[p+1]],
 	// in the order of segs (one array for all spans).
-	ownAt := reuse(sc.ownAt, len(e.h.spans)+1)[:len(e.h.spans)+1]
-	clear(ownAt)
+	ownAt := zeroed(sc.ownAt, len(e.h.spans)+1)
 	for i, sg := range segs {
 		segMonths[i] = ival{monthOfDate(sg.from), monthOfDate(sg.to)}
 		if sg.sp != nil && !sg.retiree {
@@ -50,9 +49,8 @@ func (e *engine) timeline(segs []segment, out *Output) Timeline {
 	for p := range e.h.spans {
 		ownAt[p+1] += ownAt[p]
 	}
-	ownMonths := reuse(sc.ownMonths, ownAt[len(e.h.spans)])[:ownAt[len(e.h.spans)]]
-	filled := reuse(sc.filled, len(e.h.spans))[:len(e.h.spans)]
-	clear(filled)
+	ownMonths := zeroed(sc.ownMonths, ownAt[len(e.h.spans)])
+	filled := zeroed(sc.filled, len(e.h.spans))
 	sc.segMonths, sc.ownAt, sc.ownMonths, sc.filled = segMonths, ownAt, ownMonths, filled
 	for i, sg := range segs {
 		if sg.sp != nil && !sg.retiree {
