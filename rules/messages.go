@@ -203,20 +203,24 @@ func say(id string, args ...any) Text {
 	if !ok {
 		return Text{Zh: "{" + id + "}", En: "{" + id + "}"}
 	}
-	if len(t.names) == 0 {
-		return Text{Zh: t.zh[0].lit, En: t.en[0].lit}
+	return t.fill(args)
+}
+
+// fill fills both templates of m with args (see say). Each placeholder's
+// value is found once for both languages, which are written into one
+// buffer and allocated as one string that the two texts share.
+func (m *compiledMessage) fill(args []any) Text {
+	if len(m.names) == 0 {
+		return Text{Zh: m.zh[0].lit, En: m.en[0].lit}
 	}
-	// Each placeholder's value is found once for both languages, which are
-	// written into one buffer and allocated as one string that the two
-	// texts share.
 	var at [maxPlaceholders]int // the index in args of each name's value, -1 for none
-	for k, name := range t.names[:min(len(t.names), maxPlaceholders)] {
+	for k, name := range m.names[:min(len(m.names), maxPlaceholders)] {
 		at[k] = argIndex(args, name)
 	}
 	var buf [1024]byte
-	b := appendParts(buf[:0], t.zh, args, at[:], false)
+	b := appendParts(buf[:0], m.zh, args, at[:], false)
 	n := len(b)
-	b = appendParts(b, t.en, args, at[:], true)
+	b = appendParts(b, m.en, args, at[:], true)
 	both := string(b)
 	return Text{Zh: both[:n], En: both[n:]}
 }
@@ -224,13 +228,12 @@ func say(id string, args ...any) Text {
 // fill replaces each {name} of tmpl with the value of name in args, in
 // English or in Chinese.
 func fill(tmpl string, args []any, en bool) string {
-	var names []string
-	parts := compile(tmpl, &names)
-	at := make([]int, len(names))
-	for k, name := range names {
-		at[k] = argIndex(args, name)
+	m := compileMessage(Text{Zh: tmpl, En: tmpl})
+	t := m.fill(args)
+	if en {
+		return t.En
 	}
-	return string(appendParts(nil, parts, args, at, en))
+	return t.Zh
 }
 
 // argIndex is the index in args of the value named name, -1 if none.
