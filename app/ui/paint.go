@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -63,3 +64,39 @@ func focusSoon(id, gone string) {
 	})
 	app.Window().Call("requestAnimationFrame", frame)
 }
+
+// AwaitFirstPaint blocks until the browser has painted the page as it is
+// (the prerendered HTML, when app.wasm starts), or at most
+// firstPaintWait: it returns at once on the server and in a hidden tab.
+//
+// The Go program starts in one long task that then builds the page again
+// (go-app replaces the prerendered body). Waiting here lets the browser
+// paint the prerendered page first, and cuts that task in two: the
+// runtime's start, and the app's.
+func AwaitFirstPaint() {
+	if app.IsServer || app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+		return
+	}
+	painted := make(chan struct{})
+	var once sync.Once
+	var frame, after, fallback app.Func
+	done := app.FuncOf(func(app.Value, []app.Value) any {
+		once.Do(func() { close(painted) })
+		return nil
+	})
+	after = done
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		app.Window().Call("setTimeout", after, 0)
+		return nil
+	})
+	fallback = done
+	app.Window().Call("requestAnimationFrame", frame)
+	app.Window().Call("setTimeout", fallback, firstPaintWait.Milliseconds())
+	<-painted
+	frame.Release()
+	done.Release()
+}
+
+// firstPaintWait bounds AwaitFirstPaint's wait, for a browser that paints
+// no frame (a WebView in the background).
+const firstPaintWait = 500 * time.Millisecond

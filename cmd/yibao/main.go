@@ -14,6 +14,9 @@ import (
 
 func main() {
 	ui.Routes()
+	// In the browser: the prerendered page is painted before the app
+	// builds it again, in a task of its own.
+	ui.AwaitFirstPaint()
 	app.RunWhenOnBrowser() // in the browser this never returns
 	commandLine()
 }
