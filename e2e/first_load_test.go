@@ -115,3 +115,23 @@ func TestPrerenderedPagePaintedFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestEngineReadiedOnFirstTap checks when a blank page reads the rules:
+// not while it loads, but soon after the first tap, while the question
+// that tap opened is on the screen (ui.warmOnFirstInput), so that the
+// answer at the end of the questions does not wait for them.
+func TestEngineReadiedOnFirstTap(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	b.do(t, 60*time.Second, phone(), chromedp.Navigate(srv.URL+"/"))
+	b.waitComputed(t)
+	time.Sleep(time.Second)
+	if eval[bool](t, b, `document.documentElement.hasAttribute("data-engine")`) {
+		t.Fatal("the blank page readied the engine before anyone tapped")
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-quit")))
+	b.poll(t, 10*time.Second, `document.documentElement.getAttribute("data-engine") === "ready"`)
+	if !eval[bool](t, b, `document.getElementById("life-event") !== null && document.querySelector('[data-computed="true"]') === null`) {
+		t.Error("the engine was readied, but the page no longer shows the life event's first question with no answer")
+	}
+}

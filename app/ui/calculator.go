@@ -93,6 +93,9 @@ func (c *calculator) OnMount(ctx app.Context) {
 	}
 	c.listenToOtherTabs(ctx)
 	c.syncAddress(ctx)
+	if c.res.Awaiting {
+		warmOnFirstInput(ctx)
+	}
 	// What the person tapped or typed on the prerendered page while
 	// app.wasm loaded (web/boot.js kept it) comes now, once painted.
 	afterNextPaint(ctx, func(ctx app.Context) {
