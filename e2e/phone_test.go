@@ -71,6 +71,13 @@ func TestPhone390(t *testing.T) {
 		}
 	}
 	check("zh")
+	// Down in the form, the summary stays at the top of the screen; a tap
+	// on it brings the coverage card up to just below it, focused.
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.getElementById("enr-0-from").scrollIntoView({block: "center"})`))
+	b.poll(t, 5*time.Second, `(r => r.top >= -1 && r.top < 2 && r.height > 0)(document.querySelector(".layout > .summary").getBoundingClientRect())`)
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS("#summary a")))
+	b.poll(t, 5*time.Second, `document.activeElement !== null && document.activeElement.id === "coverage-h" &&
+		(s => (c => c.top >= s.bottom - 1 && c.top < innerHeight / 2)(document.getElementById("coverage").getBoundingClientRect()))(document.querySelector(".layout > .summary").getBoundingClientRect())`)
 	// The timeline's labels are at least 12 CSS px, and it has a text in words.
 	if small := eval[float64](t, b, `(() => { const svg = document.querySelector("#timeline svg"); const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
 		return Math.min(...[...svg.querySelectorAll("text")].map(e => parseFloat(getComputedStyle(e).fontSize) * scale)); })()`); small < 12 {

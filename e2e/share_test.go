@@ -66,6 +66,12 @@ func TestAddressCarriesTheInput(t *testing.T) {
 	if note := eval[string](t, b, `(document.getElementById("address-note") || {}).textContent || ""`); !strings.Contains(note, "网址带着你填写的内容") {
 		t.Errorf("the page does not say that its address carries the data: %q", note)
 	}
+	// A tap on the summary goes to the answer and keeps the address.
+	b.do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`), chromedp.Click(chromedp.CSS("#summary a")))
+	b.poll(t, 5*time.Second, `document.activeElement !== null && document.activeElement.id === "coverage-h"`)
+	if got := eval[string](t, b, addressInput); !jsonEqual([]byte(got), input) {
+		t.Errorf("after a tap on the summary the address carries %q, want the input", got)
+	}
 	// An edit: the address follows once the person pauses, and so does the
 	// timeline (drawn after a pause, not at each key): it now starts in 2018.
 	if eval[bool](t, b, `document.querySelector("#timeline svg").textContent.includes("2018")`) {

@@ -43,9 +43,26 @@ func summaryLine(l form.Lang, ready bool, res form.Result) app.UI {
 		awaiting = "true" // for tests: the page is ready, and awaits the first input
 	}
 	return elem("div", "summary",
-		withBody(tagged("p", "id", "summary", "data-awaiting", awaiting), withText(tagged("a", "href", "#coverage"), text)),
+		withBody(tagged("p", "id", "summary", "data-awaiting", awaiting), withText(tagged("a", "href", "#coverage").On("click", jumpToAnswer), text)),
 		&liveSummary{Text: text},
 	)
+}
+
+// jumpToAnswer takes a tap on the summary to the coverage card: scrolled
+// to the top of the screen (below the sticky summary: scroll-margin-top
+// in yibao.css) and focused. The summary is a link to #coverage, which
+// works before app.wasm runs; once it does, following the link would make
+// go-app navigate to /#coverage, which replaces the address's #input=
+// (what WeChat's 发送给朋友 and a copied address send) until the next edit.
+func jumpToAnswer(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	e.Call("stopPropagation") // go-app's own link handler is the window's
+	doc := app.Window().Get("document")
+	card, h := doc.Call("getElementById", "coverage"), doc.Call("getElementById", "coverage-h")
+	if card.Truthy() && h.Truthy() {
+		card.Call("scrollIntoView", map[string]any{"block": "start"})
+		h.Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 // calcForm is the form of the calculator or the embed: it is never
