@@ -105,7 +105,14 @@ func TestLifeEventQuit(t *testing.T) {
 		settled(`document.querySelector("#life-event .error") !== null`),
 		choose("ev-next-resident"),
 		next(focusedInView("ev-nextRegion")),
-		// The place offered is the one before; typing replaces it.
+		// The place offered is the one before (深圳); text typed and not
+		// picked is not taken for it: 下一步 asks for a pick and stays.
+		chromedp.SendKeys(chromedp.ID("ev-nextRegion"), "cd"),
+		domQuiet(),
+		chromedp.Click(chromedp.ID("flow-next")),
+		settled(`document.getElementById("ev-nextRegion") !== null && document.getElementById("ev-nextRegion").value === "cd" &&
+			document.getElementById("life-event").textContent.includes("请从列表中选择")`),
+		// Typing replaces the text; the pick is taken.
 		pickRegion("ev-nextRegion", "cd", "成都市"),
 		next(focusedInView("ev-payOn")),
 		domQuiet(),

@@ -33,6 +33,8 @@ const (
 	actFormRegion = "yibao.form.region"
 	// actFlowRegion carries the regionPick of the life event's question.
 	actFlowRegion = "yibao.flow.region"
+	// actFlowTyped carries the regionTyped of the life event's question.
+	actFlowTyped = "yibao.flow.typed"
 	// actRulesRegion carries the regionPick of the rules page.
 	actRulesRegion = "yibao.rules.region"
 	// actLang carries the form.Lang the person switched to.
@@ -56,6 +58,13 @@ type enrollmentEdit struct {
 type regionPick struct {
 	ID   string // the picker's
 	Code string
+}
+
+// regionTyped is the text in a picker's box that picked no region ("" once
+// the box shows a pick again).
+type regionTyped struct {
+	ID   string // the picker's
+	Text string
 }
 
 // peopleEdit turns the screen to another member of the household, adds

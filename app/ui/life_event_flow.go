@@ -24,6 +24,10 @@ type lifeEventFlow struct {
 	tried  bool // the person pressed 下一步 on an answer that will not do
 	closed bool // 其他: the full form instead
 	fresh  bool // the question is new: its box shows its answer (textBox)
+	// typed is the text in the region question's box that picked no
+	// region: 下一步 then asks for a pick instead of taking the region
+	// offered.
+	typed string
 }
 
 // question is the current question and how many the event asks now.
@@ -46,7 +50,7 @@ func (p *lifeEventFlow) choose(ctx app.Context, id string) {
 		focusSoon("add-enrollment", "")
 		return
 	}
-	p.event, p.step, p.given, p.tried = id, 0, form.Answers{}, false
+	p.event, p.step, p.given, p.tried, p.typed = id, 0, form.Answers{}, false, ""
 	p.focusAnswer(ctx)
 }
 
@@ -61,7 +65,14 @@ func (p *lifeEventFlow) answer(v string) {
 func (p *lifeEventFlow) OnMount(ctx app.Context) {
 	handleRegion(ctx, actFlowRegion, func(ctx app.Context, pick regionPick) {
 		p.answer(pick.Code)
-		p.tried = false
+		p.tried, p.typed = false, ""
+	})
+	ctx.Handle(actFlowTyped, func(ctx app.Context, a app.Action) {
+		if t, ok := a.Value.(regionTyped); ok {
+			if q, _ := p.question(); q != nil && t.ID == "ev-"+q.Key {
+				p.typed = t.Text
+			}
+		}
 	})
 }
 
@@ -89,13 +100,13 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 		return
 	}
 	v := q.Value(p.given, p.Today)
-	if q.Problem(v).Zh != "" {
+	if q.Problem(v).Zh != "" || q.Kind == form.AskRegion && p.typed != "" {
 		p.tried = true
 		p.focusAnswer(ctx)
 		return
 	}
 	p.given[q.Key] = v // a default taken is an answer given
-	p.tried = false
+	p.tried, p.typed = false, ""
 	blurActive() // a box keeps its text while focused (see textInput)
 	if p.step+1 < n {
 		p.step++
@@ -107,7 +118,7 @@ func (p *lifeEventFlow) onNext(ctx app.Context, e app.Event) {
 }
 
 func (p *lifeEventFlow) onBack(ctx app.Context, e app.Event) {
-	p.tried = false
+	p.tried, p.typed = false, ""
 	blurActive()
 	if p.step == 0 {
 		p.event = ""
@@ -171,13 +182,16 @@ func (p *lifeEventFlow) Render() app.UI {
 	var problem string
 	if p.tried {
 		problem = q.Problem(v).In(l)
+		if problem == "" && q.Kind == form.AskRegion && p.typed != "" {
+			problem = pickFromList.In(l)
+		}
 	}
 	id := "ev-" + q.Key
 	hint := q.Hint.In(l)
 	var box app.UI
 	switch q.Kind {
 	case form.AskRegion:
-		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, Action: actFlowRegion}
+		box = &regionPicker{ID: id, Label: q.Text.In(l), Value: v, Lang: l, Error: problem, Hint: hint, Action: actFlowRegion, Typed: actFlowTyped}
 	case form.AskChoice:
 		box = choiceList(l, id, q, v, p)
 	default:

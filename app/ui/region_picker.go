@@ -26,8 +26,14 @@ type regionPicker struct {
 	// regionPick): go-app may reuse this picker in place for another one
 	// when the fields before it change, so the ID says which field it is.
 	Action string
+	// Typed, if set, is the action the picker posts with a regionTyped
+	// whenever the text in its box that picked nothing changes: a question
+	// with a region offered must not take that region while the box says
+	// something else.
+	Typed string
 
 	query   string
+	typed   string // the last text posted to Typed
 	editing bool // the box shows query, not Value
 	focused bool
 	blurs   int // counts focus changes: a delayed close applies to the last
@@ -35,6 +41,9 @@ type regionPicker struct {
 }
 
 const regionSuggestions = 8
+
+// pickFromList is what a picker says of text that picked no region.
+var pickFromList = form.Text{Zh: "请从列表中选择", En: "Pick one from the list"}
 
 func (p *regionPicker) display() string {
 	if p.editing {
@@ -78,7 +87,7 @@ func (p *regionPicker) Render() app.UI {
 	l := p.Lang
 	msg := p.Error
 	if p.unpicked() {
-		msg = l.Pick("请从列表中选择", "Pick one from the list")
+		msg = pickFromList.In(l)
 	}
 	list := p.suggestions()
 	listID := p.ID + "-list"
@@ -144,8 +153,20 @@ func (p *regionPicker) onInput(ctx app.Context, v string) {
 	if len(p.query) == 6 {
 		if _, ok := rules.LookupRegion(p.query); ok {
 			p.pick(ctx, p.query)
+			return
 		}
 	}
+	p.postTyped(ctx, p.query)
+}
+
+// postTyped tells the Typed action what the box holds that picked
+// nothing ("" once it holds a pick again).
+func (p *regionPicker) postTyped(ctx app.Context, text string) {
+	if p.Typed == "" || text == p.typed {
+		return
+	}
+	p.typed = text
+	ctx.NewActionWithValue(p.Typed, regionTyped{ID: p.ID, Text: text})
 }
 
 func (p *regionPicker) onFocus(ctx app.Context, e app.Event) {
@@ -202,6 +223,7 @@ func (p *regionPicker) onKey(ctx app.Context, e app.Event) {
 	case "Escape":
 		p.editing = false
 		p.query = ""
+		p.postTyped(ctx, "")
 	}
 }
 
@@ -209,6 +231,7 @@ func (p *regionPicker) pick(ctx app.Context, code string) {
 	p.editing = false
 	p.query = ""
 	p.active = 0
+	p.postTyped(ctx, "")
 	if p.Action != "" {
 		ctx.NewActionWithValue(p.Action, regionPick{ID: p.ID, Code: code})
 	}
