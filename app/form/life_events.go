@@ -208,6 +208,7 @@ var (
 		{"employee", Text{"单位交或灵活就业自己交的（职工医保）", "Paid by an employer or as a flexible worker (employee scheme)"}},
 		{"resident", Text{"每年交一次的（居民医保）", "Paid once a year (resident scheme)"}},
 	}
+	residenceHint = Text{"居民医保在常住地或户籍地交", "The resident scheme is joined where you live or are registered"}
 	payOnQuestion = Text{"打算哪天交？新工作填单位开始交的日子", "When will you pay? For a new job, the day the employer starts paying"}
 	whereNext     = Text{"在哪里交？", "Where?"}
 )
@@ -225,10 +226,16 @@ var LifeEvents = []LifeEvent{
 			{Key: "next", Kind: AskChoice, Text: Text{"接下来打算怎么交医保？", "How will you be insured next?"}, Choices: nextChoices},
 			{Key: "nextRegion", Kind: AskRegion, Text: whereNext, def: sameAs("region"), when: answerIsNot("next", "none")},
 			{Key: "payOn", Kind: AskDate, Text: payOnQuestion, def: todayDef, when: answerIsNot("next", "none")},
+			// Undecided, the answer weighs each way back, the resident
+			// scheme among them where the person lives.
+			{Key: "residence", Kind: AskRegion, Text: Text{"你现在常住在哪里？", "Where do you live now?"}, Hint: residenceHint, def: sameAs("region"), when: answerIs("next", "none")},
 		},
 		fill: func(f *State, a Answers) {
 			f.addRow(a["region"], "employee", "unit", a["from"], a["to"])
 			f.planNext(a["next"], a["nextRegion"], a["payOn"])
+			if a["next"] == "none" {
+				f.Residence = a["residence"]
+			}
 		},
 	},
 	{

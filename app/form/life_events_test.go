@@ -22,7 +22,10 @@ func TestLifeEvents(t *testing.T) {
 			`{"asOf":"2026-08-20","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-06","kind":"unit"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-08-20"}}`, 6},
 		{"quit, not decided: no plan, the last month by default", "quit", "2026-08-20",
 			Answers{"region": "440300", "from": "2019-01", "next": "none"},
-			`{"asOf":"2026-08-20","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-07","kind":"unit"}]}`, 4},
+			`{"asOf":"2026-08-20","person":{"residence":"440300"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-07","kind":"unit"}]}`, 5},
+		{"quit 深圳, not decided, back home in 成都", "quit", "2026-08-20",
+			Answers{"region": "440300", "from": "2019-01", "to": "2026-06", "next": "none", "residence": "510100"},
+			`{"asOf":"2026-08-20","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-06","kind":"unit"}]}`, 5},
 		{"quit, a new job elsewhere", "quit", "2026-08-20",
 			Answers{"region": "440300", "from": "2019-01", "to": "2026-06", "next": "job", "nextRegion": "310000", "payOn": "2026-09-01"},
 			`{"asOf":"2026-08-20","person":{"workRegion":"310000"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-06","kind":"unit"}],"plan":{"region":"310000","scheme":"employee","payOn":"2026-09-01","kind":"unit"}}`, 6},
@@ -105,5 +108,28 @@ func TestLifeEventQuestions(t *testing.T) {
 	}
 	if monthBefore("2026-01-15") != "2025-12" {
 		t.Errorf("monthBefore(2026-01-15) = %q", monthBefore("2026-01-15"))
+	}
+}
+
+// TestQuitUndecidedWaysBack: a man who left a job in 深圳 and has not
+// decided what next is offered the resident scheme where he now lives
+// (成都), not where the job was.
+func TestQuitUndecidedWaysBack(t *testing.T) {
+	f := LifeEventOf("quit").Form(Answers{"region": "440300", "from": "2019-01", "to": "2026-06", "next": "none", "residence": "510100"}, "2026-08-20")
+	res := Evaluate(f)
+	if !res.Computed || res.Out.Waiting == nil {
+		t.Fatalf("not answered: %v", res.Errors)
+	}
+	resident := 0
+	for _, w := range res.Out.Waiting.Ways {
+		if w.Scheme == "resident" {
+			resident++
+			if w.Region != "510100" {
+				t.Errorf("the resident way back is in %s, want 510100 (where he lives)", w.Region)
+			}
+		}
+	}
+	if resident != 1 {
+		t.Errorf("%d resident ways back, want 1: %+v", resident, res.Out.Waiting.Ways)
 	}
 }
