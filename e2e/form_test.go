@@ -307,3 +307,20 @@ func TestStaleWhileTyping(t *testing.T) {
 		t.Errorf("%d cards still stale after the month was completed", n)
 	}
 }
+
+// TestPayDayPassed opens a plan whose pay day is before the answer's date
+// (a life event answered on an earlier day): the checklist dates nothing
+// in the past, and one tap moves the payment to the answer's day.
+func TestPayDayPassed(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	input := []byte(`{"asOf":"2026-10-11","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-05"}],"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"2026-10-10"}}`)
+	b.do(t, 60*time.Second, phone(), chromedp.Navigate(shareURL(srv.URL, input)))
+	b.waitComputed(t)
+	if steps := eval[string](t, b, `document.getElementById("next-steps").textContent`); !strings.Contains(steps, "已经过去了") || strings.Contains(steps, "2026年10月10日：") {
+		t.Fatalf("the checklist of a passed pay day: %s", steps)
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("plan-pay-today")))
+	b.poll(t, 10*time.Second, `document.getElementById("next-steps").textContent.includes("2026年10月11日：在杭州市缴纳") && document.querySelector("#next-steps .todo-passed") === null`)
+	waitCards(t, b, expected(t, []byte(strings.Replace(string(input), `"payOn":"2026-10-10"`, `"payOn":"2026-10-11"`, 1))))
+}

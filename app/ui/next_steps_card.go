@@ -99,28 +99,11 @@ func (c *nextStepsCard) todo() app.UI {
 	}
 	// A plan the duplicates card stops is not to be paid (one story).
 	if w := a.Waiting; w != nil && w.About == "plan" && c.PayOn != "" && !slices.Contains(a.Duplicates.Stop, "plan") {
-		scheme := l.SchemeName(w.Scheme)
-		pay := l.Pick(l.FormatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.FormatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
-		switch {
-		case w.NoBenefits:
-			pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
-		case w.BenefitsFrom != "":
-			pay += l.Pick("，"+l.FormatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.FormatDay(w.BenefitsFrom)+".")
+		if c.PayOn < a.AsOf {
+			items = append(items, c.payDayPassed())
+		} else {
+			items = append(items, c.payment(w))
 		}
-		// How much, where the answer says it: outside the window some
-		// regions ask the contribution plus the subsidy.
-		switch {
-		case w.FullPrice && w.Cost != nil:
-			n := strconv.Itoa(*w.Cost)
-			pay += l.Pick("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
-		case w.FullPrice:
-			pay += l.Pick("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
-		}
-		items = append(items, withBody(tagged("li", "class", "todo-pay"),
-			app.Text(pay),
-			pickedText(l, "span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
-				" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
-		))
 	}
 	if len(items) == 0 {
 		return nil
@@ -129,6 +112,55 @@ func (c *nextStepsCard) todo() app.UI {
 		pickedText(l, "h3", "", "要做的事", "To do"),
 		elem("ol", "todo-list", items...),
 	)
+}
+
+// payment is the checklist's item for the planned payment: when, where
+// and from when it pays, how much where the answer says it, and where to
+// pay and ask.
+func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
+	l := c.Lang
+	scheme := l.SchemeName(w.Scheme)
+	pay := l.Pick(l.FormatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.FormatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
+	switch {
+	case w.NoBenefits:
+		pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
+	case w.BenefitsFrom != "":
+		pay += l.Pick("，"+l.FormatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.FormatDay(w.BenefitsFrom)+".")
+	}
+	// How much, where the answer says it: outside the window some
+	// regions ask the contribution plus the subsidy.
+	switch {
+	case w.FullPrice && w.Cost != nil:
+		n := strconv.Itoa(*w.Cost)
+		pay += l.Pick("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
+	case w.FullPrice:
+		pay += l.Pick("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
+	}
+	return withBody(tagged("li", "class", "todo-pay"),
+		app.Text(pay),
+		pickedText(l, "span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
+			" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
+	)
+}
+
+// payDayPassed is the checklist's item for a planned payment whose day is
+// before the date of the answer (a plan typed, or a life event answered,
+// on an earlier day): never a step dated in the past, but what to do, with
+// the plan moved to today in one tap.
+func (c *nextStepsCard) payDayPassed() app.UI {
+	l := c.Lang
+	day, today := l.FormatDay(c.PayOn), l.FormatDay(c.Answer.AsOf)
+	return withBody(tagged("li", "class", "todo-pay todo-passed"),
+		app.Text(l.Pick("打算缴费的日子（"+day+"）已经过去了。已经交了的，在参保记录里添上这次缴费；还没交的，改一个新的缴费日，等待期会跟着重算。",
+			"The day planned for the payment ("+day+") has passed. If you paid, add the payment to your enrollments; if not, choose a new day: the waiting period follows it.")),
+		button("plan-pay-today", "btn btn-quiet", l.Pick("改成今天（"+today+"）交", "Pay today ("+today+") instead"), c.onPayToday),
+	)
+}
+
+// onPayToday moves the plan's payment to the answer's date.
+func (c *nextStepsCard) onPayToday(ctx app.Context, e app.Event) {
+	asOf := c.Answer.AsOf
+	ctx.NewActionWithValue(actEditForm, formEdit(func(f *form.State) { f.Plan.PayOn = asOf }))
 }
 
 // transfer says how to move the insurance to the new region, or, for a

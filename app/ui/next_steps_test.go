@@ -143,6 +143,19 @@ func TestNextStepsTodo(t *testing.T) {
 	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
 		t.Errorf("full price: the checklist does not say how much")
 	}
+	// A plan whose day has passed (a life event answered yesterday): no
+	// step dated in the past, but what to do, and a tap to pay today.
+	passed := answerFor(t, `{"asOf":"2026-10-11","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-05"}],
+		"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"2026-10-10"}}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: passed, PayOn: "2026-10-10"})
+	for _, want := range []string{"todo-passed", "打算缴费的日子（2026年10月10日）已经过去了", `id="plan-pay-today"`, "改成今天（2026年10月11日）交"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("pay day passed: the checklist lacks %s", want)
+		}
+	}
+	if strings.Contains(html, "2026年10月10日：") {
+		t.Errorf("pay day passed: a step dated in the past")
+	}
 	covered := answerFor(t, `{"asOf":"2026-10-10","enrollments":[{"id":"e1","region":"330100","scheme":"employee","from":"2021-01"}]}`)
 	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: covered}); strings.Contains(html, "要做的事") {
 		t.Errorf("covered, nothing to do: a checklist")

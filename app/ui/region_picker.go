@@ -34,7 +34,7 @@ type regionPicker struct {
 
 	query   string
 	typed   string // the last text posted to Typed
-	editing bool // the box shows query, not Value
+	editing bool   // the box shows query, not Value
 	focused bool
 	blurs   int // counts focus changes: a delayed close applies to the last
 	active  int
