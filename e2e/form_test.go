@@ -275,6 +275,25 @@ func TestEmbedAddAndRemoveRows(t *testing.T) {
 	if got, want := values(`"enr-0-from"`, `"enr-0-to"`), []string{"2025-01", ""}; !slices.Equal(got, want) {
 		t.Errorf("after removing the first row: %q, want %q", got, want)
 	}
+	// 删除 says what it removed, with the focus on 撤销, which puts the row
+	// back where it was; the next edit ends the offer.
+	b.poll(t, 10*time.Second, `document.activeElement !== null && document.activeElement.id === "undo-remove" &&
+		document.getElementById("removed-note").textContent.includes("#1 深圳市 职工医保 2020-01")`)
+	b.do(t, 30*time.Second,
+		chromedp.Click(chromedp.ID("undo-remove")),
+		settled(`document.querySelectorAll(".enrollment").length === 2 && document.getElementById("removed-note") === null`),
+		domQuiet(),
+	)
+	if got, want := values(`"enr-0-from"`, `"enr-0-to"`, `"enr-1-from"`), []string{"2020-01", "2024-12", "2025-01"}; !slices.Equal(got, want) {
+		t.Errorf("after 撤销: %q, want %q", got, want)
+	}
+	b.poll(t, 10*time.Second, focusedInView("enr-0-region"))
+	b.do(t, 30*time.Second,
+		chromedp.Click(chromedp.CSS(`#enrollment-1 .remove`)),
+		settled(`document.getElementById("removed-note") !== null`),
+		typeInto("#enr-0-to", "2024-11"),
+		settled(`document.getElementById("removed-note") === null`),
+	)
 }
 
 // TestStaleWhileTyping: while a month is half typed the cards keep the

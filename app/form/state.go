@@ -429,6 +429,15 @@ func (f State) WithoutEnrollment(i int) State {
 	return g
 }
 
+// WithEnrollmentAt is f with e inserted as enrollment i (at the end when i
+// is past it): a removed row put back.
+func (f State) WithEnrollmentAt(i int, e Enrollment) State {
+	g := f.Clone()
+	i = max(0, min(i, len(g.Enrollments)))
+	g.Enrollments = append(g.Enrollments[:i], append([]Enrollment{e}, g.Enrollments[i:]...)...)
+	return g
+}
+
 func (f State) Clone() State {
 	g := f
 	g.Groups = append([]string(nil), f.Groups...)

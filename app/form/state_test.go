@@ -312,6 +312,10 @@ func TestEditAndRemoveEnrollment(t *testing.T) {
 		{"remove the first", f.WithoutEnrollment(0), "bc"},
 		{"remove the last", f.WithoutEnrollment(2), "ab"},
 		{"remove out of range", f.WithoutEnrollment(5), "abc"},
+		{"put back as the second", f.WithEnrollmentAt(1, Enrollment{ID: "x"}), "axbc"},
+		{"put back first", f.WithEnrollmentAt(0, Enrollment{ID: "x"}), "xabc"},
+		{"put back past the end", f.WithEnrollmentAt(7, Enrollment{ID: "x"}), "abcx"},
+		{"put back at a negative index", f.WithEnrollmentAt(-2, Enrollment{ID: "x"}), "xabc"},
 	}
 	for _, c := range cases {
 		if got := ids(c.got); got != c.want {

@@ -152,6 +152,7 @@ func (e *embed) Render() app.UI {
 			formSection("enrollments",
 				pickedText(l, "h2", "", "我的参保记录", "My enrollments"),
 				enrollmentList(empty, enrollmentEditors(l, f, e.res.Errors)),
+				removedNotice(l, e.removed),
 				addEnrollmentButton(l, e.onAdd),
 			),
 			&planForm{Value: f, Lang: l, Errors: e.res.Errors.At("plan")},

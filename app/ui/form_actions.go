@@ -28,6 +28,8 @@ const (
 	actEditEnrollment = "yibao.enrollment.edit"
 	// actRemoveEnrollment carries the index of the enrollment removed.
 	actRemoveEnrollment = "yibao.enrollment.remove"
+	// actUndoRemove puts back the enrollment removed last (session.removed).
+	actUndoRemove = "yibao.enrollment.undoRemove"
 	// actFormRegion carries the regionPick of a picker of the form, whose
 	// ID says the field (regionEdit).
 	actFormRegion = "yibao.form.region"
