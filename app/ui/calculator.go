@@ -719,6 +719,7 @@ func (c *calculator) formBody() []app.UI {
 		formSection("enrollments",
 			pickedText(l, "h2", "", "参保记录", "Enrollments"),
 			pickedText(l, "p", "hint", "每段连续缴费填一条：职工医保填缴费的起止月份，居民医保填享受待遇的起止月份。", "One row per stretch of payments: employee months paid, or resident months covered."),
+			recordPaths(l),
 			enrollmentList(enrollmentEditors(l, f, c.shownErrors())),
 			removedNotice(l, c.removed),
 			addEnrollmentButton(l, c.onAdd),

@@ -313,3 +313,20 @@ var contractExample = func() string {
 	}
 	return strings.TrimSpace(string(b))
 }()
+
+// The full form speaks plainly: which scheme is which, in the words people
+// use, and where to find the payment record next to the enrollments.
+func TestFormPlainWords(t *testing.T) {
+	c := computedCalculator(t, `{"asOf":"2026-12-01","enrollments":[{"id":"e1","region":"440300","scheme":"employee","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
+	html := load(t, c)
+	for _, want := range []string{"单位交或灵活就业交的＝职工医保；每年交一次的＝居民医保", "去哪里查我的缴费记录", "国家医保服务平台App", "从哪个月开始", "补缴以前断缴的年数"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the form lacks %q", want)
+		}
+	}
+	for _, jargon := range []string{">险种<", "开始年月", "补缴修复断保年数", "每多缴 1 年"} {
+		if strings.Contains(html, jargon) {
+			t.Errorf("the form still says %q", jargon)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func (c *coverageCard) facts() app.UI {
 		facts.add("参保地", "Region", place)
 	}
 	if a.Scheme != "" {
-		facts.add("险种", "Scheme", l.SchemeName(a.Scheme))
+		facts.add("医保类型", "Scheme", l.SchemeName(a.Scheme))
 	}
 	if a.From != nil {
 		facts.add("待遇开始", "Benefits since", l.FormatDay(*a.From))

@@ -120,8 +120,8 @@ func (r *enrollmentEditor) textField(l form.Lang, t *fieldText, field, value str
 // What the row's fields say.
 var (
 	enrRegionText = fieldText{label: form.Text{Zh: "参保地", En: "Region"}}
-	fromText      = fieldText{label: form.Text{Zh: "开始年月", En: "First month"}, placeholder: form.Text{Zh: "2019-03", En: "2019-03"}, normalize: form.NormalizeMonth}
-	toText        = fieldText{label: form.Text{Zh: "结束年月", En: "Last month"}, placeholder: form.Text{Zh: "空＝仍在缴", En: "empty = still paying"}, normalize: form.NormalizeMonth}
+	fromText      = fieldText{label: form.Text{Zh: "从哪个月开始", En: "First month"}, placeholder: form.Text{Zh: "2019-03", En: "2019-03"}, normalize: form.NormalizeMonth}
+	toText        = fieldText{label: form.Text{Zh: "到哪个月为止", En: "Last month"}, placeholder: form.Text{Zh: "空＝仍在缴", En: "empty = still paying"}, normalize: form.NormalizeMonth}
 	paidOnText    = fieldText{
 		label:       form.Text{Zh: "缴费日期（最后一年）", En: "Payment day (last year)"},
 		placeholder: form.Text{Zh: "2024-11-20", En: "2024-11-20"},
@@ -134,7 +134,7 @@ var (
 		inputMode:   "text",
 		normalize:   form.NormalizeBackpaid,
 	}
-	kindChoice = choice{form.Text{Zh: "缴费方式", En: "Paid as"}, []form.Option{
+	kindChoice = choice{legend: form.Text{Zh: "缴费方式", En: "Paid as"}, options: []form.Option{
 		{Value: "unit", Label: form.Text{Zh: "单位缴", En: "Employer"}},
 		{Value: "flexible", Label: form.Text{Zh: "灵活就业", En: "Flexible work"}},
 		{Value: "unemployment", Label: form.Text{Zh: "领失业金", En: "Unemployment benefit"}},

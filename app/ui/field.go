@@ -90,13 +90,14 @@ func regionField(l form.Lang, t *fieldText, id, value, err string) app.UI {
 type choice struct {
 	legend  form.Text
 	options []form.Option
+	hint    form.Text // under the options, in plain words ("" for none)
 }
 
 // schemeChoice picks a scheme (enrollments and the plan).
-var schemeChoice = choice{form.Text{Zh: "险种", En: "Scheme"}, []form.Option{
+var schemeChoice = choice{legend: form.Text{Zh: "哪种医保", En: "Which insurance"}, options: []form.Option{
 	{Value: "employee", Label: form.Text{Zh: "职工医保", En: "Employee"}},
 	{Value: "resident", Label: form.Text{Zh: "居民医保", En: "Resident"}},
-}}
+}, hint: form.Text{Zh: "单位交或灵活就业交的＝职工医保；每年交一次的＝居民医保", En: "Paid by an employer or as a flexible worker = employee; paid once a year = resident"}}
 
 // segmented is a pair (or more) of radio buttons drawn as one control.
 func segmented(l form.Lang, name string, c *choice, value string, onChange func(ctx app.Context, v string)) app.UI {
@@ -110,9 +111,14 @@ func segmented(l form.Lang, name string, c *choice, value string, onChange func(
 			textElem("span", "", o.Label.In(l)),
 		)
 	}
+	var hint app.UI
+	if c.hint.Zh != "" {
+		hint = textElem("p", "hint", c.hint.In(l))
+	}
 	return elem("fieldset", "segmented",
 		textElem("legend", "", c.legend.In(l)),
 		elem("div", "segmented-options", items...),
+		hint,
 	)
 }
 

@@ -199,10 +199,7 @@ func (p *lifeEventFlow) Render() app.UI {
 	}
 	var records app.UI
 	if q.Records {
-		records = elem("details", "records",
-			pickedText(l, "summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
-			textElem("p", "hint", form.RecordPaths.In(l)),
-		)
+		records = recordPaths(l)
 	}
 	next := l.Pick("下一步", "Next")
 	if p.step == n-1 {
@@ -221,6 +218,15 @@ func (p *lifeEventFlow) Render() app.UI {
 				button("flow-next", "btn btn-primary", next, p.onNext),
 			),
 		)
+}
+
+// recordPaths folds out where a person finds their payment record, next
+// to the questions and fields that need it.
+func recordPaths(l form.Lang) app.UI {
+	return elem("details", "records",
+		pickedText(l, "summary", "", "去哪里查我的缴费记录", "Where to find my payment record"),
+		textElem("p", "hint", form.RecordPaths.In(l)),
+	)
 }
 
 // renderChoices is the first screen: what happened?

@@ -91,12 +91,14 @@ func (p *planForm) fields() app.UI {
 		kind,
 		textField(l, &payOnText, "plan-payOn", v.Plan.PayOn, p.err("plan.payOn"), p.onPayOn),
 		elem("div", "field",
-			labelFor("plan-extraYears", l.Pick("补缴修复断保年数", "Broken years repaired (修复)")),
+			labelFor("plan-extraYears", l.Pick("补缴以前断缴的年数（修复断保）", "Broken years paid for now (修复)")),
 			tagged("select", "id", "plan-extraYears", "class", "field-input", "aria-describedby", describedBy("plan-extraYears", p.err("plan.extraYears"), "x")).
 				OnChange(p.onExtraYears).
 				Body(extraYearOptions(v.Plan.ExtraYears)...),
 			fieldMessages("plan-extraYears", p.err("plan.extraYears"),
-				l.Pick("每多缴 1 年，变动等待期减少 1 个月", "Each extra year paid removes a month of the variable wait")),
+				// How much a year takes off is the region's parameter
+				// (resident.repairMonthsPerYear): the waiting card says it.
+				l.Pick("补缴断缴的年份可以缩短居民医保的变动等待期，缩短多少见等待期", "Paying for broken years shortens the resident scheme's variable wait: the waiting period above says by how much")),
 		),
 	)
 }
@@ -105,7 +107,7 @@ func (p *planForm) fields() app.UI {
 // What the plan's fields say.
 var (
 	payOnText      = fieldText{label: form.Text{Zh: "缴费日期", En: "Day of payment"}, placeholder: form.Text{Zh: "2026-12-05", En: "2026-12-05"}, normalize: form.NormalizeDate}
-	planKindChoice = choice{form.Text{Zh: "缴费方式", En: "Paid as"}, []form.Option{
+	planKindChoice = choice{legend: form.Text{Zh: "缴费方式", En: "Paid as"}, options: []form.Option{
 		{Value: "unit", Label: form.Text{Zh: "单位缴", En: "Employer"}},
 		{Value: "flexible", Label: form.Text{Zh: "灵活就业（个人缴）", En: "Flexible work (yourself)"}},
 	}}

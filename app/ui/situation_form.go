@@ -88,7 +88,7 @@ var (
 	studyRegionText = fieldText{label: form.Text{Zh: "学籍地（学校所在地）", En: "Place of study"}, hint: form.Text{Zh: "学生重复参保时，一般保留学籍地的", En: "With duplicates, a student keeps the place of study"}}
 	residenceText   = fieldText{label: form.Text{Zh: "常住地", En: "Place of residence"}, hint: form.Text{Zh: "重复参保时，居民医保一般保留常住地的", En: "With duplicates, the resident scheme is kept where you live"}}
 	workRegionText  = fieldText{label: form.Text{Zh: "现就业地", En: "Place of work"}, hint: form.Text{Zh: "职工医保一般保留就业地的", En: "The employee scheme is kept where you work"}}
-	sexChoice       = choice{form.Text{Zh: "性别（部分地区男女缴费年限要求不同）", En: "Sex (some regions set different years for men and women)"}, form.SexOptions}
+	sexChoice       = choice{legend: form.Text{Zh: "性别（部分地区男女缴费年限要求不同）", En: "Sex (some regions set different years for men and women)"}, options: form.SexOptions}
 )
 
 // formDetails is an optional part of the form, folded until open: a
