@@ -272,6 +272,15 @@ type WaitingAnswer struct {
 	// price in yuan where the data has it.
 	FullPrice bool `json:"fullPrice,omitempty"`
 	Cost      *int `json:"cost,omitempty"`
+	// Contribution is, for a resident payment at the usual price, the
+	// individual contribution in yuan of ContributionYear: the benefit
+	// year the payment buys, or the year before it while that year's is
+	// not published; none where the data has neither.
+	// ContributionNational says it is the national standard (a region may
+	// ask more).
+	Contribution         *int `json:"contribution,omitempty"`
+	ContributionYear     int  `json:"contributionYear,omitempty"`
+	ContributionNational bool `json:"contributionNational,omitempty"`
 	// Assumed is true when no plan was given and the person is not covered:
 	// the answer is about enrolling on asOf (the first of Ways).
 	Assumed bool `json:"assumed"`

@@ -113,6 +113,16 @@ func (e *engine) explainResident(r *waitResult) {
 		e.priceOutsideWindow(c, r)
 		e.nextYearInWindow(c, r)
 	}
+	// What the payment costs at the usual price: the checklist's "about
+	// how much".
+	if !r.FullPrice && !c.pay.IsZero() {
+		for _, y := range [...]int{c.year, c.year - 1} {
+			if v, ok := e.params(c.t.region).ResidentIndividualContribution.Lookup(yearStart(y)); ok {
+				r.Contribution, r.ContributionYear, r.ContributionNational = &v.V, y, v.level == LevelNational
+				break
+			}
+		}
+	}
 	if p := e.params(c.t.region).ResidentCollection.At(c.lookup); p.V == "monthly" {
 		r.explain("resident.monthly", e.cite(p.v), "region", regionText(c.t.region))
 	}

@@ -170,3 +170,42 @@ func TestWaitingResidentExemptAndCost(t *testing.T) {
 		t.Errorf("cost: got broken %d months %d shorten %+v", w.BrokenYears, w.Months, w.Shorten)
 	}
 }
+
+// TestResidentContribution: a resident payment at the usual price says
+// what the year costs, the region's figure over the national one, the
+// year before's while the year bought has none published, and nothing at
+// the full price (Cost says that) or where the data has no figure.
+func TestResidentContribution(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       Input
+		cost     int // 0: none
+		year     int
+		national bool
+	}{
+		{"厦门 2026, its own figure", input("2026-03-10", nil, plan("350200", Resident, "2026-03-10", 0)), 450, 2026, false},
+		{"深圳 2027, not published: 2026's national figure", input("2026-11-20", nil, plan("440300", Resident, "2026-11-20", 0)), 400, 2026, true},
+		{"深圳 2026, the national figure", input("2026-02-10", nil, plan("440300", Resident, "2026-02-10", 0)), 400, 2026, true},
+		{"1990: no figure", input("1990-02-10", nil, plan("440300", Resident, "1990-02-10", 0)), 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := evaluate(t, tt.in).Waiting
+			got := 0
+			if w.Contribution != nil {
+				got = *w.Contribution
+			}
+			if w.FullPrice {
+				t.Fatalf("a full-price payment: pick another case")
+			}
+			if got != tt.cost || w.ContributionYear != tt.year || w.ContributionNational != tt.national {
+				t.Errorf("contribution %d for %d (national %v), want %d for %d (national %v)", got, w.ContributionYear, w.ContributionNational, tt.cost, tt.year, tt.national)
+			}
+		})
+	}
+	// Outside the window 青海 asks the full price: Cost, not Contribution.
+	w := evaluate(t, input("2026-08-03", nil, plan("630100", Resident, "2026-08-03", 0), res("r", "630100", "2020-01", "2024-12", ""))).Waiting
+	if !w.FullPrice || w.Contribution != nil {
+		t.Errorf("full price: fullPrice %v, contribution %v", w.FullPrice, w.Contribution)
+	}
+}

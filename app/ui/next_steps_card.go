@@ -94,7 +94,10 @@ func (c *nextStepsCard) todo() app.UI {
 	var items []app.UI
 	for _, act := range a.Duplicates.Actions {
 		if slices.Contains(a.Duplicates.Stop, act.Enrollment) {
-			items = append(items, pickedText(l, "li", "todo-stop", act.Zh, act.En))
+			items = append(items, withBody(tagged("li", "class", "todo-stop"),
+				app.Text(l.Pick(act.Zh, act.En)),
+				textElem("span", "todo-where", stopWhere(l, act).In(l)),
+			))
 		}
 	}
 	// A plan the duplicates card stops is not to be paid (one story).
@@ -126,6 +129,8 @@ func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 		pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
 	case w.BenefitsFrom != "":
 		pay += l.Pick("，"+l.FormatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.FormatDay(w.BenefitsFrom)+".")
+	default:
+		pay += l.Pick("。", ".")
 	}
 	// How much, where the answer says it: outside the window some
 	// regions ask the contribution plus the subsidy.
@@ -135,12 +140,60 @@ func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 		pay += l.Pick("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
 	case w.FullPrice:
 		pay += l.Pick("这时缴费按全额（个人缴费加财政补助），比集中参保期内贵。", " At that time the price is in full (the contribution plus the subsidy), more than inside the window.")
+	case w.Contribution != nil:
+		pay += contributionText(l, w)
 	}
+	bring := form.Text{Zh: "一般要带身份证或社保卡。", En: " Usually with an ID card or social security card."}
+	if w.Exempt != nil && *w.Exempt == rules.GroupNewborn {
+		bring = form.Text{Zh: "给宝宝参保一般要带出生医学证明和户口簿（或父母的身份证），以当地要求为准。", En: " For a baby, usually the birth certificate (出生医学证明) and the household register, or a parent's ID card: ask what the region needs."}
+	}
+	pay += bring.In(l)
 	return withBody(tagged("li", "class", "todo-pay"),
 		app.Text(pay),
 		pickedText(l, "span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
 			" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
 	)
+}
+
+// stopWhere says how and where to stop an enrollment the duplicates card
+// stops: a resident year ends by not paying the next one (a refund is
+// asked for at the region's office), an employee enrollment paid by the
+// person (the engine never stops an employer's) at the office or the tax
+// office that collects it.
+func stopWhere(l form.Lang, act rules.Action) form.Text {
+	region := placeName(l, act.Region)
+	if act.Refund == "personalAccount" {
+		return form.Text{
+			Zh: "怎么办：到" + region + "的医保经办窗口，或当地征收医保费的税务部门（线上：当地税务 App、微信城市服务），办理停止缴费；不清楚可打医保服务热线 12393。",
+			En: " How: stop paying at " + region + "'s medical insurance office, or the tax office that collects it there (online: the local tax app or WeChat city services); ask the hotline 12393 if unsure.",
+		}
+	}
+	return form.Text{
+		Zh: "怎么办：不再交" + region + "下一年度的居民医保即可；要退已交的，到" + region + "的医保经办窗口或当地医保服务平台申请终止参保；不清楚可打医保服务热线 12393。",
+		En: " How: do not pay " + region + "'s resident scheme for the next year; to ask for a refund of what was paid, end the enrollment at " + region + "'s medical insurance office or its online service; ask the hotline 12393 if unsure.",
+	}
+}
+
+// contributionText says about how much a resident payment costs: the
+// year's individual contribution, the region's own or the national
+// standard (which a region may exceed), or the year before's while the
+// year bought has none published.
+func contributionText(l form.Lang, w *rules.WaitingAnswer) string {
+	n, y := strconv.Itoa(*w.Contribution), strconv.Itoa(w.ContributionYear)
+	var s form.Text
+	switch {
+	case w.ContributionYear != w.BenefitYear && w.ContributionNational:
+		by := strconv.Itoa(w.BenefitYear)
+		s = form.Text{Zh: by + "年度的个人缴费标准还未收录；" + y + "年度全国标准为" + n + "元，当地可能更高。", En: " The " + by + " contribution is not known yet; the national standard for " + y + " was " + n + " yuan, and regions may ask more."}
+	case w.ContributionYear != w.BenefitYear:
+		by := strconv.Itoa(w.BenefitYear)
+		s = form.Text{Zh: by + "年度的个人缴费标准还未收录；" + y + "年度当地为" + n + "元。", En: " The " + by + " contribution is not known yet; it was " + n + " yuan here for " + y + "."}
+	case w.ContributionNational:
+		s = form.Text{Zh: "个人缴费：" + y + "年度全国标准" + n + "元，当地可能更高。", En: " The contribution: the national standard for " + y + " is " + n + " yuan; regions may ask more."}
+	default:
+		s = form.Text{Zh: "个人缴费：" + y + "年度" + n + "元。", En: " The contribution: " + n + " yuan for " + y + "."}
+	}
+	return s.In(l)
 }
 
 // payDayPassed is the checklist's item for a planned payment whose day is

@@ -119,7 +119,7 @@ func TestNextStepsTodo(t *testing.T) {
 		{"id":"e1","region":"310000","scheme":"employee","from":"2022-03"},
 		{"id":"e2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
 	html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: dup})
-	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保"} {
+	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保", "怎么办：不再交南昌市下一年度的居民医保即可", "12393"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("duplicate: the checklist lacks %s", want)
 		}
@@ -142,6 +142,18 @@ func TestNextStepsTodo(t *testing.T) {
 	full := answerFor(t, `{"asOf":"2026-08-03","enrollments":[{"id":"r","region":"630100","scheme":"resident","from":"2020-01","to":"2024-12"}],"plan":{"region":"630100","scheme":"resident","payOn":"2026-08-03"}}`)
 	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
 		t.Errorf("full price: the checklist does not say how much")
+	}
+	// A resident plan says about how much, and what to bring.
+	chengdu := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: chengdu, PayOn: "2026-12-01"})
+	for _, want := range []string{"2027年度的个人缴费标准还未收录；2026年度全国标准为400元，当地可能更高。", "一般要带身份证或社保卡。"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("resident plan: the checklist lacks %s", want)
+		}
+	}
+	xiamen := answerFor(t, `{"asOf":"2026-03-10","enrollments":[],"plan":{"region":"350200","scheme":"resident","payOn":"2026-03-10"}}`)
+	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: xiamen, PayOn: "2026-03-10"}); !strings.Contains(html, "个人缴费：2026年度450元。") {
+		t.Errorf("厦门's own contribution is not said")
 	}
 	// A plan whose day has passed (a life event answered yesterday): no
 	// step dated in the past, but what to do, and a tap to pay today.
