@@ -685,7 +685,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 		return
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
-	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
+	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, WaitDays: w.WaitDays, BenefitsFrom: formatDate(w.benefitsFrom),
 		Zh: text.Zh, En: text.En, Source: e.cite(e.params(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)
