@@ -564,9 +564,23 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 		if w.counting.V == "every" {
 			reading = say("resident.variable/every", "perYear", w.perYear.V)
 		}
-		r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", r.VariableMonths)
+		switch {
+		case broken == 0:
+			r.explain("resident.variable/noBroken", e.cite(w.counting.v), "countFrom", w.countFrom.V)
+		case r.VariableMonths == 0:
+			r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", say("resident.variable/none"))
+		default:
+			r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading,
+				"variable", say("resident.variable/months", "months", r.VariableMonths))
+		}
 	}
-	if c.t.extraYears > 0 {
+	switch {
+	case c.t.extraYears == 0:
+	case broken == 0:
+		r.explain("resident.repair.cap/none", e.cite(w.repair.v), "extra", c.t.extraYears)
+	case r.RepairedMonths == 0: // no variable months, or the floor after a long break
+		r.explain("resident.repair/none", e.cite(w.repair.v), "years", extra)
+	default:
 		if c.t.extraYears > broken {
 			r.explain("resident.repair.cap", e.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
