@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -168,16 +169,16 @@ func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	if w.Previous != nil {
 		facts.add("断缴前", "Before the gap", c.Labels[*w.Previous])
 	}
-	facts.add("断缴月数", "Gap", count(l, w.GapMonths, "个月", "month"))
+	// Counts and parts are shown where they are not zero (no "断缴月数
+	// 0 个月" for a newborn, no "+ 变动 0").
+	if w.GapMonths > 0 {
+		facts.add("断缴月数", "Gap", count(l, w.GapMonths, "个月", "month"))
+	}
 	if w.BrokenYears > 0 {
 		facts.add("断保年数", "Broken years", count(l, w.BrokenYears, "年", "year"))
 	}
-	if w.Months > 0 && w.Scheme == rules.Resident {
-		s := l.Pick("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.Pick(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
-		if w.RepairedMonths > 0 {
-			s += l.Pick(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
-		}
-		facts.add("构成", "Made of", s+l.Pick(" 个月", " months"))
+	if s := monthsMadeOf(l, w); w.Months > 0 && w.Scheme == rules.Resident && s != "" {
+		facts.add("构成", "Made of", s)
 	}
 	facts.add("可否补缴", "Back-pay allowed", either(l, w.BackpayAllowed, form.Text{Zh: "可以", En: "Yes"}, form.Text{Zh: "不可以", En: "No"}))
 	if w.Exempt != nil { // named for people, not "newborn"
@@ -210,9 +211,39 @@ func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	)
 }
 
+// monthsMadeOf is what a resident wait in months is made of: "固定 3 +
+// 变动 2 − 修复 1 个月", each part that is not zero; "" for none.
+func monthsMadeOf(l form.Lang, w *rules.WaitingAnswer) string {
+	var s string
+	for _, p := range []struct {
+		n      int
+		zh, en string
+	}{
+		{w.FixedMonths, " + 固定 ", " + fixed "},
+		{w.VariableMonths, " + 变动 ", " + variable "},
+		{w.RepairedMonths, " − 修复 ", " − repaired "},
+	} {
+		if p.n > 0 {
+			s += l.Pick(p.zh, p.en) + strconv.Itoa(p.n)
+		}
+	}
+	if s == "" {
+		return ""
+	}
+	return strings.TrimPrefix(s, " + ") + l.Pick(" 个月", " months")
+}
+
 // optionLine sums up an option: deadline, resulting wait, cost.
 func optionLine(l form.Lang, o rules.Option) string {
-	s := l.Pick("等待 ", "wait ") + strconv.Itoa(o.Months) + l.Pick(" 个月", " months")
+	var s string
+	switch {
+	case o.WaitDays > 0:
+		s = l.Pick("等待 "+strconv.Itoa(o.WaitDays)+" 天", "wait "+plural(o.WaitDays, "day"))
+	case o.Months == 0:
+		s = l.Pick("无等待期", "no waiting period")
+	default:
+		s = l.Pick("等待 "+strconv.Itoa(o.Months)+" 个月", "wait "+plural(o.Months, "month"))
+	}
 	if o.BenefitsFrom != "" {
 		d := l.FormatDay(o.BenefitsFrom)
 		s += l.Pick("，"+d+"起享受待遇", ", benefits from "+d)
@@ -220,7 +251,7 @@ func optionLine(l form.Lang, o rules.Option) string {
 	if o.Deadline != nil {
 		s += l.Pick("；截止 ", "; by ") + l.FormatDay(*o.Deadline)
 	}
-	if o.Cost != nil {
+	if o.Cost != nil && *o.Cost > 0 {
 		c := strconv.Itoa(*o.Cost)
 		s += l.Pick("；约 "+c+" 元", "; about ¥"+c)
 	}
