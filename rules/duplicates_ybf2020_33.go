@@ -308,6 +308,9 @@ func (e *engine) chooseAcrossSchemes(emps, ress []*span, m Month, p *Person) (*s
 	if start, ok := runStart(e.h.emp, at); ok {
 		months = int(at-start) + 1
 	}
+	if minYears.V == 0 { // 湛江 “跨制度重复参保的，原则上保留职工医保参保关系”
+		return k, sayStep("duplicates.crossScheme/noMinimum", e.cite(minYears.v), "id", k.name)
+	}
 	if months >= 12*minYears.V {
 		return k, sayStep("duplicates.crossScheme", e.cite(minYears.v), "months", months, "years", minYears.V, "id", k.name)
 	}

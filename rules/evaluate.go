@@ -199,7 +199,7 @@ func (e *engine) waysBack() *WaitingAnswer {
 	var list []WayBack
 	for _, w := range ways {
 		r := e.answer(w.t)
-		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months,
+		wb := WayBack{Kind: w.kind, Region: w.t.region, RegionName: regionName(w.t.region), Scheme: w.t.scheme, Months: r.Months, WaitDays: r.WaitDays,
 			MonthsUpperBound: r.MonthsUpperBound, BenefitsFrom: r.BenefitsFrom, NoBenefits: r.NoBenefits, BackpayDeadline: r.BackpayDeadline}
 		if w.t.scheme == Resident && !r.NoBenefits {
 			if r.Cost != nil {
@@ -238,6 +238,8 @@ func wayText(w *WayBack) (zh, en string) {
 	switch {
 	case w.NoBenefits:
 		t = say("way.noBenefits", "how", how)
+	case w.WaitDays > 0:
+		t = say("way.waitDays", "how", how, "days", w.WaitDays, "benefitsFrom", w.BenefitsFrom, "cost", cost)
 	case w.Months == 0:
 		var backpay Text
 		if w.BackpayDeadline != nil {

@@ -58,7 +58,7 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	fixed := p.ResidentFixedWaitMonths.At(day)
 	if applies := p.IncentiveApplies.At(day); applies.V == "noCeiling" {
 		a.RisePerYear, a.EarnedRise, a.NoCeiling = 0, 0, true
-		addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+		a.Explain = append(a.Explain, e.incentiveYears(countFrom, n, last))
 		addStep(&a.Explain, "incentive.noCeiling", e.cite(applies.v), "region", regionText(region))
 		return a
 	}
@@ -70,7 +70,7 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if capTotal.V > 0 && a.EarnedRise > capTotal.V {
 		a.EarnedRise = capTotal.V
 	}
-	addStep(&a.Explain, "incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
+	a.Explain = append(a.Explain, e.incentiveYears(countFrom, n, last))
 	if a.EarnedRise == 0 { // nothing earned yet: no "已提高0元"
 		addStep(&a.Explain, "incentive.rise/none", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
 			"next", a.NextRiseYear)
@@ -86,18 +86,36 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 	if capTotal.V > 0 {
 		addStep(&a.Explain, "incentive.capTotal", e.cite(capTotal.v), "cap", capTotal.V, "level", levelText(capTotal.level))
 	}
+	// Whether the rise earned is kept after a break, when there is one
+	// (nothing earned, nothing to keep or lose).
 	var afterBreak Text
-	switch keep.V {
-	case "kept":
+	switch {
+	case a.EarnedRise == 0:
+	case keep.V == "kept":
 		afterBreak = say("incentive.break/kept", "earned", a.EarnedRise)
-	case "lost":
+	case keep.V == "lost":
 		afterBreak = say("incentive.break/lost", "earned", a.EarnedRise)
 	default:
 		afterBreak = say("incentive.break/notStated", "earned", a.EarnedRise)
 	}
-	addStep(&a.Explain, "incentive.break", e.cite(keep.v), "kept", afterBreak, "fixed", fixed.V)
+	// The wait after a break, in the region's unit.
+	wait := say("incentive.break/months", "months", fixed.V)
+	if days := p.ResidentFixedWaitDays.At(day); days.V > 0 {
+		wait = say("incentive.break/days", "days", days.V)
+	}
+	addStep(&a.Explain, "incentive.break", e.cite(keep.v), "kept", afterBreak, "wait", wait)
 	if rise.level == LevelNational {
 		addStep(&a.Explain, "region.national", e.cite(rise.v))
 	}
 	return a
+}
+
+// incentiveYears is the step that counts the continuous resident years: n
+// years through last, counted from countFrom; none when the last year
+// enrolled comes before countFrom.
+func (e *engine) incentiveYears(countFrom Resolved[int], n, last int) Step {
+	if n == 0 {
+		return sayStep("incentive.years/none", e.cite(countFrom.v), "countFrom", countFrom.V, "last", last)
+	}
+	return sayStep("incentive.years", e.cite(countFrom.v), "countFrom", countFrom.V, "years", n, "last", last)
 }

@@ -505,6 +505,10 @@ func TestMessagesSaid(t *testing.T) {
 		crowd.Enrollments = append(crowd.Enrollments, res("r"+strconv.Itoa(i), "440300", "2026-01", "2026-12", ""))
 	}
 	ins = append(ins, crowd)
+	// Years of continuous resident insurance that have earned the
+	// incentive's rise: what a break does to it, for every enum word.
+	earned := Input{AsOf: "2030-06-01", Enrollments: []Enrollment{res("r", "410100", "2025-01", "2030-12", "")}}
+	ins = append(ins, earned)
 	run := func(what string, rs *RuleSet, ins []Input) {
 		for i, in := range ins {
 			out, err := rs.Evaluate(in)
@@ -525,7 +529,7 @@ func TestMessagesSaid(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		run(name, variants[name], sweep[:variantN])
+		run(name, variants[name], append(sweep[:variantN:variantN], earned))
 	}
 	c, _ := messages()
 	var never []string

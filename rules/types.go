@@ -305,6 +305,7 @@ type WayBack struct {
 	RegionName       string  `json:"regionName"`
 	Scheme           string  `json:"scheme"`
 	Months           int     `json:"months"`
+	WaitDays         int     `json:"waitDays,omitempty"` // as WaitingAnswer.WaitDays
 	MonthsUpperBound bool    `json:"monthsUpperBound"`
 	BenefitsFrom     string  `json:"benefitsFrom"`
 	NoBenefits       bool    `json:"noBenefits"`
@@ -325,8 +326,10 @@ type Option struct {
 	En   string `json:"en"`
 	// Deadline is the last day the option is open.
 	Deadline *string `json:"deadline"`
-	// Months is the waiting period if the option is taken.
+	// Months is the waiting period if the option is taken; WaitDays is it
+	// in days where the region counts days (Months is then 0).
 	Months       int    `json:"months"`
+	WaitDays     int    `json:"waitDays,omitempty"`
 	BenefitsFrom string `json:"benefitsFrom"`
 	Years        int    `json:"years,omitempty"`
 	Cost         *int   `json:"cost"` // yuan, when the data has the contribution

@@ -574,9 +574,23 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 		if w.counting.V == "every" {
 			reading = say("resident.variable/every", "perYear", w.perYear.V)
 		}
-		r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", r.VariableMonths)
+		switch {
+		case broken == 0:
+			r.explain("resident.variable/noBroken", e.cite(w.counting.v), "countFrom", w.countFrom.V)
+		case r.VariableMonths == 0:
+			r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading, "variable", say("resident.variable/none"))
+		default:
+			r.explain("resident.variable", e.cite(w.counting.v), "countFrom", w.countFrom.V, "broken", broken, "reading", reading,
+				"variable", say("resident.variable/months", "months", r.VariableMonths))
+		}
 	}
-	if c.t.extraYears > 0 {
+	switch {
+	case c.t.extraYears == 0:
+	case broken == 0:
+		r.explain("resident.repair.cap/none", e.cite(w.repair.v), "extra", c.t.extraYears)
+	case r.RepairedMonths == 0: // no variable months, or the floor after a long break
+		r.explain("resident.repair/none", e.cite(w.repair.v), "years", extra)
+	default:
 		if c.t.extraYears > broken {
 			r.explain("resident.repair.cap", e.cite(w.repair.v), "extra", c.t.extraYears, "broken", broken)
 		}
@@ -695,7 +709,7 @@ func (e *engine) noBenefitsThisYear(c *residentCase, r *waitResult) {
 		return
 	}
 	text := say("option.payInWindow", "year", c.year+1, "from", from, "to", to, "benefitsFrom", w.benefitsFrom)
-	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, BenefitsFrom: formatDate(w.benefitsFrom),
+	o := Option{Kind: "payInWindow", Deadline: datep(to), Months: w.Months, WaitDays: w.WaitDays, BenefitsFrom: formatDate(w.benefitsFrom),
 		Zh: text.Zh, En: text.En, Source: e.cite(e.params(c.t.region).ResidentWindow.At(yearStart(c.year + 1)).v)}
 	e.priceYears(&o, c.t.region, c.year+1, 1)
 	r.Shorten = append(r.Shorten, o)

@@ -49,27 +49,25 @@ func answerSummary(l form.Lang, ready bool, res form.Result) string {
 	parts := make([]string, 1, 3)
 	parts[0] = either(l, o.Coverage.Active, form.Text{Zh: "现在能报销", En: "covered now"}, form.Text{Zh: "现在不能报销", En: "not covered now"})
 	if w := o.Waiting; w != nil {
-		m := strconv.Itoa(w.Months)
-		var wait form.Text
-		switch {
-		case w.NoBenefits:
-			wait = form.Text{Zh: "本次缴费当年享受不到待遇", En: "this payment buys no benefits"}
-		case w.MonthsUpperBound:
-			wait = form.Text{Zh: "等待期最长 " + m + " 个月", En: "a wait of at most " + m + " months"}
-		case w.Assumed:
-			wait = form.Text{Zh: "今天参保：等待期 " + m + " 个月", En: "enrolling today: " + m + " months' wait"}
-		case w.Months == 0:
-			wait = form.Text{Zh: "无等待期", En: "no wait"}
-		default:
-			wait = form.Text{Zh: "等待期 " + m + " 个月", En: m + " months' wait"}
-		}
-		parts = append(parts, wait.In(l))
+		// The wait in the waiting card's words (waitText).
+		wait := waitText(w).In(l)
+		var from string
 		if !o.Coverage.Active && w.BenefitsFrom != "" {
-			from := form.Text{Zh: l.FormatDay(w.BenefitsFrom) + "起可报销", En: "covered from " + l.FormatDay(w.BenefitsFrom)}
+			from = l.Pick(l.FormatDay(w.BenefitsFrom)+"起可报销", "covered from "+l.FormatDay(w.BenefitsFrom))
 			if w.MonthsUpperBound {
-				from = form.Text{Zh: "最晚" + from.Zh, En: "at the latest " + from.En}
+				from = l.Pick("最晚"+from, "at the latest "+from)
 			}
-			parts = append(parts, from.In(l))
+		}
+		switch {
+		case w.Assumed: // one part: the assumption, its wait and its day
+			if from != "" {
+				wait += l.Pick("，", ", ") + from
+			}
+			parts = append(parts, ifToday.In(l)+wait)
+		case from != "":
+			parts = append(parts, wait, from)
+		default:
+			parts = append(parts, wait)
 		}
 	}
 	if o.Duplicates.Keep != nil {

@@ -135,7 +135,7 @@ func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 	// How much, where the answer says it: outside the window some
 	// regions ask the contribution plus the subsidy.
 	switch {
-	case w.FullPrice && w.Cost != nil:
+	case w.FullPrice && w.Cost != nil && *w.Cost > 0:
 		n := strconv.Itoa(*w.Cost)
 		pay += l.Pick("这时缴费按全额（个人缴费加财政补助）："+n+"元。", " At that time the price is in full (the contribution plus the subsidy): "+n+" yuan.")
 	case w.FullPrice:
@@ -225,7 +225,7 @@ func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 		title = l.Pick("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
 	}
 	var limit app.UI
-	if t.Kind == "transfer" {
+	if t.Kind == "transfer" && t.WorkingDays > 0 {
 		days := strconv.Itoa(t.WorkingDays)
 		limit = textElem("p", "time-limit", l.Pick("办理时限："+days+"个工作日", "Time limit: "+days+" working days"))
 	}
@@ -266,6 +266,11 @@ func (c *nextStepsCard) incentive(in *rules.IncentiveAnswer) app.UI {
 	switch {
 	case in.NoCeiling:
 		summary = stepText(l, in.Explain, "incentive.noCeiling")
+	case in.ContinuousYears == 0: // no "已连续参加居民医保0年": the rule, from when it counts
+		threshold, from := strconv.Itoa(in.YearsBeforeRise), strconv.Itoa(in.CountFrom)
+		summary = l.Pick(
+			"还没有计入激励的连续参保年度（自"+from+"年度起计算）；连续参保满"+threshold+"年后，每再连续参保1年，大病保险最高支付限额提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",
+			"No continuous year counts toward the incentive yet (counted from "+from+"); after "+threshold+" continuous years, each further year raises the 大病保险 cap by "+rise+" yuan (at most "+capPct+"% of the original cap).")
 	case in.EarnedRise == 0: // no "已提高0元"
 		summary = l.Pick(
 			"已连续参加居民医保"+years+"年；自"+next+"年度起，每连续参保1年，大病保险最高支付限额提高"+rise+"元（累计不超过原封顶线的"+capPct+"%）。",

@@ -83,7 +83,7 @@ func TestWaitingCardNotCovered(t *testing.T) {
 	lapsed := answerFor(t, `{"asOf":"2026-08-15","person":{"residence":"510100"},"enrollments":[
 		{"id":"sz","region":"440300","scheme":"employee","from":"2019-03","to":"2026-06"}]}`)
 	html := load(t, &waitingCard{Lang: form.Zh, Computed: true, Answer: lapsed.Waiting, Coverage: lapsed.Coverage.Status})
-	for _, want := range []string{"现在参保", "如果今天参保缴费", "灵活就业人员身份继续参加职工医保", "在成都市参加城乡居民医保"} {
+	for _, want := range []string{"如果今天参保：", "如果今天参保缴费", "灵活就业人员身份继续参加职工医保", "在成都市参加城乡居民医保"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("lapsed card lacks %q: %s", want, html)
 		}

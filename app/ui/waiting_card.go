@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -26,12 +27,17 @@ type waitingCard struct {
 	Basis *basis
 }
 
+// attrs are the contract's attributes, and data-wait-days: the wait in
+// days where the region counts days (data-months is then 0), else empty.
 func (c *waitingCard) attrs() [][2]string {
-	months, from := "", ""
+	months, from, days := "", "", ""
 	if c.Computed && c.Answer != nil {
 		months, from = strconv.Itoa(c.Answer.Months), c.Answer.BenefitsFrom
+		if c.Answer.WaitDays > 0 {
+			days = strconv.Itoa(c.Answer.WaitDays)
+		}
 	}
-	return [][2]string{{"data-months", months}, {"data-benefits-from", from}}
+	return [][2]string{{"data-months", months}, {"data-benefits-from", from}, {"data-wait-days", days}}
 }
 
 func (c *waitingCard) OnMount(ctx app.Context) {
@@ -58,37 +64,62 @@ func (c *waitingCard) Render() app.UI {
 }
 
 // waitingHeadline is the waiting card's headline and tone, also written on
-// the result image; coverage is the coverage status.
+// the result image; coverage is the coverage status. With an answer, it is
+// the wait as the summary says it (waitText), after the assumption of
+// enrolling today if the answer makes it.
 func waitingHeadline(w *rules.WaitingAnswer, coverage string) (head form.Text, tone string) {
-	var m string
-	if w != nil {
-		m = strconv.Itoa(w.Months)
-	}
 	switch {
 	case w == nil && coverage == rules.StatusNone:
-		head, tone = form.Text{Zh: "尚未参保", En: "Not insured"}, "warn"
+		return form.Text{Zh: "尚未参保", En: "Not insured"}, "warn"
 	case w == nil && coverage == rules.StatusRetiredShort:
-		head, tone = form.Text{Zh: "先补足缴费年限", En: "Pay up the required years first"}, "warn"
+		return form.Text{Zh: "先补足缴费年限", En: "Pay up the required years first"}, "warn"
 	case w == nil:
-		head, tone = form.Text{Zh: "无需等待", En: "No waiting period"}, "good"
-	case w.NoBenefits:
-		head, tone = form.Text{Zh: "本次缴费当年享受不到待遇", En: "This payment buys no benefits"}, "bad"
-	case w.Assumed && w.Months == 0:
-		head, tone = form.Text{Zh: "现在参保：不设等待期", En: "Enrolling now: no wait"}, "warn"
-	case w.Assumed && w.MonthsUpperBound:
-		head, tone = form.Text{Zh: "现在参保：最长等待 " + m + " 个月", En: "Enrolling now: at most " + m + " months' wait"}, "warn"
-	case w.Assumed:
-		head, tone = form.Text{Zh: "现在参保：等待 " + m + " 个月", En: "Enrolling now: " + m + " months' wait"}, "warn"
-	case w.WaitDays > 0:
-		head, tone = form.Text{Zh: "等待 " + strconv.Itoa(w.WaitDays) + " 天", En: strconv.Itoa(w.WaitDays) + " days' wait"}, "warn"
-	case w.Months == 0:
-		head, tone = form.Text{Zh: "无等待期", En: "No wait"}, "good"
-	case w.MonthsUpperBound:
-		head, tone = form.Text{Zh: "最长等待 " + m + " 个月", En: "At most " + m + " months' wait"}, "warn"
-	default:
-		head, tone = form.Text{Zh: "等待 " + m + " 个月", En: m + " months' wait"}, "warn"
+		return form.Text{Zh: "无需等待", En: "No waiting period"}, "good"
 	}
+	head, tone = waitText(w), "warn"
+	switch {
+	case w.NoBenefits:
+		tone = "bad"
+	case w.Assumed:
+	case w.Months == 0 && w.WaitDays == 0:
+		tone = "good"
+	}
+	if w.Assumed {
+		head = form.Text{Zh: ifToday.Zh + head.Zh, En: ifToday.En + head.En}
+	}
+	head.En = upperFirst(head.En)
 	return head, tone
+}
+
+// ifToday states the assumption of an answer about enrolling today
+// (rules.WaitingAnswer.Assumed), before its wait.
+var ifToday = form.Text{Zh: "如果今天参保：", En: "if you enroll today: "}
+
+// waitText is the wait of w in the same words on the card, in the summary
+// and on the result image: in days where the region counts days, "no
+// waiting period" where there is none. The English is in lower case, for
+// the middle of the summary.
+func waitText(w *rules.WaitingAnswer) form.Text {
+	m := strconv.Itoa(w.Months)
+	switch {
+	case w.NoBenefits:
+		return form.Text{Zh: "本次缴费当年享受不到待遇", En: "this payment buys no benefits"}
+	case w.WaitDays > 0:
+		return form.Text{Zh: "等待 " + strconv.Itoa(w.WaitDays) + " 天", En: waitOf(w.WaitDays, "day")}
+	case w.Months == 0:
+		return form.Text{Zh: "无等待期", En: "no waiting period"}
+	case w.MonthsUpperBound:
+		return form.Text{Zh: "最长等待 " + m + " 个月", En: "at most " + waitOf(w.Months, "month")}
+	}
+	return form.Text{Zh: "等待 " + m + " 个月", En: waitOf(w.Months, "month")}
+}
+
+// waitOf is "3 months' wait", "1 month's wait".
+func waitOf(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit + "'s wait"
+	}
+	return strconv.Itoa(n) + " " + unit + "s' wait"
 }
 
 // body is what the card says below the headline.
@@ -138,16 +169,16 @@ func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	if w.Previous != nil {
 		facts.add("断缴前", "Before the gap", c.Labels[*w.Previous])
 	}
-	facts.add("断缴月数", "Gap", count(l, w.GapMonths, "个月", "month"))
+	// Counts and parts are shown where they are not zero (no "断缴月数
+	// 0 个月" for a newborn, no "+ 变动 0").
+	if w.GapMonths > 0 {
+		facts.add("断缴月数", "Gap", count(l, w.GapMonths, "个月", "month"))
+	}
 	if w.BrokenYears > 0 {
 		facts.add("断保年数", "Broken years", count(l, w.BrokenYears, "年", "year"))
 	}
-	if w.Months > 0 && w.Scheme == rules.Resident {
-		s := l.Pick("固定 ", "fixed ") + strconv.Itoa(w.FixedMonths) + l.Pick(" + 变动 ", " + variable ") + strconv.Itoa(w.VariableMonths)
-		if w.RepairedMonths > 0 {
-			s += l.Pick(" − 修复 ", " − repaired ") + strconv.Itoa(w.RepairedMonths)
-		}
-		facts.add("构成", "Made of", s+l.Pick(" 个月", " months"))
+	if s := monthsMadeOf(l, w); w.Months > 0 && w.Scheme == rules.Resident && s != "" {
+		facts.add("构成", "Made of", s)
 	}
 	facts.add("可否补缴", "Back-pay allowed", either(l, w.BackpayAllowed, form.Text{Zh: "可以", En: "Yes"}, form.Text{Zh: "不可以", En: "No"}))
 	if w.Exempt != nil { // named for people, not "newborn"
@@ -180,9 +211,39 @@ func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	)
 }
 
+// monthsMadeOf is what a resident wait in months is made of: "固定 3 +
+// 变动 2 − 修复 1 个月", each part that is not zero; "" for none.
+func monthsMadeOf(l form.Lang, w *rules.WaitingAnswer) string {
+	var s string
+	for _, p := range []struct {
+		n      int
+		zh, en string
+	}{
+		{w.FixedMonths, " + 固定 ", " + fixed "},
+		{w.VariableMonths, " + 变动 ", " + variable "},
+		{w.RepairedMonths, " − 修复 ", " − repaired "},
+	} {
+		if p.n > 0 {
+			s += l.Pick(p.zh, p.en) + strconv.Itoa(p.n)
+		}
+	}
+	if s == "" {
+		return ""
+	}
+	return strings.TrimPrefix(s, " + ") + l.Pick(" 个月", " months")
+}
+
 // optionLine sums up an option: deadline, resulting wait, cost.
 func optionLine(l form.Lang, o rules.Option) string {
-	s := l.Pick("等待 ", "wait ") + strconv.Itoa(o.Months) + l.Pick(" 个月", " months")
+	var s string
+	switch {
+	case o.WaitDays > 0:
+		s = l.Pick("等待 "+strconv.Itoa(o.WaitDays)+" 天", "wait "+plural(o.WaitDays, "day"))
+	case o.Months == 0:
+		s = l.Pick("无等待期", "no waiting period")
+	default:
+		s = l.Pick("等待 "+strconv.Itoa(o.Months)+" 个月", "wait "+plural(o.Months, "month"))
+	}
 	if o.BenefitsFrom != "" {
 		d := l.FormatDay(o.BenefitsFrom)
 		s += l.Pick("，"+d+"起享受待遇", ", benefits from "+d)
@@ -190,7 +251,7 @@ func optionLine(l form.Lang, o rules.Option) string {
 	if o.Deadline != nil {
 		s += l.Pick("；截止 ", "; by ") + l.FormatDay(*o.Deadline)
 	}
-	if o.Cost != nil {
+	if o.Cost != nil && *o.Cost > 0 {
 		c := strconv.Itoa(*o.Cost)
 		s += l.Pick("；约 "+c+" 元", "; about ¥"+c)
 	}
