@@ -38,7 +38,9 @@ type Region struct {
 	Population int
 	// Via is, in a search result, the county-level division whose name
 	// matched ("浦东新区" for 上海市); "" when the region's own name did.
-	Via string
+	// ViaPinyin is its pinyin without the suffix ("pudong"), for English
+	// pages; "" when the table has no reading for it (a rare character).
+	Via, ViaPinyin string
 }
 
 // county is a county-level division (区, 县, 县级市, 旗) and the code of its
@@ -168,7 +170,7 @@ func SearchRegions(query string, limit int) []Region {
 		}
 		if match, exact := matches(c.Name, c.Initials, c.Pinyin, ""); match {
 			r, _ := LookupRegion(c.Of)
-			r.Via = c.Name
+			r.Via, r.ViaPinyin = c.Name, c.Pinyin
 			hits = append(hits, hit{exact, true, r})
 			found[c.Of] = true
 		}

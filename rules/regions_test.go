@@ -199,8 +199,8 @@ func TestSearchRegions(t *testing.T) {
 	}
 	// A county's match names it; a region's own does not.
 	for _, r := range SearchRegions("浦东", 1) {
-		if r.Via != "浦东新区" {
-			t.Errorf("SearchRegions(浦东): Via %q, want 浦东新区", r.Via)
+		if r.Via != "浦东新区" || r.ViaPinyin != "pudong" {
+			t.Errorf("SearchRegions(浦东): Via %q %q, want 浦东新区 pudong", r.Via, r.ViaPinyin)
 		}
 	}
 	if r := SearchRegions("深圳", 1); len(r) != 1 || r[0].Via != "" {

@@ -67,6 +67,15 @@ func regionLabel(l form.Lang, r rules.Region) string {
 	return name
 }
 
+// viaName names the county a search result was found by, in English with
+// its pinyin first (Pudong 浦东新区), as regionLabel names the region.
+func viaName(l form.Lang, r rules.Region) string {
+	if l == form.En && r.ViaPinyin != "" {
+		return upperFirst(r.ViaPinyin) + " " + r.Via
+	}
+	return r.Via
+}
+
 func (p *regionPicker) suggestions() []rules.Region {
 	if !p.editing || !p.focused || p.query == "" {
 		return nil
@@ -114,10 +123,11 @@ func (p *regionPicker) Render() app.UI {
 		for i, r := range list {
 			name := regionLabel(l, r)
 			// A region found by a district or county says which: 上海市
-			// （浦东新区）. Codes are for machines: data-code, not shown.
+			// （浦东新区）, Shanghai 上海市 (Pudong 浦东新区). Codes are for
+			// machines: data-code, not shown.
 			var via app.UI
 			if r.Via != "" {
-				via = textElem("span", "via", l.Pick("（"+r.Via+"）", " ("+r.Via+")"))
+				via = textElem("span", "via", l.Pick("（"+r.Via+"）", " ("+viaName(l, r)+")"))
 			}
 			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active), "data-code", r.Code).
 				Body(app.Text(name), via).
