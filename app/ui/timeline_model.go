@@ -70,7 +70,7 @@ func buildTimeline(l form.Lang, f form.State, out *rules.Output) (timelineModel,
 	}
 	labels := map[string]string{}
 	for i, e := range f.Enrollments {
-		label := "#" + strconv.Itoa(i+1) + " " + shortRegion(e.Region) + " " + l.Pick(schemeShort(e.Scheme), "")
+		label := "#" + strconv.Itoa(i+1) + " " + shortPlace(l, e.Region) + " " + l.Pick(schemeShort(e.Scheme), "")
 		labels[e.ID] = strings.TrimSpace(label)
 	}
 	for _, ln := range tl.Lanes {
@@ -79,7 +79,7 @@ func buildTimeline(l form.Lang, f form.State, out *rules.Output) (timelineModel,
 		case "all":
 			label = l.Pick("合计", "All")
 		case "plan":
-			label = l.Pick("计划", "Plan") + " " + shortRegion(f.Plan.Region)
+			label = l.Pick("计划", "Plan") + " " + shortPlace(l, f.Plan.Region)
 		default:
 			label = labels[ln.About]
 			if label == "" {
@@ -103,6 +103,16 @@ func schemeShort(s string) string {
 		return "居民"
 	}
 	return ""
+}
+
+// shortPlace names a region in the language in tight places: its name
+// without its suffix (深圳), or in English its pinyin alone (Shenzhen), as
+// narrow as the Chinese.
+func shortPlace(l form.Lang, code string) string {
+	if r, ok := rules.LookupRegion(code); ok && l == form.En && r.Pinyin != "" {
+		return upperFirst(r.Pinyin)
+	}
+	return shortRegion(code)
 }
 
 // shortRegion is a region's name without its suffix, for tight places.
