@@ -112,3 +112,17 @@ func englishTexts(out Output) []string {
 	}
 	return ts
 }
+
+// An answer for a county-level city directly under its province names the
+// city (仙桃市, Xiantao), not the placeholder it is listed under, and uses
+// the province's rules as the placeholder did.
+func TestCountyLevelCityAnswers(t *testing.T) {
+	out := evaluate(t, input("2026-12-01", nil, nil, emp("e1", "429004", "2020-01", "")))
+	if out.Coverage.RegionName != "仙桃市" || !strings.Contains(out.Coverage.Explain[0].En, "Xiantao 仙桃市") {
+		t.Errorf("仙桃: %q, %q", out.Coverage.RegionName, out.Coverage.Explain[0].En)
+	}
+	rs, _ := Default()
+	if l := rs.HasLocalRules("420000"); rs.HasLocalRules("429004") != l || rs.HasLocalRules("429000") != l {
+		t.Errorf("仙桃 does not follow 湖北's rules")
+	}
+}

@@ -235,6 +235,28 @@ func TestRegionPicker(t *testing.T) {
 	}
 }
 
+// A county-level city directly under its province is offered, picked and
+// shown by its own name (仙桃市 · 湖北省), never as the province's
+// 省直辖县级行政区划 it is listed under.
+func TestRegionPickerCountyLevelCity(t *testing.T) {
+	for _, tt := range []struct {
+		l           form.Lang
+		value, text string
+	}{
+		{form.Zh, `value="仙桃市 · 湖北省"`, "仙桃市 · 湖北省"},
+		{form.En, `value="Xiantao 仙桃市 · Hubei"`, "Xiantao 仙桃市 · Hubei"},
+	} {
+		html := load(t, &regionPicker{ID: "r", Label: "参保地", Value: "429004", Lang: tt.l})
+		if !strings.Contains(html, tt.value) {
+			t.Errorf("%s: the picked city shows otherwise: %s", tt.l.HTMLLang(), html)
+		}
+		html = load(t, &regionPicker{ID: "r", Label: "参保地", Lang: tt.l, editing: true, focused: true, query: "仙桃"})
+		if !strings.Contains(html, tt.text) || !strings.Contains(html, `data-code="429004"`) || strings.Contains(html, "直辖") || strings.Contains(html, "zhixia") {
+			t.Errorf("%s: the suggestion for 仙桃 is not 仙桃市: %s", tt.l.HTMLLang(), html)
+		}
+	}
+}
+
 func TestRulesPage(t *testing.T) {
 	p := &rulesPage{}
 	p.OnInit()
