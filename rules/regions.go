@@ -55,7 +55,8 @@ type Region struct {
 
 // county is a county-level division (区, 县, 县级市, 旗) and the code of its
 // 统筹地区 in regionTable: the region search finds a city by its districts
-// and counties (浦东 → 上海市, 昆山 → 苏州市).
+// and counties (浦东 → 上海市, 昆山 → 苏州市), and LookupArea by their codes
+// (310115 → 上海市; countyCodes holds them).
 type county struct {
 	Name, Initials, Pinyin, Of string
 }
@@ -63,6 +64,14 @@ type county struct {
 var (
 	regionIndexOnce sync.Once
 	regionIndex     map[string]int // code → index in regionTable
+
+	countyIndex = sync.OnceValue(func() map[string]int { // code → index in countyTable
+		m := make(map[string]int, len(countyTable))
+		for i := range countyTable {
+			m[countyCode(i)] = i
+		}
+		return m
+	})
 )
 
 func regionIndexMap() map[string]int {
@@ -87,6 +96,30 @@ func LookupRegion(code string) (Region, bool) {
 	}
 	return regionTable[i], true
 }
+
+// LookupArea returns the region that a 6-digit code stands for and reports
+// whether there is one: the region of the table with that code, as
+// LookupRegion returns it, or for the code of a county-level division (区,
+// 县, 县级市, 旗) its 统筹地区, with Via and ViaPinyin naming the division
+// (310115 → 上海市 310000, Via 浦东新区; 320583 → 苏州市, Via 昆山市), as the
+// search finds it by its name. Codes of the input go through it, so a
+// district's code is answered as its 统筹地区.
+func LookupArea(code string) (Region, bool) {
+	if r, ok := LookupRegion(code); ok {
+		return r, true
+	}
+	i, ok := countyIndex()[code]
+	if !ok {
+		return Region{}, false
+	}
+	c := &countyTable[i]
+	r, ok := LookupRegion(c.Of)
+	r.Via, r.ViaPinyin = c.Name, c.Pinyin
+	return r, ok
+}
+
+// countyCode is the code of countyTable[i].
+func countyCode(i int) string { return countyCodes[6*i : 6*i+6] }
 
 // Regions returns a copy of all regions, sorted by code.
 func Regions() []Region {

@@ -307,3 +307,67 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("%d placeholders, want 4 (河南, 湖北, 海南, 新疆)", n)
 	}
 }
+
+// A county-level division's code stands for its 统筹地区, named by the
+// division; a region's code for the region; other codes for nothing.
+func TestLookupArea(t *testing.T) {
+	tests := []struct {
+		code, region, via, viaPinyin string
+		ok                           bool
+	}{
+		{"310115", "310000", "浦东新区", "pudong", true},
+		{"320583", "320500", "昆山市", "kunshan", true},
+		{"440305", "440300", "南山区", "nanshan", true},
+		{"500229", "500000", "城口县", "chengkou", true}, // 重庆's counties (500200) are 重庆's
+		{"440300", "440300", "", "", true},
+		{"429004", "429004", "", "", true}, // a region of its own
+		{"110100", "110100", "", "", true}, // as LookupRegion: an alias, Alias 110000
+		{"310199", "", "", "", false},
+		{"999999", "", "", "", false},
+		{"", "", "", "", false},
+	}
+	for _, tt := range tests {
+		r, ok := LookupArea(tt.code)
+		if ok != tt.ok || r.Code != tt.region || r.Via != tt.via || r.ViaPinyin != tt.viaPinyin {
+			t.Errorf("LookupArea(%q) = %s %s %s, %v; want %s %s %s, %v", tt.code, r.Code, r.Via, r.ViaPinyin, ok, tt.region, tt.via, tt.viaPinyin, tt.ok)
+		}
+	}
+	if len(countyCodes) != 6*len(countyTable) {
+		t.Fatalf("%d digits of county codes for %d counties", len(countyCodes), len(countyTable))
+	}
+	for i, c := range countyTable {
+		code := countyCode(i)
+		// 东莞, 中山 and 儋州 have no districts: areas.json lists each as
+		// its own county, with the city's code.
+		if _, ok := LookupRegion(code); ok && code != c.Of || len(code) != 6 || code[:2] != c.Of[:2] {
+			t.Errorf("county %+v: its code is another region's, or not in its region's province", c)
+		}
+		if r, ok := LookupArea(code); !ok || r.Code != c.Of {
+			t.Errorf("LookupArea(%s) = %+v, want %s", code, r, c.Of)
+		}
+	}
+}
+
+// An input naming a district or a county by its code is answered for its
+// 统筹地区, as if that region's code had been given: the same answer,
+// with the region's code in the output.
+func TestCountyCodesAnswerForTheirRegion(t *testing.T) {
+	given := input("2026-12-01", &Person{Residence: "310115", WorkRegion: "310104"}, plan("320583", Employee, "2026-12-15", 0),
+		emp("e1", "310115", "2020-01", "2026-06"))
+	same := input("2026-12-01", &Person{Residence: "310000", WorkRegion: "310000"}, plan("320500", Employee, "2026-12-15", 0),
+		emp("e1", "310000", "2020-01", "2026-06"))
+	a, b := evaluate(t, given), evaluate(t, same)
+	ja, _ := jsonMarshal(a)
+	jb, _ := jsonMarshal(b)
+	if string(ja) != string(jb) {
+		t.Errorf("district codes:\n%s\nthe regions' codes:\n%s", ja, jb)
+	}
+	if a.Coverage.Region != "310000" || a.Waiting == nil || a.Waiting.Region != "320500" || a.Transfer == nil {
+		t.Errorf("answer: coverage %+v, waiting %+v, transfer %+v", a.Coverage, a.Waiting, a.Transfer)
+	}
+	// A code that is no division stays an error naming the field.
+	bad := input("2026-12-01", nil, nil, emp("e1", "310199", "2020-01", ""))
+	if _, err := Check(bad); err == nil || !strings.Contains(err.Error(), "enrollments[0].region") {
+		t.Errorf("310199: %v", err)
+	}
+}

@@ -51,6 +51,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -112,9 +113,10 @@ var dataFiles = []string{"provinces.json", "cities.json", "areas.json"}
 const wantCounties = 2978
 
 // county is a county-level division (区, 县, 县级市, 旗) as found by the
-// region search, with the 统筹地区 it belongs to.
+// region search, with its own code (by which a district's code finds its
+// 统筹地区) and the 统筹地区 it belongs to.
 type county struct {
-	Name, Initials, Pinyin, Of string
+	Code, Name, Initials, Pinyin, Of string
 }
 
 type area struct {
@@ -156,7 +158,7 @@ func buildCounties(areaJSON []byte, regions []region) ([]county, error) {
 	var out []county
 	for _, a := range areas {
 		city, ok := byCode[a.CityCode+"00"]
-		if !isDigits(a.Code, 6) || !ok || a.Code[:4] != a.CityCode {
+		if !isDigits(a.Code, 6) || !ok || a.Code[:4] != a.CityCode { // countyCodes needs six digits
 			return nil, fmt.Errorf("county %q: bad code %q or city %q", a.Name, a.Code, a.CityCode)
 		}
 		if a.Name == "市辖区" || city.Placeholder {
@@ -166,7 +168,7 @@ func buildCounties(areaJSON []byte, regions []region) ([]county, error) {
 		if city.Alias != "" {
 			of = city.Alias
 		}
-		c := county{Name: a.Name, Of: of}
+		c := county{Code: a.Code, Name: a.Name, Of: of}
 		if ini, py, err := countyReadings(a.Name); err == nil {
 			c.Initials, c.Pinyin = ini, py
 		} else if verbose {
@@ -602,7 +604,20 @@ func render(regions []region, counties []county) ([]byte, error) {
 	for _, c := range counties {
 		fmt.Fprintf(&b, "\t{%q, %q, %q, %q},\n", c.Name, c.Initials, c.Pinyin, c.Of)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	// The counties' own codes are one string, six digits each: a column of
+	// strings would cost a 16-byte header each in app.wasm.
+	fmt.Fprintf(&b, "// countyCodes holds the code of each entry of countyTable, in its order,\n")
+	fmt.Fprintf(&b, "// six digits each.\n")
+	var chunks []string
+	for i := 0; i < len(counties); i += 16 {
+		var s strings.Builder
+		for _, c := range counties[i:min(i+16, len(counties))] {
+			s.WriteString(c.Code)
+		}
+		chunks = append(chunks, strconv.Quote(s.String()))
+	}
+	b.WriteString("const countyCodes = " + strings.Join(chunks, " +\n\t") + "\n")
 	return format.Source(b.Bytes())
 }
 
