@@ -43,9 +43,14 @@ func (p *regionPicker) display() string {
 	if p.Value == "" {
 		return ""
 	}
-	r, ok := rules.LookupRegion(p.Value)
+	// A district's code (from a link: 310115) shows its 统筹地区, for which
+	// it is answered, and the district: 上海市（浦东新区）.
+	r, ok := rules.LookupArea(p.Value)
 	if !ok {
 		return p.Value
+	}
+	if r.Via != "" {
+		return regionLabel(p.Lang, r) + p.Lang.Pick("（"+r.Via+"）", " ("+viaName(p.Lang, r)+")")
 	}
 	return regionLabel(p.Lang, r)
 }
@@ -150,10 +155,15 @@ func (p *regionPicker) onInput(ctx app.Context, v string) {
 	p.query = v
 	p.editing = true
 	p.active = 0
-	// A complete code picks the region at once.
+	// A complete code picks the region at once; a district's code its
+	// 统筹地区, as its name would.
 	if len(p.query) == 6 {
-		if _, ok := rules.LookupRegion(p.query); ok {
-			p.pick(ctx, p.query)
+		if r, ok := rules.LookupArea(p.query); ok {
+			code := p.query
+			if r.Via != "" {
+				code = r.Code
+			}
+			p.pick(ctx, code)
 		}
 	}
 }

@@ -109,7 +109,7 @@ func schemeShort(s string) string {
 // without its suffix (深圳), or in English its pinyin alone (Shenzhen), as
 // narrow as the Chinese.
 func shortPlace(l form.Lang, code string) string {
-	if r, ok := rules.LookupRegion(code); ok && l == form.En && r.Pinyin != "" {
+	if r, ok := rules.LookupArea(code); ok && l == form.En && r.Pinyin != "" {
 		return upperFirst(r.Pinyin)
 	}
 	return shortRegion(code)
@@ -117,7 +117,7 @@ func shortPlace(l form.Lang, code string) string {
 
 // shortRegion is a region's name without its suffix, for tight places.
 func shortRegion(code string) string {
-	r, ok := rules.LookupRegion(code)
+	r, ok := rules.LookupArea(code)
 	if !ok {
 		return code
 	}
@@ -130,18 +130,21 @@ func shortRegion(code string) string {
 	return name
 }
 
-// regionName is a region's full name, or its code when unknown.
+// regionName is a region's full name, or its code when unknown. A
+// district's or a county's code (310115, from a link) names its 统筹地区, for
+// which it is answered: 上海市 (see rules.LookupArea).
 func regionName(code string) string {
-	if r, ok := rules.LookupRegion(code); ok {
+	if r, ok := rules.LookupArea(code); ok {
 		return r.Name
 	}
 	return code
 }
 
 // placeName names a region in the language: 南昌市, or Nanchang 南昌市 in
-// English (its pinyin, then the name people will see on Chinese pages).
+// English (its pinyin, then the name people will see on Chinese pages); a
+// district's code names its 统筹地区, as regionName.
 func placeName(l form.Lang, code string) string {
-	r, ok := rules.LookupRegion(code)
+	r, ok := rules.LookupArea(code)
 	if !ok {
 		return code
 	}
