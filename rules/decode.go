@@ -283,11 +283,14 @@ func badMonth(field, v string) *FieldError {
 	return fieldErr(field, "must be a month, as YYYY-MM, got "+strconv.Quote(v), "应为月份（YYYY-MM）")
 }
 
-// checkRegion validates a region code and returns its 统筹地区 code (a
-// municipality's district code stands for the municipality). The field is
-// path+key, joined only on error.
+// checkRegion validates a region code and returns its 统筹地区 code: a
+// municipality's prefecture-level code (110100) stands for the
+// municipality, and a county-level division's code (310115 浦东新区,
+// 320583 昆山市) for the region it belongs to, as the region search finds
+// it by its name (see LookupArea). The field is path+key, joined only on
+// error.
 func checkRegion(path, key, code string) (string, error) {
-	r, ok := LookupRegion(code)
+	r, ok := LookupArea(code)
 	if !ok {
 		return "", fieldErr(path+key, "unknown region "+strconv.Quote(code)+": use a 6-digit GB/T 2260 province or city code such as 440300", "未知地区代码")
 	}

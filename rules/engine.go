@@ -161,8 +161,9 @@ func regionName(code string) string {
 	return code
 }
 
-// regionNameEn is the region's name for English text: the Chinese name and
-// its pinyin.
+// regionNameEn is the region's name for English text: its pinyin, which an
+// English reader can say, then the Chinese name that the region's offices
+// and apps show ("Shenzhen 深圳市"), as the web app names regions in English.
 func regionNameEn(code string) string {
 	r, ok := LookupRegion(code)
 	if !ok {
@@ -172,7 +173,7 @@ func regionNameEn(code string) string {
 		return r.Name
 	}
 	p, n := utf8.DecodeRuneInString(r.Pinyin)
-	return r.Name + " (" + string(unicode.ToUpper(p)) + r.Pinyin[n:] + ")"
+	return string(unicode.ToUpper(p)) + r.Pinyin[n:] + " " + r.Name
 }
 
 // regionText is a region's name in both languages.

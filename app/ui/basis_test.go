@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"yibao/app/form"
 	"yibao/rules"
 )
@@ -52,4 +54,48 @@ func TestBasisFor(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The basis of a card, in English, leads a regional issuer with the
+// region's pinyin and marks the Chinese of a citation as Chinese.
+func TestBasisInEnglish(t *testing.T) {
+	out := answerFor(t, `{"asOf":"2026-08-03","enrollments":[{"id":"r","region":"630100","scheme":"resident","from":"2020-01","to":"2024-12"}],"plan":{"region":"630100","scheme":"resident","payOn":"2026-08-03"}}`)
+	for _, tt := range []struct {
+		l          form.Lang
+		text, html string
+	}{
+		{form.En, "Qinghai 青海省医疗保障局 (official, 2025-11-03)", `<cite lang="zh-CN">青海省医疗保障局</cite>`},
+		{form.Zh, "青海省医疗保障局（官方，2025-11-03）", `>青海省医疗保障局（官方，2025-11-03）</a>`},
+	} {
+		b := basisFor(tt.l, &out, rules.SectionWaiting, out.Waiting.Explain)
+		if len(b.Parts) != 1 || b.Parts[0].Text != tt.text {
+			t.Errorf("%s: basis %+v, want %q", tt.l.HTMLLang(), b.Parts, tt.text)
+		}
+		if html := oneLine(load(t, &basisLine{b: b})); !strings.Contains(html, tt.html) {
+			t.Errorf("%s: the basis lacks %s:\n%s", tt.l.HTMLLang(), tt.html, html)
+		}
+	}
+	national := answerFor(t, `{"asOf":"2026-11-22","plan":{"region":"640100","scheme":"resident","payOn":"2026-12-05"}}`)
+	b := basisFor(form.En, &national, rules.SectionWaiting, national.Waiting.Explain)
+	if html := oneLine(load(t, &basisLine{b: b})); !strings.Contains(html, `<cite lang="zh-CN">国办发〔2024〕38号</cite>`) {
+		t.Errorf("the national basis does not mark its document as Chinese:\n%s", html)
+	}
+}
+
+// basisLine renders a basis for a test.
+type basisLine struct {
+	app.Compo
+	b *basis
+}
+
+func (c *basisLine) Render() app.UI { return c.b.line() }
+
+// oneLine is HTML as go-app writes it without the indentation and line
+// breaks it puts between elements (and the spaces at the ends of texts).
+func oneLine(html string) string {
+	var b strings.Builder
+	for _, ln := range strings.Split(html, "\n") {
+		b.WriteString(strings.TrimSpace(ln))
+	}
+	return b.String()
 }

@@ -235,6 +235,57 @@ func TestRegionPicker(t *testing.T) {
 	}
 }
 
+// A county-level city directly under its province is offered, picked and
+// shown by its own name (仙桃市 · 湖北省), never as the province's
+// 省直辖县级行政区划 it is listed under.
+func TestRegionPickerCountyLevelCity(t *testing.T) {
+	for _, tt := range []struct {
+		l           form.Lang
+		value, text string
+	}{
+		{form.Zh, `value="仙桃市 · 湖北省"`, "仙桃市 · 湖北省"},
+		{form.En, `value="Xiantao 仙桃市 · Hubei"`, "Xiantao 仙桃市 · Hubei"},
+	} {
+		html := load(t, &regionPicker{ID: "r", Label: "参保地", Value: "429004", Lang: tt.l})
+		if !strings.Contains(html, tt.value) {
+			t.Errorf("%s: the picked city shows otherwise: %s", tt.l.HTMLLang(), html)
+		}
+		html = load(t, &regionPicker{ID: "r", Label: "参保地", Lang: tt.l, editing: true, focused: true, query: "仙桃"})
+		if !strings.Contains(html, tt.text) || !strings.Contains(html, `data-code="429004"`) || strings.Contains(html, "直辖") || strings.Contains(html, "zhixia") {
+			t.Errorf("%s: the suggestion for 仙桃 is not 仙桃市: %s", tt.l.HTMLLang(), html)
+		}
+	}
+}
+
+// A link naming a district by its code (a partner's page in 浦东) is
+// answered for its 统筹地区, as yibao eval answers it, and shows the
+// district with it: no raw code, no 未知地区代码.
+func TestLinkWithDistrictCode(t *testing.T) {
+	doc := `{"asOf":"2026-12-01","enrollments":[{"id":"e1","region":"310115","scheme":"employee","from":"2020-01"}]}`
+	for _, tt := range []struct {
+		l     form.Lang
+		wants []string
+	}{
+		{form.Zh, []string{`value="上海市（浦东新区）"`, "#1 上海市 职工医保"}},
+		{form.En, []string{`value="Shanghai 上海市 (Pudong 浦东新区)"`, "#1 Shanghai 上海市 Employee scheme"}},
+	} {
+		c := computedCalculator(t, doc)
+		c.lang = tt.l
+		if cov := c.res.Out.Coverage; !c.res.Computed || !cov.Active || cov.Region != "310000" {
+			t.Fatalf("not answered for 上海: %v %+v", c.res.Errors, cov)
+		}
+		html := load(t, c)
+		for _, w := range tt.wants {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: the page lacks %s", tt.l.HTMLLang(), w)
+			}
+		}
+		if strings.Contains(html, "未知地区代码") || strings.Contains(englishText(t, html), "310115") {
+			t.Errorf("%s: the district's code shows raw, or as unknown", tt.l.HTMLLang())
+		}
+	}
+}
+
 func TestRulesPage(t *testing.T) {
 	p := &rulesPage{}
 	p.OnInit()

@@ -14,7 +14,7 @@ import (
 // parameter is optional, and a value that is not valid is ignored, so that
 // a typo on a partner's page gives the default calculator, never an error.
 type embedParams struct {
-	Region string    // a known region code: preset of the plan and of new enrollments
+	Region string    // a known region code (a district's too, as in a link): preset of the plan and of new enrollments
 	Lang   form.Lang // "zh" (default) or "en"
 	Theme  string    // primary colour, normalised to "#rrggbb"; "" for the default
 	Scheme string    // "employee" or "resident" ("" for the default, resident)
@@ -24,7 +24,7 @@ type embedParams struct {
 func parseEmbedParams(q url.Values) embedParams {
 	var p embedParams
 	if r := strings.TrimSpace(q.Get("region")); r != "" {
-		if _, ok := rules.LookupRegion(r); ok {
+		if _, ok := rules.LookupArea(r); ok { // a district's code too, as in a link
 			p.Region = r
 		}
 	}

@@ -57,8 +57,12 @@ func sourceLine(l form.Lang, source string) app.UI {
 	if source == "" {
 		return nil
 	}
+	cite := textElem("cite", "", source)
+	if l == form.En { // a document's number and article, as printed
+		cite = chinese("cite", source)
+	}
 	return elem("p", "source",
 		pickedText(l, "span", "muted", "出处：", "Source: "),
-		textElem("cite", "", source),
+		cite,
 	)
 }

@@ -43,7 +43,7 @@ func (c *nextStepsCard) Render() app.UI {
 	}
 	var scope, deadlines, transfer, incentive app.UI
 	if a.Rules.Region != "" {
-		name := a.Rules.RegionName
+		name := placeName(l, a.Rules.Region)
 		class, text := "scope local", form.Text{
 			Zh: name + "：已收录当地规定，未收录的部分按国家规定。",
 			En: name + ": local rules are included; the rest follows the national rules."}
@@ -122,8 +122,8 @@ func (c *nextStepsCard) todo() app.UI {
 // pay and ask.
 func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 	l := c.Lang
-	scheme := l.SchemeName(w.Scheme)
-	pay := l.Pick(l.FormatDay(c.PayOn)+"：在"+w.RegionName+"缴纳"+scheme, l.FormatDay(c.PayOn)+": pay the "+scheme+" in "+w.RegionName)
+	scheme, place := l.SchemeName(w.Scheme), placeName(l, w.Region)
+	pay := l.Pick(l.FormatDay(c.PayOn)+"：在"+place+"缴纳"+scheme, l.FormatDay(c.PayOn)+": pay the "+scheme+" in "+place)
 	switch {
 	case w.NoBenefits:
 		pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
@@ -220,7 +220,8 @@ func (c *nextStepsCard) onPayToday(ctx app.Context, e app.Event) {
 // retiree living elsewhere, how to file for care there.
 func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
-	title := l.Pick("从"+t.FromName+"到"+t.ToName+"：转移接续", "From "+t.FromName+" to "+t.ToName+": transfer")
+	from, to := placeName(l, t.From), placeName(l, t.To)
+	title := l.Pick("从"+from+"到"+to+"：转移接续", "From "+from+" to "+to+": transfer")
 	if t.Kind == "filing" {
 		title = l.Pick("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
 	}

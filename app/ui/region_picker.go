@@ -52,9 +52,14 @@ func (p *regionPicker) display() string {
 	if p.Value == "" {
 		return ""
 	}
-	r, ok := rules.LookupRegion(p.Value)
+	// A district's code (from a link: 310115) shows its 统筹地区, for which
+	// it is answered, and the district: 上海市（浦东新区）.
+	r, ok := rules.LookupArea(p.Value)
 	if !ok {
 		return p.Value
+	}
+	if r.Via != "" {
+		return regionLabel(p.Lang, r) + p.Lang.Pick("（"+r.Via+"）", " ("+viaName(p.Lang, r)+")")
 	}
 	return regionLabel(p.Lang, r)
 }
@@ -74,6 +79,15 @@ func regionLabel(l form.Lang, r rules.Region) string {
 		name += " · " + prov
 	}
 	return name
+}
+
+// viaName names the county a search result was found by, in English with
+// its pinyin first (Pudong 浦东新区), as regionLabel names the region.
+func viaName(l form.Lang, r rules.Region) string {
+	if l == form.En && r.ViaPinyin != "" {
+		return upperFirst(r.ViaPinyin) + " " + r.Via
+	}
+	return r.Via
 }
 
 func (p *regionPicker) suggestions() []rules.Region {
@@ -123,10 +137,11 @@ func (p *regionPicker) Render() app.UI {
 		for i, r := range list {
 			name := regionLabel(l, r)
 			// A region found by a district or county says which: 上海市
-			// （浦东新区）. Codes are for machines: data-code, not shown.
+			// （浦东新区）, Shanghai 上海市 (Pudong 浦东新区). Codes are for
+			// machines: data-code, not shown.
 			var via app.UI
 			if r.Via != "" {
-				via = textElem("span", "via", l.Pick("（"+r.Via+"）", " ("+r.Via+")"))
+				via = textElem("span", "via", l.Pick("（"+r.Via+"）", " ("+viaName(l, r)+")"))
 			}
 			options[i] = tagged("li", "class", "option", "id", p.ID+"-opt-"+strconv.Itoa(i), "role", "option", "aria-selected", strconv.FormatBool(i == p.active), "data-code", r.Code).
 				Body(app.Text(name), via).
@@ -149,10 +164,15 @@ func (p *regionPicker) onInput(ctx app.Context, v string) {
 	p.query = v
 	p.editing = true
 	p.active = 0
-	// A complete code picks the region at once.
+	// A complete code picks the region at once; a district's code its
+	// 统筹地区, as its name would.
 	if len(p.query) == 6 {
-		if _, ok := rules.LookupRegion(p.query); ok {
-			p.pick(ctx, p.query)
+		if r, ok := rules.LookupArea(p.query); ok {
+			code := p.query
+			if r.Via != "" {
+				code = r.Code
+			}
+			p.pick(ctx, code)
 			return
 		}
 	}

@@ -26,7 +26,8 @@ type rulesDoc struct {
 type rulesParam struct {
 	Name, Zh, En, Unit string
 	// Level is "city", "province" or "national" (applied rules only) and
-	// Region the name of the region whose values these are.
+	// Region the code of the region whose values these are (named in the
+	// page's language when shown).
 	Level, Region string
 	Values        []rulesValue
 }
@@ -91,7 +92,7 @@ func appliedRules(code string) []rulesParam {
 	numbers := docNumbers(rs)
 	var out []rulesParam
 	for _, a := range rs.AppliedRules(code) {
-		p := rulesParam{Name: a.Parameter.Name, Zh: a.Parameter.Zh, En: a.Parameter.En, Unit: a.Parameter.Unit, Level: a.Level, Region: regionNameOf(a.Region)}
+		p := rulesParam{Name: a.Parameter.Name, Zh: a.Parameter.Zh, En: a.Parameter.En, Unit: a.Parameter.Unit, Level: a.Level, Region: a.Region}
 		if len(a.Values) > 0 {
 			p.Values = pageValues(numbers, a.Values, false)
 		}
@@ -111,14 +112,6 @@ func sortedKeys[V any](m map[string]V) []string {
 		}
 	}
 	return keys
-}
-
-// regionNameOf is the name of region code ("" for none).
-func regionNameOf(code string) string {
-	if r, ok := rules.LookupRegion(code); ok {
-		return r.Name
-	}
-	return ""
 }
 
 // docNumbers maps the ids of rs's documents to their numbers.

@@ -227,7 +227,7 @@ func regionGroups(l form.Lang, regions []rulesRegion) app.UI {
 				}
 			}
 			if !hasCity {
-				national = append(national, r.Name)
+				national = append(national, placeName(l, r.Code))
 				continue
 			}
 		}
@@ -243,7 +243,7 @@ func regionGroups(l form.Lang, regions []rulesRegion) app.UI {
 		// quotes, and "我所在地区的规则" above is where a person starts.
 		local = append(local, withBody(tagged("details", "class", "region-rules", "data-status", r.Status, "data-code", r.Code),
 			elem("summary", "", elem(head, "",
-				app.Text(r.Name+" "), // the code is in data-code, not for people
+				app.Text(placeName(l, r.Code)+" "), // the code is in data-code, not for people
 				textElem("span", "badge badge-"+r.Status, scope),
 			)),
 			textIf("p", "muted", noteIn(l, r.Note)),
@@ -343,7 +343,7 @@ func levelName(l form.Lang, level, region string) string {
 	default:
 		return l.Pick("国家规定", "national rule")
 	}
-	return rule.In(l) + region + l.Pick("）", ")")
+	return rule.In(l) + placeName(l, region) + l.Pick("）", ")")
 }
 
 // noteIn is the part of a region's note in l: the notes are written as

@@ -99,10 +99,15 @@ func timelineSVG(l form.Lang, m timelineModel) string {
 			w(`<text class="year" x="`, xx, `" y="`, itoa(axisY+16), `">`, itoa(yr), `</text>`)
 		}
 	}
-	// Rows.
+	// Rows. A label fits 7 Chinese characters, or 12 letters (about half
+	// as wide at the same size): "#1 Shenzhen", "Plan Chengdu".
+	fit := 7
+	if l == form.En {
+		fit = 12
+	}
 	for i, ln := range m.Lanes {
 		y := tlTop + i*tlRowH
-		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, 7)), `</text>`,
+		w(`<text class="lane" x="0" y="`, itoa(y+tlBarH-3), `">`, escapeXML(clip(ln.Label, fit)), `</text>`,
 			`<rect class="track" x="`, itoa(tlLabelW), `" y="`, itoa(y), `" width="`, ftoa(barW), `" height="`, itoa(tlBarH), `" rx="2"/>`)
 		for _, s := range ln.Segments {
 			x0, x1 := x(s.From), x(s.To+1)

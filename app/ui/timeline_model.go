@@ -70,7 +70,7 @@ func buildTimeline(l form.Lang, f form.State, out *rules.Output) (timelineModel,
 	}
 	labels := map[string]string{}
 	for i, e := range f.Enrollments {
-		label := "#" + strconv.Itoa(i+1) + " " + shortRegion(e.Region) + " " + l.Pick(schemeShort(e.Scheme), "")
+		label := "#" + strconv.Itoa(i+1) + " " + shortPlace(l, e.Region) + " " + l.Pick(schemeShort(e.Scheme), "")
 		labels[e.ID] = strings.TrimSpace(label)
 	}
 	for _, ln := range tl.Lanes {
@@ -79,7 +79,7 @@ func buildTimeline(l form.Lang, f form.State, out *rules.Output) (timelineModel,
 		case "all":
 			label = l.Pick("合计", "All")
 		case "plan":
-			label = l.Pick("计划", "Plan") + " " + shortRegion(f.Plan.Region)
+			label = l.Pick("计划", "Plan") + " " + shortPlace(l, f.Plan.Region)
 		default:
 			label = labels[ln.About]
 			if label == "" {
@@ -105,9 +105,19 @@ func schemeShort(s string) string {
 	return ""
 }
 
+// shortPlace names a region in the language in tight places: its name
+// without its suffix (深圳), or in English its pinyin alone (Shenzhen), as
+// narrow as the Chinese.
+func shortPlace(l form.Lang, code string) string {
+	if r, ok := rules.LookupArea(code); ok && l == form.En && r.Pinyin != "" {
+		return upperFirst(r.Pinyin)
+	}
+	return shortRegion(code)
+}
+
 // shortRegion is a region's name without its suffix, for tight places.
 func shortRegion(code string) string {
-	r, ok := rules.LookupRegion(code)
+	r, ok := rules.LookupArea(code)
 	if !ok {
 		return code
 	}
@@ -120,18 +130,21 @@ func shortRegion(code string) string {
 	return name
 }
 
-// regionName is a region's full name, or its code when unknown.
+// regionName is a region's full name, or its code when unknown. A
+// district's or a county's code (310115, from a link) names its 统筹地区, for
+// which it is answered: 上海市 (see rules.LookupArea).
 func regionName(code string) string {
-	if r, ok := rules.LookupRegion(code); ok {
+	if r, ok := rules.LookupArea(code); ok {
 		return r.Name
 	}
 	return code
 }
 
 // placeName names a region in the language: 南昌市, or Nanchang 南昌市 in
-// English (its pinyin, then the name people will see on Chinese pages).
+// English (its pinyin, then the name people will see on Chinese pages); a
+// district's code names its 统筹地区, as regionName.
 func placeName(l form.Lang, code string) string {
-	r, ok := rules.LookupRegion(code)
+	r, ok := rules.LookupArea(code)
 	if !ok {
 		return code
 	}

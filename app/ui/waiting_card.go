@@ -153,7 +153,8 @@ func (c *waitingCard) details(l form.Lang, w *rules.WaitingAnswer) app.UI {
 	about := l.Pick("计划参保", "The plan")
 	switch {
 	case w.Assumed:
-		about = l.Pick("假设今天参保（"+w.RegionName+"）", "Enrolling today (assumed, "+w.RegionName+")")
+		place := placeName(l, w.Region)
+		about = l.Pick("假设今天参保（"+place+"）", "Enrolling today (assumed, "+place+")")
 	case w.About != "plan":
 		about = c.Labels[w.About]
 	}

