@@ -245,6 +245,13 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 	if c.prev == nil || c.prev.scheme != Employee || c.inWindow || c.extension || c.pay.IsZero() {
 		return false
 	}
+	// ② is about a person whose employee contributions were interrupted
+	// (“中断缴费”): employee coverage that goes on (an enrollment still
+	// being paid, a retiree's for life) is no switch but a duplicate, which
+	// the plan's overlap warning speaks of.
+	if c.prev.open || c.prev.retiree {
+		return false
+	}
 	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)
 	if c.interruption > maxGap.V {
 		return false
