@@ -209,3 +209,26 @@ func TestOptionLine(t *testing.T) {
 		}
 	}
 }
+
+// A back-dated start (a switch from employee insurance within 3 months)
+// takes the payment first: the summary does not say "not covered now" and
+// "covered from" a day already past as if both held now.
+func TestSummaryBackdatedStart(t *testing.T) {
+	f := form.LifeEventOf("quit").Form(form.Answers{"region": "440300", "from": "2019-01", "to": "2026-06", "next": "resident", "nextRegion": "510100"}, "2026-08-20")
+	for _, tt := range []struct {
+		l         form.Lang
+		want, bad string
+	}{
+		{form.Zh, "缴费后可追溯至2026年7月1日起报销", "；2026年7月1日起可报销"},
+		{form.En, "once paid, covered back to 1 Jul 2026", "; covered from 1 Jul 2026"},
+	} {
+		res := form.Evaluate(f)
+		if !res.Computed || res.Out.Waiting == nil || !res.Out.Waiting.Retroactive {
+			t.Fatalf("the case is not a back-dated start: %+v", res.Out.Waiting)
+		}
+		s := answerSummary(tt.l, true, res)
+		if !strings.Contains(s, tt.want) || strings.Contains(s, tt.bad) {
+			t.Errorf("summary %q, want %q", s, tt.want)
+		}
+	}
+}

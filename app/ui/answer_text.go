@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"yibao/app/form"
+	"yibao/rules"
 )
 
 // What the calculator and the embed both show around the three cards.
@@ -53,10 +54,7 @@ func answerSummary(l form.Lang, ready bool, res form.Result) string {
 		wait := waitText(w).In(l)
 		var from string
 		if !o.Coverage.Active && w.BenefitsFrom != "" {
-			from = l.Pick(l.FormatDay(w.BenefitsFrom)+"起可报销", "covered from "+l.FormatDay(w.BenefitsFrom))
-			if w.MonthsUpperBound {
-				from = l.Pick("最晚"+from, "at the latest "+from)
-			}
+			from = benefitsFromText(l, w, o.AsOf)
 		}
 		switch {
 		case w.Assumed: // one part: the assumption, its wait and its day
@@ -78,6 +76,21 @@ func answerSummary(l form.Lang, ready bool, res form.Result) string {
 		s = upperFirst(s)
 	}
 	return s + l.Pick("。", ".")
+}
+
+// benefitsFromText says from when the waiting answer's payment pays
+// benefits: at the latest that day where only the national cap is known,
+// and, for a day already past (back-dated after a short interruption),
+// that it takes the payment first.
+func benefitsFromText(l form.Lang, w *rules.WaitingAnswer, asOf string) string {
+	day := l.FormatDay(w.BenefitsFrom)
+	switch {
+	case w.BenefitsFrom < asOf:
+		return l.Pick("缴费后可追溯至"+day+"起报销", "once paid, covered back to "+day)
+	case w.MonthsUpperBound:
+		return l.Pick("最晚"+day+"起可报销", "at the latest covered from "+day)
+	}
+	return l.Pick(day+"起可报销", "covered from "+day)
 }
 
 // generalErrorBox shows the errors that belong to no field of the form.

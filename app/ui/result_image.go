@@ -42,11 +42,7 @@ func resultImageLines(l form.Lang, out *rules.Output, asOf string, labels map[st
 		{wait.In(l), lineAnswer},
 	}
 	if w := out.Waiting; w != nil && w.BenefitsFrom != "" && !w.NoBenefits {
-		from := l.Pick(l.FormatDay(w.BenefitsFrom)+"起可报销", "Covered from "+l.FormatDay(w.BenefitsFrom))
-		if w.MonthsUpperBound {
-			from = l.Pick("最晚"+from, "At the latest: "+from)
-		}
-		lines = append(lines, imageLine{from, lineText})
+		lines = append(lines, imageLine{upperFirst(benefitsFromText(l, w, out.AsOf)), lineText})
 	}
 	lines = append(lines,
 		imageLine{l.Pick("重复参保", "Duplicate enrollments"), lineLabel},
