@@ -19,28 +19,7 @@ import (
 func TestTapBeforeTheAppRuns(t *testing.T) {
 	srv := startServer(t, webDir, "")
 	b := newBrowser(t, srv.URL)
-	if _, err := chromedp.Call(b.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}}); err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var held []fetch.RequestID
-	release := false
-	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
-	go func() {
-		for ev, err := range paused {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			if release {
-				mu.Unlock()
-				_, _ = chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
-				continue
-			}
-			held = append(held, ev.RequestID)
-			mu.Unlock()
-		}
-	}()
+	release := holdWasm(t, b)
 	b.do(t, 60*time.Second,
 		phone(),
 		chromedp.Navigate(srv.URL+"/"),
@@ -58,21 +37,75 @@ func TestTapBeforeTheAppRuns(t *testing.T) {
 	}
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-baby")))
 	b.poll(t, 10*time.Second, `document.getElementById("event-baby").classList.contains("pending")`)
-	// Let app.wasm come.
-	mu.Lock()
-	release = true
-	ids := held
-	mu.Unlock()
-	if len(ids) == 0 {
-		t.Fatal("app.wasm was never requested")
-	}
-	for _, id := range ids {
-		if _, err := chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	release()
 	// The tap is the first step of the life event.
 	b.poll(t, 90*time.Second, `document.getElementById("ev-birth") !== null && document.getElementById("app-wasm-loader") === null`)
+}
+
+// TestTypeBeforeTheAppRuns: what a person types into the prerendered form
+// while app.wasm loads is kept, and the app takes it as typed once it runs.
+func TestTypeBeforeTheAppRuns(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	b := newBrowser(t, srv.URL)
+	release := holdWasm(t, b)
+	b.do(t, 60*time.Second,
+		phone(),
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("asOf")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("asOf").select()`),
+		chromedp.SendKeys(chromedp.ID("asOf"), "2026-11-30"),
+	)
+	if eval[bool](t, b, `document.getElementById("life-event") !== null`) {
+		t.Fatal("the app ran before app.wasm was released")
+	}
+	release()
+	b.waitComputed(t) // the app's page: the summary awaits the first input
+	b.poll(t, 10*time.Second, `document.getElementById("asOf").value === "2026-11-30"`)
+	// The app has it, not only the box: it is saved as the form's date.
+	b.poll(t, 10*time.Second, savedDocJS("yibao.input")+`.includes('"asOf":"2026-11-30"')`)
+}
+
+// holdWasm holds back every request for app.wasm, as a slow link does,
+// until the function it returns is called.
+func holdWasm(t *testing.T, b *browser) (release func()) {
+	t.Helper()
+	if _, err := chromedp.Call(b.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}}); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var held []fetch.RequestID
+	released := false
+	paused := chromedp.Events(b.ctx, fetch.RequestPaused)
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			if released {
+				mu.Unlock()
+				_, _ = chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+				continue
+			}
+			held = append(held, ev.RequestID)
+			mu.Unlock()
+		}
+	}()
+	return func() {
+		t.Helper()
+		mu.Lock()
+		released = true
+		ids := held
+		mu.Unlock()
+		if len(ids) == 0 {
+			t.Fatal("app.wasm was never requested")
+		}
+		for _, id := range ids {
+			if _, err := chromedp.Call(b.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 // paintProbe records, before any page script, when the app first replaces
