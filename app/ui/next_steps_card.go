@@ -86,8 +86,10 @@ func (c *nextStepsCard) Render() app.UI {
 
 // todo is the checklist of what the answer asks the person to do, from
 // the same evaluation as the cards: stop each enrollment the duplicates
-// card stops (where, and the refund condition), and make the planned
-// payment (when, where, and from when it pays), with where to pay and ask.
+// card stops (how, where, and the refund condition), make the planned
+// payment (when, where, from when it pays, about how much, what to bring),
+// and move the enrollment or file for care elsewhere (the main step and
+// where; the fold below has the rest).
 func (c *nextStepsCard) todo() app.UI {
 	l := c.Lang
 	a := &c.Answer
@@ -107,6 +109,11 @@ func (c *nextStepsCard) todo() app.UI {
 		} else {
 			items = append(items, c.payment(w))
 		}
+	}
+	// Moving the enrollment, or a retiree's filing for care where they
+	// live: what to do and where, the steps and materials below.
+	if t := a.Transfer; t != nil && len(t.Steps) > 0 {
+		items = append(items, c.transferItem(t))
 	}
 	if len(items) == 0 {
 		return nil
@@ -220,11 +227,7 @@ func (c *nextStepsCard) onPayToday(ctx app.Context, e app.Event) {
 // retiree living elsewhere, how to file for care there.
 func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
-	from, to := placeName(l, t.From), placeName(l, t.To)
-	title := l.Pick("从"+from+"到"+to+"：转移接续", "From "+from+" to "+to+": transfer")
-	if t.Kind == "filing" {
-		title = l.Pick("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
-	}
+	title := c.transferTitle(t)
 	var limit app.UI
 	if t.Kind == "transfer" && t.WorkingDays > 0 {
 		days := strconv.Itoa(t.WorkingDays)
@@ -242,6 +245,35 @@ func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 		textList("ul", "do-not", l, t.DoNot),
 		&explainList{Lang: l, Steps: t.Explain},
 	)
+}
+
+// transferItem is the checklist's item for the transfer or the filing:
+// its title, its main step, and where.
+func (c *nextStepsCard) transferItem(t *rules.TransferAnswer) app.UI {
+	l := c.Lang
+	step := t.Steps[0]
+	if t.Kind == "filing" && len(t.Steps) > 1 {
+		step = t.Steps[1] // the first says what does not change
+	}
+	var where app.UI
+	if len(t.Channels) > 0 {
+		where = textElem("span", "todo-where", l.Pick("在哪里办："+t.Channels[0].Zh+"；步骤和材料见下面。", " Where: "+t.Channels[0].En+"; the steps and what to bring are below."))
+	}
+	return withBody(tagged("li", "class", "todo-transfer"),
+		textElem("strong", "", c.transferTitle(t)+l.Pick("。", ". ")),
+		app.Text(l.Pick(step.Zh, step.En)),
+		where,
+	)
+}
+
+// transferTitle names the transfer, or the retiree's filing.
+func (c *nextStepsCard) transferTitle(t *rules.TransferAnswer) string {
+	l := c.Lang
+	if t.Kind == "filing" {
+		return l.Pick("退休人员异地居住：异地就医备案", "Retired and living elsewhere: file for care in another region")
+	}
+	from, to := placeName(l, t.From), placeName(l, t.To)
+	return l.Pick("从"+from+"到"+to+"：转移接续", "From "+from+" to "+to+": transfer")
 }
 
 // textList is a list of texts in the language, one item each.

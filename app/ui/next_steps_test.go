@@ -143,6 +143,15 @@ func TestNextStepsTodo(t *testing.T) {
 	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
 		t.Errorf("full price: the checklist does not say how much")
 	}
+	// A retiree living elsewhere files for care there; a mover transfers:
+	// the checklist says so, with where.
+	retiree := answerFor(t, `{"asOf":"2026-12-01","person":{"retired":true,"residence":"460100","sex":"male"},"enrollments":[{"id":"e1","region":"110000","scheme":"employee","from":"1988-07","to":"2024-06"}]}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: retiree})
+	for _, want := range []string{`class="todo-transfer"`, "退休人员异地居住：异地就医备案。", "办理异地就医备案（异地长期居住）", "在哪里办：国家医保服务平台 App"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("retiree: the checklist lacks %s", want)
+		}
+	}
 	// A resident plan says about how much, and what to bring.
 	chengdu := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
 	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: chengdu, PayOn: "2026-12-01"})
