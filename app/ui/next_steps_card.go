@@ -110,6 +110,31 @@ func (c *nextStepsCard) todo() app.UI {
 			items = append(items, c.payment(w))
 		}
 	}
+	// Not covered and no plan: the ways back, to choose from.
+	if w := a.Waiting; w != nil && w.Assumed && len(w.Ways) > 0 {
+		ways := make([]app.UI, len(w.Ways))
+		for i, wb := range w.Ways {
+			ways[i] = pickedText(l, "li", "", wb.Zh, wb.En)
+		}
+		items = append(items, withBody(tagged("li", "class", "todo-ways"),
+			app.Text(l.Pick("选一种方式接着参保（都以今天缴费计）：", "Choose a way back into insurance (each paying today):")),
+			elem("ul", "", ways...),
+			textElem("span", "todo-where", l.Pick("在哪里交：当地医保或税务部门公布的渠道；不清楚可打医保服务热线 12393。", " Where: the channels the local medical insurance or tax office names; ask the hotline 12393 if unsure.")),
+		))
+	}
+	// Covered by resident insurance and no plan: the next year is paid in
+	// the window.
+	if w := a.Waiting; w == nil || w.About != "plan" && !w.Assumed {
+		for _, d := range a.Deadlines {
+			if d.Kind == "windowEnds" {
+				items = append(items, withBody(tagged("li", "class", "todo-renew"),
+					textElem("strong", "", l.Pick(l.FormatDay(d.Date)+"前续交下一年度的居民医保。", "Renew the resident scheme by "+l.FormatDay(d.Date)+". ")),
+					app.Text(l.Pick(d.Zh, d.En)),
+				))
+				break
+			}
+		}
+	}
 	// Moving the enrollment, or a retiree's filing for care where they
 	// live: what to do and where, the steps and materials below.
 	if t := a.Transfer; t != nil && len(t.Steps) > 0 {

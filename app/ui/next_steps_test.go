@@ -143,6 +143,22 @@ func TestNextStepsTodo(t *testing.T) {
 	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: full, PayOn: "2026-08-03"}); !strings.Contains(html, "按全额（个人缴费加财政补助）：1100元") {
 		t.Errorf("full price: the checklist does not say how much")
 	}
+	// Not covered, no plan: the ways back to choose from. Covered by a
+	// resident year, no plan: renew in the window.
+	quit := answerFor(t, `{"asOf":"2026-08-20","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}]}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: quit})
+	for _, want := range []string{`class="todo-ways"`, "选一种方式接着参保", "在深圳市以灵活就业人员身份继续参加职工医保", "在成都市参加城乡居民医保"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no plan: the checklist lacks %s", want)
+		}
+	}
+	resident := answerFor(t, `{"asOf":"2026-11-01","enrollments":[{"id":"r","region":"510100","scheme":"resident","from":"2020-01","to":"2026-12"}]}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: resident})
+	for _, want := range []string{`class="todo-renew"`, "2026年12月31日前续交下一年度的居民医保。"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("renewal: the checklist lacks %s", want)
+		}
+	}
 	// A retiree living elsewhere files for care there; a mover transfers:
 	// the checklist says so, with where.
 	retiree := answerFor(t, `{"asOf":"2026-12-01","person":{"retired":true,"residence":"460100","sex":"male"},"enrollments":[{"id":"e1","region":"110000","scheme":"employee","from":"1988-07","to":"2024-06"}]}`)
