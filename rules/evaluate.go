@@ -159,12 +159,16 @@ func (e *engine) planOverlap(w *waitResult) {
 			w.explain("plan.keepResident", src, "region", region, "id", s.name, "to", s.to, "start", start)
 		case s.retiree:
 			w.explain("plan.overlap/retiree", src+"；"+e.rs.citeDoc("shbxf", "第二十七条"), "id", s.name, "scheme", schemeText(p.Scheme))
+			w.PlanNotNeeded = true
 		case s.scheme == Employee && p.Scheme == Resident:
 			w.explain("plan.overlap/keepWorking", src, "id", s.name, "region", region)
+			w.PlanNotNeeded = true
 		case s.scheme == Employee:
+			// A new job's enrollment is made; the old one is closed.
 			w.explain("plan.overlap/employee", src, "id", s.name, "region", region)
 		default:
 			w.explain("plan.overlap", src, "region", region, "id", s.name, "to", s.to)
+			w.PlanNotNeeded = true
 		}
 		return
 	}

@@ -31,6 +31,11 @@ func (s *span) isBackpaid(m Month) bool {
 	return m >= s.from && m < s.from+Month(s.leading) || s.backpaid[m]
 }
 
+// goesOn reports whether the span's coverage goes on past asOf: an
+// enrollment still being paid, or a retiree's (医保办发〔2021〕43号 ②'s
+// switch after an interruption, “中断缴费”, is then no switch).
+func (s *span) goesOn() bool { return s.open || s.retiree }
+
 // noEnd is the month used for "no end".
 const noEnd = Month(9999*12 + 11)
 

@@ -68,6 +68,7 @@ func (e *engine) transfer(dup *DuplicatesAnswer) *TransferAnswer {
 	if e.retired() {
 		t.Kind = "filing"
 		addText(&t.Steps, "transfer.filing/stays", "from", fromName)
+		t.Main = len(t.Steps) // what changes: the filing
 		addText(&t.Steps, "transfer.filing/file", "to", toName)
 		addText(&t.Steps, "transfer.filing/where")
 		addText(&t.Materials, "transfer.filing/materials")
@@ -125,6 +126,7 @@ func (e *engine) residentMove(t *TransferAnswer, from *span) {
 	next := from.to.Year() + 1
 	wFrom, wTo, wp := e.window(t.To, next)
 	addText(&t.Steps, "transfer.move/stays", "from", fromName, "until", from.to.Last())
+	t.Main = len(t.Steps) // what to do: join next year there
 	addText(&t.Steps, "transfer.move/join", "to", toName, "year", next, "windowFrom", wFrom, "windowTo", wTo)
 	addText(&t.Steps, "transfer.move/noMore", "from", fromName)
 	addText(&t.Materials, "transfer.move/materials", "to", toName)

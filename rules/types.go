@@ -121,10 +121,13 @@ type TransferAnswer struct {
 	Kind        string `json:"kind"`
 	WorkingDays int    `json:"workingDays"`
 	Steps       []Text `json:"steps"`
-	Materials   []Text `json:"materials"`
-	Channels    []Text `json:"channels"`
-	DoNot       []Text `json:"doNot"`
-	Explain     []Step `json:"explain"`
+	// Main is the index in Steps of the step to take first (a move's
+	// first steps may say what stays as it is).
+	Main      int    `json:"main"`
+	Materials []Text `json:"materials"`
+	Channels  []Text `json:"channels"`
+	DoNot     []Text `json:"doNot"`
+	Explain   []Step `json:"explain"`
 }
 
 // Text is one line for people, in Chinese and English.
@@ -272,6 +275,11 @@ type WaitingAnswer struct {
 	// price in yuan where the data has it.
 	FullPrice bool `json:"fullPrice,omitempty"`
 	Cost      *int `json:"cost,omitempty"`
+	// PlanNotNeeded is true when the months the plan would cover are
+	// covered already (a resident year paid, a retiree's employee
+	// coverage, an employee enrollment still paid): its explain step
+	// plan.overlap says what to do instead of paying.
+	PlanNotNeeded bool `json:"planNotNeeded,omitempty"`
 	// Contribution is, for a resident payment at the usual price, the
 	// individual contribution in yuan of ContributionYear: the benefit
 	// year the payment buys, or the year before it while that year's is

@@ -417,7 +417,7 @@ func (e *engine) continuousInWindow(c *residentCase, r *waitResult) bool {
 }
 
 func (e *engine) explainContinuousInWindow(c *residentCase, r *waitResult) {
-	if c.prev.scheme == Employee && c.gap > 0 {
+	if c.prev.scheme == Employee && c.gap > 0 && !c.prev.goesOn() {
 		r.explain("resident.continuous/afterEmployee", e.rs.citeDoc("gbf2024-38", "待遇等待期条款"), "id", c.prev.name, "end", c.prev.end, "year", c.year, "from", c.startDay)
 		e.uncoveredBeforeYear(c, r)
 		return
@@ -634,7 +634,7 @@ func (e *engine) explainFixedAndVariable(c *residentCase, r *waitResult) {
 		r.Shorten = append(r.Shorten, o)
 	}
 	// Or, after leaving employee insurance, enroll while the gap is short.
-	if c.prev != nil && c.prev.scheme == Employee && months > 0 {
+	if c.prev != nil && c.prev.scheme == Employee && !c.prev.goesOn() && months > 0 {
 		maxGap := e.params(region).SwitchMaxGapMonths.At(c.lookup)
 		deadline := backpayDeadline(c.prev.end, maxGap.V)
 		if !e.asOf.After(deadline) {

@@ -249,7 +249,7 @@ func (e *engine) switchFromEmployee(c *residentCase, r *waitResult) bool {
 	// (“中断缴费”): employee coverage that goes on (an enrollment still
 	// being paid, a retiree's for life) is no switch but a duplicate, which
 	// the plan's overlap warning speaks of.
-	if c.prev.open || c.prev.retiree {
+	if c.prev.goesOn() {
 		return false
 	}
 	maxGap := e.params(c.t.region).SwitchMaxGapMonths.At(c.lookup)

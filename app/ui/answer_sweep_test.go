@@ -231,4 +231,14 @@ func TestSummaryBackdatedStart(t *testing.T) {
 			t.Errorf("summary %q, want %q", s, tt.want)
 		}
 	}
+	// A year already paid, whose benefits began before today, takes no
+	// payment first.
+	paid, err := form.Parse([]byte(`{"asOf":"2026-11-01","enrollments":[{"id":"r0","region":"510100","scheme":"resident","from":"2020-01","to":"2024-12"},{"id":"r1","region":"510100","scheme":"resident","from":"2026-01","to":"2026-12","paidOn":"2025-11-20"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := form.Evaluate(paid)
+	if text := imageAlt(resultImageLines(form.Zh, &res.Out, "2026-11-01", nil)) + answerSummary(form.Zh, true, res); strings.Contains(text, "缴费后") {
+		t.Errorf("a year already paid reads as a payment to make: %s", text)
+	}
 }

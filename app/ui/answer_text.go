@@ -80,12 +80,13 @@ func answerSummary(l form.Lang, ready bool, res form.Result) string {
 
 // benefitsFromText says from when the waiting answer's payment pays
 // benefits: at the latest that day where only the national cap is known,
-// and, for a day already past (back-dated after a short interruption),
-// that it takes the payment first.
+// and, for a payment still to make whose benefits go back before it to a
+// day already past (after a short interruption), that it takes the
+// payment first.
 func benefitsFromText(l form.Lang, w *rules.WaitingAnswer, asOf string) string {
 	day := l.FormatDay(w.BenefitsFrom)
 	switch {
-	case w.BenefitsFrom < asOf:
+	case w.Retroactive && (w.About == "plan" || w.Assumed) && w.BenefitsFrom < asOf:
 		return l.Pick("缴费后可追溯至"+day+"起报销", "once paid, covered back to "+day)
 	case w.MonthsUpperBound:
 		return l.Pick("最晚"+day+"起可报销", "at the latest covered from "+day)

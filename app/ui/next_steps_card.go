@@ -102,11 +102,16 @@ func (c *nextStepsCard) todo() app.UI {
 			))
 		}
 	}
-	// A plan the duplicates card stops is not to be paid (one story).
+	// A plan the duplicates card stops is not to be paid (one story), nor
+	// one whose months are covered already: the waiting card's step says
+	// what to do instead, and so does the checklist.
 	if w := a.Waiting; w != nil && w.About == "plan" && c.PayOn != "" && !slices.Contains(a.Duplicates.Stop, "plan") {
-		if c.PayOn < a.AsOf {
+		switch {
+		case w.PlanNotNeeded:
+			items = append(items, c.planNotNeeded(w))
+		case c.PayOn < a.AsOf:
 			items = append(items, c.payDayPassed())
-		} else {
+		default:
 			items = append(items, c.payment(w))
 		}
 	}
@@ -119,12 +124,12 @@ func (c *nextStepsCard) todo() app.UI {
 		items = append(items, withBody(tagged("li", "class", "todo-ways"),
 			app.Text(l.Pick("选一种方式接着参保（都以今天缴费计）：", "Choose a way back into insurance (each paying today):")),
 			elem("ul", "", ways...),
-			textElem("span", "todo-where", l.Pick("在哪里交：当地医保或税务部门公布的渠道；不清楚可打医保服务热线 12393。", " Where: the channels the local medical insurance or tax office names; ask the hotline 12393 if unsure.")),
+			textElem("span", "todo-where", payWhere.In(l)),
 		))
 	}
-	// Covered by resident insurance and no plan: the next year is paid in
-	// the window.
-	if w := a.Waiting; w == nil || w.About != "plan" && !w.Assumed {
+	// Covered by a resident year and no plan: the next year is paid in the
+	// window.
+	if w := a.Waiting; a.Coverage.Active && a.Coverage.Scheme == rules.Resident && (w == nil || w.About != "plan" && !w.Assumed) {
 		for _, d := range a.Deadlines {
 			if d.Kind == "windowEnds" {
 				items = append(items, withBody(tagged("li", "class", "todo-renew"),
@@ -147,6 +152,12 @@ func (c *nextStepsCard) todo() app.UI {
 		pickedText(l, "h3", "", "要做的事", "To do"),
 		elem("ol", "todo-list", items...),
 	)
+}
+
+// payWhere says where a payment is made, and whom to ask.
+var payWhere = form.Text{
+	Zh: "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
+	En: " Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure.",
 }
 
 // payment is the checklist's item for the planned payment: when, where
@@ -175,35 +186,48 @@ func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 	case w.Contribution != nil:
 		pay += contributionText(l, w)
 	}
-	bring := form.Text{Zh: "一般要带身份证或社保卡。", En: " Usually with an ID card or social security card."}
+	// What to bring, as the transfer's materials say it; a baby is
+	// enrolled with the birth certificate (regions-2026-12: 湖南, 四川).
+	bring := form.Text{Zh: "凭有效身份证件或医保电子凭证办理，以当地要求为准。", En: " With an ID card or the medical-insurance e-voucher (医保电子凭证); ask what the region needs."}
 	if w.Exempt != nil && *w.Exempt == rules.GroupNewborn {
-		bring = form.Text{Zh: "给宝宝参保一般要带出生医学证明和户口簿（或父母的身份证），以当地要求为准。", En: " For a baby, usually the birth certificate (出生医学证明) and the household register, or a parent's ID card: ask what the region needs."}
+		bring = form.Text{Zh: "给宝宝参保一般凭出生医学证明办理，以当地要求为准。", En: " A baby is usually enrolled with the birth certificate (出生医学证明); ask what the region needs."}
 	}
 	pay += bring.In(l)
-	return withBody(tagged("li", "class", "todo-pay"),
+	return withBody(tagged("li", "class", "todo-pay", "id", "todo-pay", "tabindex", "-1"),
 		app.Text(pay),
-		pickedText(l, "span", "todo-where", "在哪里交：当地医保或税务部门公布的渠道，如国家医保服务平台 App、微信或支付宝的城市服务、当地税务 App 或医保经办窗口；不清楚可打医保服务热线 12393。",
-			" Where: the channels the local medical insurance or tax office names, such as the 国家医保服务平台 app, the city services of WeChat or Alipay, the local tax app or the insurance office; ask the hotline 12393 if unsure."),
+		textElem("span", "todo-where", payWhere.In(l)),
 	)
 }
 
-// stopWhere says how and where to stop an enrollment the duplicates card
-// stops: a resident year ends by not paying the next one (a refund is
-// asked for at the region's office), an employee enrollment paid by the
-// person (the engine never stops an employer's) at the office or the tax
-// office that collects it.
+// stopWhere adds to the engine's action, which says what to do with an
+// enrollment the duplicates card stops (an employer's is the employer's
+// to close, a flexible worker's the person's), where a resident one is
+// ended (医保发〔2020〕33号: “其他重复参加居民医保的，须终止”), and whom to ask.
 func stopWhere(l form.Lang, act rules.Action) form.Text {
-	region := placeName(l, act.Region)
 	if act.Refund == "personalAccount" {
-		return form.Text{
-			Zh: "怎么办：到" + region + "的医保经办窗口，或当地征收医保费的税务部门（线上：当地税务 App、微信城市服务），办理停止缴费；不清楚可打医保服务热线 12393。",
-			En: " How: stop paying at " + region + "'s medical insurance office, or the tax office that collects it there (online: the local tax app or WeChat city services); ask the hotline 12393 if unsure.",
+		return form.Text{Zh: "不清楚怎么办可打医保服务热线 12393。", En: " Ask the hotline 12393 if unsure."}
+	}
+	region := placeName(l, act.Region)
+	return form.Text{
+		Zh: "在哪里办：到" + region + "的医保经办窗口，或当地医保服务平台、国家医保服务平台 App 申请终止参保；不清楚可打医保服务热线 12393。",
+		En: " Where: end the enrollment at " + region + "'s medical insurance office, or its online service or the 国家医保服务平台 app; ask the hotline 12393 if unsure.",
+	}
+}
+
+// planNotNeeded is the checklist's item for a plan whose months are
+// covered already: the waiting card's step that says so, instead of a
+// payment.
+func (c *nextStepsCard) planNotNeeded(w *rules.WaitingAnswer) app.UI {
+	l := c.Lang
+	for _, st := range w.Explain {
+		if st.Rule == "plan.overlap" {
+			return withBody(tagged("li", "class", "todo-check"),
+				textElem("strong", "", l.Pick("先不要缴这笔费用。", "Do not make this payment yet. ")),
+				app.Text(l.Pick(st.Zh, st.En)),
+			)
 		}
 	}
-	return form.Text{
-		Zh: "怎么办：不再交" + region + "下一年度的居民医保即可；要退已交的，到" + region + "的医保经办窗口或当地医保服务平台申请终止参保；不清楚可打医保服务热线 12393。",
-		En: " How: do not pay " + region + "'s resident scheme for the next year; to ask for a refund of what was paid, end the enrollment at " + region + "'s medical insurance office or its online service; ask the hotline 12393 if unsure.",
-	}
+	return nil
 }
 
 // contributionText says about how much a resident payment costs: the
@@ -216,12 +240,12 @@ func contributionText(l form.Lang, w *rules.WaitingAnswer) string {
 	switch {
 	case w.ContributionYear != w.BenefitYear && w.ContributionNational:
 		by := strconv.Itoa(w.BenefitYear)
-		s = form.Text{Zh: by + "年度的个人缴费标准还未收录；" + y + "年度全国标准为" + n + "元，当地可能更高。", En: " The " + by + " contribution is not known yet; the national standard for " + y + " was " + n + " yuan, and regions may ask more."}
+		s = form.Text{Zh: by + "年度的个人缴费标准还未收录；" + y + "年度全国标准不低于" + n + "元，以当地公布的为准。", En: " The " + by + " contribution is not known yet; the national standard for " + y + " was at least " + n + " yuan: the region's own is what counts."}
 	case w.ContributionYear != w.BenefitYear:
 		by := strconv.Itoa(w.BenefitYear)
 		s = form.Text{Zh: by + "年度的个人缴费标准还未收录；" + y + "年度当地为" + n + "元。", En: " The " + by + " contribution is not known yet; it was " + n + " yuan here for " + y + "."}
 	case w.ContributionNational:
-		s = form.Text{Zh: "个人缴费：" + y + "年度全国标准" + n + "元，当地可能更高。", En: " The contribution: the national standard for " + y + " is " + n + " yuan; regions may ask more."}
+		s = form.Text{Zh: "个人缴费：" + y + "年度全国标准不低于" + n + "元，以当地公布的为准。", En: " The contribution: the national standard for " + y + " is at least " + n + " yuan: the region's own is what counts."}
 	default:
 		s = form.Text{Zh: "个人缴费：" + y + "年度" + n + "元。", En: " The contribution: " + n + " yuan for " + y + "."}
 	}
@@ -234,18 +258,29 @@ func contributionText(l form.Lang, w *rules.WaitingAnswer) string {
 // the plan moved to today in one tap.
 func (c *nextStepsCard) payDayPassed() app.UI {
 	l := c.Lang
-	day, today := l.FormatDay(c.PayOn), l.FormatDay(c.Answer.AsOf)
+	day := l.FormatDay(c.PayOn)
 	return withBody(tagged("li", "class", "todo-pay todo-passed"),
 		app.Text(l.Pick("打算缴费的日子（"+day+"）已经过去了。已经交了的，在参保记录里添上这次缴费；还没交的，改一个新的缴费日，等待期会跟着重算。",
 			"The day planned for the payment ("+day+") has passed. If you paid, add the payment to your enrollments; if not, choose a new day: the waiting period follows it.")),
-		button("plan-pay-today", "btn btn-quiet", l.Pick("改成今天（"+today+"）交", "Pay today ("+today+") instead"), c.onPayToday),
+		button("plan-pay-today", "btn btn-quiet", payOnLabel(l, c.Answer.AsOf), c.onPayToday),
 	)
+}
+
+// payOnLabel is the button that moves the payment to the answer's date:
+// today, unless the person asks about another day.
+func payOnLabel(l form.Lang, asOf string) string {
+	day := l.FormatDay(asOf)
+	if asOf == form.Today() {
+		return l.Pick("改成今天（"+day+"）交", "Pay today ("+day+") instead")
+	}
+	return l.Pick("改成"+day+"交", "Pay on "+day+" instead")
 }
 
 // onPayToday moves the plan's payment to the answer's date.
 func (c *nextStepsCard) onPayToday(ctx app.Context, e app.Event) {
 	asOf := c.Answer.AsOf
 	ctx.NewActionWithValue(actEditForm, formEdit(func(f *form.State) { f.Plan.PayOn = asOf }))
+	focusSoon("todo-pay", "plan-pay-today") // the button goes with its item
 }
 
 // transfer says how to move the insurance to the new region, or, for a
@@ -276,10 +311,7 @@ func (c *nextStepsCard) transfer(t *rules.TransferAnswer) app.UI {
 // its title, its main step, and where.
 func (c *nextStepsCard) transferItem(t *rules.TransferAnswer) app.UI {
 	l := c.Lang
-	step := t.Steps[0]
-	if t.Kind == "filing" && len(t.Steps) > 1 {
-		step = t.Steps[1] // the first says what does not change
-	}
+	step := t.Steps[min(t.Main, len(t.Steps)-1)]
 	var where app.UI
 	if len(t.Channels) > 0 {
 		where = textElem("span", "todo-where", l.Pick("在哪里办："+t.Channels[0].Zh+"；步骤和材料见下面。", " Where: "+t.Channels[0].En+"; the steps and what to bring are below."))

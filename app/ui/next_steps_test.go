@@ -119,7 +119,7 @@ func TestNextStepsTodo(t *testing.T) {
 		{"id":"e1","region":"310000","scheme":"employee","from":"2022-03"},
 		{"id":"e2","region":"360100","scheme":"resident","from":"2020-01"}]}`)
 	html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: dup})
-	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保", "怎么办：不再交南昌市下一年度的居民医保即可", "12393"} {
+	for _, want := range []string{"要做的事", `class="todo-stop"`, "停止南昌市的城乡居民医保", "在哪里办：到南昌市的医保经办窗口", "申请终止参保", "12393"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("duplicate: the checklist lacks %s", want)
 		}
@@ -159,6 +159,35 @@ func TestNextStepsTodo(t *testing.T) {
 			t.Errorf("renewal: the checklist lacks %s", want)
 		}
 	}
+	// An employer's enrollment is the employer's to close: the checklist
+	// gives the engine's words and whom to ask, nothing to do oneself.
+	job := answerFor(t, `{"asOf":"2026-11-01","person":{"workRegion":"310000"},"enrollments":[{"id":"a","region":"440300","scheme":"employee","kind":"unit","from":"2019-01"},{"id":"b","region":"310000","scheme":"employee","kind":"unit","from":"2026-06"}]}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: job})
+	if !strings.Contains(html, "原单位已办理减员") || strings.Contains(html, "办理停止缴费") || strings.Contains(html, "申请终止参保") {
+		t.Errorf("employer's enrollment: the checklist tells the person to stop it: %s", html)
+	}
+	// Employee insurance, living where another region's resident window
+	// closes: nothing to renew.
+	for _, to := range []string{"2026-11", "2027-06"} {
+		emp := answerFor(t, `{"asOf":"2026-11-22","person":{"residence":"510100"},"enrollments":[{"id":"e","region":"440300","scheme":"employee","kind":"unit","from":"2019-03","to":"`+to+`"}]}`)
+		if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: emp}); strings.Contains(html, "todo-renew") {
+			t.Errorf("employee insurance to %s: a resident renewal to do", to)
+		}
+	}
+	// A retiree's resident plan is not needed: no payment to make, but
+	// what the waiting card says.
+	retPlan := answerFor(t, `{"asOf":"2026-05-01","person":{"retired":true,"residence":"460100","sex":"male"},"enrollments":[{"id":"e1","region":"110000","scheme":"employee","from":"1988-07","to":"2024-06"}],"plan":{"region":"460100","scheme":"resident","payOn":"2026-05-01"}}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: retPlan, PayOn: "2026-05-01"})
+	if strings.Contains(html, "todo-pay") || !strings.Contains(html, "先不要缴这笔费用。") || !strings.Contains(html, "不需要再参加") {
+		t.Errorf("retiree's resident plan: the checklist asks for the payment")
+	}
+	// A resident moving: the step to take is joining next year there, not
+	// the one that says what stays.
+	move := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"510100"},"enrollments":[{"id":"a","region":"440300","scheme":"resident","from":"2019-01","to":"2026-12"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
+	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: move, PayOn: "2026-12-01"})
+	if move.Transfer == nil || !strings.Contains(html, `class="todo-transfer"`) || !strings.Contains(html, move.Transfer.Steps[move.Transfer.Main].Zh) || move.Transfer.Main == 0 {
+		t.Errorf("resident move: the checklist's step is not the one to take: %+v", move.Transfer)
+	}
 	// A retiree living elsewhere files for care there; a mover transfers:
 	// the checklist says so, with where.
 	retiree := answerFor(t, `{"asOf":"2026-12-01","person":{"retired":true,"residence":"460100","sex":"male"},"enrollments":[{"id":"e1","region":"110000","scheme":"employee","from":"1988-07","to":"2024-06"}]}`)
@@ -171,7 +200,7 @@ func TestNextStepsTodo(t *testing.T) {
 	// A resident plan says about how much, and what to bring.
 	chengdu := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
 	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: chengdu, PayOn: "2026-12-01"})
-	for _, want := range []string{"2027年度的个人缴费标准还未收录；2026年度全国标准为400元，当地可能更高。", "一般要带身份证或社保卡。"} {
+	for _, want := range []string{"2027年度的个人缴费标准还未收录；2026年度全国标准不低于400元，以当地公布的为准。", "凭有效身份证件或医保电子凭证办理"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("resident plan: the checklist lacks %s", want)
 		}
@@ -185,7 +214,7 @@ func TestNextStepsTodo(t *testing.T) {
 	passed := answerFor(t, `{"asOf":"2026-10-11","enrollments":[{"id":"e1","region":"330100","scheme":"employee","kind":"flexible","from":"2021-01","to":"2026-05"}],
 		"plan":{"region":"330100","scheme":"employee","kind":"flexible","payOn":"2026-10-10"}}`)
 	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: passed, PayOn: "2026-10-10"})
-	for _, want := range []string{"todo-passed", "打算缴费的日子（2026年10月10日）已经过去了", `id="plan-pay-today"`, "改成今天（2026年10月11日）交"} {
+	for _, want := range []string{"todo-passed", "打算缴费的日子（2026年10月10日）已经过去了", `id="plan-pay-today"`, "改成2026年10月11日交"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("pay day passed: the checklist lacks %s", want)
 		}

@@ -79,20 +79,26 @@ func AwaitFirstPaint() {
 	}
 	painted := make(chan struct{})
 	var once sync.Once
-	var frame, after, fallback app.Func
+	var after app.Value // the timeout a frame sets
 	done := app.FuncOf(func(app.Value, []app.Value) any {
 		once.Do(func() { close(painted) })
 		return nil
 	})
-	after = done
-	frame = app.FuncOf(func(app.Value, []app.Value) any {
-		app.Window().Call("setTimeout", after, 0)
+	frame := app.FuncOf(func(app.Value, []app.Value) any {
+		after = app.Window().Call("setTimeout", done, 0)
 		return nil
 	})
-	fallback = done
-	app.Window().Call("requestAnimationFrame", frame)
-	app.Window().Call("setTimeout", fallback, firstPaintWait.Milliseconds())
+	w := app.Window()
+	raf := w.Call("requestAnimationFrame", frame)
+	fallback := w.Call("setTimeout", done, firstPaintWait.Milliseconds())
 	<-painted
+	// Neither function may be called once released: whatever has not run
+	// yet is cancelled.
+	w.Call("cancelAnimationFrame", raf)
+	w.Call("clearTimeout", fallback)
+	if after != nil {
+		w.Call("clearTimeout", after)
+	}
 	frame.Release()
 	done.Release()
 }

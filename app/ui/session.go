@@ -99,7 +99,7 @@ func removedNotice(l form.Lang, r *removedRow) app.UI {
 		what += " " + l.SchemeName(r.Row.Scheme)
 	}
 	if r.Row.From != "" {
-		what += " " + r.Row.From + l.Pick(" 起", " on")
+		what += l.Pick(" "+r.Row.From+" 起", " from "+r.Row.From)
 	}
 	return withBody(tagged("p", "class", "undo-row", "id", "removed-note", "role", "status"),
 		app.Text(l.Pick("已删除参保记录 "+what+"。", "Removed enrollment "+what+". ")),
