@@ -71,7 +71,9 @@ func (e *engine) incentive(dup *DuplicatesAnswer) *IncentiveAnswer {
 		a.EarnedRise = capTotal.V
 	}
 	a.Explain = append(a.Explain, e.incentiveYears(countFrom, n, last))
-	if a.EarnedRise == 0 { // nothing earned yet: no "已提高0元"
+	if n == 0 { // no year counts yet: when the rise comes depends on when they pay again
+		addStep(&a.Explain, "incentive.rise/notYet", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level))
+	} else if a.EarnedRise == 0 { // nothing earned yet: no "已提高0元"
 		addStep(&a.Explain, "incentive.rise/none", e.cite(rise.v), "threshold", threshold.V, "rise", rise.V, "level", levelText(rise.level),
 			"next", a.NextRiseYear)
 	} else {
