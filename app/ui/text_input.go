@@ -49,9 +49,13 @@ type textInput struct {
 	OnBlur    app.EventHandler
 
 	created string // Value when the box was created
+	// shown is the last Value the box's text was known to match: written
+	// by sync, or found there. A render whose Value is still shown brings
+	// nothing new, and must not write it over text typed since (see sync).
+	shown string
 }
 
-func (t *textInput) OnInit() { t.created = t.Value }
+func (t *textInput) OnInit() { t.created, t.shown = t.Value, t.Value }
 
 func (t *textInput) OnMount(ctx app.Context) {
 	t.sync(ctx)
@@ -60,15 +64,26 @@ func (t *textInput) OnMount(ctx app.Context) {
 
 func (t *textInput) OnUpdate(ctx app.Context) { t.sync(ctx) }
 
+// sync writes the state's text into the box when the state has moved on
+// (an edit elsewhere, a normalised month, a row reused for another).
+// Events come in bursts (autofill, or a script, fills several boxes in one
+// task; a box fires input then change), and go-app may render between an
+// event and the edit it posts: that render's Value is the one the box
+// already showed, and writing it would undo the text the next event reads.
 func (t *textInput) sync(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		el := t.JSValue()
-		if !el.Truthy() || el.Get("value").String() == t.Value {
+		if !el.Truthy() || t.Value == t.shown && !t.Force {
+			return
+		}
+		if el.Get("value").String() == t.Value {
+			t.shown = t.Value
 			return
 		}
 		focused := app.Window().Get("document").Get("activeElement").Equal(el)
 		if !focused || t.Force {
 			el.Set("value", t.Value)
+			t.shown = t.Value
 		}
 	})
 }
