@@ -18,9 +18,9 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/go_js_wasm_exec $(GOROOT)
 # time-based.
 VERSION ?= $(shell (git describe --always --dirty 2>/dev/null || echo dev) | tr -d '\n')-$(shell cat rules/data/*.json 2>/dev/null | sha256sum | cut -c1-8)
 LDFLAGS := -X main.version=$(VERSION)
-# WASM_GCFLAGS turn inlining off in goccy/go-json, go-app, our UI and the
-# rules engine for app.wasm (about 160 KB less with brotli; the runtime and
-# the standard library keep theirs; the engine is as fast within noise). The
+# WASM_GCFLAGS turn inlining off in goccy/go-json, go-app and every package
+# of ours in app.wasm (about 165 KB less with brotli; the runtime and the
+# standard library keep theirs; the engine is as fast within noise). The
 # e2e tests and `make bench` (app.wasm and the engine's wasm benchmark)
 # build with the same file.
 WASM_GCFLAGS := $(shell cat cmd/yibao/wasm-gcflags.txt)

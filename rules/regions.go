@@ -4,6 +4,7 @@ package rules
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -56,7 +57,7 @@ type Region struct {
 // county is a county-level division (区, 县, 县级市, 旗) and the code of its
 // 统筹地区 in regionTable: the region search finds a city by its districts
 // and counties (浦东 → 上海市, 昆山 → 苏州市), and LookupArea by their codes
-// (310115 → 上海市; countyCodes holds them).
+// (310115 → 上海市; countyCodeSteps holds them).
 type county struct {
 	Name, Initials, Pinyin, Of string
 }
@@ -67,12 +68,42 @@ var (
 
 	countyIndex = sync.OnceValue(func() map[string]int { // code → index in countyTable
 		m := make(map[string]int, len(countyTable))
-		for i := range countyTable {
-			m[countyCode(i)] = i
+		for i, code := range countyCodes() {
+			m[code] = i
 		}
 		return m
 	})
+	// countyCodes are the codes of countyTable's entries, in its order,
+	// read from countyCodeSteps.
+	countyCodes = sync.OnceValue(func() []string {
+		codes := make([]string, 0, len(countyTable))
+		code, s := uint64(0), countyCodeSteps
+		for len(s) > 0 {
+			step, n := uvarint(s)
+			if n == 0 {
+				break // a broken table: TestLookupArea says so
+			}
+			code += step
+			codes = append(codes, strconv.FormatUint(code, 10))
+			s = s[n:]
+		}
+		return codes
+	})
 )
+
+// uvarint reads a base-128 varint (encoding/binary's) from the start of s,
+// and how many bytes it took (0 for none).
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i, shift := 0, uint(0); i < len(s) && shift < 64; i, shift = i+1, shift+7 {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+	}
+	return 0, 0
+}
 
 func regionIndexMap() map[string]int {
 	regionIndexOnce.Do(func() {
@@ -117,9 +148,6 @@ func LookupArea(code string) (Region, bool) {
 	r.Via, r.ViaPinyin = c.Name, c.Pinyin
 	return r, ok
 }
-
-// countyCode is the code of countyTable[i].
-func countyCode(i int) string { return countyCodes[6*i : 6*i+6] }
 
 // Regions returns a copy of all regions, sorted by code.
 func Regions() []Region {
