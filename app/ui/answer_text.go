@@ -18,16 +18,21 @@ import (
 func enrollmentLabels(f form.State, l form.Lang) map[string]string {
 	m := make(map[string]string, len(f.Enrollments))
 	for i, e := range f.Enrollments {
-		s := "#" + strconv.Itoa(i+1)
-		if e.Region != "" {
-			s += " " + placeName(l, e.Region)
-		}
-		if e.Scheme != "" {
-			s += " " + l.SchemeName(e.Scheme)
-		}
-		m[e.ID] = s
+		m[e.ID] = enrollmentLabel(l, i, e)
 	}
 	return m
+}
+
+// enrollmentLabel names row i of the form, e, for people: #1 深圳市 职工医保.
+func enrollmentLabel(l form.Lang, i int, e form.Enrollment) string {
+	s := "#" + strconv.Itoa(i+1)
+	if e.Region != "" {
+		s += " " + placeName(l, e.Region)
+	}
+	if e.Scheme != "" {
+		s += " " + l.SchemeName(e.Scheme)
+	}
+	return s
 }
 
 // answerSummary is the one line read out (aria-live) when the answer changes.

@@ -86,10 +86,11 @@ func (c *nextStepsCard) Render() app.UI {
 
 // todo is the checklist of what the answer asks the person to do, from
 // the same evaluation as the cards: stop each enrollment the duplicates
-// card stops (how, where, and the refund condition), make the planned
+// card stops (how, where, and the refund condition); make the planned
 // payment (when, where, from when it pays, about how much, what to bring),
-// and move the enrollment or file for care elsewhere (the main step and
-// where; the fold below has the rest).
+// or not, when its months are covered; with no plan, choose a way back, or
+// renew a resident year; and move the enrollment or file for care
+// elsewhere (the main step and where; the fold below has the rest).
 func (c *nextStepsCard) todo() app.UI {
 	l := c.Lang
 	a := &c.Answer
@@ -117,27 +118,13 @@ func (c *nextStepsCard) todo() app.UI {
 	}
 	// Not covered and no plan: the ways back, to choose from.
 	if w := a.Waiting; w != nil && w.Assumed && len(w.Ways) > 0 {
-		ways := make([]app.UI, len(w.Ways))
-		for i, wb := range w.Ways {
-			ways[i] = pickedText(l, "li", "", wb.Zh, wb.En)
-		}
-		items = append(items, withBody(tagged("li", "class", "todo-ways"),
-			app.Text(l.Pick("选一种方式接着参保（都以今天缴费计）：", "Choose a way back into insurance (each paying today):")),
-			elem("ul", "", ways...),
-			textElem("span", "todo-where", payWhere.In(l)),
-		))
+		items = append(items, c.waysItem(w.Ways))
 	}
 	// Covered by a resident year and no plan: the next year is paid in the
 	// window.
 	if w := a.Waiting; a.Coverage.Active && a.Coverage.Scheme == rules.Resident && (w == nil || w.About != "plan" && !w.Assumed) {
-		for _, d := range a.Deadlines {
-			if d.Kind == "windowEnds" {
-				items = append(items, withBody(tagged("li", "class", "todo-renew"),
-					textElem("strong", "", l.Pick(l.FormatDay(d.Date)+"前续交下一年度的居民医保。", "Renew the resident scheme by "+l.FormatDay(d.Date)+". ")),
-					app.Text(l.Pick(d.Zh, d.En)),
-				))
-				break
-			}
+		if i := slices.IndexFunc(a.Deadlines, func(d rules.Deadline) bool { return d.Kind == "windowEnds" }); i >= 0 {
+			items = append(items, c.renewItem(&a.Deadlines[i]))
 		}
 	}
 	// Moving the enrollment, or a retiree's filing for care where they
@@ -151,6 +138,31 @@ func (c *nextStepsCard) todo() app.UI {
 	return elem("div", "todo",
 		pickedText(l, "h3", "", "要做的事", "To do"),
 		elem("ol", "todo-list", items...),
+	)
+}
+
+// waysItem is the checklist's item for a person not covered who gave no
+// plan: each way back, paying today, to choose from.
+func (c *nextStepsCard) waysItem(ways []rules.WayBack) app.UI {
+	l := c.Lang
+	list := make([]app.UI, len(ways))
+	for i, wb := range ways {
+		list[i] = pickedText(l, "li", "", wb.Zh, wb.En)
+	}
+	return withBody(tagged("li", "class", "todo-ways"),
+		app.Text(l.Pick("选一种方式接着参保（都以今天缴费计）：", "Choose a way back into insurance (each paying today):")),
+		elem("ul", "", list...),
+		textElem("span", "todo-where", payWhere.In(l)),
+	)
+}
+
+// renewItem is the checklist's item for a resident year to renew: by the
+// end of the window, d.
+func (c *nextStepsCard) renewItem(d *rules.Deadline) app.UI {
+	l := c.Lang
+	return withBody(tagged("li", "class", "todo-renew"),
+		textElem("strong", "", l.Pick(l.FormatDay(d.Date)+"前续交下一年度的居民医保。", "Renew the resident scheme by "+l.FormatDay(d.Date)+". ")),
+		app.Text(l.Pick(d.Zh, d.En)),
 	)
 }
 
@@ -219,15 +231,14 @@ func stopWhere(l form.Lang, act rules.Action) form.Text {
 // payment.
 func (c *nextStepsCard) planNotNeeded(w *rules.WaitingAnswer) app.UI {
 	l := c.Lang
-	for _, st := range w.Explain {
-		if st.Rule == "plan.overlap" {
-			return withBody(tagged("li", "class", "todo-check"),
-				textElem("strong", "", l.Pick("先不要缴这笔费用。", "Do not make this payment yet. ")),
-				app.Text(l.Pick(st.Zh, st.En)),
-			)
-		}
+	text := stepText(l, w.Explain, "plan.overlap")
+	if text == "" {
+		return nil
 	}
-	return nil
+	return withBody(tagged("li", "class", "todo-check"),
+		textElem("strong", "", l.Pick("先不要缴这笔费用。", "Do not make this payment yet. ")),
+		app.Text(text),
+	)
 }
 
 // contributionText says about how much a resident payment costs: the

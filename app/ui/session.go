@@ -91,13 +91,7 @@ func removedNotice(l form.Lang, r *removedRow) app.UI {
 	if r == nil {
 		return nil
 	}
-	what := "#" + strconv.Itoa(r.Index+1)
-	if r.Row.Region != "" {
-		what += " " + placeName(l, r.Row.Region)
-	}
-	if r.Row.Scheme != "" {
-		what += " " + l.SchemeName(r.Row.Scheme)
-	}
+	what := enrollmentLabel(l, r.Index, r.Row)
 	if r.Row.From != "" {
 		what += l.Pick(" "+r.Row.From+" 起", " from "+r.Row.From)
 	}
