@@ -183,7 +183,7 @@ func (c *nextStepsCard) payment(w *rules.WaitingAnswer) app.UI {
 	case w.NoBenefits:
 		pay += l.Pick("。这次缴费当年享受不到待遇，见上面的等待期。", ". This payment buys no benefits this year: see the waiting period above.")
 	case w.BenefitsFrom != "":
-		pay += l.Pick("，"+l.FormatDay(w.BenefitsFrom)+"起可报销。", "; covered from "+l.FormatDay(w.BenefitsFrom)+".")
+		pay += l.Pick("，", "; ") + benefitsFromText(l, w, c.Answer.AsOf) + l.Pick("。", ".")
 	default:
 		pay += l.Pick("。", ".")
 	}

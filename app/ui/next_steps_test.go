@@ -197,6 +197,12 @@ func TestNextStepsTodo(t *testing.T) {
 			t.Errorf("retiree: the checklist lacks %s", want)
 		}
 	}
+	// Where only the national cap of the wait is known, the payment's day
+	// is the latest, as the summary says (benefitsFromText).
+	capped := answerFor(t, `{"asOf":"2026-12-01","enrollments":[{"id":"e1","region":"510100","scheme":"employee","kind":"flexible","from":"2019-01","to":"2024-06"}],"plan":{"region":"510100","scheme":"employee","kind":"flexible","payOn":"2026-12-01"}}`)
+	if html := load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: capped, PayOn: "2026-12-01"}); !strings.Contains(html, "，最晚2027年7月1日起可报销。") {
+		t.Errorf("national cap: the payment does not say 最晚, as the summary does")
+	}
 	// A resident plan says about how much, and what to bring.
 	chengdu := answerFor(t, `{"asOf":"2026-12-01","person":{"residence":"510100"},"enrollments":[{"id":"e1","region":"440300","scheme":"employee","kind":"unit","from":"2019-01","to":"2026-06"}],"plan":{"region":"510100","scheme":"resident","payOn":"2026-12-01"}}`)
 	html = load(t, &nextStepsCard{Lang: form.Zh, Computed: true, Answer: chengdu, PayOn: "2026-12-01"})
