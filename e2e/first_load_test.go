@@ -17,14 +17,7 @@ import (
 // full-screen blocker), a life event tapped then says it will open, and it
 // opens once the app runs.
 func TestTapBeforeTheAppRuns(t *testing.T) {
-	srv := startServer(t, webDir, "")
-	b := newBrowser(t, srv.URL)
-	release := holdWasm(t, b)
-	b.do(t, 60*time.Second,
-		phone(),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(chromedp.ID("event-baby")),
-	)
+	b, release := openHoldingWasm(t, "event-baby")
 	// The loader is a line at the top: the tap lands on the button.
 	if hit := eval[string](t, b, `(r => document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).id)(document.getElementById("event-baby").getBoundingClientRect())`); hit != "event-baby" {
 		t.Fatalf("before the app runs, a tap on 生孩子了 lands on %q: the loader covers the page", hit)
@@ -45,13 +38,8 @@ func TestTapBeforeTheAppRuns(t *testing.T) {
 // TestTypeBeforeTheAppRuns: what a person types into the prerendered form
 // while app.wasm loads is kept, and the app takes it as typed once it runs.
 func TestTypeBeforeTheAppRuns(t *testing.T) {
-	srv := startServer(t, webDir, "")
-	b := newBrowser(t, srv.URL)
-	release := holdWasm(t, b)
+	b, release := openHoldingWasm(t, "asOf")
 	b.do(t, 60*time.Second,
-		phone(),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(chromedp.ID("asOf")),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById("asOf").select()`),
 		chromedp.SendKeys(chromedp.ID("asOf"), "2026-11-30"),
 	)
@@ -63,6 +51,17 @@ func TestTypeBeforeTheAppRuns(t *testing.T) {
 	b.poll(t, 10*time.Second, `document.getElementById("asOf").value === "2026-11-30"`)
 	// The app has it, not only the box: it is saved as the form's date.
 	b.poll(t, 10*time.Second, savedDocJS("yibao.input")+`.includes('"asOf":"2026-11-30"')`)
+}
+
+// openHoldingWasm opens the calculator on a phone with app.wasm held back
+// (holdWasm), once the prerendered element with the id shows.
+func openHoldingWasm(t *testing.T, id string) (b *browser, release func()) {
+	t.Helper()
+	srv := startServer(t, webDir, "")
+	b = newBrowser(t, srv.URL)
+	release = holdWasm(t, b)
+	b.do(t, 60*time.Second, phone(), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID(id)))
+	return b, release
 }
 
 // holdWasm holds back every request for app.wasm, as a slow link does,
