@@ -11,6 +11,9 @@ import (
 // "2019年3月"); otherwise it returns the text trimmed, for the checks to
 // report.
 func NormalizeMonth(v string) string {
+	if isMonth(v) {
+		return v // as written already: what a form holds nearly always
+	}
 	t := strings.TrimSpace(v)
 	if t == "" {
 		return ""
@@ -34,6 +37,9 @@ func NormalizeMonth(v string) string {
 // can be read ("2026-11-22", "2026.11.22", "20261122", "2026年11月22日");
 // otherwise it returns the text trimmed.
 func NormalizeDate(v string) string {
+	if isDay(v) {
+		return v
+	}
 	t := strings.TrimSpace(v)
 	if t == "" {
 		return ""
@@ -52,7 +58,7 @@ func NormalizeDate(v string) string {
 		return t
 	}
 	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-	if _, err := time.Parse("2006-01-02", s); err != nil {
+	if !isDay(s) {
 		return t
 	}
 	return s
@@ -79,27 +85,66 @@ func pad(n, width int) string {
 }
 
 // validMonth reports whether v is a month YYYY-MM.
-func validMonth(v string) bool {
-	_, err := time.Parse("2006-01", v)
-	return err == nil && len(v) == 7
-}
+func validMonth(v string) bool { return isMonth(v) }
 
 // validDate reports whether v is a day YYYY-MM-DD that exists.
-func validDate(v string) bool {
-	_, err := time.Parse("2006-01-02", v)
-	return err == nil && len(v) == 10
+func validDate(v string) bool { return isDay(v) }
+
+// MonthIndex numbers months (year*12 + month - 1); ok is false for a bad
+// month. A day counts as its month ("2024-03-15" is 2024-03).
+func MonthIndex(v string) (int, bool) {
+	if len(v) < 7 || !isMonth(v[:7]) {
+		return 0, false
+	}
+	return digits(v[:4])*12 + digits(v[5:7]) - 1, true
 }
 
-// MonthIndex numbers months (year*12 + month - 1); ok is false for a bad month.
-func MonthIndex(v string) (int, bool) {
-	if len(v) < 7 {
-		return 0, false
+// isMonth reports whether v is a month as the contract writes it, YYYY-MM
+// (what time.Parse("2006-01", v) takes, without its cost: the form checks
+// each month several times per keystroke).
+func isMonth(v string) bool {
+	if len(v) != 7 || v[4] != '-' || digits(v[:4]) < 0 {
+		return false
 	}
-	t, err := time.Parse("2006-01", v[:7])
-	if err != nil {
-		return 0, false
+	m := digits(v[5:])
+	return m >= 1 && m <= 12
+}
+
+// isDay reports whether v is a day that exists, written YYYY-MM-DD (what
+// time.Parse("2006-01-02", v) takes).
+func isDay(v string) bool {
+	if len(v) != 10 || v[7] != '-' || !isMonth(v[:7]) {
+		return false
 	}
-	return t.Year()*12 + int(t.Month()) - 1, true
+	d := digits(v[8:])
+	return d >= 1 && d <= daysIn(digits(v[:4]), digits(v[5:7]))
+}
+
+// digits is the number s writes in ASCII digits alone, or -1.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// daysIn is the number of days of a month of the Gregorian calendar.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // MonthString is the inverse of monthIndex.

@@ -708,6 +708,11 @@ func (c *calculator) formBody() []app.UI {
 	}
 	l := c.lang
 	f := c.form
+	// The person's and the plan's parts get the form without its rows:
+	// go-app renders a component again only when one of its fields has
+	// changed, and a keystroke in a row then leaves them alone.
+	noRows := f
+	noRows.Enrollments = nil
 	return []app.UI{
 		elem("div", "intro-slot", elem("div", "", c.noticeList()...), c.intro()),
 		formSection("basics",
@@ -724,8 +729,8 @@ func (c *calculator) formBody() []app.UI {
 			removedNotice(l, c.removed),
 			addEnrollmentButton(l, c.onAdd),
 		),
-		&situationForm{Value: f, Lang: l, Errors: c.errorsAt("person")},
-		&planForm{Value: f, Lang: l, Errors: c.errorsAt("plan")},
+		&situationForm{Value: noRows, Lang: l, Errors: c.errorsAt("person")},
+		&planForm{Value: noRows, Lang: l, Errors: c.errorsAt("plan")},
 		withBody(tagged("section", "class", "card actions", "id", "actions"), c.actions()...),
 	}
 }

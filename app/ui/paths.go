@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,5 +22,27 @@ func appHref(p string) string {
 // rootPrefix is the sub-path the site is served under ("" at the root of
 // its origin, "/tools/yibao" under a sub-path), in the browser.
 func rootPrefix() string {
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	return strings.TrimRight(appEnv("GOAPP_ROOT_PREFIX"), "/")
 }
+
+// appEnv is app.Getenv, read once per name in the browser, where the
+// values come with app.js and never change: each read is three calls into
+// JS, and the footer and the links read them on every render.
+func appEnv(name string) string {
+	if app.IsServer {
+		return app.Getenv(name)
+	}
+	envs.Lock()
+	defer envs.Unlock()
+	v, ok := envs.m[name]
+	if !ok {
+		v = app.Getenv(name)
+		envs.m[name] = v
+	}
+	return v
+}
+
+var envs = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}

@@ -13,7 +13,7 @@ import (
 type planForm struct {
 	app.Compo
 
-	Value  form.State
+	Value  form.State // the form without its rows (see calculator.formBody)
 	Lang   form.Lang
 	Errors form.Errors
 }

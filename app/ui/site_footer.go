@@ -17,7 +17,7 @@ func siteFooter(l form.Lang, version string) app.UI {
 	if version == "" {
 		version = rules.DefaultVersion()
 	}
-	appVersion := app.Getenv("GOAPP_VERSION")
+	appVersion := appEnv("GOAPP_VERSION")
 	var appLine app.UI
 	if appVersion != "" {
 		appLine = textElem("span", "muted", " · "+l.Pick("应用版本 ", "App ")+appVersion)

@@ -12,7 +12,7 @@ import (
 type situationForm struct {
 	app.Compo
 
-	Value  form.State
+	Value  form.State // the form without its rows (see calculator.formBody)
 	Lang   form.Lang
 	Errors form.Errors
 }
