@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,8 +15,10 @@ import (
 
 // TestTapBeforeTheAppRuns holds app.wasm back, as a slow link does: the
 // prerendered first screen shows at once under a thin progress line (no
-// full-screen blocker), a life event tapped then says it will open, and it
-// opens once the app runs.
+// full-screen blocker), and a life event tapped then shows its first
+// question at once (prerendered, web/boot.js). What is answered there, and
+// 下一步, reach the app once it runs: the next question shows, and the
+// answer is the app's.
 func TestTapBeforeTheAppRuns(t *testing.T) {
 	b, release := openHoldingWasm(t, "event-baby")
 	// The loader is a line at the top: the tap lands on the button.
@@ -25,14 +28,43 @@ func TestTapBeforeTheAppRuns(t *testing.T) {
 	if h := eval[float64](t, b, `document.getElementById("app-wasm-loader").getBoundingClientRect().height`); h > 60 {
 		t.Errorf("the loader is %.0f px high, want a thin line", h)
 	}
+	// 上一步 on a first question goes back to the life events.
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-duplicate")))
+	b.poll(t, 10*time.Second, `(f => f && !f.hidden && f.getBoundingClientRect().height > 0)(document.getElementById("pre-duplicate-flow")) && document.activeElement.id === "pre-duplicate-ev-aRegion"`)
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.CSS(`#pre-duplicate-flow [data-pre="back"]`)))
+	b.poll(t, 10*time.Second, `document.getElementById("pre-duplicate-flow").hidden && document.activeElement.id === "event-duplicate"`)
+
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-baby")))
+	b.poll(t, 10*time.Second, `!document.getElementById("pre-baby-flow").hidden && document.getElementById("event-baby").getBoundingClientRect().height === 0 && document.activeElement.id === "pre-baby-ev-birth"`)
+	b.do(t, 10*time.Second, chromedp.SendKeys(chromedp.ID("pre-baby-ev-birth"), "2026-11-20\r"))
+	b.poll(t, 10*time.Second, `document.querySelector('#pre-baby-flow [data-pre="next"]').classList.contains("pending")`)
 	if eval[bool](t, b, `document.getElementById("life-event") !== null`) {
 		t.Fatal("the app ran before app.wasm was released")
 	}
-	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-baby")))
-	b.poll(t, 10*time.Second, `document.getElementById("event-baby").classList.contains("pending")`)
 	release()
-	// The tap is the first step of the life event.
-	b.poll(t, 90*time.Second, `document.getElementById("ev-birth") !== null && document.getElementById("app-wasm-loader") === null`)
+	// The app takes the day and 下一步: its second question, where.
+	b.poll(t, 90*time.Second, `document.getElementById("ev-region") !== null && document.getElementById("app-wasm-loader") === null`)
+	if p := eval[string](t, b, `document.querySelector("#life-event .flow-progress").textContent`); !strings.HasPrefix(p, "第2步") {
+		t.Errorf("after 下一步 before the app ran, the app shows %q, want its second step", p)
+	}
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("flow-back")))
+	b.poll(t, 10*time.Second, `(e => e !== null && e.value === "2026-11-20")(document.getElementById("ev-birth"))`)
+}
+
+// TestRegionTypedBeforeTheAppRuns: a place typed into a life event's first
+// question before app.wasm runs is in the app's box once it runs, with
+// the list to pick from open (a typed name is never taken as a pick).
+func TestRegionTypedBeforeTheAppRuns(t *testing.T) {
+	b, release := openHoldingWasm(t, "event-quit")
+	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("event-quit")))
+	b.poll(t, 10*time.Second, `document.activeElement.id === "pre-quit-ev-region"`)
+	b.do(t, 10*time.Second, chromedp.SendKeys(chromedp.ID("pre-quit-ev-region"), "深圳"))
+	release()
+	b.poll(t, 90*time.Second, `(e => e !== null && e.value === "深圳" && document.activeElement === e)(document.getElementById("ev-region"))`)
+	b.poll(t, 10*time.Second, `[...document.querySelectorAll("#ev-region-list [role=option]")].some(o => o.dataset.code === "440300")`)
+	if p := eval[string](t, b, `document.querySelector("#life-event .flow-progress").textContent`); !strings.HasPrefix(p, "第1步") {
+		t.Errorf("a place typed, not picked, moved the flow on: %q", p)
+	}
 }
 
 // TestTypeBeforeTheAppRuns: what a person types into the prerendered form

@@ -114,14 +114,63 @@
   }
 
   // Before the app runs, the prerendered page can be read and used: a tap
-  // on a life event (event-…) and text typed into a box are kept, and
-  // window.yibaoReplay, which the app calls once it shows its page, gives
-  // them to it.
-  var early = { tap: "", typed: {} };
+  // on a life event (event-…) shows its first question, prerendered hidden
+  // (section pre-<event>-flow, boxes pre-<event>-ev-<key>), and what is
+  // answered there or typed into a box is kept. window.yibaoReplay, which
+  // the app calls once it shows its page, gives it all to the app: the
+  // boxes' texts, then the tap, then the first question's answer in the
+  // app's own box (ev-<key>), and 下一步 if it was pressed.
+  var early = { tap: "", typed: {}, flow: null };
+  var pendingText = function () {
+    return english() ? "Going on as soon as the calculator has loaded…" : "计算器加载好就继续……";
+  };
+  var showFlow = function (b, section) {
+    var choices = b.closest("section");
+    early.tap = b.id;
+    early.flow = { section: section, choices: choices, answers: {}, next: false };
+    if (choices) choices.hidden = true;
+    section.hidden = false;
+    var box = section.querySelector('input:not([type="radio"])');
+    (box || section.querySelector("h2")).focus();
+  };
+  var hideFlow = function () {
+    var f = early.flow;
+    if (!f) return;
+    f.section.hidden = true;
+    if (f.choices) f.choices.hidden = false;
+    var tapped = document.getElementById(early.tap);
+    early.tap = "";
+    early.flow = null;
+    if (tapped) tapped.focus();
+  };
+  // appID is the app's id for a prerendered first question's id or name:
+  // pre-<event>-ev-region is ev-region ("" for what is not in one).
+  var appID = function (id) {
+    var f = early.flow;
+    var pre = f && "pre-" + f.section.getAttribute("data-event") + "-";
+    return pre && id && id.indexOf(pre) === 0 ? id.slice(pre.length) : "";
+  };
   var onClick = function (e) {
+    var nav = e.target.closest && e.target.closest("[data-pre]");
+    if (nav && early.flow) {
+      e.preventDefault();
+      if (nav.getAttribute("data-pre") === "back") {
+        hideFlow();
+        return;
+      }
+      early.flow.next = true;
+      nav.classList.add("pending");
+      nav.setAttribute("data-pending", pendingText());
+      return;
+    }
     var b = e.target.closest && e.target.closest('button[id^="event-"]');
     if (!b) return;
     e.preventDefault();
+    var section = document.getElementById("pre-" + b.id.slice(6) + "-flow");
+    if (section) {
+      showFlow(b, section);
+      return;
+    }
     var old = early.tap && document.getElementById(early.tap);
     if (old) old.classList.remove("pending");
     early.tap = b.id;
@@ -129,13 +178,68 @@
     b.setAttribute("data-pending", english() ? "Opening as soon as the calculator has loaded…" : "计算器加载好就打开……");
   };
   var onInput = function (e) {
-    if (e.target.id && typeof e.target.value === "string") early.typed[e.target.id] = e.target.value;
+    var el = e.target;
+    if (!el.id || typeof el.value !== "string") return;
+    var id = appID(el.id);
+    if (!id) {
+      early.typed[el.id] = el.value;
+    } else if (el.type !== "radio") {
+      early.flow.answers[id] = { value: el.value };
+    } else if (el.checked) {
+      early.flow.answers[appID(el.name)] = { radio: id };
+    }
+  };
+  // Enter in a first question's box is its 下一步, as in the app.
+  var onKey = function (e) {
+    if (e.key !== "Enter" || !early.flow || !appID(e.target.id || "")) return;
+    var next = early.flow.section.querySelector('[data-pre="next"]');
+    if (next) {
+      e.preventDefault();
+      next.click();
+    }
   };
   document.addEventListener("click", onClick, true);
   document.addEventListener("input", onInput, true);
+  document.addEventListener("change", onInput, true);
+  document.addEventListener("keydown", onKey, true);
+  // answer gives the app's life event what was answered on its prerendered
+  // first question, once the app shows that question.
+  var answer = function (flow, tries) {
+    var keys = Object.keys(flow.answers);
+    var ready = document.getElementById("flow-next") !== null && keys.every(function (k) {
+      return document.getElementById(flow.answers[k].radio || k) !== null;
+    });
+    if (!ready) {
+      if (tries < 300) requestAnimationFrame(function () { answer(flow, tries + 1); });
+      return;
+    }
+    var region = false;
+    keys.forEach(function (k) {
+      var a = flow.answers[k];
+      var el = document.getElementById(a.radio || k);
+      if (a.radio) {
+        if (!el.checked) el.click();
+        return;
+      }
+      el.focus();
+      el.value = a.value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      region = el.getAttribute("role") === "combobox";
+    });
+    // 下一步 pressed before the app ran is pressed now, except after a
+    // region typed, which is still to be picked from the list that shows.
+    if (flow.next && !region) {
+      setTimeout(function () {
+        var next = document.getElementById("flow-next");
+        if (next) next.click();
+      }, 0);
+    }
+  };
   window.yibaoReplay = function () {
     document.removeEventListener("click", onClick, true);
     document.removeEventListener("input", onInput, true);
+    document.removeEventListener("change", onInput, true);
+    document.removeEventListener("keydown", onKey, true);
     window.yibaoReplay = function () {};
     Object.keys(early.typed).forEach(function (id) {
       var el = document.getElementById(id);
@@ -146,5 +250,6 @@
     });
     var tap = early.tap && document.getElementById(early.tap);
     if (tap) tap.click();
+    if (tap && early.flow) answer(early.flow, 0);
   };
 })();

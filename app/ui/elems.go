@@ -91,3 +91,16 @@ func withText(e app.HTMLElem, text string) app.UI { return e.Text(text) }
 func pickedText(l form.Lang, tag, class, zh, en string) app.UI {
 	return textElem(tag, class, l.Pick(zh, en))
 }
+
+// flag sets the boolean attribute name (checked, open, selected, hidden)
+// of e, on or off. go-app writes an attribute that is off into the
+// prerendered HTML as name="false", which HTML reads as on: every box
+// ticked, every <details> open, the last <option> selected, until app.wasm
+// runs. So the server leaves it out; in the browser go-app sets the
+// property (el.checked = false), which must stay.
+func flag[E interface{ Attr(string, any) E }](e E, name string, on bool) E {
+	if !on && app.IsServer {
+		return e
+	}
+	return e.Attr(name, on)
+}

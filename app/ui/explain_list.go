@@ -34,7 +34,7 @@ func (x *explainList) Render() app.UI {
 	if x.open || app.IsServer {
 		steps = x.steps(l)
 	}
-	return tagged("details", "class", "explain").Attr("open", x.open).On("toggle", x.onToggle).Body(
+	return flag(tagged("details", "class", "explain"), "open", x.open).On("toggle", x.onToggle).Body(
 		textElem("summary", "", l.Pick("依据与计算过程", "Why: steps and sources")+" ("+strconv.Itoa(len(x.Steps))+")"),
 		steps,
 	)

@@ -106,7 +106,7 @@ func segmented(l form.Lang, name string, c *choice, value string, onChange func(
 		v := o.Value
 		id := name + "-" + v
 		items[i] = withBody(tagged("label", "class", "seg-option", "for", id),
-			input("type", "radio", "id", id, "name", name, "value", v).Attr("checked", value == v).
+			flag(input("type", "radio", "id", id, "name", name, "value", v), "checked", value == v).
 				OnChange(func(ctx app.Context, e app.Event) { onChange(ctx, v) }, app.EventScope(id)),
 			textElem("span", "", o.Label.In(l)),
 		)

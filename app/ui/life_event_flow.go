@@ -186,7 +186,21 @@ func (p *lifeEventFlow) Render() app.UI {
 			problem = pickFromList.In(l)
 		}
 	}
-	id := "ev-" + q.Key
+	return tagged("section", "class", "card intro flow", "id", "life-event", "aria-labelledby", "ev-heading").
+		OnKeyDown(p.onKey).
+		Body(p.screen(ev, q, "ev-", v, problem, p.step, n,
+			button("flow-back", "btn btn-quiet", l.Pick("上一步", "Back"), p.onBack),
+			button("flow-next", "btn btn-primary", nextLabel(l, p.step == n-1), p.onNext),
+		)...)
+}
+
+// screen is what a question's screen shows: the life event, the step, the
+// question's box (its id is prefix + the question's key), where to find
+// the payment record when the answer is in it, and the buttons back and
+// next.
+func (p *lifeEventFlow) screen(ev *form.LifeEvent, q *form.Question, prefix, v, problem string, step, n int, back, next app.UI) []app.UI {
+	l := p.Lang
+	id := prefix + q.Key
 	hint := q.Hint.In(l)
 	var box app.UI
 	switch q.Kind {
@@ -201,23 +215,46 @@ func (p *lifeEventFlow) Render() app.UI {
 	if q.Records {
 		records = recordPaths(l)
 	}
-	next := l.Pick("下一步", "Next")
-	if p.step == n-1 {
-		next = l.Pick("看结果", "See the answer")
+	at := strconv.Itoa(step + 1)
+	return []app.UI{
+		withText(tagged("h2", "id", prefix+"heading", "tabindex", "-1"), ev.Title.In(l)),
+		textElem("p", "flow-progress", l.Pick("第"+at+"步，共"+strconv.Itoa(n)+"步", "Step "+at+" of "+strconv.Itoa(n))),
+		box,
+		records,
+		elem("div", "action-row", back, next),
 	}
-	step := strconv.Itoa(p.step + 1)
-	return tagged("section", "class", "card intro flow", "id", "life-event", "aria-labelledby", "ev-heading").
-		OnKeyDown(p.onKey).
-		Body(
-			withText(tagged("h2", "id", "ev-heading", "tabindex", "-1"), ev.Title.In(l)),
-			textElem("p", "flow-progress", l.Pick("第"+step+"步，共"+strconv.Itoa(n)+"步", "Step "+step+" of "+strconv.Itoa(n))),
-			box,
-			records,
-			elem("div", "action-row",
-				button("flow-back", "btn btn-quiet", l.Pick("上一步", "Back"), p.onBack),
-				button("flow-next", "btn btn-primary", next, p.onNext),
-			),
+}
+
+// nextLabel is the next button's text: 看结果 on the last question.
+func nextLabel(l form.Lang, last bool) string {
+	if last {
+		return l.Pick("看结果", "See the answer")
+	}
+	return l.Pick("下一步", "Next")
+}
+
+// firstSteps are the first screen of each life event, hidden, for the
+// prerendered page only. A life event tapped before app.wasm runs shows its
+// first question at once (web/boot.js); what is answered there goes to the
+// app once it runs, which opens the same screen (window.yibaoReplay). The
+// ids start with pre-<event>-, the app's with the rest (ev-<key>).
+func (p *lifeEventFlow) firstSteps() []app.UI {
+	l := p.Lang
+	out := make([]app.UI, 0, len(form.LifeEvents))
+	for i := range form.LifeEvents {
+		ev := &form.LifeEvents[i]
+		qs := ev.Steps(ev.Complete(form.Answers{}, p.Today))
+		if len(qs) == 0 {
+			continue
+		}
+		q, pre := qs[0], "pre-"+ev.ID+"-"
+		body := p.screen(ev, q, pre+"ev-", q.Value(form.Answers{}, p.Today), "", 0, len(qs),
+			button("", "btn btn-quiet", l.Pick("上一步", "Back"), nil, "data-pre", "back"),
+			button("", "btn btn-primary", nextLabel(l, len(qs) == 1), nil, "data-pre", "next"),
 		)
+		out = append(out, withBody(tagged("section", "class", "card intro flow", "id", pre+"flow", "aria-labelledby", pre+"ev-heading", "data-event", ev.ID, "hidden", "true"), body...))
+	}
+	return out
 }
 
 // recordPaths folds out where a person finds their payment record, next
@@ -238,11 +275,15 @@ func (p *lifeEventFlow) renderChoices() app.UI {
 		items = append(items, button("event-"+id, "btn event", e.Title.In(l), func(ctx app.Context, _ app.Event) { p.choose(ctx, id) }))
 	}
 	items = append(items, button("event-other", "btn event", l.Pick("其他（直接填写详细信息）", "Something else (fill in the details)"), func(ctx app.Context, _ app.Event) { p.choose(ctx, "other") }))
-	return elem("section", "card intro",
+	choices := elem("section", "card intro",
 		introMarkup.build(l),
 		pickedText(l, "h2", "events-heading", "发生了什么？", "What happened?"),
 		elem("div", "events", items...),
 	)
+	if app.IsServer {
+		return elem("div", "", append([]app.UI{choices}, p.firstSteps()...)...)
+	}
+	return choices
 }
 
 // placeholders are the examples in a question's box, by kind.
@@ -259,7 +300,7 @@ func choiceList(l form.Lang, id string, q *form.Question, value string, p *lifeE
 		v := o.Value
 		oid := id + "-" + v
 		items[i] = withBody(tagged("label", "class", "check", "for", oid),
-			input("type", "radio", "id", oid, "name", id, "value", v).Attr("checked", value == v).
+			flag(input("type", "radio", "id", oid, "name", id, "value", v), "checked", value == v).
 				OnChange(func(ctx app.Context, e app.Event) {
 					p.answer(v)
 					p.tried = false

@@ -119,7 +119,7 @@ func extraYearOptions(selected int) []app.UI {
 	opts := make([]app.UI, 0, maxExtraYears+1)
 	for i := 0; i <= max(maxExtraYears, selected); i++ {
 		n := strconv.Itoa(i)
-		opts = append(opts, tagged("option", "value", n).Attr("selected", i == selected).Text(n))
+		opts = append(opts, flag(tagged("option", "value", n), "selected", i == selected).Text(n))
 	}
 	return opts
 }

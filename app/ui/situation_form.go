@@ -94,7 +94,7 @@ var (
 // formDetails is an optional part of the form, folded until open: a
 // title and a hint in its summary, then body.
 func formDetails(id string, open bool, title, hint string, body ...app.UI) app.UI {
-	return tagged("details", "class", "card form-section", "id", id).Attr("open", open).Body(append([]app.UI{
+	return flag(tagged("details", "class", "card form-section", "id", id), "open", open).Body(append([]app.UI{
 		elem("summary", "",
 			textElem("h2", "", title),
 			textElem("span", "summary-hint", hint),
@@ -105,7 +105,7 @@ func formDetails(id string, open bool, title, hint string, body ...app.UI) app.U
 // checkbox is a labelled check box with a large tap area.
 func checkbox(id, label string, checked bool, onChange func(ctx app.Context, on bool)) app.UI {
 	return withBody(tagged("label", "class", "check", "for", id),
-		input("type", "checkbox", "id", id).Attr("checked", checked).
+		flag(input("type", "checkbox", "id", id), "checked", checked).
 			OnChange(func(ctx app.Context, e app.Event) {
 				onChange(ctx, ctx.JSSrc().Get("checked").Bool())
 			}, app.EventScope(id)),
