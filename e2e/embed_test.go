@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -413,5 +414,37 @@ func TestEmbedRefused(t *testing.T) {
 	// Still no message: the heights did not move.
 	if again := eval[[]int](t, b, `[...document.querySelectorAll("[data-yibao] iframe")].map(f => Math.round(parseFloat(f.style.height)))`); fmt.Sprint(again) != fmt.Sprint(got) {
 		t.Errorf("heights changed without a message: %v → %v", got, again)
+	}
+}
+
+// TestEmbedNeverLoads: an iframe whose /embed never arrives (a connection
+// that hangs) fires no load event; its div shows its fallback link some
+// seconds after the frame came into view. A lazy frame out of view loads
+// nothing and shows nothing.
+func TestEmbedNeverLoads(t *testing.T) {
+	srv := startServer(t, webDir, "")
+	page := serveLoopback(t, "", htmlPage(`<!doctype html><html><head><meta charset="utf-8"><title>hangs</title></head><body style="margin:0">`+
+		`<div id="seen" data-yibao data-region="440300"></div>`+
+		`<div id="below" style="margin-top:20000px" data-yibao data-region="440300"></div>`+
+		`<script src="`+srv.URL+`/web/embed.js"></script></body></html>`))
+	b := newBrowser(t, srv.URL)
+	b.partners = []string{page}
+	if _, err := chromedp.Call(b.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: srv.URL + "/embed*"}}}); err != nil {
+		t.Fatal(err)
+	}
+	// The page's load event waits for its frames, so chromedp.Navigate would
+	// wait for ever: the address is set instead.
+	b.do(t, 30*time.Second, chromedp.Evaluate[chromedp.Void](`location.href = `+jsString(page+"/")))
+	b.poll(t, 30*time.Second, `location.href === `+jsString(page+"/")+` && document.querySelectorAll("[data-yibao] iframe").length === 2`)
+	time.Sleep(7 * time.Second) // past the delay after a load, which never comes
+	if n := eval[int](t, b, `document.querySelectorAll("[data-yibao-fallback]").length`); n != 0 {
+		t.Errorf("%d fallbacks shown within 7 s of a frame coming into view", n)
+	}
+	b.poll(t, 30*time.Second, `document.getElementById("seen").hasAttribute("data-yibao-fallback")`)
+	if v := eval[bool](t, b, `(a => a !== null && a.getBoundingClientRect().height > 0)(document.querySelector("#seen .yibao-fallback a"))`); !v {
+		t.Error("the frame that never loaded shows no visible link")
+	}
+	if eval[bool](t, b, `document.getElementById("below").hasAttribute("data-yibao-fallback")`) {
+		t.Error("a lazy frame out of view shows its fallback")
 	}
 }

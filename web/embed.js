@@ -29,7 +29,8 @@
  * The div's own content (a link to the calculator, for pages without
  * script) stays, hidden, below the iframe; it is shown again when no height
  * message came within 6 s of the iframe loading (yibao refuses to be framed
- * by this page, or the network is very slow), until one comes.
+ * by this page, or the network is very slow), or within 12 s of the iframe
+ * coming into view when it does not even load, until one comes.
  *
  * Plain ES5, no dependencies, nothing sent anywhere. window.yibaoEmbed.scan()
  * picks up divs added later.
@@ -43,6 +44,10 @@
   var MIN_START_HEIGHT = 100;
   var MAX_START_HEIGHT = 4000;
   var FALLBACK_DELAY = 6000; // ms after the iframe's load event
+  // ms after the iframe first came into view, for a frame that never loads
+  // (a connection that hangs): lazy frames out of view load nothing, and
+  // must not show their link.
+  var UNLOADED_DELAY = 12000;
   var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 
   function findScript() {
@@ -152,21 +157,44 @@
     frame.style.width = "100%";
     frame.style.border = "0";
     frame.style.height = startHeight(div) + "px";
-    var entry = { frame: frame, div: div, fallback: fallbackFor(div, lang), reported: false, timer: null };
+    var entry = { frame: frame, div: div, fallback: fallbackFor(div, lang), reported: false, timer: null, loaded: false };
     frame.addEventListener("load", function () {
-      if (entry.timer !== null || entry.reported) {
-        return;
-      }
-      entry.timer = setTimeout(function () {
-        if (!entry.reported) {
-          entry.fallback.style.display = "";
-          div.setAttribute("data-yibao-fallback", "");
-        }
-      }, FALLBACK_DELAY);
+      entry.loaded = true;
+      wait(entry, FALLBACK_DELAY);
     });
     div.appendChild(frame);
     div.appendChild(entry.fallback);
     frames.push(entry);
+    if (window.IntersectionObserver) {
+      var seen = new IntersectionObserver(function (changes) {
+        for (var i = 0; i < changes.length; i++) {
+          if (changes[i].isIntersecting) {
+            seen.disconnect();
+            if (!entry.loaded) {
+              wait(entry, UNLOADED_DELAY);
+            }
+          }
+        }
+      });
+      seen.observe(frame);
+    }
+  }
+
+  // wait shows the embed's fallback link after delay ms unless a height
+  // message comes first; a load restarts it with its own delay.
+  function wait(entry, delay) {
+    if (entry.reported) {
+      return;
+    }
+    if (entry.timer !== null) {
+      clearTimeout(entry.timer);
+    }
+    entry.timer = setTimeout(function () {
+      if (!entry.reported) {
+        entry.fallback.style.display = "";
+        entry.div.setAttribute("data-yibao-fallback", "");
+      }
+    }, delay);
   }
 
   // reported marks an embed as working: its fallback is hidden again.
