@@ -409,7 +409,9 @@ func renderReport(table string, pkgs, basePkgs []wasmnames.Size, runs int, took 
   the thin loading line, before app.wasm runs (a tap then is kept for the app, web/boot.js).
 - **Keystroke**: Backspace on the first enrollment's "to" month makes the input incomplete (the
   cards grey out, keeping the last answer); the time is from the keydown of the digit that
-  completes the month again to the three cards computed again (4× CPU). The same is timed on a
+  completes the month again to the three cards computed again (4× CPU). The digit is pressed as a
+  keyboard sends it: one keyDown carrying its text (keydown, keypress and input in one task), the
+  keyUp once the cards are computed (`+"`keyPress`"+`). The same is timed on a
   form of 100 enrollments (`+"`hundredEnrollments`"+`: four months each, five regions in turn), opened
   from a share link in a fresh Chromium.
 - **Engine**: medians of `+"`go test -bench`"+` in `+"`rules/`"+` (40-year history, 20 enrollments), native
