@@ -119,7 +119,8 @@
   // answered there or typed into a box is kept. window.yibaoReplay, which
   // the app calls once it shows its page, gives it all to the app: the
   // boxes' texts, then the tap, then the first question's answer in the
-  // app's own box (ev-<key>), and 下一步 if it was pressed.
+  // app's own box (ev-<key>), and 下一步 if it was pressed. The app opens
+  // that life event in its first render (window.yibaoEarlyEvent).
   var early = { tap: "", typed: {}, flow: null };
   var pendingText = function () {
     return english() ? "Going on as soon as the calculator has loaded…" : "计算器加载好就继续……";
@@ -214,6 +215,8 @@
       return;
     }
     var region = false;
+    var first = document.querySelector('#life-event input:not([type="radio"])') || document.getElementById("ev-heading");
+    if (first) first.focus();
     keys.forEach(function (k) {
       var a = flow.answers[k];
       var el = document.getElementById(a.radio || k);
@@ -235,6 +238,11 @@
       }, 0);
     }
   };
+  // The life event whose first question shows, for the app's first render
+  // to open (the list does not flash between the two).
+  window.yibaoEarlyEvent = function () {
+    return early.flow ? early.flow.section.getAttribute("data-event") : "";
+  };
   window.yibaoReplay = function () {
     document.removeEventListener("click", onClick, true);
     document.removeEventListener("input", onInput, true);
@@ -248,8 +256,12 @@
       el.dispatchEvent(new Event("input", { bubbles: true }));
       el.dispatchEvent(new Event("change", { bubbles: true }));
     });
+    if (early.flow) {
+      // The app opened the event itself (yibaoEarlyEvent).
+      answer(early.flow, 0);
+      return;
+    }
     var tap = early.tap && document.getElementById(early.tap);
     if (tap) tap.click();
-    if (tap && early.flow) answer(early.flow, 0);
   };
 })();

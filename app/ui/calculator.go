@@ -60,6 +60,9 @@ type calculator struct {
 	// form's content, below them, are rendered right after the first paint
 	// (see OnMount), so that the answer is on the screen sooner.
 	firstScreen bool
+	// openEvent is the life event tapped before app.wasm ran, opened at
+	// once by the first render (earlyEvent), until the replay.
+	openEvent string
 }
 
 // OnInit loads the state in the browser before the first render: the page
@@ -80,6 +83,19 @@ func (c *calculator) OnInit() {
 		c.people = form.DecodeHousehold(raw, c.lang)
 	}
 	c.firstScreen = len(c.form.Enrollments) > 0 && !wideScreen()
+	if c.form.Blank() {
+		c.openEvent = earlyEvent()
+	}
+}
+
+// earlyEvent is the life event whose first question the prerendered page
+// shows (web/boot.js), "" for none: the app's first render opens it, so
+// that the life events do not flash between the two.
+func earlyEvent() string {
+	if f := app.Window().Get("yibaoEarlyEvent"); f.Truthy() {
+		return f.Invoke().String()
+	}
+	return ""
 }
 
 // OnMount, OnNav and the delayed save change nothing on the screen when
@@ -100,6 +116,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 	// app.wasm loaded (web/boot.js kept it) comes now, once painted.
 	afterNextPaint(ctx, func(ctx app.Context) {
 		ctx.PreventUpdate()
+		c.openEvent = "" // a life event opened later starts from the list
 		if replay := app.Window().Get("yibaoReplay"); replay.Truthy() {
 			replay.Invoke()
 		}
@@ -581,7 +598,7 @@ func (c *calculator) intro() app.UI {
 	if !c.form.Blank() {
 		return nil
 	}
-	return &lifeEventFlow{Lang: c.lang, Today: form.Today()}
+	return &lifeEventFlow{Lang: c.lang, Today: form.Today(), Open: c.openEvent}
 }
 
 // startFrom takes the form a life event filled: the answer shows, with

@@ -17,6 +17,9 @@ type lifeEventFlow struct {
 
 	Lang  form.Lang
 	Today string
+	// Open is the life event to show when the flow is created (one tapped
+	// before app.wasm ran: see calculator.openEvent); "" for the list.
+	Open string
 
 	event  string // the chosen event's id; "" while choosing
 	step   int
@@ -28,6 +31,12 @@ type lifeEventFlow struct {
 	// region: 下一步 then asks for a pick instead of taking the region
 	// offered.
 	typed string
+}
+
+func (p *lifeEventFlow) OnInit() {
+	if form.LifeEventOf(p.Open) != nil {
+		p.event, p.given = p.Open, form.Answers{}
+	}
 }
 
 // question is the current question and how many the event asks now.
