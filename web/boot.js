@@ -116,11 +116,12 @@
   // Before the app runs, the prerendered page can be read and used: a tap
   // on a life event (event-…) shows its first question, prerendered hidden
   // (section pre-<event>-flow, boxes pre-<event>-ev-<key>), and what is
-  // answered there or typed into a box is kept. window.yibaoReplay, which
-  // the app calls once it shows its page, gives it all to the app: the
-  // boxes' texts, then the tap, then the first question's answer in the
-  // app's own box (ev-<key>), and 下一步 if it was pressed. The app opens
-  // that life event in its first render (window.yibaoEarlyEvent).
+  // answered there or typed into a box is kept. The app opens that life
+  // event in its first render (window.yibaoEarlyEvent); window.yibaoReplay,
+  // which it calls once it has painted its page, gives it the rest: the
+  // boxes' texts, then the first question's answer in the app's own box
+  // (ev-<key>) and 下一步 if it was pressed, or the tap on a life event
+  // that has no prerendered question.
   var early = { tap: "", typed: {}, flow: null };
   var pendingText = function () {
     return english() ? "Going on as soon as the calculator has loaded…" : "计算器加载好就继续……";

@@ -11,7 +11,7 @@ import (
 // "2019年3月"); otherwise it returns the text trimmed, for the checks to
 // report.
 func NormalizeMonth(v string) string {
-	if isMonth(v) {
+	if validMonth(v) {
 		return v // as written already: what a form holds nearly always
 	}
 	t := strings.TrimSpace(v)
@@ -37,7 +37,7 @@ func NormalizeMonth(v string) string {
 // can be read ("2026-11-22", "2026.11.22", "20261122", "2026年11月22日");
 // otherwise it returns the text trimmed.
 func NormalizeDate(v string) string {
-	if isDay(v) {
+	if validDate(v) {
 		return v
 	}
 	t := strings.TrimSpace(v)
@@ -58,7 +58,7 @@ func NormalizeDate(v string) string {
 		return t
 	}
 	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-	if !isDay(s) {
+	if !validDate(s) {
 		return t
 	}
 	return s
@@ -84,25 +84,19 @@ func pad(n, width int) string {
 	return s
 }
 
-// validMonth reports whether v is a month YYYY-MM.
-func validMonth(v string) bool { return isMonth(v) }
-
-// validDate reports whether v is a day YYYY-MM-DD that exists.
-func validDate(v string) bool { return isDay(v) }
-
 // MonthIndex numbers months (year*12 + month - 1); ok is false for a bad
 // month. A day counts as its month ("2024-03-15" is 2024-03).
 func MonthIndex(v string) (int, bool) {
-	if len(v) < 7 || !isMonth(v[:7]) {
+	if len(v) < 7 || !validMonth(v[:7]) {
 		return 0, false
 	}
 	return digits(v[:4])*12 + digits(v[5:7]) - 1, true
 }
 
-// isMonth reports whether v is a month as the contract writes it, YYYY-MM
+// validMonth reports whether v is a month as the contract writes it, YYYY-MM
 // (what time.Parse("2006-01", v) takes, without its cost: the form checks
 // each month several times per keystroke).
-func isMonth(v string) bool {
+func validMonth(v string) bool {
 	if len(v) != 7 || v[4] != '-' || digits(v[:4]) < 0 {
 		return false
 	}
@@ -110,10 +104,10 @@ func isMonth(v string) bool {
 	return m >= 1 && m <= 12
 }
 
-// isDay reports whether v is a day that exists, written YYYY-MM-DD (what
+// validDate reports whether v is a day that exists, written YYYY-MM-DD (what
 // time.Parse("2006-01-02", v) takes).
-func isDay(v string) bool {
-	if len(v) != 10 || v[7] != '-' || !isMonth(v[:7]) {
+func validDate(v string) bool {
+	if len(v) != 10 || v[7] != '-' || !validMonth(v[:7]) {
 		return false
 	}
 	d := digits(v[8:])

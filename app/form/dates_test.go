@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// TestMonthAndDayChecksAgreeWithTime proves isMonth, isDay and MonthIndex
+// TestMonthAndDayChecksAgreeWithTime proves validMonth, validDate and MonthIndex
 // (hand-written for speed) take exactly what time.Parse takes, over every
 // month and day number around the valid ones, in leap and common years,
 // and over texts that are almost a month or a day.
@@ -24,12 +24,12 @@ func TestMonthAndDayChecksAgreeWithTime(t *testing.T) {
 		"2024-01-1", "2024-01-001", "2024-01-0a", "2024-01 01", " 2024-01", "2024-01 ", "２０２４-01", "2024-01-")
 	for _, v := range texts {
 		_, errM := time.Parse("2006-01", v)
-		if got, want := isMonth(v), errM == nil && len(v) == 7; got != want {
-			t.Errorf("isMonth(%q) = %v, time.Parse says %v", v, got, want)
+		if got, want := validMonth(v), errM == nil && len(v) == 7; got != want {
+			t.Errorf("validMonth(%q) = %v, time.Parse says %v", v, got, want)
 		}
 		_, errD := time.Parse("2006-01-02", v)
-		if got, want := isDay(v), errD == nil && len(v) == 10; got != want {
-			t.Errorf("isDay(%q) = %v, time.Parse says %v", v, got, want)
+		if got, want := validDate(v), errD == nil && len(v) == 10; got != want {
+			t.Errorf("validDate(%q) = %v, time.Parse says %v", v, got, want)
 		}
 		if len(v) >= 7 {
 			want, errI := time.Parse("2006-01", v[:7])

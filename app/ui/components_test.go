@@ -381,3 +381,15 @@ func TestFormPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitOf: English waits, one and several.
+func TestWaitOf(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		unit, want string
+	}{{1, "month", "1 month's wait"}, {3, "month", "3 months' wait"}, {1, "day", "1 day's wait"}, {90, "day", "90 days' wait"}} {
+		if got := waitOf(c.n, c.unit); got != c.want {
+			t.Errorf("waitOf(%d, %q) = %q, want %q", c.n, c.unit, got, c.want)
+		}
+	}
+}

@@ -27,7 +27,9 @@ func rootPrefix() string {
 
 // appEnv is app.Getenv, read once per name in the browser, where the
 // values come with app.js and never change: each read is three calls into
-// JS, and the footer and the links read them on every render.
+// JS, and the footer and the links read them on every render. The server
+// reads them each time: go-app sets them when it makes app.js, and a
+// server that serves a new version makes it again.
 func appEnv(name string) string {
 	if app.IsServer {
 		return app.Getenv(name)

@@ -117,9 +117,9 @@ func waitText(w *rules.WaitingAnswer) form.Text {
 // waitOf is "3 months' wait", "1 month's wait".
 func waitOf(n int, unit string) string {
 	if n == 1 {
-		return "1 " + unit + "'s wait"
+		return plural(n, unit) + "'s wait"
 	}
-	return strconv.Itoa(n) + " " + unit + "s' wait"
+	return plural(n, unit) + "' wait"
 }
 
 // body is what the card says below the headline.
