@@ -67,3 +67,25 @@ func BenchmarkDecodeEvaluate40Years(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadEmbedded is what the first answer waits for at start:
+// reading the embedded rules and messages and validating them (Default).
+func BenchmarkLoadEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var f ruleFiles
+		if err := decodeData(embeddedRules, f.code); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := build(f.documents, f.national, f.regions, embeddedDataHash, decodeChecked); err != nil {
+			b.Fatal(err)
+		}
+		var m messagesFile
+		if err := decodeData(embeddedMessages, m.code); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := buildMessages(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -18,7 +18,8 @@ type AppliedRule struct {
 // AppliedRules lists every parameter as it applies to region code, sorted
 // by parameter name.
 func (rs *RuleSet) AppliedRules(code string) []AppliedRule {
-	chain := rs.chains[code]
+	links, n := rs.chain(code)
+	chain := links[:n]
 	out := make([]AppliedRule, 0, len(rs.national))
 	for _, p := range rs.Parameters() {
 		a := AppliedRule{Parameter: p, Level: LevelNational, Values: p.Values}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	_ "embed"
 	"fmt"
 	"slices"
 	"strconv"
@@ -19,8 +18,8 @@ import (
 // (options, deadlines, actions, transfer steps, ways back) have ids of
 // their own (option.repair, deadline.newborn).
 
-//go:embed data/messages.json
-var messagesJSON []byte
+// The catalog is data/messages.json; the binary holds its entries in the
+// form data_codec.go reads (embeddedMessages, written by go generate).
 
 // message is one entry of the catalog.
 type message struct {
@@ -55,7 +54,10 @@ func messages() (map[string]Text, error) {
 	catalogOnce.Do(func() {
 		// The embedded catalog's keys are checked by the tests
 		// (TestEmbeddedMessagesAreStrict), not on every start.
-		catalog, catalogErr = loadMessagesWith(messagesJSON, decodeChecked)
+		var f messagesFile
+		if catalogErr = decodeData(embeddedMessages, f.code); catalogErr == nil {
+			catalog, catalogErr = buildMessages(f)
+		}
 		compiled = make(map[string]compiledMessage, len(catalog))
 		for id, t := range catalog {
 			compiled[id] = compileMessage(t)
@@ -116,31 +118,36 @@ func loadMessagesWith(data []byte, decode func(name string, data []byte, v any) 
 	if err := decode("messages.json", data, &f); err != nil {
 		return nil, err
 	}
+	return buildMessages(f)
+}
+
+// buildMessages validates a decoded catalog.
+func buildMessages(f messagesFile) (map[string]Text, error) {
 	if len(f.Messages) == 0 {
 		return nil, fmt.Errorf("messages.json: messages: none")
 	}
 	c := make(map[string]Text, len(f.Messages))
+	names := make([]string, 0, 2*maxPlaceholders) // both languages' names, each once
 	for i, m := range f.Messages {
-		where := fmt.Sprintf("messages.json: messages[%d]", i)
+		where := func() string { return fmt.Sprintf("messages.json: messages[%d]", i) }
 		switch {
 		case m.ID == "":
-			return nil, fmt.Errorf("%s.id: missing", where)
+			return nil, fmt.Errorf("%s.id: missing", where())
 		case m.Zh == "" || m.En == "":
-			return nil, fmt.Errorf("%s (%s): zh and en are required", where, m.ID)
+			return nil, fmt.Errorf("%s (%s): zh and en are required", where(), m.ID)
 		}
 		if _, dup := c[m.ID]; dup {
-			return nil, fmt.Errorf("%s.id: %q is listed twice", where, m.ID)
+			return nil, fmt.Errorf("%s.id: %q is listed twice", where(), m.ID)
 		}
-		zh, err := placeholders(m.Zh)
-		if err != nil {
-			return nil, fmt.Errorf("%s (%s).zh: %v", where, m.ID, err)
+		names = names[:0]
+		if err := addPlaceholders(m.Zh, &names); err != nil {
+			return nil, fmt.Errorf("%s (%s).zh: %v", where(), m.ID, err)
 		}
-		en, err := placeholders(m.En)
-		if err != nil {
-			return nil, fmt.Errorf("%s (%s).en: %v", where, m.ID, err)
+		if err := addPlaceholders(m.En, &names); err != nil {
+			return nil, fmt.Errorf("%s (%s).en: %v", where(), m.ID, err)
 		}
-		if names := slices.Compact(slices.Sorted(slices.Values(append(zh, en...)))); len(names) > maxPlaceholders {
-			return nil, fmt.Errorf("%s (%s): %d placeholder names, at most %d", where, m.ID, len(names), maxPlaceholders)
+		if len(names) > maxPlaceholders {
+			return nil, fmt.Errorf("%s (%s): %d placeholder names, at most %d", where(), m.ID, len(names), maxPlaceholders)
 		}
 		c[m.ID] = Text{Zh: m.Zh, En: m.En}
 	}
@@ -152,23 +159,42 @@ func loadMessagesWith(data []byte, decode func(name string, data []byte, v any) 
 // ASCII letters and digits, starting with a letter.
 func placeholders(tmpl string) ([]string, error) {
 	var names []string
+	err := eachPlaceholder(tmpl, func(name string) { names = append(names, name) })
+	if err != nil {
+		return nil, err
+	}
+	return names, nil
+}
+
+// addPlaceholders adds to names those of tmpl's placeholders it lacks.
+func addPlaceholders(tmpl string, names *[]string) error {
+	return eachPlaceholder(tmpl, func(name string) {
+		if !slices.Contains(*names, name) {
+			*names = append(*names, name)
+		}
+	})
+}
+
+// eachPlaceholder calls f with the name of each placeholder of tmpl, in
+// order, or says what is wrong with it.
+func eachPlaceholder(tmpl string, f func(name string)) error {
 	for {
 		i := strings.IndexAny(tmpl, "{}")
 		if i < 0 {
-			return names, nil
+			return nil
 		}
 		if tmpl[i] == '}' {
-			return nil, fmt.Errorf("a } without {")
+			return fmt.Errorf("a } without {")
 		}
 		j := strings.IndexAny(tmpl[i+1:], "{}")
 		if j < 0 || tmpl[i+1+j] != '}' {
-			return nil, fmt.Errorf("a { without }")
+			return fmt.Errorf("a { without }")
 		}
 		name := tmpl[i+1 : i+1+j]
 		if !placeholderName(name) {
-			return nil, fmt.Errorf("{%s}: a placeholder is a name of ASCII letters and digits", name)
+			return fmt.Errorf("{%s}: a placeholder is a name of ASCII letters and digits", name)
 		}
-		names = append(names, name)
+		f(name)
 		tmpl = tmpl[i+2+j:]
 	}
 }

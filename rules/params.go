@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -15,16 +14,12 @@ import (
 	json "yibao/internal/jsonx"
 )
 
-// The rules data: three files, not an embed.FS (which would link the embed
-// and io/fs packages into app.wasm for nothing).
-var (
-	//go:embed data/documents.json
-	documentsJSON []byte
-	//go:embed data/national.json
-	nationalJSON []byte
-	//go:embed data/regions.json
-	regionsJSON []byte
-)
+// The rules data are three files, data/documents.json, national.json and
+// regions.json. The binary holds what they say in a simpler form that
+// takes no JSON decoder to read (embeddedRules, see data_codec.go), written
+// by go generate and kept current by TestGeneratedData.
+
+//go:generate go test -run ^TestGeneratedData$ -update-generated .
 
 // Kinds of parameter value.
 const (
@@ -258,7 +253,6 @@ type RuleSet struct {
 	docOrder  []string
 	national  map[string]*Parameter
 	regions   map[string]*RegionRules
-	chains    map[string][]link // region code → regions whose values apply
 	// params and nationalParams are the typed parameters of each region
 	// with rules of its own, and of every other region.
 	params         map[string]*Params
@@ -280,7 +274,10 @@ var (
 // TestEmbeddedDataHash: they are the files the tests read).
 func Default() (*RuleSet, error) {
 	defaultOnce.Do(func() {
-		defaultSet, defaultErr = load(documentsJSON, nationalJSON, regionsJSON, embeddedDataHash, decodeChecked)
+		var f ruleFiles
+		if defaultErr = decodeData(embeddedRules, f.code); defaultErr == nil {
+			defaultSet, defaultErr = build(f.documents, f.national, f.regions, embeddedDataHash, decodeChecked)
+		}
 	})
 	return defaultSet, defaultErr
 }
@@ -331,25 +328,32 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 	if err := decode("regions.json", regions, &rf); err != nil {
 		return nil, err
 	}
+	return build(df, nf, rf, hash, decode)
+}
+
+// build validates the three decoded files and makes their rule set; it
+// keeps the files' parameters and values, and fills in what it reads of
+// them. decode reads a structured value (see Value.parse).
+func build(df documentsFile, nf nationalFile, rf regionsFile, hash string, decode func(name string, data []byte, v any) error) (*RuleSet, error) {
 	rs := &RuleSet{documents: map[string]Document{}, national: nf.Parameters, regions: rf.Regions}
 	if nf.Version == "" {
 		return nil, fmt.Errorf("national.json: version: missing")
 	}
 	for i, d := range df.Documents {
-		where := fmt.Sprintf("documents.json: documents[%d]", i)
+		where := func() string { return fmt.Sprintf("documents.json: documents[%d]", i) }
 		switch {
 		case d.ID == "":
-			return nil, fmt.Errorf("%s.id: missing", where)
+			return nil, fmt.Errorf("%s.id: missing", where())
 		case d.Number == "" || d.Title == "" || d.Issuer == "":
-			return nil, fmt.Errorf("%s (%s): number, title and issuer are required", where, d.ID)
+			return nil, fmt.Errorf("%s (%s): number, title and issuer are required", where(), d.ID)
 		case !knownTrust(d.Verified) && d.Verified != "unverified":
-			return nil, fmt.Errorf("%s.verified: %q is not official, reprint, press or unverified", where, d.Verified)
+			return nil, fmt.Errorf("%s.verified: %q is not official, reprint, press or unverified", where(), d.Verified)
 		}
 		if _, ok := parseDate(d.Issued); !ok {
-			return nil, fmt.Errorf("%s.issued: %q is not a date", where, d.Issued)
+			return nil, fmt.Errorf("%s.issued: %q is not a date", where(), d.Issued)
 		}
 		if _, dup := rs.documents[d.ID]; dup {
-			return nil, fmt.Errorf("%s.id: %q is listed twice", where, d.ID)
+			return nil, fmt.Errorf("%s.id: %q is listed twice", where(), d.ID)
 		}
 		rs.documents[d.ID] = d
 		rs.docOrder = append(rs.docOrder, d.ID)
@@ -400,10 +404,11 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			if _, ok := paramSpecs[name]; !ok {
 				return nil, fmt.Errorf("%s.parameters.%s: unknown parameter", where, name)
 			}
-			if err := rs.checkValues(where+".parameters."+name, name, vals, false, decode); err != nil {
+			path := where + ".parameters." + name
+			if err := rs.checkValues(path, name, vals, false, decode); err != nil {
 				return nil, err
 			}
-			if err := checkRegionalSources(where+".parameters."+name, vals); err != nil {
+			if err := checkRegionalSources(path, vals); err != nil {
 				return nil, err
 			}
 			for i := range vals {
@@ -411,7 +416,6 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 			}
 		}
 	}
-	rs.buildChains()
 	rs.citeAll()
 	rs.buildParams()
 	// Regional waits may not exceed the cap in force for the same region.
@@ -434,14 +438,14 @@ func load(documents, national, regions []byte, hash string, decode func(name str
 // trust (an aggregator is not a trust: its findings are unverified notes).
 func checkRegionalSources(where string, vals []Value) error {
 	for i, v := range vals {
-		at := fmt.Sprintf("%s.values[%d].source", where, i)
+		at := func() string { return fmt.Sprintf("%s.values[%d].source", where, i) }
 		switch {
 		case !isWebAddress(v.Source.URL):
-			return fmt.Errorf("%s.url: %q is not an http(s) address", at, v.Source.URL)
+			return fmt.Errorf("%s.url: %q is not an http(s) address", at(), v.Source.URL)
 		case strings.TrimSpace(v.Source.Quote) == "":
-			return fmt.Errorf("%s.quote: missing", at)
+			return fmt.Errorf("%s.quote: missing", at())
 		case !knownTrust(v.Source.Trust):
-			return fmt.Errorf("%s.trust: %q is not official, reprint or press (aggregator findings go to data/unverified.json, not here)", at, v.Source.Trust)
+			return fmt.Errorf("%s.trust: %q is not official, reprint or press (aggregator findings go to data/unverified.json, not here)", at(), v.Source.Trust)
 		}
 	}
 	return nil
@@ -479,17 +483,17 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool, dec
 	}
 	for i := range vals {
 		v := &vals[i]
-		at := fmt.Sprintf("%s.values[%d]", where, i)
+		at := func() string { return fmt.Sprintf("%s.values[%d]", where, i) }
 		var ok bool
 		if v.from, ok = parseDate(v.Effective.From); !ok {
-			return fmt.Errorf("%s.effective.from: %q is not a date", at, v.Effective.From)
+			return fmt.Errorf("%s.effective.from: %q is not a date", at(), v.Effective.From)
 		}
 		if v.Effective.To != "" {
 			if v.to, ok = parseDate(v.Effective.To); !ok {
-				return fmt.Errorf("%s.effective.to: %q is not a date", at, v.Effective.To)
+				return fmt.Errorf("%s.effective.to: %q is not a date", at(), v.Effective.To)
 			}
 			if v.to.Before(v.from) {
-				return fmt.Errorf("%s.effective: to %s is before from %s", at, v.Effective.To, v.Effective.From)
+				return fmt.Errorf("%s.effective: to %s is before from %s", at(), v.Effective.To, v.Effective.From)
 			}
 		}
 		v.fromSec, v.toSec = v.from.Unix(), math.MaxInt64
@@ -497,22 +501,26 @@ func (rs *RuleSet) checkValues(where, name string, vals []Value, cover bool, dec
 			v.toSec = v.to.Unix()
 		}
 		if v.Source.Document == "" || v.Source.Article == "" {
-			return fmt.Errorf("%s.source: document and article are required", at)
+			return fmt.Errorf("%s.source: document and article are required", at())
 		}
 		if _, ok := rs.documents[v.Source.Document]; !ok {
-			return fmt.Errorf("%s.source.document: %q is not in documents.json", at, v.Source.Document)
+			return fmt.Errorf("%s.source.document: %q is not in documents.json", at(), v.Source.Document)
 		}
 		if len(v.Raw) == 0 {
-			return fmt.Errorf("%s.value: missing", at)
+			return fmt.Errorf("%s.value: missing", at())
 		}
 		if err := v.parse(spec.kind, spec.enum, spec.min, spec.max, decode); err != nil {
-			return fmt.Errorf("%s.value: %v", at, err)
+			return fmt.Errorf("%s.value: %v", at(), err)
 		}
 	}
-	sorted := append([]Value(nil), vals...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].from.Before(sorted[j].from) })
+	// vals are put in order once they pass; the data lists them in order.
+	sorted := vals
+	if !sort.SliceIsSorted(vals, func(i, j int) bool { return vals[i].from.Before(vals[j].from) }) {
+		sorted = append([]Value(nil), vals...)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].from.Before(sorted[j].from) })
+	}
 	for i := 1; i < len(sorted); i++ {
-		prev := sorted[i-1]
+		prev := &sorted[i-1]
 		if prev.to.IsZero() || !prev.to.Before(sorted[i].from) {
 			return fmt.Errorf("%s.values: effective ranges overlap (%s and %s)", where, prev.Effective.From, sorted[i].Effective.From)
 		}
@@ -675,29 +683,29 @@ type link struct {
 	level string
 }
 
-// buildChains records, for every region code, the regions whose values
-// apply to it: the city itself, then its province (each only when it has
-// parameters of its own).
-func (rs *RuleSet) buildChains() {
-	rs.chains = map[string][]link{}
-	for _, reg := range Regions() {
-		var chain []link
-		if r := rs.regions[reg.Code]; r != nil && len(r.Parameters) > 0 {
-			level := LevelCity
-			if reg.Level == LevelProvince {
-				level = LevelProvince
-			}
-			chain = append(chain, link{r, level})
+// chain is the regions whose own values apply to region code, n of them:
+// the city itself, then its province (each only when it has parameters of
+// its own).
+func (rs *RuleSet) chain(code string) (links [2]link, n int) {
+	reg, ok := LookupRegion(code)
+	if !ok {
+		return links, 0
+	}
+	if r := rs.regions[reg.Code]; r != nil && len(r.Parameters) > 0 {
+		level := LevelCity
+		if reg.Level == LevelProvince {
+			level = LevelProvince
 		}
-		if reg.Province != reg.Code {
-			if r := rs.regions[reg.Province]; r != nil && len(r.Parameters) > 0 {
-				chain = append(chain, link{r, LevelProvince})
-			}
-		}
-		if len(chain) > 0 {
-			rs.chains[reg.Code] = chain
+		links[n] = link{r, level}
+		n++
+	}
+	if reg.Province != reg.Code {
+		if r := rs.regions[reg.Province]; r != nil && len(r.Parameters) > 0 {
+			links[n] = link{r, LevelProvince}
+			n++
 		}
 	}
+	return links, n
 }
 
 func valueAt(vals []Value, day Date) *Value {

@@ -6,7 +6,8 @@ package rules
 // lookup finds the value of a parameter in force on day for region: the
 // city's own value, else its province's, else the national one.
 func (rs *RuleSet) lookup(name, region string, day Date) (*Value, string) {
-	for _, l := range rs.chains[region] {
+	chain, n := rs.chain(region)
+	for _, l := range chain[:n] {
 		if v := valueAt(l.r.Parameters[name], day); v != nil {
 			return v, l.level
 		}

@@ -248,17 +248,17 @@ func linksOf(p *Params) [len(paramFields)]*[]paramLink {
 // asked for: an answer reads one or two regions, and resolving all of
 // them at load would cost a phone's cold start more than the answer.
 func (rs *RuleSet) For(region string) *Params {
-	chain := rs.chains[region]
-	if len(chain) == 0 {
-		return rs.nationalParams
-	}
 	rs.paramsMu.Lock()
 	defer rs.paramsMu.Unlock()
-	p := rs.params[region]
-	if p == nil {
-		p = rs.resolve(chain)
-		rs.params[region] = p
+	if p := rs.params[region]; p != nil {
+		return p
 	}
+	chain, n := rs.chain(region)
+	if n == 0 {
+		return rs.nationalParams // not kept: any text may be asked for
+	}
+	p := rs.resolve(chain[:n])
+	rs.params[region] = p
 	return p
 }
 
