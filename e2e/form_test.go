@@ -96,10 +96,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	b.waitComputed(t)
 	// Wait for the typed answer, not the one of an earlier keystroke.
 	waitCards(t, b, want)
-	saved := eval[string](t, b, savedDocJS("yibao.input"))
-	if !jsonEqual([]byte(saved), input) {
-		t.Errorf("saved input %s, want %s", saved, input)
-	}
+	b.waitSavedAt(t, "yibao.input", input) // saved in the task after the answer's
 	if v := eval[string](t, b, `document.getElementById("enr-0-from").value`); v != "2019-03" {
 		t.Errorf("from field after leaving it: %q, want 2019-03", v)
 	}

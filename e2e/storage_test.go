@@ -60,6 +60,7 @@ func TestBlockedStorage(t *testing.T) {
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("storage-notice-ok")))
 	b.poll(t, 10*time.Second, `document.getElementById("storage-notice") === null`)
 	b.do(t, 20*time.Second, chromedp.Click(chromedp.ID("add-enrollment")), chromedp.WaitVisible(chromedp.ID("enr-1-region")))
+	time.Sleep(300 * time.Millisecond) // the save follows the answer
 	if eval[bool](t, b, `document.getElementById("storage-notice") !== null`) {
 		t.Errorf("the notice came back after it was dismissed")
 	}
@@ -87,6 +88,7 @@ func TestRefusedSave(t *testing.T) {
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("storage-notice-ok")))
 	b.poll(t, 10*time.Second, `document.getElementById("storage-notice") === null`)
 	b.do(t, 20*time.Second, chromedp.Click(chromedp.ID("add-enrollment")), chromedp.WaitVisible(chromedp.ID("enr-1-region")))
+	time.Sleep(300 * time.Millisecond) // the save follows the answer
 	if eval[bool](t, b, `document.getElementById("storage-notice") !== null`) {
 		t.Errorf("the notice came back after it was dismissed")
 	}

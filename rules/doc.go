@@ -3,8 +3,8 @@
 // waiting period is after a gap and how to shorten it, and which of two
 // overlapping enrollments to keep, and what to do next.
 //
-// The policy parameters are data: rules/data/*.json, embedded in the binary,
-// each value with the dates it is in force, the document and article it
+// The policy parameters are data: rules/data/*.json, held in the binary
+// already parsed (data_gen.go, written from them by go generate), each value with the dates it is in force, the document and article it
 // comes from, and its kind and bounds. The engine reads them as typed
 // fields of Params, resolved once per region. The texts of the answers are
 // data too: data/messages.json, Chinese and English templates with named

@@ -38,6 +38,7 @@ type calculator struct {
 	linkTooBig int
 	unsaved    bool // the state came from a link and is not saved yet
 	addressGen int  // counts edits: the address follows the last one (syncAddress)
+	saveGen    int  // counts edits: the save after one's answer saves the last (saveSoon)
 	// touched holds the ids of the fields the person has left: only
 	// their errors show (see shownErrors).
 	touched map[string]bool
@@ -231,6 +232,7 @@ const afterFirstAnswer = 300 * time.Millisecond
 // save saves the form; a link's input, edited before its delayed save,
 // first sets aside what it replaces.
 func (c *calculator) save(ctx app.Context) {
+	c.saveGen++ // a save still to come has nothing left to do
 	if c.unsaved {
 		c.setAside()
 	}
@@ -251,7 +253,27 @@ func (c *calculator) change(ctx app.Context, f form.State) {
 	c.image, c.imageText = "", ""
 	c.recompute()
 	c.timelineSoon(ctx)
-	c.save(ctx)
+	c.saveSoon(ctx)
+}
+
+// saveSoon saves the form in the task after the edit's, once its answer is
+// on the screen: encoding and storing a long form (100 enrollments: about
+// 10 ms at 4× CPU) no longer delays each keystroke's answer. Edits in
+// between are saved once, as the last one left the form. What must be
+// saved with the edit that makes it (a person turned to, a life event's
+// form) calls save, which makes the pending save do nothing.
+func (c *calculator) saveSoon(ctx app.Context) {
+	c.saveGen++
+	gen := c.saveGen
+	ctx.After(0, func(ctx app.Context) {
+		before := c.notes
+		if gen == c.saveGen {
+			c.save(ctx)
+		}
+		if c.notes == before {
+			ctx.PreventUpdate()
+		}
+	})
 }
 
 // timelinePause is how long the form must rest before the timeline is
@@ -448,6 +470,7 @@ func (c *calculator) turnTo(ctx app.Context, h form.Household, saved string) {
 	c.touched = nil
 	c.asOfAuto = auto
 	c.change(ctx, f)
+	c.save(ctx) // with the household that names this person current
 	c.touchErrors()
 	focusSoon("person-"+strconv.Itoa(h.Current), "")
 }
@@ -463,6 +486,7 @@ func (c *calculator) onClear(ctx app.Context, e app.Event) {
 	}
 	c.change(ctx, form.State{AsOf: form.Today()})
 	c.asOfAuto = true
+	c.saveGen++ // nothing saved: the cleared form is no one's input
 	storageDel(storageInput)
 }
 

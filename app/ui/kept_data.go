@@ -80,6 +80,7 @@ func (c *calculator) onRestoreSaved(ctx app.Context, e app.Event) {
 		f.AsOf, c.asOfAuto = form.Today(), true
 	}
 	c.change(ctx, f)
+	c.save(ctx) // before the copy goes: a link's input sets it aside when saved
 	storageDel(storageBeforeLink)
 }
 
