@@ -39,6 +39,10 @@ type calculator struct {
 	unsaved    bool // the state came from a link and is not saved yet
 	addressGen int  // counts edits: the address follows the last one (syncAddress)
 	saveGen    int  // counts edits: the save after one's answer saves the last (saveSoon)
+	// own is the calculator's context (OnMount). What an edit defers runs
+	// on it, not on the context of the element tapped, which the edit may
+	// remove (go-app drops a dispatch for an element no longer mounted).
+	own *app.Context
 	// touched holds the ids of the fields the person has left: only
 	// their errors show (see shownErrors).
 	touched map[string]bool
@@ -103,6 +107,7 @@ func earlyEvent() string {
 // they change no state: they say so (PreventUpdate), or go-app would
 // render the whole page again after each.
 func (c *calculator) OnMount(ctx app.Context) {
+	c.own = &ctx
 	setDocumentLang(c.lang)
 	c.handleActions(ctx)
 	if c.firstScreen {
@@ -272,6 +277,9 @@ const savePause = 30 * time.Millisecond
 func (c *calculator) saveSoon(ctx app.Context) {
 	c.saveGen++
 	gen := c.saveGen
+	if c.own != nil {
+		ctx = *c.own
+	}
 	ctx.After(savePause, func(ctx app.Context) {
 		before := c.notes
 		if gen == c.saveGen {
