@@ -14,7 +14,7 @@ import (
 // keystroke reads that older value: characters get lost. So the box never
 // has its text set while it has the focus (its text is then the truth and
 // the state follows it), unless Force asks for it (a region picked with
-// Enter).
+// Enter) and the state has moved on since the box last showed it.
 //
 // A box is created with its text, though (go-app writes an attribute when
 // it creates the element, and again only when the attribute changes): a new
@@ -80,8 +80,11 @@ func (t *textInput) sync(ctx app.Context) {
 			t.shown = t.Value
 			return
 		}
+		// Force writes into a focused box only a Value that has moved on: a
+		// focused box whose Value has not holds text typed that its input
+		// event has not yet brought (go-app may render in between).
 		focused := app.Window().Get("document").Get("activeElement").Equal(el)
-		if !focused || t.Force {
+		if !focused || t.Force && t.Value != t.shown {
 			el.Set("value", t.Value)
 			t.shown = t.Value
 		}
