@@ -121,7 +121,7 @@ func TestInputAboveTheCaps(t *testing.T) {
 			if !errors.As(err, &fe) || fe.Field != tt.field || fe.Message == "" || fe.Zh == "" {
 				t.Fatalf("got %v, want an error about %s", err, tt.field)
 			}
-			if d := time.Since(begin); d > time.Second {
+			if d := time.Since(begin); d > refuseWithin {
 				t.Errorf("took %v to refuse", d)
 			}
 			t.Logf("%s: %s", fe.Field, fe.Message)
@@ -191,3 +191,15 @@ func TestBackpaidCountIsACount(t *testing.T) {
 		}
 	}
 }
+
+// refuseWithin is how long refusing an input above a cap may take: the
+// input is read first, and reading 100,000 enrollments takes about 0.1 s
+// natively and 0.8–1.2 s in wasm under node on a busy 2-core machine.
+// Reading them again and again (a check quadratic in the rows) would take
+// minutes.
+var refuseWithin = func() time.Duration {
+	if runtime.GOARCH == "wasm" {
+		return 5 * time.Second
+	}
+	return time.Second
+}()
