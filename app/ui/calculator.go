@@ -266,6 +266,16 @@ func (c *calculator) change(ctx app.Context, f form.State) {
 // still has it.
 const savePause = 30 * time.Millisecond
 
+// lasting is the context for what an edit leaves for later: the
+// calculator's own (own), which lasts as long as the page, rather than that
+// of the element tapped, which the edit may remove.
+func (c *calculator) lasting(ctx app.Context) app.Context {
+	if c.own != nil {
+		return *c.own
+	}
+	return ctx
+}
+
 // saveSoon saves the form savePause after the edit, once its answer is on
 // the screen: encoding and storing a long form (100 enrollments: about
 // 10 ms at 4× CPU) no longer delays each keystroke's answer. (ctx.After(0)
@@ -277,9 +287,7 @@ const savePause = 30 * time.Millisecond
 func (c *calculator) saveSoon(ctx app.Context) {
 	c.saveGen++
 	gen := c.saveGen
-	if c.own != nil {
-		ctx = *c.own
-	}
+	ctx = c.lasting(ctx)
 	ctx.After(savePause, func(ctx app.Context) {
 		before := c.notes
 		if gen == c.saveGen {
@@ -302,6 +310,7 @@ func (c *calculator) timelineSoon(ctx app.Context) {
 	c.tlGen++
 	gen := c.tlGen
 	c.tlWait = true
+	ctx = c.lasting(ctx)
 	ctx.After(timelinePause, func(ctx app.Context) {
 		if gen != c.tlGen {
 			ctx.PreventUpdate()

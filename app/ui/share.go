@@ -19,6 +19,7 @@ const addressPause = 800 * time.Millisecond
 func (c *calculator) syncAddress(ctx app.Context) {
 	c.addressGen++
 	gen := c.addressGen
+	ctx = c.lasting(ctx)
 	ctx.After(addressPause, func(ctx app.Context) {
 		ctx.PreventUpdate()
 		if gen != c.addressGen {
