@@ -179,7 +179,7 @@ func codeMap[V any](c *dataCodec, m *map[string]V, item func(*V)) {
 		if n >= 0 {
 			*m = make(map[string]V, n)
 		}
-		keys = make([]string, n)
+		keys = make([]string, max(n, 0))
 	}
 	for _, k := range keys {
 		c.str(&k)

@@ -79,7 +79,7 @@ func TestGeneratedDataIsTheFiles(t *testing.T) {
 
 // Broken data is refused with an error, never a panic.
 func TestDecodeDataRefusesBrokenData(t *testing.T) {
-	for _, data := range []string{"", "x", embeddedRules[:len(embeddedRules)/2], embeddedRules + "x\x00", "-5\x00", "99999999\x00"} {
+	for _, data := range []string{"", "x", embeddedRules[:len(embeddedRules)/2], embeddedRules + "x\x00", "-5\x00", "99999999\x00", "0\x00\x00-1\x00"} {
 		var f ruleFiles
 		if err := decodeData(data, f.code); err == nil {
 			t.Errorf("decodeData(%.20q…) read broken data", data)
