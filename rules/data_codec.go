@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -168,7 +169,7 @@ func codeList[T any](c *dataCodec, s *[]T, item func(*T)) {
 func codeMap[V any](c *dataCodec, m *map[string]V, item func(*V)) {
 	var keys []string
 	if c.enc {
-		keys = slices.Sorted(mapKeys(*m))
+		keys = slices.Sorted(maps.Keys(*m))
 	}
 	n := c.length(len(*m), *m == nil)
 	if c.err != nil {
@@ -187,16 +188,6 @@ func codeMap[V any](c *dataCodec, m *map[string]V, item func(*V)) {
 		item(&v)
 		if !c.enc {
 			(*m)[k] = v
-		}
-	}
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
 		}
 	}
 }

@@ -4,8 +4,9 @@
 // overlapping enrollments to keep, and what to do next.
 //
 // The policy parameters are data: rules/data/*.json, held in the binary
-// already parsed (data_gen.go, written from them by go generate), each value with the dates it is in force, the document and article it
-// comes from, and its kind and bounds. The engine reads them as typed
+// already parsed (data_gen.go, written from them by go generate), each
+// value with the dates it is in force, the document and article it comes
+// from, and its kind and bounds. The engine reads them as typed
 // fields of Params, resolved once per region. The texts of the answers are
 // data too: data/messages.json, Chinese and English templates with named
 // placeholders that the engine fills with the values it applied (see say).

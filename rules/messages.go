@@ -109,13 +109,8 @@ const maxPlaceholders = 8
 // loadMessages parses and validates a catalog: unknown keys, a missing id,
 // zh or en, an id listed twice and a malformed placeholder are errors.
 func loadMessages(data []byte) (map[string]Text, error) {
-	return loadMessagesWith(data, decodeStrict)
-}
-
-// loadMessagesWith is loadMessages decoding with decode.
-func loadMessagesWith(data []byte, decode func(name string, data []byte, v any) error) (map[string]Text, error) {
 	var f messagesFile
-	if err := decode("messages.json", data, &f); err != nil {
+	if err := decodeStrict("messages.json", data, &f); err != nil {
 		return nil, err
 	}
 	return buildMessages(f)

@@ -268,10 +268,9 @@ var (
 
 // Default returns the rule set embedded in the binary. The data is checked
 // by the tests, so an error here means a broken build. Every value is
-// validated here as by Load; only the search for unknown keys, which
-// decodes the files a second time, is left to the tests
-// (TestEmbeddedDataIsStrict: the embedded files pass Load, and
-// TestEmbeddedDataHash: they are the files the tests read).
+// validated here as by Load; only the search for unknown keys is left to
+// the tests (TestEmbeddedDataIsStrict: the JSON files pass Load;
+// TestGeneratedDataIsTheFiles: the binary holds what they say).
 func Default() (*RuleSet, error) {
 	defaultOnce.Do(func() {
 		var f ruleFiles
@@ -310,25 +309,19 @@ func dataHash(documents, national, regions []byte) string {
 // documents, values of the wrong kind, overlapping or missing date ranges and
 // missing sources are errors.
 func Load(documents, national, regions []byte) (*RuleSet, error) {
-	return load(documents, national, regions, dataHash(documents, national, regions), decodeStrict)
-}
-
-// load is Load with the data's hash already known, decoding each file
-// with decode.
-func load(documents, national, regions []byte, hash string, decode func(name string, data []byte, v any) error) (*RuleSet, error) {
 	var df documentsFile
-	if err := decode("documents.json", documents, &df); err != nil {
+	if err := decodeStrict("documents.json", documents, &df); err != nil {
 		return nil, err
 	}
 	var nf nationalFile
-	if err := decode("national.json", national, &nf); err != nil {
+	if err := decodeStrict("national.json", national, &nf); err != nil {
 		return nil, err
 	}
 	var rf regionsFile
-	if err := decode("regions.json", regions, &rf); err != nil {
+	if err := decodeStrict("regions.json", regions, &rf); err != nil {
 		return nil, err
 	}
-	return build(df, nf, rf, hash, decode)
+	return build(df, nf, rf, dataHash(documents, national, regions), decodeStrict)
 }
 
 // build validates the three decoded files and makes their rule set; it
