@@ -159,7 +159,7 @@ func TestTypeRestoreShareClear(t *testing.T) {
 	if n := eval[int](t, b, `document.querySelectorAll(".enrollment").length`); n != 0 {
 		t.Errorf("after clear: %d enrollments", n)
 	}
-	time.Sleep(300 * time.Millisecond) // an edit's save comes in the next task: none may follow 清空
+	time.Sleep(saveSettles) // none may follow 清空
 	if v := eval[bool](t, b, `localStorage.getItem("yibao.input") === null`); !v {
 		t.Errorf("after clear the input is still saved")
 	}

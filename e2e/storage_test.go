@@ -60,7 +60,7 @@ func TestBlockedStorage(t *testing.T) {
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("storage-notice-ok")))
 	b.poll(t, 10*time.Second, `document.getElementById("storage-notice") === null`)
 	b.do(t, 20*time.Second, chromedp.Click(chromedp.ID("add-enrollment")), chromedp.WaitVisible(chromedp.ID("enr-1-region")))
-	time.Sleep(300 * time.Millisecond) // the save follows the answer
+	time.Sleep(saveSettles)
 	if eval[bool](t, b, `document.getElementById("storage-notice") !== null`) {
 		t.Errorf("the notice came back after it was dismissed")
 	}
@@ -88,7 +88,7 @@ func TestRefusedSave(t *testing.T) {
 	b.do(t, 10*time.Second, chromedp.Click(chromedp.ID("storage-notice-ok")))
 	b.poll(t, 10*time.Second, `document.getElementById("storage-notice") === null`)
 	b.do(t, 20*time.Second, chromedp.Click(chromedp.ID("add-enrollment")), chromedp.WaitVisible(chromedp.ID("enr-1-region")))
-	time.Sleep(300 * time.Millisecond) // the save follows the answer
+	time.Sleep(saveSettles)
 	if eval[bool](t, b, `document.getElementById("storage-notice") !== null`) {
 		t.Errorf("the notice came back after it was dismissed")
 	}
@@ -299,6 +299,11 @@ func oldFormat(input []byte) *string {
 	s := `{"input":` + string(quoted) + `,"asOfAuto":false}`
 	return &s
 }
+
+// saveSettles is how long a test waits for a save that an edit leaves
+// for later (app/ui's savePause, 30 ms, after the edit's answer), before it
+// looks at what the save did, or that none came.
+const saveSettles = 300 * time.Millisecond
 
 // waitSavedAt waits until the input saved under key equals input.
 func (b *browser) waitSavedAt(t *testing.T, key string, input []byte) {
